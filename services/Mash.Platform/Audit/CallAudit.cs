@@ -1,0 +1,78 @@
+using Mash.Contracts.Common.V1;
+using Mash.Platform.Auth;
+using Mash.Platform.Errors;
+
+namespace Mash.Platform.Audit;
+
+/// <summary>
+/// What the audit trail needs to know about the current call: the caller, the stated purpose
+/// and lawful basis (metadata), and whose records the handler touched.
+/// </summary>
+public sealed class CallAudit
+{
+    public const string PurposeHeader = "x-mash-purpose";
+    public const string LawfulBasisHeader = "x-mash-lawful-basis";
+
+    private readonly List<AuditSubject> _subjects = [];
+
+    public CallerIdentity Caller { get; internal set; } = new("", "");
+    public string Method { get; internal set; } = "";
+    public string Purpose { get; internal set; } = "";
+    public string LawfulBasis { get; internal set; } = "";
+    public IReadOnlyList<AuditSubject> Subjects => _subjects;
+    /// <summary>True once the entries were written with the handler's own changes.</summary>
+    public bool Persisted { get; internal set; }
+
+    /// <summary>Records that this call reads or writes the record of a child.</summary>
+    public void Touch(string childKey, string recordId) => _subjects.Add(new AuditSubject(childKey, recordId));
+
+    /// <summary>
+    /// Refuses a call to a child's record that does not say why (purpose) and under which
+    /// lawful basis; <paramref name="fallbackBasis"/> applies where the body already names one.
+    /// </summary>
+    public void RequireStatedPurpose(string fallbackPurpose = "", Contracts.Common.V1.LawfulBasis fallbackBasis = Contracts.Common.V1.LawfulBasis.Unspecified)
+    {
+        if (string.IsNullOrWhiteSpace(Purpose))
+        {
+            Purpose = fallbackPurpose;
+        }
+
+        if (string.IsNullOrWhiteSpace(LawfulBasis) && fallbackBasis != Contracts.Common.V1.LawfulBasis.Unspecified)
+        {
+            LawfulBasis = LawfulBases.Name(fallbackBasis);
+        }
+
+        var violations = new FieldViolations();
+        violations.Require(!string.IsNullOrWhiteSpace(Purpose), PurposeHeader,
+            "State why the record is needed in the x-mash-purpose metadata.");
+        violations.Require(Purpose.Length <= 500, PurposeHeader, "The purpose is at most 500 characters.");
+        violations.Require(LawfulBases.TryParse(LawfulBasis, out _), LawfulBasisHeader,
+            "Name the lawful basis in the x-mash-lawful-basis metadata, e.g. LAWFUL_BASIS_PUBLIC_TASK.");
+        violations.ThrowIfAny("The call must say why it needs the child's record.");
+    }
+}
+
+public sealed record AuditSubject(string ChildKey, string RecordId);
+
+/// <summary>Lawful bases by their proto names, as callers send them in metadata.</summary>
+public static class LawfulBases
+{
+    private static readonly Google.Protobuf.Reflection.EnumDescriptor Descriptor =
+        CommonReflection.Descriptor.EnumTypes.Single(e => e.Name == nameof(Contracts.Common.V1.LawfulBasis));
+
+    public static string Name(Contracts.Common.V1.LawfulBasis basis) =>
+        Descriptor.FindValueByNumber((int)basis)?.Name ?? basis.ToString();
+
+    public static bool TryParse(string? name, out Contracts.Common.V1.LawfulBasis basis)
+    {
+        basis = Contracts.Common.V1.LawfulBasis.Unspecified;
+        var value = string.IsNullOrWhiteSpace(name) ? null : Descriptor.FindValueByName(name.Trim().ToUpperInvariant());
+        if (value is null || value.Number == 0)
+        {
+            return false;
+        }
+
+        basis = (Contracts.Common.V1.LawfulBasis)value.Number;
+        return true;
+    }
+}

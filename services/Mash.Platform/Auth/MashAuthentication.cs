@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Mash.Platform.Auth;
+
+/// <summary>
+/// JWT validation shared by the gateway and every service: Entra ID through
+/// Microsoft.Identity.Web when <c>AzureAd:ClientId</c> is configured, and the local
+/// development issuer outside Production. A policy scheme picks one by the token's issuer,
+/// so neither scheme ever sees the other's tokens (and no network is needed for local ones).
+/// </summary>
+public static class MashAuthentication
+{
+    public const string PolicyScheme = "Mash";
+    public const string LocalScheme = "Local";
+    public const string EntraScheme = "EntraId";
+
+    public static AuthenticationBuilder AddMashAuthentication(
+        this WebApplicationBuilder builder, Action<JwtBearerOptions>? configureLocal = null)
+    {
+        var section = builder.Configuration.GetSection(MashAuthOptions.Section);
+        builder.Services.Configure<MashAuthOptions>(section);
+        var options = section.Get<MashAuthOptions>() ?? new MashAuthOptions();
+        var entraConfigured = !string.IsNullOrWhiteSpace(builder.Configuration["AzureAd:ClientId"]);
+        var localEnabled = options.LocalIssuer.Enabled && !builder.Environment.IsProduction();
+
+        if (!entraConfigured && !localEnabled)
+        {
+            throw new InvalidOperationException(
+                "No token issuer is trusted: configure AzureAd (Entra ID) in Production, or enable Mash:Auth:LocalIssuer elsewhere.");
+        }
+
+        builder.Services.AddTransient<IClaimsTransformation, AgencyClaimsTransformation>();
+        var authentication = builder.Services.AddAuthentication(PolicyScheme)
+            .AddPolicyScheme(PolicyScheme, "Entra ID or the local issuer", policy =>
+                policy.ForwardDefaultSelector = context =>
+                    localEnabled && IssuerOf(context.Request.Headers.Authorization.ToString()) == options.LocalIssuer.Issuer
+                        ? LocalScheme
+                        : entraConfigured ? EntraScheme : LocalScheme);
+
+        if (localEnabled)
+        {
+            authentication.AddJwtBearer(LocalScheme, jwt =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.MetadataAddress = options.LocalIssuer.MetadataAddress;
+                jwt.RequireHttpsMetadata = options.LocalIssuer.MetadataAddress.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
+                jwt.TokenValidationParameters = StrictParameters(options.LocalIssuer.Issuer, options.Audience);
+                configureLocal?.Invoke(jwt);
+            });
+        }
+
+        if (entraConfigured)
+        {
+            authentication.AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"), jwtBearerScheme: EntraScheme);
+            builder.Services.PostConfigure<JwtBearerOptions>(EntraScheme, jwt =>
+            {
+                jwt.TokenValidationParameters.RoleClaimType = MashClaims.Roles;
+                jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
+            });
+        }
+
+        return authentication;
+    }
+
+    /// <summary>Validation that refuses anything but a signed, current RS256 token for us.</summary>
+    public static TokenValidationParameters StrictParameters(string issuer, string audience) => new()
+    {
+        ValidIssuer = issuer,
+        ValidAudience = audience,
+        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ValidateIssuerSigningKey = true,
+        ClockSkew = TimeSpan.FromSeconds(30),
+        RoleClaimType = MashClaims.Roles,
+        NameClaimType = MashClaims.AuthorizedParty,
+    };
+
+    /// <summary>The unvalidated iss of a bearer token, only to pick the scheme that validates it.</summary>
+    private static string? IssuerOf(string authorization)
+    {
+        const string prefix = "Bearer ";
+        if (!authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new JsonWebToken(authorization[prefix.Length..].Trim()).Issuer;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Mash.Platform.Audit;
+using Mash.Platform.Auth;
+using Mash.Platform.Errors;
+using Mash.Platform.Identity;
+using Mash.Platform.Telemetry;
+using Mash.Platform.Time;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Mash.Platform.Hosting;
+
+/// <summary>What every Mash gRPC service sets up the same way.</summary>
+public static class MashServiceDefaults
+{
+    /// <summary>The largest request message a service accepts (the gateway limits requests too).</summary>
+    public const int MaxRequestMessageBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddMashServiceDefaults(this WebApplicationBuilder builder, string serviceName, IEnumerable<string> roles)
+    {
+        var services = builder.Services;
+        services.Configure<MashNodeOptions>(builder.Configuration.GetSection(MashNodeOptions.Section));
+        services.Configure<CalendarOptions>(builder.Configuration.GetSection(CalendarOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<WorkingCalendars>();
+        services.AddSingleton(new ChildKeyHasher(PartnershipSecret.Load(builder.Configuration, builder.Environment)));
+
+        builder.AddMashAuthentication();
+        services.AddMashAuthorization(roles);
+
+        services.AddSingleton<AuditChainLock>();
+        services.AddScoped<CallAudit>();
+        services.AddScoped<AuditTrail>();
+        services.AddGrpc(grpc =>
+        {
+            grpc.EnableDetailedErrors = false;
+            grpc.MaxReceiveMessageSize = MaxRequestMessageBytes;
+            // Outermost first: exceptions from the audit step are mapped too.
+            grpc.Interceptors.Add<ExceptionMappingInterceptor>();
+            grpc.Interceptors.Add<AuditInterceptor>();
+        });
+        services.AddGrpcHealthChecks();
+        builder.AddMashTelemetry(serviceName);
+        return builder;
+    }
+
+    public static WebApplication UseMashServiceDefaults(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+using Mash.Platform.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Mash.Platform.Persistence;
+
+/// <summary>The base of every service's database: its own model plus the audit trail.</summary>
+public abstract class MashDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<AuditEntry>(audit =>
+        {
+            audit.ToTable("AuditEntries");
+            audit.HasKey(e => e.Sequence);
+            audit.Property(e => e.Sequence).ValueGeneratedNever();
+            audit.Property(e => e.Hash).HasMaxLength(64);
+            audit.Property(e => e.PreviousHash).HasMaxLength(64);
+            audit.HasIndex(e => e.ChildKey);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every time is stored as UTC and read back as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
