@@ -1,0 +1,15 @@
+namespace Mash.Platform.Auth;
+
+/// <summary>
+/// App roles, as Entra ID app roles and local-issuer tokens carry them. The gateway's routes
+/// and the services' RPCs both name these, so each call is authorized twice the same way.
+/// </summary>
+public static class MashRoles
+{
+    public const string ReferralSubmit = "Referral.Submit";
+    public const string ReferralRead = "Referral.Read";
+    public const string ReferralScreen = "Referral.Screen";
+    public const string ReferralDecide = "Referral.Decide";
+
+    public static readonly IReadOnlyList<string> Referral = [ReferralSubmit, ReferralRead, ReferralScreen, ReferralDecide];
+}

@@ -1,0 +1,106 @@
+using Duration = Google.Protobuf.WellKnownTypes.Duration;
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
+using Mash.Contracts.Referral.V1;
+using Mash.Platform.Audit;
+using Mash.Platform.Errors;
+using Mash.Referral.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mash.Referral.Grpc;
+
+/// <summary>Reading referrals: one by id, or the MASH screening queue with its backlog.</summary>
+internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, TimeProvider time)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public async Task<Contracts.Referral.V1.Referral> GetAsync(GetReferralRequest request, CancellationToken cancellationToken)
+    {
+        new FieldViolations().Require(request.ReferralId.Length > 0, "referral_id", "Name the referral.").ThrowIfAny();
+        audit.RequireStatedPurpose();
+        var record = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.ReferralId, cancellationToken)
+            ?? throw RpcErrors.NotFound("referral", request.ReferralId);
+        audit.Touch(record.ChildKey, record.Id);
+        return record.ToContract(time.GetUtcNow().UtcDateTime);
+    }
+
+    public async Task<ListReferralsResponse> ListAsync(ListReferralsRequest request, CancellationToken cancellationToken)
+    {
+        var pageSize = request.Page?.PageSize ?? 0;
+        var pageToken = request.Page?.PageToken ?? "";
+        var violations = new FieldViolations()
+            .Require(pageSize is >= 0 and <= MaxPageSize, "page.page_size", $"Between 1 and {MaxPageSize} (0 means {DefaultPageSize}).")
+            .Require(PageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
+            .Require(request.Statuses.All(s => s != ReferralStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
+            .Require(request.Rags.All(r => r != Rag.Unspecified && Enum.IsDefined(r)), "rags", "Not a known RAG.");
+        violations.ThrowIfAny();
+        audit.RequireStatedPurpose();
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var matching = Filter(request, now);
+        var total = await matching.CountAsync(cancellationToken);
+        var page = matching;
+        if (after is not null)
+        {
+            page = page.Where(r => r.DueAt > after.DueAt || (r.DueAt == after.DueAt && string.Compare(r.Id, after.Id) > 0));
+        }
+
+        var size = pageSize == 0 ? DefaultPageSize : pageSize;
+        var records = await page.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var response = new ListReferralsResponse { TotalMatching = total, Backlog = await BacklogAsync(now, cancellationToken) };
+        foreach (var record in records.Take(size))
+        {
+            audit.Touch(record.ChildKey, record.Id);
+            response.Referrals.Add(record.ToContract(now));
+        }
+
+        if (records.Count > size)
+        {
+            var last = records[size - 1];
+            response.NextPageToken = new PageToken(last.DueAt, last.Id).Encode();
+        }
+
+        return response;
+    }
+
+    private IQueryable<ReferralRecord> Filter(ListReferralsRequest request, DateTime now)
+    {
+        var query = db.Referrals.AsNoTracking();
+        if (request.Statuses.Count > 0)
+        {
+            var statuses = request.Statuses.Select(s => (int)s).ToList();
+            query = query.Where(r => statuses.Contains(r.Status));
+        }
+
+        if (request.Rags.Count > 0)
+        {
+            var rags = request.Rags.Select(r => (int)r).ToList();
+            query = query.Where(r => rags.Contains(r.Rag));
+        }
+
+        if (request.OverdueOnly)
+        {
+            query = query.Where(r => r.Status != (int)ReferralStatus.Decided && r.DueAt < now);
+        }
+
+        return query;
+    }
+
+    private async Task<Backlog> BacklogAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var waiting = db.Referrals.AsNoTracking().Where(r => r.Status != (int)ReferralStatus.Decided);
+        var backlog = new Backlog
+        {
+            Waiting = await waiting.CountAsync(cancellationToken),
+            Overdue = await waiting.CountAsync(r => r.DueAt < now, cancellationToken),
+        };
+        var oldest = await waiting.OrderBy(r => r.ReceivedAt).Select(r => (DateTime?)r.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
+        if (oldest is { } received)
+        {
+            backlog.OldestReceivedAt = Timestamp.FromDateTime(received);
+            backlog.OldestAge = Duration.FromTimeSpan(now - received);
+        }
+
+        return backlog;
+    }
+}

@@ -1,0 +1,94 @@
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Referral.V1;
+using Mash.Platform.Audit;
+using Mash.Platform.Errors;
+using Mash.Platform.Hosting;
+using Mash.Platform.Identity;
+using Mash.Referral.Data;
+using Mash.Referral.Domain;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Google.Protobuf;
+
+namespace Mash.Referral.Grpc;
+
+/// <summary>Receives a referral: validated, scored, timed, stored once per idempotency key.</summary>
+internal sealed class SubmitReferralHandler(
+    ReferralDbContext db, CallAudit audit, AuditTrail trail, ReferralTimescales timescales,
+    ChildKeyHasher childKeys, TimeProvider time, IOptions<MashNodeOptions> node)
+{
+    public async Task<SubmitReferralResponse> HandleAsync(SubmitReferralRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        ReferralValidator.Validate(request, DateOnly.FromDateTime(now), timescales.Knows).ThrowIfAny("The referral cannot be accepted.");
+        audit.RequireStatedPurpose("Referral to the MASH", request.Details.LawfulBasis);
+
+        var fingerprint = RequestFingerprint.Of(request.Details);
+        var earlier = await FindByKeyAsync(request.IdempotencyKey, cancellationToken);
+        if (earlier is not null)
+        {
+            return Replay(earlier, fingerprint, now);
+        }
+
+        var record = NewRecord(request, fingerprint, now);
+        db.Referrals.Add(record);
+        audit.Touch(record.ChildKey, record.Id);
+        try
+        {
+            await trail.SaveChangesWithAuditAsync(db, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // A concurrent retry with the same key won the race: answer as its replay.
+            db.ChangeTracker.Clear();
+            var winner = await FindByKeyAsync(request.IdempotencyKey, cancellationToken)
+                ?? throw RpcErrors.Unavailable("The referral could not be stored; retry with the same idempotency key.");
+            return Replay(winner, fingerprint, now);
+        }
+
+        return new SubmitReferralResponse { Referral = record.ToContract(now), Replayed = false };
+    }
+
+    private Task<ReferralRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
+        db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.ClientId == audit.Caller.ClientId && r.IdempotencyKey == key, cancellationToken);
+
+    private SubmitReferralResponse Replay(ReferralRecord earlier, string fingerprint, DateTime now)
+    {
+        if (earlier.RequestHash != fingerprint)
+        {
+            throw RpcErrors.AlreadyExists("IDEMPOTENCY_KEY_REUSED",
+                "This idempotency key was already used for a different referral; use a new key for a new referral.");
+        }
+
+        audit.Touch(earlier.ChildKey, earlier.Id);
+        return new SubmitReferralResponse { Referral = earlier.ToContract(now), Replayed = true };
+    }
+
+    private ReferralRecord NewRecord(SubmitReferralRequest request, string fingerprint, DateTime now)
+    {
+        var details = request.Details;
+        var area = details.Area.Length > 0 ? details.Area : node.Value.Area;
+        var clock = timescales.ClockFor(area);
+        var decisionDue = clock.DecisionDueAt(now);
+        var completeness = CompletenessAssessor.Assess(details);
+        return new ReferralRecord
+        {
+            Id = "ref_" + Guid.CreateVersion7(time.GetUtcNow()).ToString("N"),
+            ClientId = audit.Caller.ClientId,
+            IdempotencyKey = request.IdempotencyKey,
+            RequestHash = fingerprint,
+            SubmittedByAgency = audit.Caller.Agency,
+            ChildKey = childKeys.KeyFor(details.Child),
+            ChildMatch = (int)(NhsNumber.IsValid(details.Child.NhsNumber) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed),
+            Area = area,
+            Status = (int)ReferralStatus.AwaitingScreening,
+            ReceivedAt = now,
+            DecisionDueAt = decisionDue,
+            DueAt = decisionDue,
+            CompletenessScore = completeness.Score,
+            Completeness = completeness.ToByteArray(),
+            Details = details.ToByteArray(),
+        };
+    }
+}

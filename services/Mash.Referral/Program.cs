@@ -1,0 +1,19 @@
+using Mash.Platform.Auth;
+using Mash.Platform.Hosting;
+using Mash.Platform.Persistence;
+using Mash.Referral;
+using Mash.Referral.Data;
+using Mash.Referral.Grpc;
+
+var builder = MashHost.CreateBuilder(args);
+builder.AddMashServiceDefaults("mash-referral", MashRoles.Referral);
+builder.AddReferralService();
+
+var app = builder.Build();
+await app.MigrateDatabaseAsync<ReferralDbContext>();
+app.UseMashServiceDefaults();
+app.MapGrpcService<ReferralGrpcService>();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;
