@@ -23,7 +23,8 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
         if (result.Challenged || context.User.Identity?.IsAuthenticated != true)
         {
             var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
-            return GrpcStatusWriter.WriteAsync(context, StatusCode.Unauthenticated, "A valid bearer token is required: " + Describe(failure));
+            var sent = context.Request.Headers.Authorization.Count > 0;
+            return GrpcStatusWriter.WriteAsync(context, StatusCode.Unauthenticated, "A valid bearer token is required: " + Describe(failure, sent));
         }
 
         var roles = policy.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToList();
@@ -33,9 +34,10 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
         return GrpcStatusWriter.WriteAsync(context, StatusCode.PermissionDenied, message);
     }
 
-    private static string Describe(Exception? failure) => failure switch
+    private static string Describe(Exception? failure, bool sent) => failure switch
     {
-        null => "none was sent.",
+        null when !sent => "none was sent.",
+        null => "the token could not be validated.",
         SecurityTokenExpiredException => "the token has expired.",
         SecurityTokenNotYetValidException => "the token is not yet valid.",
         SecurityTokenInvalidAudienceException => "the token is for another audience.",
