@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace Mash.Platform.Audit;
 
@@ -12,14 +13,16 @@ public static class AuditHasher
 
     public static string Compute(AuditEntry entry)
     {
-        // A unit separator between fields: no field value can shift into its neighbour.
-        var canonical = string.Join('\u001f',
+        // A JSON array: no field value can shift into its neighbour, whatever it contains.
+        var canonical = JsonSerializer.Serialize(new[]
+        {
             "mash-audit-v1",
             entry.PreviousHash,
             entry.Sequence.ToString(CultureInfo.InvariantCulture),
             entry.OccurredAt.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture),
             entry.Agency, entry.ClientId, entry.Method, entry.ChildKey, entry.RecordId,
-            entry.Purpose, entry.LawfulBasis, entry.Outcome);
+            entry.Purpose, entry.LawfulBasis, entry.Outcome,
+        });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

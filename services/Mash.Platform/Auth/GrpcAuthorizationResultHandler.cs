@@ -13,25 +13,29 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
         if (!GrpcStatusWriter.IsGrpc(context.Request) || result.Succeeded)
         {
-            return _default.HandleAsync(next, context, policy, result);
+            await _default.HandleAsync(next, context, policy, result);
+            return;
         }
 
         if (result.Challenged || context.User.Identity?.IsAuthenticated != true)
         {
-            var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+            // The authentication feature only holds successes; the handler caches the result per
+            // request, so asking again for the failure costs nothing.
+            var failure = (await context.AuthenticateAsync(MashAuthentication.PolicyScheme)).Failure;
             var sent = context.Request.Headers.Authorization.Count > 0;
-            return GrpcStatusWriter.WriteAsync(context, StatusCode.Unauthenticated, "A valid bearer token is required: " + Describe(failure, sent));
+            await GrpcStatusWriter.WriteAsync(context, StatusCode.Unauthenticated, "A valid bearer token is required: " + Describe(failure, sent));
+            return;
         }
 
         var roles = policy.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToList();
         var message = roles.Count > 0
             ? $"The caller's token lacks the role this call requires ({string.Join(" or ", roles)})."
             : "The caller's token does not name a known agency.";
-        return GrpcStatusWriter.WriteAsync(context, StatusCode.PermissionDenied, message);
+        await GrpcStatusWriter.WriteAsync(context, StatusCode.PermissionDenied, message);
     }
 
     private static string Describe(Exception? failure, bool sent) => failure switch

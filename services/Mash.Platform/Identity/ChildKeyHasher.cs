@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Mash.Contracts.Common.V1;
 
 namespace Mash.Platform.Identity;
@@ -24,7 +25,8 @@ public sealed class ChildKeyHasher(byte[] partnershipSecret)
             ? string.Create(CultureInfo.InvariantCulture, $"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}")
             : "";
         var postcode = (child.Address?.Postcode ?? "").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        return Hash(string.Join('|', "demo", Normalize(child.GivenName), Normalize(child.FamilyName), dob, child.Sex, postcode));
+        // A JSON array keeps the fields apart whatever characters a name contains.
+        return Hash(JsonSerializer.Serialize(new[] { "demo", Normalize(child.GivenName), Normalize(child.FamilyName), dob, child.Sex.ToString(), postcode }));
     }
 
     private static string Normalize(string value) => value.Trim().ToUpperInvariant();

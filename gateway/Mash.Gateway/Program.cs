@@ -1,0 +1,23 @@
+using Mash.Gateway;
+using Mash.Gateway.Auth;
+using Mash.Gateway.RateLimits;
+using Mash.Gateway.Routes;
+using Mash.Platform.Hosting;
+using Mash.Platform.Telemetry;
+
+var builder = MashHost.CreateBuilder(args);
+builder.AddMashTelemetry("mash-gateway");
+builder.AddGatewayAuthentication();
+builder.Services.AddGatewayLimits(builder.Configuration);
+builder.Services.AddGatewayProxy(builder.Configuration);
+
+var app = builder.Build();
+// Oversized bodies are refused before any token is validated; the limiter needs the caller's agency.
+app.UseRequestSizeLimit();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.MapLocalIssuer();
+app.MapGatewayHealth();
+app.MapGatewayProxy();
+app.Run();

@@ -1,0 +1,26 @@
+namespace Mash.Gateway.Routes;
+
+internal static class GatewayProxy
+{
+    /// <summary>Routes and clusters from the <c>ReverseProxy</c> section; every route must name its policy.</summary>
+    public static IServiceCollection AddGatewayProxy(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var stripping = new IdentityHeaderStripping(options.StrippedRequestHeaders);
+        services.AddReverseProxy()
+            .LoadFromConfig(configuration.GetSection("ReverseProxy"))
+            .AddConfigFilter<RoutePolicyFilter>()
+            .AddTransforms(context => context.RequestTransforms.Add(stripping));
+        return services;
+    }
+
+    public static IEndpointConventionBuilder MapGatewayProxy(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapReverseProxy(proxy =>
+        {
+            // Outermost, so a failure anywhere in forwarding reaches gRPC callers as a gRPC status.
+            proxy.Use(ProxyErrorMapping.InvokeAsync);
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+}

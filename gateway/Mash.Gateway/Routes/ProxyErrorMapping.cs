@@ -1,0 +1,49 @@
+using Grpc.Core;
+using Mash.Platform.Auth;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Mash.Gateway.Routes;
+
+/// <summary>
+/// YARP answers its own failures with bare HTTP codes (502, 504, 413...), which gRPC clients
+/// can only guess at; this gives them a real grpc-status and a message they can act on.
+/// </summary>
+internal static class ProxyErrorMapping
+{
+    public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        await next(context);
+        var failure = context.Features.Get<IForwarderErrorFeature>();
+        if (failure is null || context.Response.HasStarted || !GrpcStatusWriter.IsGrpc(context.Request))
+        {
+            return;
+        }
+
+        var cluster = context.GetReverseProxyFeature().Cluster.Config.ClusterId;
+        var maxBytes = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxRequestBodyBytes;
+        var (code, message) = failure.Error switch
+        {
+            ForwarderError.RequestBodyClient when IsTooLarge(failure.Exception) => (StatusCode.ResourceExhausted, RequestSizeMessage(maxBytes)),
+            ForwarderError.RequestTimedOut => (StatusCode.DeadlineExceeded, $"the {cluster} service did not answer in time"),
+            ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient
+                => (StatusCode.Cancelled, "the call was cancelled by the caller"),
+            _ => (StatusCode.Unavailable, $"the {cluster} service is unavailable"),
+        };
+
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProxyErrorMapping));
+        GatewayLog.ProxyFailed(logger, failure.Exception, context.Request.Path, cluster, failure.Error.ToString(), code.ToString());
+        context.Response.Clear();
+        await GrpcStatusWriter.WriteAsync(context, code, message);
+    }
+
+    public static string RequestSizeMessage(long maxBytes) =>
+        $"The request is larger than the gateway accepts ({maxBytes} bytes).";
+
+    private static bool IsTooLarge(Exception? exception) => exception switch
+    {
+        null => false,
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => true,
+        _ => IsTooLarge(exception.InnerException),
+    };
+}

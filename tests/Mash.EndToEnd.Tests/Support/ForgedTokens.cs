@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Mash.EndToEnd.Tests.Support;
+
+/// <summary>
+/// Tokens an attacker or a misconfigured partner might send. Most are signed with the node's
+/// real signing key (read from its data folder), so only the one thing under test is wrong.
+/// </summary>
+internal sealed class ForgedTokens(NodeFixture node)
+{
+    private const string Audience = "api://mash";
+    private static readonly string[] AllReferralRoles = ["Referral.Submit", "Referral.Read", "Referral.Screen", "Referral.Decide"];
+
+    private JsonWebKey RealKey()
+    {
+        var key = new JsonWebKey(File.ReadAllText(Path.Combine(node.Options.NodeDataDirectory, "gateway", "local-issuer-signing-key.json")));
+        key.KeyId = Base64UrlEncoder.Encode(key.ComputeJwkThumbprint());
+        return key;
+    }
+
+    private string Issuer => node.Options.GatewayAddress + "/";
+
+    public string Signed(SecurityKey key, string algorithm, string? issuer = null, string audience = Audience,
+        DateTime? notBefore = null, DateTime? expires = null)
+    {
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer ?? Issuer,
+            Audience = audience,
+            IssuedAt = (notBefore ?? now.AddMinutes(-1)),
+            NotBefore = notBefore ?? now.AddMinutes(-1),
+            Expires = expires ?? now.AddMinutes(30),
+            Claims = new Dictionary<string, object>
+            {
+                ["azp"] = "police-mash",
+                ["sub"] = "police-mash",
+                ["mash_agency"] = "police",
+                ["roles"] = AllReferralRoles,
+            },
+            SigningCredentials = new SigningCredentials(key, algorithm),
+        });
+    }
+
+    public string Expired() => Signed(RealKey(), SecurityAlgorithms.RsaSha256,
+        notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddHours(-1));
+
+    public string NotYetValid() => Signed(RealKey(), SecurityAlgorithms.RsaSha256,
+        notBefore: DateTime.UtcNow.AddHours(1), expires: DateTime.UtcNow.AddHours(2));
+
+    public string WrongAudience() => Signed(RealKey(), SecurityAlgorithms.RsaSha256, audience: "api://someone-else");
+
+    public string WrongIssuer() => Signed(RealKey(), SecurityAlgorithms.RsaSha256, issuer: "https://issuer.example/");
+
+    public string UnknownKey()
+    {
+        using var rsa = RSA.Create(2048);
+        return Signed(new RsaSecurityKey(rsa.ExportParameters(true)) { KeyId = "not-the-gateways" }, SecurityAlgorithms.RsaSha256);
+    }
+
+    /// <summary>HS256 keyed with the public key: accepted only by validators that confuse key types.</summary>
+    public string HmacWithPublicKey()
+    {
+        var publicKey = RealKey();
+        var secret = Encoding.UTF8.GetBytes(publicKey.N + publicKey.E);
+        return Signed(new SymmetricSecurityKey(secret) { KeyId = publicKey.KeyId }, SecurityAlgorithms.HmacSha256);
+    }
+
+    /// <summary>A valid token's claims with an unsigned "alg: none" header.</summary>
+    public static string AlgNone(string validToken)
+    {
+        var parts = validToken.Split('.');
+        var header = Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT"}""");
+        return $"{header}.{parts[1]}.";
+    }
+
+    /// <summary>A valid token whose payload was changed after signing (an agency swapped in).</summary>
+    public static string Tampered(string validToken)
+    {
+        var parts = validToken.Split('.');
+        var payload = Base64UrlEncoder.Decode(parts[1]).Replace("\"police\"", "\"health\"", StringComparison.Ordinal);
+        return $"{parts[0]}.{Base64UrlEncoder.Encode(payload)}.{parts[2]}";
+    }
+}

@@ -1,0 +1,69 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Mash.Contracts.Referral.V1;
+
+namespace Mash.Cli;
+
+/// <summary>
+/// What a command works with: its arguments, the shared settings, the output streams, and the
+/// one gRPC channel of the run, opened on first use so <c>help</c> and <c>token</c> never open one.
+/// </summary>
+internal sealed class CommandContext : IDisposable
+{
+    /// <summary>Every call gets the same deadline, so a stuck gateway cannot hang a script.</summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Func<string, string?> _environment;
+    private GrpcChannel? _channel;
+    private string? _token;
+
+    public CommandContext(Arguments arguments, CliSettings settings, TextWriter output, TextWriter errors, Func<string, string?> environment, CancellationToken cancellation)
+    {
+        Arguments = arguments;
+        Settings = settings;
+        Out = output;
+        Err = errors;
+        _environment = environment;
+        Cancellation = cancellation;
+    }
+
+    public Arguments Arguments { get; }
+    public CliSettings Settings { get; }
+    public TextWriter Out { get; }
+    public TextWriter Err { get; }
+    public CancellationToken Cancellation { get; }
+
+    public ReferralService.ReferralServiceClient Referrals =>
+        new(_channel ??= GrpcChannel.ForAddress(Settings.Gateway));
+
+    /// <summary>The access token: <c>--token</c> as given, else one fetched once for <c>--client</c>.</summary>
+    public async Task<string> AccessTokenAsync() =>
+        _token ??= Settings.Token ?? (await FetchTokenAsync()).AccessToken;
+
+    /// <summary>A new token for <c>--client</c>, with its secret from wherever it is found.</summary>
+    public async Task<TokenResponse> FetchTokenAsync()
+    {
+        var clientId = Settings.ClientId ?? throw new UsageException("--client is required (or pass an existing --token)");
+        var secret = ClientSecretSource.Resolve(clientId, Settings, _environment);
+        using var tokens = TokenClient.Create(Settings.TokenUrl, Settings.Gateway, CallTimeout);
+        return await tokens.RequestTokenAsync(clientId, secret, Settings.Scope, Cancellation);
+    }
+
+    /// <summary>
+    /// Options for a ReferralService call: the bearer token, the purpose and lawful basis the
+    /// audit trail records for every access to a child's record, and the deadline.
+    /// </summary>
+    public async Task<CallOptions> CallOptionsAsync()
+    {
+        var token = await AccessTokenAsync();
+        var headers = new Metadata
+        {
+            { "authorization", "Bearer " + token },
+            { "x-mash-purpose", Settings.Purpose },
+            { "x-mash-lawful-basis", Settings.LawfulBasis },
+        };
+        return new CallOptions(headers, DateTime.UtcNow.Add(CallTimeout), Cancellation);
+    }
+
+    public void Dispose() => _channel?.Dispose();
+}

@@ -1,0 +1,12 @@
+namespace Mash.Cli;
+
+/// <summary>The subcommands by name.</summary>
+internal static class CommandSet
+{
+    private static readonly ICliCommand[] All =
+        [new TokenCommand(), new SubmitCommand(), new GetCommand(), new ListCommand(), new ScreenCommand(), new DecideCommand()];
+
+    public static ICliCommand Find(string name) =>
+        All.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new UsageException($"unknown command '{name}'; commands are {string.Join(", ", All.Select(c => c.Name))}, help");
+}

@@ -1,0 +1,60 @@
+using Google.Protobuf;
+using Mash.Contracts.Referral.V1;
+
+namespace Mash.Cli;
+
+/// <summary>
+/// <c>submit</c>: sends a referral from a JSON file, or the built-in sample. The idempotency key
+/// is shown before the call, so after a timeout the same referral can be retried with
+/// <c>--key</c> without creating a second one.
+/// </summary>
+internal sealed class SubmitCommand : ICliCommand
+{
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default);
+
+    public string Name => "submit";
+
+    public IReadOnlyList<string> Options => ["file", "key"];
+
+    public async Task<int> RunAsync(CommandContext context)
+    {
+        var details = context.Arguments.Value("file") is { } file ? Read(file) : SampleReferral.Create();
+        var key = context.Arguments.Value("key");
+        if (key is null)
+        {
+            key = Guid.NewGuid().ToString();
+            context.Err.WriteLine($"Idempotency key: {key} (to retry this submission safely: --key {key})");
+        }
+        else if (key.Length is 0 or > 128 || key.Any(c => c is <= ' ' or >= '\u007f'))
+        {
+            throw new UsageException("--key must be 1 to 128 printable ASCII characters without spaces");
+        }
+
+        var request = new SubmitReferralRequest { IdempotencyKey = key, Details = details };
+        var response = await context.Referrals.SubmitReferralAsync(request, await context.CallOptionsAsync());
+        if (context.Settings.Json)
+        {
+            JsonOutput.Write(context.Out, response);
+        }
+        else
+        {
+            ReferralPrinter.PrintSubmitted(context.Out, response, key);
+        }
+
+        return 0;
+    }
+
+    /// <summary>ReferralDetails in the protobuf JSON mapping; unknown fields are refused so a typo is not silently dropped.</summary>
+    private static ReferralDetails Read(string path)
+    {
+        try
+        {
+            return Parser.Parse<ReferralDetails>(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidProtocolBufferException)
+        {
+            // InvalidJsonException is an IOException, so malformed JSON lands here too.
+            throw new UsageException($"cannot read a referral (ReferralDetails JSON) from '{path}': {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Mash.Node.Hosting;
+
+/// <summary>
+/// One deployable running as its own process (`dotnet app.dll`), with its output kept (and
+/// echoed when asked), so tests can kill it for real and read what it logged.
+/// </summary>
+public sealed class ChildProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private ChildProcess(string name, Process process)
+    {
+        Name = name;
+        _process = process;
+    }
+
+    public string Name { get; }
+    public bool HasExited => _process.HasExited;
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+    public int Id => _process.Id;
+    public IReadOnlyCollection<string> Output => _output;
+
+    public static ChildProcess Start(string name, string assemblyPath, IReadOnlyDictionary<string, string> environment, TextWriter? echo = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { assemblyPath },
+            WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var child = new ChildProcess(name, process);
+        process.OutputDataReceived += (_, e) => child.Capture(e.Data, echo);
+        process.ErrorDataReceived += (_, e) => child.Capture(e.Data, echo);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Ends the process at once, as a crash or `kill -9` would.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private void Capture(string? line, TextWriter? echo)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        echo?.WriteLine($"[{Name}] {line}");
+    }
+}

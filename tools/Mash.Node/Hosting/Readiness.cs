@@ -1,0 +1,54 @@
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace Mash.Node.Hosting;
+
+/// <summary>Waits until a process answers its health check, or says why it never did.</summary>
+public static class Readiness
+{
+    public static async Task WaitForGrpcHealthAsync(ChildProcess process, string address, TimeSpan timeout)
+    {
+        using var channel = GrpcChannel.ForAddress(address);
+        var client = new Health.HealthClient(channel);
+        await WaitAsync(process, timeout, async () =>
+        {
+            var reply = await client.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
+            return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving;
+        });
+    }
+
+    public static async Task WaitForHttpAsync(ChildProcess process, string url, TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        await WaitAsync(process, timeout, async () => (await http.GetAsync(new Uri(url))).IsSuccessStatusCode);
+    }
+
+    private static async Task WaitAsync(ChildProcess process, TimeSpan timeout, Func<Task<bool>> probe)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"{process.Name} exited with code {process.ExitCode} while starting:{Environment.NewLine}{string.Join(Environment.NewLine, process.Output.TakeLast(30))}");
+            }
+
+            try
+            {
+                if (await probe())
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or Grpc.Core.RpcException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{process.Name} was not ready within {timeout.TotalSeconds:0} s.");
+    }
+}

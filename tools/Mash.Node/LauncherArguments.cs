@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace Mash.Node;
+
+/// <summary>Command line of the launcher: `[--port 5100] [--data .mash] [--verbose]`.</summary>
+internal sealed record LauncherArguments(int GatewayPort, string? DataDirectory, bool Verbose)
+{
+    public const string Usage = "usage: Mash.Node [--port 5100] [--data DIR] [--verbose]";
+
+    public static LauncherArguments Parse(string[] args)
+    {
+        var port = 5100;
+        string? data = null;
+        var verbose = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--port" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out port):
+                    i++;
+                    break;
+                case "--data" when i + 1 < args.Length:
+                    data = args[++i];
+                    break;
+                case "--verbose":
+                    verbose = true;
+                    break;
+                default:
+                    throw new ArgumentException($"unknown or incomplete option '{args[i]}'");
+            }
+        }
+
+        return new LauncherArguments(port, data, verbose);
+    }
+}
