@@ -1,5 +1,8 @@
+using System.Runtime.InteropServices;
 using Mash.Node;
 using Mash.Node.Hosting;
+using Mash.Platform.Hosting;
+using Mash.Platform.Identity;
 
 LauncherArguments arguments;
 try
@@ -13,17 +16,20 @@ catch (ArgumentException e)
 }
 
 var data = Path.GetFullPath(arguments.DataDirectory ?? Path.Combine(RepositoryLayout.Root, ".mash"));
-var options = new NodeOptions { GatewayPort = arguments.GatewayPort, DataDirectory = data, PartnershipSecret = PartnershipSecretFile.ReadOrCreate(data) };
+var secret = LocalSecretFile.ReadOrCreate(Path.Combine(data, PartnershipSecret.FileName), PartnershipSecret.Generate);
+var options = new NodeOptions { GatewayPort = arguments.GatewayPort, DataDirectory = data, PartnershipSecret = secret };
 Console.WriteLine($"Starting the gateway and the Referral service on 127.0.0.1 (data in {options.NodeDataDirectory})...");
 
+// Ctrl+C and SIGTERM both stop the node's processes with the launcher, never leaving them behind.
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
 await using var node = await RunningNode.StartAsync(options, arguments.Verbose ? Console.Out : null);
 Banner.Print(options, Console.Out);
 
 while (!stop.IsCancellationRequested && !node.Gateway.HasExited && !node.Referral.HasExited)
 {
-    await Task.Delay(500, CancellationToken.None);
+    await Task.Delay(250, CancellationToken.None);
 }
 
 var crashed = new[] { node.Gateway, node.Referral }.FirstOrDefault(p => p.HasExited);

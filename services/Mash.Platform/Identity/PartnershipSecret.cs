@@ -30,6 +30,9 @@ public static class PartnershipSecret
         }
 
         var path = Path.Combine(MashDataDirectory.Resolve(configuration), FileName);
-        return Encoding.UTF8.GetBytes(LocalSecretFile.ReadOrCreate(path, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+        return Encoding.UTF8.GetBytes(LocalSecretFile.ReadOrCreate(path, Generate));
     }
+
+    /// <summary>A new random secret, for a partnership's first set-up or a local machine.</summary>
+    public static string Generate() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }

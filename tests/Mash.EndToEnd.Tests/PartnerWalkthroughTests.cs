@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Mash.EndToEnd.Tests.Support;
+using Mash.Node.Hosting;
+
+namespace Mash.EndToEnd.Tests;
+
+/// <summary>The README's walk-through with the repository's own client, run as a partner runs it.</summary>
+public sealed partial class PartnerWalkthroughTests(NodeFixture node) : IClassFixture<NodeFixture>
+{
+    private async Task<(int ExitCode, string Output, string Errors)> CliAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(RepositoryLayout.BuiltAssembly("tools/Mash.Cli", "Mash.Cli"));
+        foreach (var arg in args.Concat(["--gateway", node.Options.GatewayAddress, "--data-dir", node.Options.NodeDataDirectory]))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+
+    [Fact]
+    public async Task Submit_then_list_with_the_cli_shows_the_referral_with_its_score_and_due_time()
+    {
+        var submitted = await CliAsync("submit", "--client", "police-mash", "--key", "walkthrough-cli");
+        Assert.True(submitted.ExitCode == 0, submitted.Errors);
+        var id = ReferralId().Match(submitted.Output).Value;
+        Assert.NotEmpty(id);
+
+        var listed = await CliAsync("list", "--client", "social-care-mash");
+        Assert.True(listed.ExitCode == 0, listed.Errors);
+        var row = listed.Output.Split('\n').Single(line => line.Contains(id, StringComparison.Ordinal));
+        Assert.Contains("100", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_call_is_one_clear_line_and_exit_code_1()
+    {
+        var refused = await CliAsync("list", "--client", "no-roles-client");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.StartsWith("error: PERMISSION_DENIED", refused.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", refused.Errors, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("ref_[0-9a-f]{32}")]
+    private static partial Regex ReferralId();
+}
