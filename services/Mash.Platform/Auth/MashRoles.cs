@@ -11,5 +11,12 @@ public static class MashRoles
     public const string ReferralScreen = "Referral.Screen";
     public const string ReferralDecide = "Referral.Decide";
 
+    public const string AssessmentRead = "Assessment.Read";
+    public const string AssessmentAssess = "Assessment.Assess";
+    public const string CseManage = "Cse.Manage";
+
     public static readonly IReadOnlyList<string> Referral = [ReferralSubmit, ReferralRead, ReferralScreen, ReferralDecide];
+    public static readonly IReadOnlyList<string> Assessment = [AssessmentRead, AssessmentAssess, CseManage];
+    /// <summary>Every role the gateway's routes may name.</summary>
+    public static readonly IReadOnlyList<string> All = [.. Referral, .. Assessment];
 }

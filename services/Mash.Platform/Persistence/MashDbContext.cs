@@ -1,4 +1,6 @@
 using Mash.Platform.Audit;
+using Mash.Platform.Eventing.Inbox;
+using Mash.Platform.Eventing.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -19,6 +21,25 @@ public abstract class MashDbContext(DbContextOptions options) : DbContext(option
             audit.Property(e => e.Hash).HasMaxLength(64);
             audit.Property(e => e.PreviousHash).HasMaxLength(64);
             audit.HasIndex(e => e.ChildKey);
+        });
+        modelBuilder.Entity<OutboxMessage>(outbox =>
+        {
+            outbox.ToTable("Outbox");
+            outbox.HasKey(m => m.Sequence);
+            outbox.HasIndex(m => m.EventId).IsUnique();
+            // The relay's query: unpublished rows in order.
+            outbox.HasIndex(m => new { m.PublishedAt, m.Sequence });
+        });
+        modelBuilder.Entity<ProcessedEvent>(inbox =>
+        {
+            inbox.ToTable("Inbox");
+            inbox.HasKey(e => e.EventId);
+        });
+        modelBuilder.Entity<DisclosureRecord>(disclosure =>
+        {
+            disclosure.ToTable("Disclosures");
+            disclosure.HasKey(d => d.Id);
+            disclosure.HasIndex(d => d.ChildKey);
         });
     }
 

@@ -1,4 +1,6 @@
+using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -29,7 +31,11 @@ public static class MashPersistence
         }
 
         var services = builder.Services;
-        services.AddPooledDbContextFactory<TContext>(options => options.UseSqlite(connectionString));
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxCommitInterceptor>();
+        services.AddPooledDbContextFactory<TContext>((sp, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddScoped<MashDbContext>(sp => sp.GetRequiredService<TContext>());
         services.AddSingleton<IMashDbContextFactory>(sp => new Factory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));

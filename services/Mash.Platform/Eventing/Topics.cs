@@ -1,4 +1,4 @@
-namespace Mash.Platform.Eventing.Transport;
+namespace Mash.Platform.Eventing;
 
 /// <summary>The topics the services use; the same names are declared in the broker's configuration.</summary>
 public static class Topics
@@ -8,4 +8,7 @@ public static class Topics
     public const string RiskChanges = "risk-changes";
 
     public static string SubscriptionName(string service, string nodeId) => $"{service}-{nodeId}";
+
+    /// <summary>Topics whose events reach other agencies' nodes, so each send is a disclosure.</summary>
+    public static bool IsSharedWithPartners(string topic) => topic is CseFlags or RiskChanges;
 }

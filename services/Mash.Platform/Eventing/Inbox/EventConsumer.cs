@@ -1,0 +1,176 @@
+using Google.Protobuf;
+using Mash.Contracts.Events.V1;
+using Mash.Platform.Audit;
+using Mash.Platform.Auth;
+using Mash.Platform.Eventing.Outbox;
+using Mash.Platform.Eventing.Transport;
+using Mash.Platform.Hosting;
+using Mash.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mash.Platform.Eventing.Inbox;
+
+/// <summary>
+/// One subscription per topic this service consumes, named for the service and node. Each
+/// message is applied at most once (the inbox, in the handler's transaction) and settled only
+/// after that commit; a message that can never be applied is dead-lettered with its reason.
+/// </summary>
+internal sealed partial class EventConsumer(
+    IMessageTransport transport, EventHandlerRegistry registry, IServiceScopeFactory scopes,
+    IOptions<MashNodeOptions> node, IOptions<EventingOptions> options, ConsumerIdentity identity,
+    TimeProvider time, ILogger<EventConsumer> logger) : IHostedService, IAsyncDisposable
+{
+    private readonly List<IMessageProcessor> _processors = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var processorOptions = new ProcessorOptions
+        {
+            MaxConcurrentSessions = options.Value.MaxConcurrentSessions,
+            MaxDeliveryCount = options.Value.MaxDeliveryCount,
+        };
+        foreach (var topic in registry.Topics)
+        {
+            var subscription = new Subscription(topic, Topics.SubscriptionName(identity.ServiceName, node.Value.Id));
+            var processor = transport.CreateProcessor(subscription, (message, ct) => HandleAsync(subscription, message, ct), processorOptions);
+            _processors.Add(processor);
+            await processor.StartAsync(cancellationToken);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var processor in _processors)
+        {
+            await processor.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var processor in _processors)
+        {
+            await processor.DisposeAsync();
+        }
+    }
+
+    internal async Task HandleAsync(Subscription subscription, ReceivedMessage received, CancellationToken cancellationToken)
+    {
+        EventEnvelope envelope;
+        try
+        {
+            envelope = EventEnvelope.Parser.ParseFrom(received.Message.Body.Span);
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            await DeadLetterAsync(received, "BadPayload", "The message body is not a mash.events.v1.EventEnvelope.", cancellationToken);
+            return;
+        }
+
+        var registration = registry.Find(subscription.Topic, envelope.Type);
+        if (registration is null)
+        {
+            await DeadLetterAsync(received, "UnknownType", $"No handler for '{envelope.Type}' on topic '{subscription.Topic}'.", cancellationToken);
+            return;
+        }
+
+        var fromThisNode = envelope.OriginNode == node.Value.Id;
+        if (fromThisNode != (registration.Origin == EventOrigin.ThisNode))
+        {
+            // Not meant for this subscription (e.g. our own flag echoed back): nothing to apply.
+            await received.CompleteAsync(cancellationToken);
+            return;
+        }
+
+        if (envelope.SchemaVersion is < 1 or > EventOutbox.SchemaVersion || envelope.Payload?.Is(registration.Descriptor) != true)
+        {
+            await DeadLetterAsync(received, "UnsupportedPayload", $"Schema version {envelope.SchemaVersion} of '{envelope.Type}' cannot be read here.", cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await ApplyOnceAsync(subscription, envelope, registration, cancellationToken);
+        }
+        catch (UnprocessableEventException e)
+        {
+            await DeadLetterAsync(received, e.Reason, e.Message, cancellationToken);
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogHandlerFailed(envelope.Type, received.DeliveryCount, e.GetType().Name, e.Message);
+            await received.AbandonAsync(CancellationToken.None);
+            return;
+        }
+
+        await received.CompleteAsync(cancellationToken);
+    }
+
+    private async Task ApplyOnceAsync(Subscription subscription, EventEnvelope envelope, EventHandlerRegistry.Registration registration, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MashDbContext>();
+        if (await db.Set<ProcessedEvent>().AnyAsync(e => e.EventId == envelope.EventId, cancellationToken))
+        {
+            return;
+        }
+
+        var call = scope.ServiceProvider.GetRequiredService<CallAudit>();
+        call.Caller = new CallerIdentity(AgencyName(envelope.OriginAgency), "node:" + envelope.OriginNode);
+        call.Method = "event:" + envelope.Type;
+        call.Purpose = envelope.Purpose;
+        call.LawfulBasis = LawfulBases.Name(envelope.LawfulBasis);
+
+        await registration.Invoke(scope.ServiceProvider, envelope, cancellationToken);
+        db.Set<ProcessedEvent>().Add(new ProcessedEvent
+        {
+            EventId = envelope.EventId,
+            Subscription = subscription.Name,
+            Type = envelope.Type,
+            OriginNode = envelope.OriginNode,
+            ProcessedAt = time.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().SaveChangesWithAuditAsync(db, cancellationToken);
+        }
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Applied by a concurrent delivery of the same event, this one is a duplicate;
+            // anything else is a real failure, and the message is redelivered.
+            if (!await AlreadyProcessedAsync(envelope.EventId))
+            {
+                throw;
+            }
+        }
+    }
+
+    private async Task<bool> AlreadyProcessedAsync(string eventId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MashDbContext>().Set<ProcessedEvent>().AnyAsync(e => e.EventId == eventId);
+    }
+
+    private async Task DeadLetterAsync(ReceivedMessage received, string reason, string description, CancellationToken cancellationToken)
+    {
+        LogDeadLettered(received.Message.Type, reason);
+        await received.DeadLetterAsync(reason, description, cancellationToken);
+    }
+
+    private static string AgencyName(Contracts.Common.V1.Agency agency) =>
+        AgencyNames.All.FirstOrDefault(name => AgencyNames.ToContract(name) == agency) ?? AgencyNames.Other;
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Applying {EventType} failed on delivery {DeliveryCount} ({ExceptionType}: {Reason}); it will be redelivered")]
+    private partial void LogHandlerFailed(string eventType, int deliveryCount, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Dead-lettered a {MessageType} message: {Reason}")]
+    private partial void LogDeadLettered(string messageType, string reason);
+}
+
+/// <summary>The consuming service's name, used in its subscriptions' names.</summary>
+public sealed record ConsumerIdentity(string ServiceName);

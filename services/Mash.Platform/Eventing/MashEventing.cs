@@ -1,0 +1,42 @@
+using Google.Protobuf;
+using Mash.Platform.Eventing.Inbox;
+using Mash.Platform.Eventing.Outbox;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mash.Platform.Eventing;
+
+/// <summary>
+/// Integration events for a service: the outbox relay, the configured transport, and the
+/// consumers of the events it handles (<see cref="Handle{TEvent,THandler}"/>).
+/// </summary>
+public sealed class MashEventingBuilder(IServiceCollection services, EventHandlerRegistry registry)
+{
+    public MashEventingBuilder Handle<TEvent, THandler>(string topic, EventOrigin origin)
+        where TEvent : IMessage<TEvent>, new()
+        where THandler : class, IIntegrationEventHandler<TEvent>
+    {
+        registry.Add<TEvent, THandler>(topic, origin);
+        services.AddScoped<THandler>();
+        return this;
+    }
+}
+
+public static class MashEventing
+{
+    public static MashEventingBuilder AddMashEventing(this WebApplicationBuilder builder, string serviceName)
+    {
+        var services = builder.Services;
+        services.Configure<EventingOptions>(builder.Configuration.GetSection(EventingOptions.Section));
+        services.AddScoped<EventOutbox>();
+        services.AddSingleton<Transport.IMessageTransport>(TransportFactory.Create(builder.Configuration));
+        services.AddHostedService<OutboxRelay>();
+
+        var registry = new EventHandlerRegistry();
+        services.AddSingleton(registry);
+        services.AddSingleton(new ConsumerIdentity(serviceName));
+        services.AddSingleton<EventConsumer>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventConsumer>());
+        return new MashEventingBuilder(services, registry);
+    }
+}

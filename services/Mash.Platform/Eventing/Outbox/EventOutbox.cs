@@ -1,0 +1,76 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Mash.Contracts.Events.V1;
+using Mash.Platform.Audit;
+using Mash.Platform.Auth;
+using Mash.Platform.Hosting;
+using Mash.Platform.Persistence;
+using Microsoft.Extensions.Options;
+using LawfulBasis = Mash.Contracts.Common.V1.LawfulBasis;
+
+namespace Mash.Platform.Eventing.Outbox;
+
+/// <summary>
+/// Raises integration events: each is added to the outbox of the caller's context, so it is
+/// committed with the change it reports or not at all. Events for partner agencies' nodes are
+/// entered in the disclosure log in the same transaction.
+/// </summary>
+public sealed class EventOutbox(IOptions<MashNodeOptions> node, CallAudit call, TimeProvider time)
+{
+    public const int SchemaVersion = 1;
+
+    public EventEnvelope Enqueue(MashDbContext db, string topic, IMessage payload, string childKey, LawfulBasis lawfulBasis, string purpose)
+    {
+        var now = time.GetUtcNow();
+        var envelope = new EventEnvelope
+        {
+            EventId = "evt_" + Guid.CreateVersion7(now).ToString("N"),
+            Type = payload.Descriptor.FullName,
+            OriginNode = node.Value.Id,
+            OriginAgency = AgencyNames.ToContract(node.Value.Agency),
+            OccurredAt = Timestamp.FromDateTimeOffset(now),
+            SchemaVersion = SchemaVersion,
+            LawfulBasis = lawfulBasis,
+            ChildKey = childKey,
+            Payload = Any.Pack(payload),
+            Purpose = purpose,
+        };
+
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            EventId = envelope.EventId,
+            Topic = topic,
+            SessionId = childKey,
+            Type = envelope.Type,
+            OriginNode = envelope.OriginNode,
+            Envelope = envelope.ToByteArray(),
+            CreatedAt = now.UtcDateTime,
+        });
+
+        if (Topics.IsSharedWithPartners(topic))
+        {
+            db.Set<DisclosureRecord>().Add(Disclosure(envelope.EventId, topic, envelope.Type, childKey, lawfulBasis, purpose, shared: true,
+                "Shared with partner agencies' nodes to safeguard the child."));
+        }
+
+        return envelope;
+    }
+
+    /// <summary>Records a decision not to share, with its reason: decisions not to share are kept too.</summary>
+    public void RecordNotShared(MashDbContext db, string topic, string what, string childKey, LawfulBasis lawfulBasis, string purpose, string reason) =>
+        db.Set<DisclosureRecord>().Add(Disclosure("", topic, what, childKey, lawfulBasis, purpose, shared: false, reason));
+
+    private DisclosureRecord Disclosure(string eventId, string topic, string what, string childKey, LawfulBasis basis, string purpose, bool shared, string reason) => new()
+    {
+        DecidedAt = time.GetUtcNow().UtcDateTime,
+        ChildKey = childKey,
+        Shared = shared,
+        EventId = eventId,
+        What = what,
+        Recipients = $"partner nodes subscribed to '{topic}'",
+        Purpose = purpose,
+        LawfulBasis = LawfulBases.Name(basis),
+        Reason = reason,
+        DecidedBy = $"{call.Caller.ClientId} ({call.Caller.Agency})",
+    };
+}

@@ -1,0 +1,93 @@
+using Mash.Platform.Eventing.Transport;
+using Mash.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mash.Platform.Eventing.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows in the order they were written: woken at once by each
+/// commit, polling for rows a crash left behind, and backing off while the transport is down.
+/// A row is marked published only after the broker accepted it, so a crash in between
+/// publishes it again (the broker's duplicate detection and the consumers' inbox absorb that).
+/// </summary>
+internal sealed partial class OutboxRelay(
+    IMashDbContextFactory contexts, IMessageTransport transport, OutboxSignal signal,
+    IOptions<EventingOptions> options, TimeProvider time, ILogger<OutboxRelay> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var backoff = TimeSpan.FromMilliseconds(100);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int published;
+            try
+            {
+                published = await PublishBatchAsync(settings.OutboxBatchSize, stoppingToken);
+                backoff = TimeSpan.FromMilliseconds(100);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPublishFailed(e.GetType().Name, e.Message, backoff.TotalMilliseconds);
+                await Task.Delay(backoff, time, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, settings.OutboxMaxBackoff.Ticks));
+                continue;
+            }
+
+            if (published < settings.OutboxBatchSize)
+            {
+                await signal.WaitAsync(settings.OutboxPollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Publishes the oldest unpublished rows; returns how many.</summary>
+    internal async Task<int> PublishBatchAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        var batch = await db.Set<OutboxMessage>()
+            .Where(m => m.PublishedAt == null)
+            .OrderBy(m => m.Sequence)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await transport.SendAsync(
+                [.. batch.Select(m => new TransportMessage(m.EventId, m.Topic, m.SessionId, m.Type, m.OriginNode, m.Envelope))],
+                cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            foreach (var message in batch)
+            {
+                message.Attempts++;
+                message.LastError = $"{e.GetType().Name}: {e.Message}";
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var message in batch)
+        {
+            message.Attempts++;
+            message.PublishedAt = now;
+            message.LastError = "";
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        return batch.Count;
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Publishing outbox events failed ({ExceptionType}: {Reason}); retrying in {BackoffMs} ms")]
+    private partial void LogPublishFailed(string exceptionType, string reason, double backoffMs);
+}

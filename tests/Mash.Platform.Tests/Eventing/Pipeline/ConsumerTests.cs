@@ -1,0 +1,113 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Mash.Contracts.Events.V1;
+using Mash.Platform.Eventing;
+using Mash.Platform.Eventing.Inbox;
+using Mash.Platform.Eventing.Transport;
+using Microsoft.EntityFrameworkCore;
+using Agency = Mash.Contracts.Common.V1.Agency;
+using LawfulBasis = Mash.Contracts.Common.V1.LawfulBasis;
+
+namespace Mash.Platform.Tests.Eventing.Pipeline;
+
+public sealed class ConsumerTests : IDisposable
+{
+    private static readonly Subscription Flags = new(Topics.CseFlags, "assessment-" + EventingHarness.NodeId);
+    private readonly EventingHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    private static EventEnvelope Envelope(string eventId, string originNode = "test-police", IMessage? payload = null) => new()
+    {
+        EventId = eventId,
+        Type = (payload ?? new CseFlagChanged()).Descriptor.FullName,
+        OriginNode = originNode,
+        OriginAgency = Agency.Police,
+        OccurredAt = Timestamp.FromDateTime(DateTime.UtcNow),
+        SchemaVersion = 1,
+        LawfulBasis = LawfulBasis.PublicTask,
+        ChildKey = "child-key-1",
+        Payload = Any.Pack(payload ?? new CseFlagChanged { FlagId = "f1", Action = FlagAction.Raised, Risk = CseRisk.High, Reason = "found with older men" }),
+        Purpose = "safeguarding",
+    };
+
+    private async Task<RecordedDelivery> DeliverAsync(EventEnvelope envelope, int deliveryCount = 1) =>
+        await DeliverAsync(envelope.ToByteArray(), envelope.Type, envelope.EventId, deliveryCount);
+
+    private async Task<RecordedDelivery> DeliverAsync(byte[] body, string type, string messageId, int deliveryCount = 1)
+    {
+        var delivery = new RecordedDelivery
+        {
+            Message = new TransportMessage(messageId, Flags.Topic, "child-key-1", type, "test-police", body),
+            DeliveryCount = deliveryCount,
+        };
+        await _harness.Consumer().HandleAsync(Flags, delivery, CancellationToken.None);
+        return delivery;
+    }
+
+    private Task<int> NotesAsync() => _harness.QueryAsync(db => db.Notes.CountAsync());
+
+    [Fact]
+    public async Task An_event_delivered_three_times_is_applied_once_and_each_delivery_is_completed()
+    {
+        var envelope = Envelope("evt-1");
+        var deliveries = new[] { await DeliverAsync(envelope), await DeliverAsync(envelope, 2), await DeliverAsync(envelope, 3) };
+
+        Assert.All(deliveries, d => Assert.Equal("completed", d.Settlement));
+        Assert.Equal(1, await NotesAsync());
+        Assert.Equal(1, await _harness.QueryAsync(db => db.Set<ProcessedEvent>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Applying_an_event_is_audited_as_a_write_by_the_partner_node()
+    {
+        await DeliverAsync(Envelope("evt-audit"));
+
+        var entry = await _harness.QueryAsync(db => db.AuditEntries.SingleAsync());
+        Assert.Equal("police", entry.Agency);
+        Assert.Equal("node:test-police", entry.ClientId);
+        Assert.Equal("event:mash.events.v1.CseFlagChanged", entry.Method);
+        Assert.Equal("child-key-1", entry.ChildKey);
+        Assert.Equal("safeguarding", entry.Purpose);
+        Assert.Equal("LAWFUL_BASIS_PUBLIC_TASK", entry.LawfulBasis);
+    }
+
+    [Fact]
+    public async Task A_handler_failure_abandons_the_message_and_stores_nothing_then_a_redelivery_applies_it()
+    {
+        _harness.Behaviour.Fail = true;
+        var failed = await DeliverAsync(Envelope("evt-2"));
+        Assert.Equal("abandoned", failed.Settlement);
+        Assert.Equal(0, await NotesAsync());
+        Assert.Equal(0, await _harness.QueryAsync(db => db.Set<ProcessedEvent>().CountAsync()));
+
+        _harness.Behaviour.Fail = false;
+        var redelivered = await DeliverAsync(Envelope("evt-2"), 2);
+        Assert.Equal("completed", redelivered.Settlement);
+        Assert.Equal(1, await NotesAsync());
+    }
+
+    [Fact]
+    public async Task Messages_that_can_never_be_applied_are_dead_lettered_with_their_reason()
+    {
+        Assert.Equal("BadPayload", (await DeliverAsync([1, 2, 3, 255], "garbage", "m-1")).DeadLetterReason);
+        Assert.Equal("UnknownType", (await DeliverAsync(Envelope("evt-3", payload: new ReferralReceived { ReferralId = "r" }))).DeadLetterReason);
+
+        var future = Envelope("evt-4");
+        future.SchemaVersion = 99;
+        Assert.Equal("UnsupportedPayload", (await DeliverAsync(future)).DeadLetterReason);
+
+        _harness.Behaviour.Unprocessable = true;
+        Assert.Equal("FlagForUnknownChild", (await DeliverAsync(Envelope("evt-5"))).DeadLetterReason);
+        Assert.Equal(0, await NotesAsync());
+    }
+
+    [Fact]
+    public async Task The_nodes_own_events_echoed_back_are_settled_without_being_applied()
+    {
+        var own = await DeliverAsync(Envelope("evt-6", originNode: EventingHarness.NodeId));
+
+        Assert.Equal("completed", own.Settlement);
+        Assert.Equal(0, await NotesAsync());
+    }
+}

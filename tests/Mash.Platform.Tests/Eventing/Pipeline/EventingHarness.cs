@@ -1,0 +1,109 @@
+using Mash.Contracts.Events.V1;
+using Mash.Platform.Audit;
+using Mash.Platform.Eventing;
+using Mash.Platform.Eventing.Inbox;
+using Mash.Platform.Eventing.Outbox;
+using Mash.Platform.Hosting;
+using Mash.Platform.Persistence;
+using Mash.Platform.Tests.Audit;
+using Mash.Platform.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Mash.Platform.Tests.Eventing.Pipeline;
+
+/// <summary>A service's eventing in miniature: a real SQLite database, the platform's outbox, relay and consumer.</summary>
+internal sealed class EventingHarness : IDisposable
+{
+    public const string NodeId = "test-social-care";
+
+    private readonly TempDirectory _temp = new();
+
+    public EventingHarness()
+    {
+        var file = _temp.File("service.db");
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitInterceptor>();
+        services.AddDbContext<AuditTestDb>((sp, options) => options
+            .UseSqlite($"Data Source={file}")
+            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+        services.AddScoped<MashDbContext>(sp => sp.GetRequiredService<AuditTestDb>());
+        services.AddSingleton<IMashDbContextFactory>(sp => new Factory(file, sp.GetRequiredService<OutboxCommitInterceptor>()));
+        services.AddSingleton<AuditChainLock>();
+        services.AddScoped<CallAudit>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<EventOutbox>();
+        services.AddScoped<NoteFromFlag>();
+        services.AddSingleton(Behaviour);
+        services.Configure<MashNodeOptions>(o => { });
+        services.AddSingleton(Options.Create(new MashNodeOptions { Id = NodeId, Agency = "children-social-care" }));
+        Services = services.BuildServiceProvider();
+
+        using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<AuditTestDb>().Database.EnsureCreated();
+        Registry.Add<CseFlagChanged, NoteFromFlag>(Topics.CseFlags, EventOrigin.OtherNodes);
+    }
+
+    public ServiceProvider Services { get; }
+    public RecordingTransport Transport { get; } = new();
+    public HandlerBehaviour Behaviour { get; } = new();
+    public EventHandlerRegistry Registry { get; } = new();
+
+    public OutboxRelay Relay(EventingOptions? options = null) => new(
+        Services.GetRequiredService<IMashDbContextFactory>(), Transport, Services.GetRequiredService<OutboxSignal>(),
+        Options.Create(options ?? new EventingOptions()), TimeProvider.System, NullLogger<OutboxRelay>.Instance);
+
+    public EventConsumer Consumer() => new(
+        Transport, Registry, Services.GetRequiredService<IServiceScopeFactory>(), Services.GetRequiredService<IOptions<MashNodeOptions>>(),
+        Options.Create(new EventingOptions()), new ConsumerIdentity("assessment"), TimeProvider.System, NullLogger<EventConsumer>.Instance);
+
+    public async Task<T> QueryAsync<T>(Func<AuditTestDb, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AuditTestDb>());
+    }
+
+    public void Dispose()
+    {
+        Services.Dispose();
+        _temp.Dispose();
+    }
+
+    private sealed class Factory(string file, OutboxCommitInterceptor interceptor) : IMashDbContextFactory
+    {
+        public MashDbContext Create() => new AuditTestDb(new DbContextOptionsBuilder<AuditTestDb>()
+            .UseSqlite($"Data Source={file}").AddInterceptors(interceptor).Options);
+    }
+}
+
+/// <summary>A handler that turns a partner's flag into a note; it can be told to fail.</summary>
+internal sealed class NoteFromFlag(AuditTestDb db, CallAudit audit, HandlerBehaviour behaviour) : IIntegrationEventHandler<CseFlagChanged>
+{
+    public Task HandleAsync(EventEnvelope envelope, CseFlagChanged payload, CancellationToken cancellationToken)
+    {
+        if (behaviour.Unprocessable)
+        {
+            throw new UnprocessableEventException("FlagForUnknownChild", "no such child");
+        }
+
+        db.Notes.Add(new CaseNote { Id = Math.Abs(envelope.EventId.GetHashCode(StringComparison.Ordinal)), Text = payload.Reason });
+        audit.Touch(envelope.ChildKey, "partner:" + envelope.EventId);
+        if (behaviour.Fail)
+        {
+            throw new InvalidOperationException("database briefly unavailable");
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class HandlerBehaviour
+{
+    public bool Fail { get; set; }
+    public bool Unprocessable { get; set; }
+}

@@ -1,0 +1,142 @@
+using Google.Protobuf;
+using Mash.Contracts.Events.V1;
+using Mash.Platform.Audit;
+using Mash.Platform.Eventing;
+using Mash.Platform.Eventing.Outbox;
+using Mash.Platform.Tests.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using LawfulBasis = Mash.Contracts.Common.V1.LawfulBasis;
+
+namespace Mash.Platform.Tests.Eventing.Pipeline;
+
+public sealed class OutboxTests : IDisposable
+{
+    private readonly EventingHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    /// <summary>A state change and its event, saved as a service saves them.</summary>
+    private async Task<EventEnvelope> RaiseAsync(int noteId, string childKey, string topic = Topics.CseFlags)
+    {
+        await using var scope = _harness.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AuditTestDb>();
+        var audit = scope.ServiceProvider.GetRequiredService<CallAudit>();
+        db.Notes.Add(new CaseNote { Id = noteId, Text = "flag raised" });
+        audit.Touch(childKey, "note-" + noteId);
+        var envelope = scope.ServiceProvider.GetRequiredService<EventOutbox>().Enqueue(db, topic,
+            new CseFlagChanged { FlagId = "flag-" + noteId, Action = FlagAction.Raised, Risk = CseRisk.High, Reason = "r" },
+            childKey, LawfulBasis.PublicTask, "safeguarding");
+        await scope.ServiceProvider.GetRequiredService<AuditTrail>().SaveChangesWithAuditAsync(db, CancellationToken.None);
+        return envelope;
+    }
+
+    [Fact]
+    public async Task The_event_and_its_disclosure_are_committed_with_the_change_they_report()
+    {
+        var envelope = await RaiseAsync(1, "child-a");
+
+        var outbox = await _harness.QueryAsync(db => db.Set<OutboxMessage>().SingleAsync());
+        Assert.Equal(envelope.EventId, outbox.EventId);
+        Assert.Equal("child-a", outbox.SessionId);
+        Assert.Equal(Topics.CseFlags, outbox.Topic);
+        Assert.Null(outbox.PublishedAt);
+        Assert.Equal(envelope, EventEnvelope.Parser.ParseFrom(outbox.Envelope));
+
+        var disclosure = await _harness.QueryAsync(db => db.Set<DisclosureRecord>().SingleAsync());
+        Assert.True(disclosure.Shared);
+        Assert.Equal(envelope.EventId, disclosure.EventId);
+        Assert.Equal("LAWFUL_BASIS_PUBLIC_TASK", disclosure.LawfulBasis);
+        Assert.Equal("safeguarding", disclosure.Purpose);
+    }
+
+    [Fact]
+    public async Task A_change_that_fails_to_commit_leaves_no_event_behind()
+    {
+        await RaiseAsync(1, "child-a");
+        await Assert.ThrowsAsync<DbUpdateException>(() => RaiseAsync(1, "child-b")); // the same note id again
+
+        Assert.Equal(1, await _harness.QueryAsync(db => db.Set<OutboxMessage>().CountAsync()));
+        Assert.Equal(1, await _harness.QueryAsync(db => db.Set<DisclosureRecord>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Events_within_a_node_are_not_disclosures()
+    {
+        await RaiseAsync(1, "child-a", Topics.Referrals);
+        Assert.Equal(0, await _harness.QueryAsync(db => db.Set<DisclosureRecord>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_relay_publishes_committed_events_once_in_the_order_they_were_written()
+    {
+        var raised = new List<string>();
+        for (var i = 1; i <= 5; i++)
+        {
+            raised.Add((await RaiseAsync(i, i % 2 == 0 ? "child-a" : "child-b")).EventId);
+        }
+
+        var relay = _harness.Relay();
+        Assert.Equal(5, await relay.PublishBatchAsync(100, CancellationToken.None));
+        Assert.Equal(0, await relay.PublishBatchAsync(100, CancellationToken.None));
+
+        Assert.Equal(raised, _harness.Transport.Sent.Select(m => m.MessageId));
+        Assert.All(await _harness.QueryAsync(db => db.Set<OutboxMessage>().ToListAsync()), m => Assert.NotNull(m.PublishedAt));
+    }
+
+    [Fact]
+    public async Task While_the_broker_is_down_events_wait_and_are_published_when_it_returns()
+    {
+        await RaiseAsync(1, "child-a");
+        _harness.Transport.Down = true;
+        var relay = _harness.Relay(new EventingOptions { OutboxPollInterval = TimeSpan.FromMilliseconds(50), OutboxMaxBackoff = TimeSpan.FromMilliseconds(200) });
+        await relay.StartAsync(CancellationToken.None);
+        try
+        {
+            await WaitUntil(() => _harness.Transport.SendAttempts >= 3);
+            var waiting = await _harness.QueryAsync(db => db.Set<OutboxMessage>().SingleAsync());
+            Assert.Null(waiting.PublishedAt);
+            Assert.True(waiting.Attempts >= 1);
+            Assert.Contains("broker unreachable", waiting.LastError, StringComparison.Ordinal);
+
+            await RaiseAsync(2, "child-a");
+            _harness.Transport.Down = false;
+            await WaitUntil(() => _harness.Transport.Sent.Count == 2);
+            Assert.Equal(["flag-1", "flag-2"], _harness.Transport.Sent.Select(m => FlagId(m.Body)));
+        }
+        finally
+        {
+            await relay.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task A_commit_wakes_the_relay_without_waiting_for_the_poll()
+    {
+        var relay = _harness.Relay(new EventingOptions { OutboxPollInterval = TimeSpan.FromMinutes(5) });
+        await relay.StartAsync(CancellationToken.None);
+        try
+        {
+            await Task.Delay(200); // the relay is now waiting on the signal
+            await RaiseAsync(1, "child-a");
+            await WaitUntil(() => _harness.Transport.Sent.Count == 1, TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            await relay.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static string FlagId(ReadOnlyMemory<byte> body) =>
+        EventEnvelope.Parser.ParseFrom(body.Span).Payload.Unpack<CseFlagChanged>().FlagId;
+
+    private static async Task WaitUntil(Func<bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
+            await Task.Delay(20);
+        }
+    }
+}
