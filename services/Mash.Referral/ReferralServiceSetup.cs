@@ -1,3 +1,4 @@
+using Mash.Platform.Eventing;
 using Mash.Platform.Persistence;
 using Mash.Referral.Data;
 using Mash.Referral.Domain;
@@ -12,6 +13,7 @@ internal static class ReferralServiceSetup
     public static WebApplicationBuilder AddReferralService(this WebApplicationBuilder builder)
     {
         builder.AddMashPersistence<ReferralDbContext>(DatabaseName);
+        builder.AddMashEventing("referral");
         builder.Services.AddHealthChecks().AddDbContextCheck<ReferralDbContext>();
         builder.Services.Configure<ReferralTimescalesOptions>(builder.Configuration.GetSection(ReferralTimescalesOptions.Section));
         builder.Services.AddSingleton<ReferralTimescales>();

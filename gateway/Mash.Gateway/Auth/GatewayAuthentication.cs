@@ -13,7 +13,7 @@ internal static class GatewayAuthentication
     /// </summary>
     public static WebApplicationBuilder AddGatewayAuthentication(this WebApplicationBuilder builder)
     {
-        builder.Services.AddMashAuthorization(MashRoles.Referral);
+        builder.Services.AddMashAuthorization(MashRoles.All);
         var section = builder.Configuration.GetSection(LocalIssuerOptions.Section);
         var issuer = section.Get<LocalIssuerOptions>() ?? new LocalIssuerOptions();
         if (!issuer.Enabled)

@@ -8,7 +8,7 @@ public sealed record EventingOptions
     /// <summary>"Local" (the embedded default: a file shared by the processes of this machine) or "ServiceBus".</summary>
     public string Transport { get; init; } = "Local";
 
-    /// <summary>The local transport's file; empty means <c>bus/mash-bus.db</c> beside the data directory.</summary>
+    /// <summary>The local transport's file; empty means <c>bus/mash-bus.db</c> in the data directory.</summary>
     public string LocalPath { get; init; } = "";
 
     /// <summary>Service Bus connection string (a secret); or set <see cref="ServiceBusNamespace"/> for workload identity.</summary>
@@ -22,4 +22,12 @@ public sealed record EventingOptions
 
     public int MaxDeliveryCount { get; init; } = 10;
     public int MaxConcurrentSessions { get; init; } = 8;
+    /// <summary>How long a delivered message stays locked (local transport; Service Bus sets it on the subscription).</summary>
+    public TimeSpan LockDuration { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Fault injection for tests, refused in Production: after an event's transaction commits,
+    /// wait this long before settling it, so a test can kill the process at the worst moment.
+    /// </summary>
+    public TimeSpan PauseBeforeSettle { get; init; } = TimeSpan.Zero;
 }

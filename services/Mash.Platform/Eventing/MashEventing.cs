@@ -2,7 +2,9 @@ using Google.Protobuf;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Eventing.Outbox;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Mash.Platform.Eventing;
 
@@ -27,7 +29,13 @@ public static class MashEventing
     public static MashEventingBuilder AddMashEventing(this WebApplicationBuilder builder, string serviceName)
     {
         var services = builder.Services;
-        services.Configure<EventingOptions>(builder.Configuration.GetSection(EventingOptions.Section));
+        var section = builder.Configuration.GetSection(EventingOptions.Section);
+        if (builder.Environment.IsProduction() && section.Get<EventingOptions>() is { PauseBeforeSettle.Ticks: > 0 })
+        {
+            throw new InvalidOperationException("Mash:Eventing:PauseBeforeSettle is fault injection for tests; it is refused in Production.");
+        }
+
+        services.Configure<EventingOptions>(section);
         services.AddScoped<EventOutbox>();
         services.AddSingleton<Transport.IMessageTransport>(TransportFactory.Create(builder.Configuration));
         services.AddHostedService<OutboxRelay>();

@@ -2,6 +2,8 @@ using Mash.Contracts.Common.V1;
 using Mash.Contracts.Referral.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
+using Mash.Platform.Eventing;
+using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Hosting;
 using Mash.Platform.Identity;
 using Mash.Referral.Data;
@@ -16,7 +18,7 @@ namespace Mash.Referral.Grpc;
 /// <summary>Receives a referral: validated, scored, timed, stored once per idempotency key.</summary>
 internal sealed class SubmitReferralHandler(
     ReferralDbContext db, CallAudit audit, AuditTrail trail, ReferralTimescales timescales,
-    ChildKeyHasher childKeys, TimeProvider time, IOptions<MashNodeOptions> node)
+    ChildKeyHasher childKeys, EventOutbox outbox, TimeProvider time, IOptions<MashNodeOptions> node)
 {
     public async Task<SubmitReferralResponse> HandleAsync(SubmitReferralRequest request, CancellationToken cancellationToken)
     {
@@ -33,6 +35,8 @@ internal sealed class SubmitReferralHandler(
 
         var record = NewRecord(request, fingerprint, now);
         db.Referrals.Add(record);
+        // The assessment starts from this event, committed with the referral or not at all.
+        outbox.Enqueue(db, Topics.Referrals, ReferralEvents.Received(record, request.Details), record.ChildKey, request.Details.LawfulBasis, audit.Purpose);
         audit.Touch(record.ChildKey, record.Id);
         try
         {

@@ -40,6 +40,7 @@ internal sealed class ReferralApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Mash:DataDirectory", DataDirectory);
+        builder.UseSetting("Mash:Eventing:LocalPath", Path.Combine(DataDirectory, "bus", "mash-bus.db"));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

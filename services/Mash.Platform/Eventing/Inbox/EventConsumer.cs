@@ -32,6 +32,7 @@ internal sealed partial class EventConsumer(
         {
             MaxConcurrentSessions = options.Value.MaxConcurrentSessions,
             MaxDeliveryCount = options.Value.MaxDeliveryCount,
+            LockDuration = options.Value.LockDuration,
         };
         foreach (var topic in registry.Topics)
         {
@@ -108,6 +109,12 @@ internal sealed partial class EventConsumer(
             return;
         }
 
+        if (options.Value.PauseBeforeSettle > TimeSpan.Zero)
+        {
+            LogPausingBeforeSettle(envelope.EventId, options.Value.PauseBeforeSettle.TotalMilliseconds);
+            await Task.Delay(options.Value.PauseBeforeSettle, time, cancellationToken);
+        }
+
         await received.CompleteAsync(cancellationToken);
     }
 
@@ -167,6 +174,9 @@ internal sealed partial class EventConsumer(
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Applying {EventType} failed on delivery {DeliveryCount} ({ExceptionType}: {Reason}); it will be redelivered")]
     private partial void LogHandlerFailed(string eventType, int deliveryCount, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Fault injection: event {EventId} committed, pausing {PauseMs} ms before settling")]
+    private partial void LogPausingBeforeSettle(string eventId, double pauseMs);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Dead-lettered a {MessageType} message: {Reason}")]
     private partial void LogDeadLettered(string messageType, string reason);

@@ -1,0 +1,78 @@
+using Microsoft.Data.Sqlite;
+
+namespace Mash.Platform.Eventing.Local;
+
+/// <summary>
+/// The broker's tables. A subscription holds its own copy of each message (as Service Bus
+/// does); <c>sessions</c> has one row per session with pending messages, naming its head (the
+/// oldest message) and the lock of the head's current delivery. Receiving reads only that
+/// table, through a covering index in send order, so it stays cheap however many messages wait
+/// behind the heads.
+/// </summary>
+internal static class LocalSchema
+{
+    public const int Version = 1;
+
+    /// <summary>Creates what is missing; safe when several processes open a new file at once.</summary>
+    public static void Apply(SqliteConnection connection)
+    {
+        // WAL is a property of the file: readers never wait for the writer, in any process.
+        connection.Run("PRAGMA journal_mode = WAL;");
+        using var transaction = connection.BeginTransaction(deferred: false);
+        transaction.Run(Create);
+        transaction.Run($"PRAGMA user_version = {Version};");
+        transaction.Commit();
+    }
+
+    private const string Create = """
+        CREATE TABLE IF NOT EXISTS subscriptions (
+            id INTEGER PRIMARY KEY,
+            topic TEXT NOT NULL,
+            name TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            UNIQUE (topic, name));
+
+        CREATE TABLE IF NOT EXISTS sent_ids (
+            topic TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            sent_at INTEGER NOT NULL,
+            PRIMARY KEY (topic, message_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_sent_ids_sent_at ON sent_ids (sent_at);
+
+        CREATE TABLE IF NOT EXISTS messages (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            sub_id INTEGER NOT NULL,
+            session_id TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            origin_node TEXT NOT NULL,
+            body BLOB NOT NULL,
+            delivery_count INTEGER NOT NULL,
+            enqueued_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_messages_session ON messages (sub_id, session_id, seq);
+
+        CREATE TABLE IF NOT EXISTS sessions (
+            sub_id INTEGER NOT NULL,
+            session_id TEXT NOT NULL,
+            head_seq INTEGER NOT NULL,
+            locked_until INTEGER NOT NULL,
+            lock_token TEXT,
+            PRIMARY KEY (sub_id, session_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_sessions_ready ON sessions (sub_id, head_seq, locked_until);
+
+        CREATE TABLE IF NOT EXISTS dead_letters (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            sub_id INTEGER NOT NULL,
+            session_id TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            origin_node TEXT NOT NULL,
+            body BLOB NOT NULL,
+            reason TEXT NOT NULL,
+            description TEXT NOT NULL,
+            delivery_count INTEGER NOT NULL,
+            dead_lettered_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_dead_letters_sub ON dead_letters (sub_id, id);
+        CREATE INDEX IF NOT EXISTS ix_dead_letters_message ON dead_letters (sub_id, message_id);
+        """;
+}

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace Mash.Platform.Eventing.Local;
+
+/// <summary>
+/// This process's connections to the broker file, each opened once with the pragmas that make
+/// it safe to share with other processes. (Our own pool, not Microsoft.Data.Sqlite's, so every
+/// connection is known to be configured and the schema is created before first use.)
+/// </summary>
+internal sealed class SqlitePool : IDisposable
+{
+    private const int MaxIdle = 8;
+
+    private readonly string _connectionString;
+    private readonly long _busyTimeoutMs;
+    private readonly ConcurrentBag<SqliteConnection> _idle = [];
+    private readonly Lock _schemaGate = new();
+    private volatile bool _schemaReady;
+    private volatile bool _disposed;
+
+    public SqlitePool(string path, TimeSpan busyTimeout)
+    {
+        _busyTimeoutMs = (long)busyTimeout.TotalMilliseconds;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            // The library's own busy retry is the outer bound; SQLite's busy handler does the waiting.
+            DefaultTimeout = (int)Math.Ceiling(busyTimeout.TotalSeconds) + 1,
+        }.ToString();
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction (BEGIN IMMEDIATE) and commits it.</summary>
+    public T Write<T>(Func<SqliteTransaction, T> work) => Read(connection =>
+    {
+        // IMMEDIATE takes the write lock up front, so writers from several processes queue on
+        // the busy timeout instead of failing when a read transaction tries to upgrade.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var result = work(transaction);
+        transaction.Commit();
+        return result;
+    });
+
+    public T Read<T>(Func<SqliteConnection, T> work)
+    {
+        var connection = Rent();
+        try
+        {
+            return work(connection);
+        }
+        finally
+        {
+            Return(connection);
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var connection))
+        {
+            connection.Dispose();
+        }
+    }
+
+    private SqliteConnection Rent()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _idle.TryTake(out var connection) ? connection : Open();
+    }
+
+    private void Return(SqliteConnection connection)
+    {
+        if (_disposed || connection.State != System.Data.ConnectionState.Open || _idle.Count >= MaxIdle)
+        {
+            connection.Dispose();
+            return;
+        }
+
+        _idle.Add(connection);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            // synchronous=FULL: a commit is on disk before SendAsync returns. Both pragmas are per
+            // connection; journal_mode=WAL is kept in the file (set with the schema).
+            connection.Run($"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = FULL;");
+            EnsureSchema(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private void EnsureSchema(SqliteConnection connection)
+    {
+        if (_schemaReady)
+        {
+            return;
+        }
+
+        lock (_schemaGate)
+        {
+            if (!_schemaReady)
+            {
+                LocalSchema.Apply(connection);
+                _schemaReady = true;
+            }
+        }
+    }
+}
