@@ -92,7 +92,7 @@ public sealed class NodeThroughGatewayTests(NodeFixture node) : IClassFixture<No
         Assert.Equal(StatusCode.Unauthenticated, atGateway.StatusCode);
 
         // Defence in depth: the service refuses the same token when called directly.
-        using var direct = Grpc.Net.Client.GrpcChannel.ForAddress(node.Options.ReferralAddress);
+        using var direct = Grpc.Net.Client.GrpcChannel.ForAddress(node.Options.AddressOf(Mash.Node.Hosting.ServiceSpec.Referral));
         var atService = await Assert.ThrowsAsync<RpcException>(() =>
             new ReferralService.ReferralServiceClient(direct).ListReferralsAsync(new ListReferralsRequest(), NodeFixture.Headers(token)).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, atService.StatusCode);
@@ -111,7 +111,7 @@ public sealed class NodeThroughGatewayTests(NodeFixture node) : IClassFixture<No
     [Fact]
     public async Task The_service_validates_gateway_tokens_itself_when_called_directly()
     {
-        using var direct = Grpc.Net.Client.GrpcChannel.ForAddress(node.Options.ReferralAddress);
+        using var direct = Grpc.Net.Client.GrpcChannel.ForAddress(node.Options.AddressOf(Mash.Node.Hosting.ServiceSpec.Referral));
         var reply = await new ReferralService.ReferralServiceClient(direct)
             .ListReferralsAsync(new ListReferralsRequest(), await node.AsAsync("police-mash"));
         Assert.NotNull(reply.Backlog);

@@ -1,5 +1,6 @@
 using Mash.Contracts.Referral.V1;
 using Mash.EndToEnd.Tests.Support;
+using Mash.Node.Hosting;
 
 namespace Mash.EndToEnd.Tests;
 
@@ -15,8 +16,8 @@ public sealed class RestartTests(NodeFixture node) : IClassFixture<NodeFixture>
             ids.Add(reply.Referral.ReferralId);
         }
 
-        await node.Node.Referral.KillAsync();
-        await node.Node.StartReferralAsync();
+        await node.Node.Service(ServiceSpec.Referral).KillAsync();
+        await node.Node.StartAsync(ServiceSpec.Referral);
 
         foreach (var id in ids)
         {

@@ -17,22 +17,27 @@ catch (ArgumentException e)
 
 var data = Path.GetFullPath(arguments.DataDirectory ?? Path.Combine(RepositoryLayout.Root, ".mash"));
 var secret = LocalSecretFile.ReadOrCreate(Path.Combine(data, PartnershipSecret.FileName), PartnershipSecret.Generate);
-var options = new NodeOptions { GatewayPort = arguments.GatewayPort, DataDirectory = data, PartnershipSecret = secret };
-Console.WriteLine($"Starting the gateway and the Referral service on 127.0.0.1 (data in {options.NodeDataDirectory})...");
+var nodes = NodeOptions.PoliceAndSocialCare(arguments.GatewayPort, data, secret);
+Console.WriteLine($"Starting a police node and a children's social care node on 127.0.0.1 (data in {data})...");
 
 // Ctrl+C and SIGTERM both stop the node's processes with the launcher, never leaving them behind.
 using var stop = new CancellationTokenSource();
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
-await using var node = await RunningNode.StartAsync(options, arguments.Verbose ? Console.Out : null);
-Banner.Print(options, Console.Out);
+await using var running = new RunningNodes();
+foreach (var node in nodes)
+{
+    running.Add(await RunningNode.StartAsync(node, arguments.Verbose ? Console.Out : null));
+}
 
-while (!stop.IsCancellationRequested && !node.Gateway.HasExited && !node.Referral.HasExited)
+Banner.Print(nodes, Console.Out);
+
+while (!stop.IsCancellationRequested && running.Processes.All(p => !p.HasExited))
 {
     await Task.Delay(250, CancellationToken.None);
 }
 
-var crashed = new[] { node.Gateway, node.Referral }.FirstOrDefault(p => p.HasExited);
+var crashed = running.Processes.FirstOrDefault(p => p.HasExited);
 if (crashed is not null)
 {
     Console.Error.WriteLine($"{crashed.Name} stopped unexpectedly (exit code {crashed.ExitCode}):");

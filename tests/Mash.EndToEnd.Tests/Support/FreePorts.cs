@@ -1,19 +1,21 @@
 using System.Net;
 using System.Net.Sockets;
+using Mash.Node.Hosting;
 
 namespace Mash.EndToEnd.Tests.Support;
 
-/// <summary>A base port whose node ports (base, base+1, base+10) are free on 127.0.0.1 right now.</summary>
+/// <summary>A base port whose node ports (gateway, gateway+1, each service's offset; +100 per further node) are free now.</summary>
 internal static class FreePorts
 {
-    private static int _next = 20000 + (Environment.ProcessId % 200) * 50;
+    private static int _next = 20000 + (Environment.ProcessId % 100) * 100;
 
-    public static int NodeBase()
+    public static int NodeBase(int nodes = 1)
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            var candidate = Interlocked.Add(ref _next, 20);
-            if (new[] { candidate, candidate + 1, candidate + 10 }.All(IsFree))
+            var candidate = Interlocked.Add(ref _next, 100 * nodes);
+            var ports = Enumerable.Range(0, nodes).SelectMany(n => OffsetsOfOneNode().Select(offset => candidate + 100 * n + offset));
+            if (ports.All(IsFree))
             {
                 return candidate;
             }
@@ -21,6 +23,8 @@ internal static class FreePorts
 
         throw new InvalidOperationException("No free ports found on 127.0.0.1.");
     }
+
+    private static IEnumerable<int> OffsetsOfOneNode() => ServiceSpec.All.Select(s => s.PortOffset).Prepend(1).Prepend(0);
 
     private static bool IsFree(int port)
     {

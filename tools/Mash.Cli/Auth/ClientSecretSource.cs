@@ -22,22 +22,72 @@ internal static class ClientSecretSource
         }
 
         var dataDirectory = settings.DataDirectory is null ? DevClientSecretsFile.DefaultDataDirectory() : Path.GetFullPath(settings.DataDirectory);
-        var files = DevClientSecretsFile.FilesUnder(dataDirectory);
-        if (files.Count == 0)
+        var own = DevClientSecretsFile.PathIn(dataDirectory);
+        if (File.Exists(own))
+        {
+            // A gateway's own data directory (or a node folder given as --data-dir): no choosing.
+            return Read(own, clientId) is { Length: > 0 } secret
+                ? secret
+                : throw new UsageException($"no secret for client '{clientId}' in {own}; check the client id or pass --secret");
+        }
+
+        var nodes = DevClientSecretsFile.NodeFoldersUnder(dataDirectory).Select(NodeFolder.Read).ToList();
+        if (nodes.Count == 0)
         {
             throw new UsageException(
                 $"no secret for client '{clientId}': pass --secret, set {EnvironmentVariable}, or start the gateway once so it writes "
-                + $"{DevClientSecretsFile.PathIn(dataDirectory)} (see --data-dir)");
+                + $"{own} (see --data-dir)");
         }
 
-        var found = files.Select(path => (Path: path, Secret: Read(path, clientId))).Where(f => !string.IsNullOrEmpty(f.Secret)).ToList();
-        return found.Count switch
+        return FromNodes(clientId, settings.Gateway, dataDirectory, nodes);
+    }
+
+    /// <summary>
+    /// Every node's gateway generates its own secrets, so a client id is in each node's file with a
+    /// different secret: the one to send is that of the node serving <c>--gateway</c> (by its
+    /// node.json, else the launcher's default ports). Failing that, a secret only one node has is
+    /// used, unless that node says it serves another gateway; anything else would be a guess.
+    /// </summary>
+    private static string FromNodes(string clientId, Uri gateway, string dataDirectory, IReadOnlyList<NodeFolder> nodes)
+    {
+        var serving = nodes.Where(n => n.Serves(gateway)).ToList();
+        if (serving.Any(n => n.GatewayFromFile))
         {
-            1 => found[0].Secret!,
-            0 => throw new UsageException($"no secret for client '{clientId}' in {string.Join(", ", files)}; check the client id or pass --secret"),
-            // Each node's gateway generates its own secrets; guessing could send the wrong one.
+            // What a node.json says outweighs a port assumed from a folder name.
+            serving = [.. serving.Where(n => n.GatewayFromFile)];
+        }
+        if (serving.Count == 1)
+        {
+            var node = serving[0];
+            return Read(node.SecretsFile, clientId) is { Length: > 0 } secret
+                ? secret
+                : throw new UsageException(
+                    $"no secret for client '{clientId}' in {node.SecretsFile}, the file of node {node.Description}, which serves --gateway {gateway}; "
+                    + "check the client id or pass --secret");
+        }
+
+        var known = string.Join(", ", nodes.Select(n => n.Description));
+        // Every node's node.json names another gateway: none of their secrets can be the right one.
+        if (serving.Count == 0 && nodes.All(n => n.GatewayFromFile))
+        {
+            throw new UsageException(
+                $"no node under {dataDirectory} serves --gateway {gateway} (nodes: {known}); "
+                + "pass the --gateway of one of them, --data-dir with the node's folder, or --secret");
+        }
+
+        var candidates = serving.Count > 1 ? serving : nodes;
+        var holders = candidates.Select(n => (Node: n, Secret: Read(n.SecretsFile, clientId))).Where(f => !string.IsNullOrEmpty(f.Secret)).ToList();
+        return holders.Count switch
+        {
+            // The only node with this client, unless its node.json says it serves another gateway.
+            1 when !holders[0].Node.GatewayFromFile || serving.Count > 1 => holders[0].Secret!,
+            1 => throw new UsageException(
+                $"only node {holders[0].Node.Description} has a secret for '{clientId}', and it does not serve --gateway {gateway}; "
+                + "pass that node's --gateway, or --secret"),
+            0 => throw new UsageException(
+                $"no secret for client '{clientId}' in {string.Join(", ", candidates.Select(n => n.SecretsFile))}; check the client id or pass --secret"),
             _ => throw new UsageException(
-                $"several nodes have a secret for '{clientId}' ({string.Join(", ", found.Select(f => f.Path))}); "
+                $"several nodes have a secret for '{clientId}' and which of them serves --gateway {gateway} is not known ({known}); "
                 + "pass --data-dir with the node's folder, or --secret"),
         };
     }

@@ -13,21 +13,13 @@ internal static class DevClientSecretsFile
     public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, "gateway", "dev-client-secrets.json");
 
     /// <summary>
-    /// The secrets files under a data directory: its own, else those of the nodes one level down
-    /// (the Mash.Node launcher gives each node a subfolder, <c>.mash/local-police/gateway/...</c>).
+    /// The node folders one level below a data directory that hold a secrets file (the Mash.Node
+    /// launcher gives each node a subfolder, <c>.mash/local-police/gateway/...</c>), by name.
     /// </summary>
-    public static IReadOnlyList<string> FilesUnder(string dataDirectory)
-    {
-        var own = PathIn(dataDirectory);
-        if (File.Exists(own))
-        {
-            return [own];
-        }
-
-        return Directory.Exists(dataDirectory)
-            ? [.. Directory.EnumerateDirectories(dataDirectory).Select(PathIn).Where(File.Exists).Order(StringComparer.Ordinal)]
+    public static IReadOnlyList<string> NodeFoldersUnder(string dataDirectory) =>
+        Directory.Exists(dataDirectory)
+            ? [.. Directory.EnumerateDirectories(dataDirectory).Where(folder => File.Exists(PathIn(folder))).Order(StringComparer.Ordinal)]
             : [];
-    }
 
     /// <summary>
     /// The gateway's default data directory is <c>.mash</c> under the repository root, so look for

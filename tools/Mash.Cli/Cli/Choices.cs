@@ -1,6 +1,8 @@
 using System.Reflection;
 using Google.Protobuf.Reflection;
+using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Common.V1;
+using Mash.Contracts.Events.V1;
 using Mash.Contracts.Referral.V1;
 
 namespace Mash.Cli;
@@ -35,6 +37,45 @@ internal static class Choices
         ["immediate-protection"] = ReferralOutcome.ImmediateProtection,
     };
 
+    public static readonly IReadOnlyDictionary<string, AssessmentStatus> AssessmentStatuses = new Dictionary<string, AssessmentStatus>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["open"] = AssessmentStatus.Open,
+        ["completed"] = AssessmentStatus.Completed,
+    };
+
+    public static readonly IReadOnlyDictionary<string, Agency> Agencies = new Dictionary<string, Agency>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["police"] = Agency.Police,
+        ["children-social-care"] = Agency.ChildrenSocialCare,
+        ["health"] = Agency.Health,
+        ["education"] = Agency.Education,
+        ["probation"] = Agency.Probation,
+        ["other"] = Agency.Other,
+    };
+
+    /// <summary>An assessment's conclusion (<c>complete --risk</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, RiskLevel> RiskLevels = new Dictionary<string, RiskLevel>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["low"] = RiskLevel.Low,
+        ["medium"] = RiskLevel.Medium,
+        ["high"] = RiskLevel.High,
+        ["very-high"] = RiskLevel.VeryHigh,
+    };
+
+    /// <summary>A CSE flag's risk (<c>raise-flag --risk</c>, <c>review-flag --risk</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, CseRisk> CseRisks = new Dictionary<string, CseRisk>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["low"] = CseRisk.Low,
+        ["medium"] = CseRisk.Medium,
+        ["high"] = CseRisk.High,
+    };
+
+    /// <summary>
+    /// The CSE screening indicators, named from the contract (CSE_INDICATOR_MISSING_EPISODES is
+    /// "missing-episodes") so an indicator added to the contract is offered without a CLI change.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, CseIndicator> CseIndicators = FromContract<CseIndicator>();
+
     public static T Parse<T>(string option, string text, IReadOnlyDictionary<string, T> names) =>
         names.TryGetValue(text.Trim(), out var value)
             ? value
@@ -67,6 +108,13 @@ internal static class Choices
         return name.ToLowerInvariant().Replace('_', '-');
     }
 
+    /// <summary>Every named value of a contract enum by its <see cref="Short{T}"/> name, in contract order.</summary>
+    private static Dictionary<string, T> FromContract<T>()
+        where T : struct, Enum =>
+        Enum.GetValues<T>()
+            .Where(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) != 0)
+            .ToDictionary(Short, v => v, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
     /// A lawful basis as the x-mash-lawful-basis metadata expects it: the proto enum name.
     /// "public-task" and "PUBLIC_TASK" are accepted as shorthands for LAWFUL_BASIS_PUBLIC_TASK.
@@ -85,6 +133,12 @@ internal static class Choices
             ? name
             : throw new UsageException($"--lawful-basis must be one of {string.Join(", ", known)} (got '{text}')");
     }
+
+    /// <summary>The contract value of a name <see cref="LawfulBasisName"/> gave, for requests that carry the basis in a field.</summary>
+    public static LawfulBasis LawfulBasisValue(string protoName) =>
+        LawfulBases.FindValueByName(protoName) is { Number: not 0 } value
+            ? (LawfulBasis)value.Number
+            : throw new UsageException($"--lawful-basis: '{protoName}' is not a lawful basis");
 
     private static EnumDescriptor LawfulBases =>
         CommonReflection.Descriptor.EnumTypes.Single(e => e.ClrType == typeof(LawfulBasis));

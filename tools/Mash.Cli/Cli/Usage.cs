@@ -4,28 +4,66 @@ namespace Mash.Cli;
 internal static class Usage
 {
     public const string Text = """
-        mash: a command-line client for the Mash referral service, through the gateway.
+        mash: a command-line client for the Mash referral and assessment services, through the
+        gateway.
 
         Usage: dotnet run --project tools/Mash.Cli -- <command> [options]
 
-        Commands:
-          token     Print an access token for --client (only the token, for TOKEN=$(...)).
-          submit    Submit a referral: --file referral.json (ReferralDetails JSON, proto field
-                    names; see tools/Mash.Cli/samples/referral.json) or, without --file, a
-                    built-in invented sample. [--key K] makes retries safe; a new key is
-                    generated and printed when none is given.
-          get       Show a referral: --id REF.
-          list      The screening queue and backlog, by due time:
-                      [--status awaiting-screening|awaiting-decision|decided]...
-                      [--rag red|amber|green|blue]... [--overdue]
-                      [--page-size 1-200] [--page-token T] [--all]
-                    --status and --rag may be repeated or comma-separated.
-          screen    Record the MASH RAG rating: --id REF --rag red|amber|green|blue
-                    --rationale TEXT.
-          decide    Record the decision: --id REF --rationale TEXT
-                    --outcome nfa|early-help|child-in-need|strategy-discussion|immediate-protection
-                    [--lateness-reason TEXT] (required when the decision is late).
-          help      This text (also -h or --help).
+        Referral commands:
+          token        Print an access token for --client (only the token, for TOKEN=$(...)).
+          submit       Submit a referral: --file referral.json (ReferralDetails JSON, proto field
+                       names; see tools/Mash.Cli/samples/referral.json) or, without --file, a
+                       built-in invented sample. [--key K] makes retries safe; a new key is
+                       generated and printed when none is given.
+          get          Show a referral: --id REF.
+          list         The screening queue and backlog, by due time:
+                         [--status awaiting-screening|awaiting-decision|decided]...
+                         [--rag red|amber|green|blue]... [--overdue]
+                         [--page-size 1-200] [--page-token T] [--all]
+                       --status and --rag may be repeated or comma-separated.
+          screen       Record the MASH RAG rating: --id REF --rag red|amber|green|blue
+                       --rationale TEXT.
+          decide       Record the decision: --id REF --rationale TEXT
+                       --outcome nfa|early-help|child-in-need|strategy-discussion|immediate-protection
+                       [--lateness-reason TEXT] (required when the decision is late).
+
+        Assessment commands (role needed in brackets):
+          assessments  Assessments by due time, with the open and overdue counts [Assessment.Read]:
+                         [--status open|completed]... [--overdue]
+                         [--page-size 1-200] [--page-token T] [--all]
+                       --status may be repeated or comma-separated.
+          assessment   Show an assessment with its checks and outcome: --id ASM [Assessment.Read].
+          check        Record a multi-agency check [Assessment.Assess]: --id ASM
+                       --agency police|children-social-care|health|education|probation|other
+                       --result TEXT (what the records returned; "nothing known" is a result)
+                       [--found] (information was found).
+          complete     Conclude an assessment [Assessment.Assess]: --id ASM
+                       --risk low|medium|high|very-high --rag red|amber|green|blue
+                       --rationale TEXT [--significant-harm] (reasonable cause to suspect
+                       significant harm: a strategy discussion is required).
+          screen-cse   Score CSE indicators into low, medium or high; stores nothing
+                       [Assessment.Assess]: --indicator X [--indicator Y]... (or comma-
+                       separated) [--nhs N] [--dob YYYY-MM-DD] (a child under 13 is never
+                       low). Indicators:
+                         missing-episodes, older-associates, unexplained-gifts-or-money,
+                         substance-misuse, sexual-health-concerns,
+                         online-contact-with-unknown-adults, school-absence, self-harm,
+                         family-breakdown, looked-after, hotspot-locations, disclosure,
+                         linked-to-known-perpetrator
+          raise-flag   Raise a CSE flag on a child [Cse.Manage]: --nhs NHS [--given G]
+                       [--family F] [--dob YYYY-MM-DD] --risk low|medium|high --reason TEXT
+                       --evidence TEXT [--lawful-basis B] (recorded with the flag; the same
+                       option as below) [--key K] (as for submit).
+          review-flag  Re-rate a CSE flag [Cse.Manage]: --id FLAG --risk low|medium|high
+                       --reason TEXT --evidence TEXT.
+          clear-flag   Clear a CSE flag, keeping its history [Cse.Manage]: --id FLAG
+                       --reason TEXT --evidence TEXT.
+          profile      A child's risk: local CSE flags with their history, local risk level,
+                       and what partner agencies' nodes shared [Assessment.Read]:
+                       --nhs NHS [--given G] [--family F] [--dob YYYY-MM-DD].
+          high-risk    Children at high risk, for the MASH daily meeting, with the reasons
+                       [Assessment.Read]: [--page-size 1-200] [--page-token T] [--all]
+          help         This text (also -h or --help).
 
         Options for every command:
           --gateway URL       gRPC address of the gateway (env MASH_GATEWAY;
@@ -38,7 +76,12 @@ internal static class Usage
           --secret S          Client secret. Else env MASH_CLIENT_SECRET, else the gateway's
                               development secrets file {data-dir}/gateway/dev-client-secrets.json.
           --data-dir DIR      The gateway's data directory (default: .mash in the repository
-                              root; a single Mash.Node node folder inside it is found too).
+                              root). When it holds Mash.Node node folders instead
+                              (.mash/local-police/, .mash/local-social-care/), the secret is
+                              taken from the node whose gateway is --gateway: as its node.json
+                              says, else local-police on port 5100 and local-social-care on 5200.
+                              Give a node's folder (e.g. --data-dir .mash/local-social-care) or
+                              --secret when that cannot be told.
           --scope S           Token scope (default: all the client's roles).
           --token T           Use this access token instead of fetching one.
           --purpose TEXT      Why the record is needed, sent as x-mash-purpose
@@ -48,11 +91,14 @@ internal static class Usage
                               SAFEGUARDING_OF_CHILDREN or LAW_ENFORCEMENT, with or without the
                               LAWFUL_BASIS_ prefix.
           --json              Print responses as protobuf JSON (proto field names).
-        Every call has a 30-second deadline.
+        Every call has a 30-second deadline. Times are shown in the local time zone.
 
-        Development clients (secrets generated by the gateway on first run):
-          police-mash, social-care-mash, health-mash, education-mash, probation-mash,
-          no-roles-client (authenticates but holds no roles: expect PERMISSION_DENIED).
+        Development clients (secrets generated by each node's gateway on first run):
+          police-mash, social-care-mash   Referral.Submit, .Read, .Screen, .Decide;
+                                          Assessment.Read, Assessment.Assess, Cse.Manage
+          health-mash, probation-mash     Referral.Submit, Referral.Read; Assessment.Read
+          education-mash                  Referral.Submit
+          no-roles-client                 none (authenticates; expect PERMISSION_DENIED)
 
         Exit codes: 0 success; 1 the server or token endpoint refused or could not be reached
         (printed as "error: <gRPC code>: <message>"); 2 a usage error.
@@ -62,5 +108,9 @@ internal static class Usage
           mash list --client social-care-mash --status awaiting-screening --overdue
           mash screen --client social-care-mash --id REF --rag amber --rationale "..."
           TOKEN=$(mash token --client police-mash); mash get --token "$TOKEN" --id REF
+          mash assessments --client social-care-mash --gateway http://127.0.0.1:5200 --status open
+          mash raise-flag --client police-mash --nhs "999 123 4578" --risk high \
+            --reason "..." --evidence "..." --lawful-basis SAFEGUARDING_OF_CHILDREN
+          mash profile --client social-care-mash --gateway http://127.0.0.1:5200 --nhs "999 123 4578"
         """;
 }

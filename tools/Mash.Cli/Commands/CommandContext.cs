@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Net.Client;
+using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Referral.V1;
 
 namespace Mash.Cli;
@@ -33,8 +34,12 @@ internal sealed class CommandContext : IDisposable
     public TextWriter Err { get; }
     public CancellationToken Cancellation { get; }
 
-    public ReferralService.ReferralServiceClient Referrals =>
-        new(_channel ??= GrpcChannel.ForAddress(Settings.Gateway));
+    public ReferralService.ReferralServiceClient Referrals => new(Channel);
+
+    /// <summary>The Assessment service, behind the same gateway (and so the same channel) as Referral.</summary>
+    public AssessmentService.AssessmentServiceClient Assessments => new(Channel);
+
+    private GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Settings.Gateway);
 
     /// <summary>The access token: <c>--token</c> as given, else one fetched once for <c>--client</c>.</summary>
     public async Task<string> AccessTokenAsync() =>
@@ -50,7 +55,7 @@ internal sealed class CommandContext : IDisposable
     }
 
     /// <summary>
-    /// Options for a ReferralService call: the bearer token, the purpose and lawful basis the
+    /// Options for a ReferralService or AssessmentService call: the bearer token, the purpose and lawful basis the
     /// audit trail records for every access to a child's record, and the deadline.
     /// </summary>
     public async Task<CallOptions> CallOptionsAsync()

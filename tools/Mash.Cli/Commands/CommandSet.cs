@@ -4,7 +4,12 @@ namespace Mash.Cli;
 internal static class CommandSet
 {
     private static readonly ICliCommand[] All =
-        [new TokenCommand(), new SubmitCommand(), new GetCommand(), new ListCommand(), new ScreenCommand(), new DecideCommand()];
+    [
+        new TokenCommand(), new SubmitCommand(), new GetCommand(), new ListCommand(), new ScreenCommand(), new DecideCommand(),
+        new AssessmentsCommand(), new AssessmentCommand(), new CheckCommand(), new CompleteCommand(),
+        new ScreenCseCommand(), new RaiseFlagCommand(), new ReviewFlagCommand(), new ClearFlagCommand(),
+        new ProfileCommand(), new HighRiskCommand(),
+    ];
 
     public static ICliCommand Find(string name) =>
         All.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))

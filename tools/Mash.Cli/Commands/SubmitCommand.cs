@@ -14,21 +14,12 @@ internal sealed class SubmitCommand : ICliCommand
 
     public string Name => "submit";
 
-    public IReadOnlyList<string> Options => ["file", "key"];
+    public IReadOnlyList<string> Options => ["file", IdempotencyKey.Option];
 
     public async Task<int> RunAsync(CommandContext context)
     {
         var details = context.Arguments.Value("file") is { } file ? Read(file) : SampleReferral.Create();
-        var key = context.Arguments.Value("key");
-        if (key is null)
-        {
-            key = Guid.NewGuid().ToString();
-            context.Err.WriteLine($"Idempotency key: {key} (to retry this submission safely: --key {key})");
-        }
-        else if (key.Length is 0 or > 128 || key.Any(c => c is <= ' ' or >= '\u007f'))
-        {
-            throw new UsageException("--key must be 1 to 128 printable ASCII characters without spaces");
-        }
+        var key = IdempotencyKey.Resolve(context, "this submission");
 
         var request = new SubmitReferralRequest { IdempotencyKey = key, Details = details };
         var response = await context.Referrals.SubmitReferralAsync(request, await context.CallOptionsAsync());

@@ -38,6 +38,26 @@ internal static class Display
         return digits.Length == 10 ? $"{digits[..3]} {digits[3..6]} {digits[6..]}" : number;
     }
 
+    /// <summary>"Leah Morgan, born 2017-05-09, NHS 999 123 4578 (match confirmed)".</summary>
+    public static string Child(ChildIdentity? child, ChildMatchStatus match)
+    {
+        if (child is null)
+        {
+            return "-";
+        }
+
+        var name = $"{child.GivenName} {child.FamilyName}".Trim();
+        var nhs = string.IsNullOrWhiteSpace(child.NhsNumber) ? "no NHS number" : "NHS " + NhsNumber(child.NhsNumber);
+        return $"{Text(name)}, born {Date(child.DateOfBirth)}, {nhs} (match {Choices.Short(match)})";
+    }
+
+    /// <summary>The child's name for a table cell, "-" when none is known.</summary>
+    public static string ChildName(ChildIdentity? child) => Text($"{child?.GivenName} {child?.FamilyName}".Trim());
+
+    /// <summary>"Label:" padded to <paramref name="labelWidth"/>, then the value.</summary>
+    public static void Line(TextWriter output, string label, string value, int labelWidth) =>
+        output.WriteLine($"{(label + ":").PadRight(labelWidth + 1)} {value}".TrimEnd());
+
     public static string YesNo(bool value) => value ? "yes" : "no";
 
     public static string Text(string? value) => string.IsNullOrWhiteSpace(value) ? "-" : value;

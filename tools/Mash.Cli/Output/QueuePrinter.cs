@@ -52,14 +52,6 @@ internal static class QueuePrinter
             Display.YesNo(r.Overdue),
         }).ToList();
 
-        var widths = Headings.Select((h, column) => rows.Select(row => row[column].Length).Append(h.Length).Max()).ToArray();
-        WriteRow(output, Headings, widths);
-        foreach (var row in rows)
-        {
-            WriteRow(output, row, widths);
-        }
+        Table.Write(output, Headings, rows);
     }
-
-    private static void WriteRow(TextWriter output, IReadOnlyList<string> cells, int[] widths) =>
-        output.WriteLine(string.Join("  ", cells.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd());
 }

@@ -58,19 +58,7 @@ internal static class ReferralPrinter
         }
     }
 
-    private static string Child(Referral referral)
-    {
-        var child = referral.Details?.Child;
-        if (child is null)
-        {
-            return "-";
-        }
+    private static string Child(Referral referral) => Display.Child(referral.Details?.Child, referral.ChildMatch);
 
-        var name = $"{child.GivenName} {child.FamilyName}".Trim();
-        var nhs = string.IsNullOrWhiteSpace(child.NhsNumber) ? "no NHS number" : "NHS " + Display.NhsNumber(child.NhsNumber);
-        return $"{Display.Text(name)}, born {Display.Date(child.DateOfBirth)}, {nhs} (match {Choices.Short(referral.ChildMatch)})";
-    }
-
-    private static void Line(TextWriter output, string label, string value) =>
-        output.WriteLine($"{(label + ":").PadRight(LabelWidth + 1)} {value}");
+    private static void Line(TextWriter output, string label, string value) => Display.Line(output, label, value, LabelWidth);
 }

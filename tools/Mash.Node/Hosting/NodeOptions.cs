@@ -6,8 +6,9 @@ public sealed record NodeOptions
     public string NodeId { get; init; } = "local-police";
     public string Agency { get; init; } = "police";
     public string Area { get; init; } = "default";
-    /// <summary>The gateway's gRPC port; its HTTP/1.1 port is the next one, the Referral service's 10 above.</summary>
+    /// <summary>The gateway's gRPC port; its HTTP/1.1 port is the next one, each service's at its offset above.</summary>
     public int GatewayPort { get; init; } = 5100;
+    /// <summary>The folder shared by the nodes of this machine: each node's data, and the local event bus.</summary>
     public required string DataDirectory { get; init; }
     public string Environment { get; init; } = "Development";
     /// <summary>The partnership's child-key secret, shared by every node of the partnership.</summary>
@@ -16,9 +17,26 @@ public sealed record NodeOptions
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public int GatewayHttpPort => GatewayPort + 1;
-    public int ReferralPort => GatewayPort + 10;
     public string GatewayAddress => $"http://127.0.0.1:{GatewayPort}";
     public string GatewayHttpAddress => $"http://127.0.0.1:{GatewayHttpPort}";
-    public string ReferralAddress => $"http://127.0.0.1:{ReferralPort}";
     public string NodeDataDirectory => Path.Combine(DataDirectory, NodeId);
+    /// <summary>The local transport's file, shared by every node on this machine.</summary>
+    public string EventBusPath => Path.Combine(DataDirectory, "bus", "mash-bus.db");
+
+    public string AddressOf(ServiceSpec service) => $"http://127.0.0.1:{GatewayPort + service.PortOffset}";
+
+    /// <summary>A police node and a children's social care node, side by side.</summary>
+    public static IReadOnlyList<NodeOptions> PoliceAndSocialCare(int basePort, string dataDirectory, string secret) =>
+    [
+        new() { NodeId = "local-police", Agency = "police", GatewayPort = basePort, DataDirectory = dataDirectory, PartnershipSecret = secret },
+        new() { NodeId = "local-social-care", Agency = "children-social-care", GatewayPort = basePort + 100, DataDirectory = dataDirectory, PartnershipSecret = secret },
+    ];
+}
+
+/// <summary>A service of a node: where it is built and its port's offset from the gateway's.</summary>
+public sealed record ServiceSpec(string Name, string ProjectFolder, string AssemblyName, int PortOffset)
+{
+    public static readonly ServiceSpec Referral = new("referral", "services/Mash.Referral", "Mash.Referral", 10);
+    public static readonly ServiceSpec Assessment = new("assessment", "services/Mash.Assessment", "Mash.Assessment", 20);
+    public static readonly IReadOnlyList<ServiceSpec> All = [Referral, Assessment];
 }

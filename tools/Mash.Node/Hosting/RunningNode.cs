@@ -1,10 +1,13 @@
+using System.Text.Json;
+
 namespace Mash.Node.Hosting;
 
-/// <summary>A node's processes: the gateway and the Referral service, each a real process.</summary>
+/// <summary>A node's processes: the gateway and each service, each a real process.</summary>
 public sealed class RunningNode : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly TextWriter? _echo;
+    private readonly Dictionary<string, ChildProcess> _services = [];
 
     private RunningNode(NodeOptions options, TextWriter? echo)
     {
@@ -14,7 +17,9 @@ public sealed class RunningNode : IAsyncDisposable
 
     public NodeOptions Options { get; }
     public ChildProcess Gateway { get; private set; } = null!;
-    public ChildProcess Referral { get; private set; } = null!;
+    public IEnumerable<ChildProcess> Processes => _services.Values.Prepend(Gateway).Where(p => p is not null);
+
+    public ChildProcess Service(ServiceSpec service) => _services[service.Name];
 
     public static async Task<RunningNode> StartAsync(NodeOptions options, TextWriter? echo = null)
     {
@@ -22,7 +27,8 @@ public sealed class RunningNode : IAsyncDisposable
         try
         {
             await node.StartGatewayAsync();
-            await node.StartReferralAsync();
+            // The services start together: each waits only for its own readiness.
+            await Task.WhenAll(ServiceSpec.All.Select(node.StartAsync));
             return node;
         }
         catch
@@ -37,24 +43,50 @@ public sealed class RunningNode : IAsyncDisposable
         var environment = CommonEnvironment();
         environment["Kestrel__Endpoints__Grpc__Url"] = Options.GatewayAddress;
         environment["Kestrel__Endpoints__Http__Url"] = Options.GatewayHttpAddress;
-        environment["ReverseProxy__Clusters__referral__Destinations__referral-1__Address"] = Options.ReferralAddress;
-        Gateway = ChildProcess.Start("gateway", RepositoryLayout.BuiltAssembly("gateway/Mash.Gateway", "Mash.Gateway"), environment, _echo);
+        foreach (var service in ServiceSpec.All)
+        {
+            environment[$"ReverseProxy__Clusters__{service.Name}__Destinations__{service.Name}-1__Address"] = Options.AddressOf(service);
+        }
+
+        Gateway = ChildProcess.Start($"{Options.NodeId}/gateway", RepositoryLayout.BuiltAssembly("gateway/Mash.Gateway", "Mash.Gateway"), environment, _echo);
         await Readiness.WaitForHttpAsync(Gateway, Options.GatewayHttpAddress + "/healthz", StartTimeout);
+        // Tells the CLI which node folder (and so which client secrets) belongs to which gateway.
+        await File.WriteAllTextAsync(Path.Combine(Options.NodeDataDirectory, "node.json"), JsonSerializer.Serialize(new
+        {
+            Options.NodeId,
+            Options.Agency,
+            Options.GatewayAddress,
+            TokenEndpoint = Options.GatewayHttpAddress + "/connect/token",
+        }));
     }
 
-    public async Task StartReferralAsync()
+    /// <summary>Starts (or restarts, after a kill) one service and waits until it is serving.</summary>
+    public async Task StartAsync(ServiceSpec service) => await StartAsync(service, new Dictionary<string, string>());
+
+    /// <summary>As <see cref="StartAsync(ServiceSpec)"/>, with settings for this start only (fault injection in tests).</summary>
+    public async Task StartAsync(ServiceSpec service, IReadOnlyDictionary<string, string> settings)
     {
         var environment = CommonEnvironment();
-        environment["Kestrel__Endpoints__http__Url"] = Options.ReferralAddress;
-        Referral = ChildProcess.Start("referral", RepositoryLayout.BuiltAssembly("services/Mash.Referral", "Mash.Referral"), environment, _echo);
-        await Readiness.WaitForGrpcHealthAsync(Referral, Options.ReferralAddress, StartTimeout);
+        foreach (var (key, value) in settings)
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        environment["Kestrel__Endpoints__http__Url"] = Options.AddressOf(service);
+        var process = ChildProcess.Start($"{Options.NodeId}/{service.Name}", RepositoryLayout.BuiltAssembly(service.ProjectFolder, service.AssemblyName), environment, _echo);
+        lock (_services)
+        {
+            _services[service.Name] = process;
+        }
+
+        await Readiness.WaitForGrpcHealthAsync(process, Options.AddressOf(service), StartTimeout);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Referral is not null)
+        foreach (var process in _services.Values)
         {
-            await Referral.DisposeAsync();
+            await process.DisposeAsync();
         }
 
         if (Gateway is not null)
@@ -76,6 +108,8 @@ public sealed class RunningNode : IAsyncDisposable
             ["Mash__Partnership__ChildKeySecret"] = Options.PartnershipSecret,
             ["Mash__Auth__LocalIssuer__Issuer"] = Options.GatewayAddress + "/",
             ["Mash__Auth__LocalIssuer__MetadataAddress"] = Options.GatewayHttpAddress + "/.well-known/openid-configuration",
+            ["Mash__Eventing__Transport"] = "Local",
+            ["Mash__Eventing__LocalPath"] = Options.EventBusPath,
         };
         foreach (var (key, value) in Options.Settings)
         {

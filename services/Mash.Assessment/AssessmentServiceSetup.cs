@@ -1,0 +1,44 @@
+using Mash.Assessment.Data;
+using Mash.Assessment.Domain;
+using Mash.Assessment.Grpc;
+using Mash.Assessment.IntegrationEvents;
+using Mash.Contracts.Events.V1;
+using Mash.Platform.Eventing;
+using Mash.Platform.Eventing.Inbox;
+using Mash.Platform.Persistence;
+
+namespace Mash.Assessment;
+
+internal static class AssessmentServiceSetup
+{
+    public const string DatabaseName = "assessment";
+    public const string ServiceName = "assessment";
+
+    public static WebApplicationBuilder AddAssessmentService(this WebApplicationBuilder builder)
+    {
+        builder.AddMashPersistence<AssessmentDbContext>(DatabaseName);
+        builder.AddMashEventing(ServiceName)
+            // Assessments start from this node's referrals; partners' flags and risk changes are kept beside ours.
+            .Handle<ReferralReceived, ReferralReceivedHandler>(Topics.Referrals, EventOrigin.ThisNode)
+            .Handle<CseFlagChanged, PartnerCseFlagChangedHandler>(Topics.CseFlags, EventOrigin.OtherNodes)
+            .Handle<RiskLevelChanged, PartnerRiskLevelChangedHandler>(Topics.RiskChanges, EventOrigin.OtherNodes);
+
+        var services = builder.Services;
+        services.AddHealthChecks().AddDbContextCheck<AssessmentDbContext>();
+        services.Configure<AssessmentTimescalesOptions>(builder.Configuration.GetSection(AssessmentTimescalesOptions.Section));
+        services.AddOptions<CseScreeningOptions>()
+            .Bind(builder.Configuration.GetSection(CseScreeningOptions.Section))
+            .Validate(o => o.Problem() is null, "Mash:Assessment:CseScreening is not a usable scoring table.")
+            .ValidateOnStart();
+        services.AddSingleton<AssessmentTimescales>();
+        services.AddSingleton<CseScreeningTool>();
+        services.AddSingleton<ServiceClock>();
+        services.AddScoped<PartnerRiskStore>();
+        services.AddScoped<AssessmentQueries>();
+        services.AddScoped<AssessmentWork>();
+        services.AddScoped<CseScreeningHandler>();
+        services.AddScoped<CseFlagHandler>();
+        services.AddScoped<RiskProfileQueries>();
+        return builder;
+    }
+}

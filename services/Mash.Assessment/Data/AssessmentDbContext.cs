@@ -1,0 +1,61 @@
+using Mash.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mash.Assessment.Data;
+
+public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> options) : MashDbContext(options)
+{
+    public DbSet<AssessmentRecord> Assessments => Set<AssessmentRecord>();
+    public DbSet<AgencyCheckRecord> AgencyChecks => Set<AgencyCheckRecord>();
+    public DbSet<CseFlagRecord> CseFlags => Set<CseFlagRecord>();
+    public DbSet<CseFlagHistoryRecord> CseFlagHistory => Set<CseFlagHistoryRecord>();
+    public DbSet<PartnerRiskRecord> PartnerRisks => Set<PartnerRiskRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<AssessmentRecord>(assessment =>
+        {
+            assessment.ToTable("Assessments");
+            assessment.HasKey(a => a.Id);
+            assessment.Property(a => a.Id).HasMaxLength(40);
+            assessment.Property(a => a.Version).IsConcurrencyToken();
+            // One assessment per referral, however often its event arrives.
+            assessment.HasIndex(a => a.ReferralId).IsUnique();
+            assessment.HasIndex(a => new { a.DueAt, a.Id });
+            assessment.HasIndex(a => new { a.Status, a.DueAt, a.Id });
+            assessment.HasIndex(a => new { a.ChildKey, a.CompletedAt });
+            assessment.HasMany(a => a.Checks).WithOne().HasForeignKey(c => c.AssessmentId);
+        });
+        modelBuilder.Entity<AgencyCheckRecord>(check =>
+        {
+            check.ToTable("AgencyChecks");
+            check.HasKey(c => c.Id);
+        });
+        modelBuilder.Entity<CseFlagRecord>(flag =>
+        {
+            flag.ToTable("CseFlags");
+            flag.HasKey(f => f.Id);
+            flag.Property(f => f.Id).HasMaxLength(40);
+            flag.Property(f => f.IdempotencyKey).HasMaxLength(128);
+            flag.Property(f => f.Version).IsConcurrencyToken();
+            flag.HasIndex(f => new { f.ClientId, f.IdempotencyKey }).IsUnique();
+            // At most one active flag per child, even when two raises race.
+            flag.HasIndex(f => f.ChildKey).IsUnique().HasFilter("\"Active\" = 1").HasDatabaseName("IX_CseFlags_ChildKey_Active");
+            flag.HasIndex(f => new { f.ChildKey, f.RaisedAt });
+            flag.HasMany(f => f.History).WithOne().HasForeignKey(h => h.FlagId);
+        });
+        modelBuilder.Entity<CseFlagHistoryRecord>(history =>
+        {
+            history.ToTable("CseFlagHistory");
+            history.HasKey(h => h.Id);
+        });
+        modelBuilder.Entity<PartnerRiskRecord>(partner =>
+        {
+            partner.ToTable("PartnerRisks");
+            partner.HasKey(p => p.Sequence);
+            partner.HasIndex(p => p.EventId).IsUnique();
+            partner.HasIndex(p => new { p.ChildKey, p.OccurredAt });
+        });
+    }
+}

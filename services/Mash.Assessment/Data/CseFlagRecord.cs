@@ -1,0 +1,41 @@
+namespace Mash.Assessment.Data;
+
+/// <summary>
+/// A CSE flag on a child's record. A child has at most one active flag (a filtered unique index),
+/// and every raise, review and clearance is kept in <see cref="History"/>.
+/// </summary>
+public sealed class CseFlagRecord
+{
+    public string Id { get; set; } = "";
+    public string ChildKey { get; set; } = "";
+    public int ChildMatch { get; set; }
+    public byte[] Child { get; set; } = [];
+    public int Risk { get; set; }
+    public bool Active { get; set; }
+    public DateTime RaisedAt { get; set; }
+    public DateTime? ClearedAt { get; set; }
+    /// <summary>The lawful basis named when raised: it covers sharing the flag's later changes.</summary>
+    public int LawfulBasis { get; set; }
+
+    public string ClientId { get; set; } = "";
+    public string IdempotencyKey { get; set; } = "";
+    public string RequestHash { get; set; } = "";
+
+    public List<CseFlagHistoryRecord> History { get; set; } = [];
+
+    public int Version { get; set; }
+}
+
+/// <summary>Who changed a flag, when, why and on which evidence.</summary>
+public sealed class CseFlagHistoryRecord
+{
+    public long Id { get; set; }
+    public string FlagId { get; set; } = "";
+    public int Action { get; set; }
+    public int Risk { get; set; }
+    public string Reason { get; set; } = "";
+    public string Evidence { get; set; } = "";
+    public string ChangedBy { get; set; } = "";
+    public string ChangedByAgency { get; set; } = "";
+    public DateTime ChangedAt { get; set; }
+}

@@ -1,0 +1,85 @@
+using Mash.Assessment.Data;
+using Mash.Contracts.Assessment.V1;
+using Mash.Platform.Audit;
+using Mash.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mash.Assessment.Grpc;
+
+/// <summary>Reading assessments: one by id, or the list in due order with the open and overdue counts.</summary>
+internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit, ServiceClock clock)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public async Task<Contracts.Assessment.V1.Assessment> GetAsync(GetAssessmentRequest request, CancellationToken cancellationToken)
+    {
+        new FieldViolations().Require(request.AssessmentId.Length > 0, "assessment_id", "Name the assessment.").ThrowIfAny();
+        audit.RequireStatedPurpose();
+        var record = await db.Assessments.AsNoTracking().Include(a => a.Checks)
+            .FirstOrDefaultAsync(a => a.Id == request.AssessmentId, cancellationToken)
+            ?? throw RpcErrors.NotFound("assessment", request.AssessmentId);
+        audit.Touch(record.ChildKey, record.Id);
+        return record.ToContract(clock.UtcNow);
+    }
+
+    public async Task<ListAssessmentsResponse> ListAsync(ListAssessmentsRequest request, CancellationToken cancellationToken)
+    {
+        var pageSize = request.Page?.PageSize ?? 0;
+        var pageToken = request.Page?.PageToken ?? "";
+        new FieldViolations()
+            .Require(pageSize is >= 0 and <= MaxPageSize, "page.page_size", $"Between 1 and {MaxPageSize} (0 means {DefaultPageSize}).")
+            .Require(PageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
+            .Require(request.Statuses.All(s => s != AssessmentStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
+            .ThrowIfAny();
+        audit.RequireStatedPurpose();
+
+        var now = clock.UtcNow;
+        var matching = Filter(request, now);
+        var page = matching;
+        if (after is not null)
+        {
+            page = page.Where(a => a.DueAt > after.DueAt || (a.DueAt == after.DueAt && string.Compare(a.Id, after.Id) > 0));
+        }
+
+        var size = pageSize == 0 ? DefaultPageSize : pageSize;
+        var records = await page.Include(a => a.Checks).OrderBy(a => a.DueAt).ThenBy(a => a.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var open = db.Assessments.AsNoTracking().Where(a => a.Status == (int)AssessmentStatus.Open);
+        var response = new ListAssessmentsResponse
+        {
+            TotalMatching = await matching.CountAsync(cancellationToken),
+            Open = await open.CountAsync(cancellationToken),
+            Overdue = await open.CountAsync(a => a.DueAt < now, cancellationToken),
+        };
+        foreach (var record in records.Take(size))
+        {
+            audit.Touch(record.ChildKey, record.Id);
+            response.Assessments.Add(record.ToContract(now));
+        }
+
+        if (records.Count > size)
+        {
+            var last = records[size - 1];
+            response.NextPageToken = new PageToken(last.DueAt, last.Id).Encode();
+        }
+
+        return response;
+    }
+
+    private IQueryable<AssessmentRecord> Filter(ListAssessmentsRequest request, DateTime now)
+    {
+        var query = db.Assessments.AsNoTracking();
+        if (request.Statuses.Count > 0)
+        {
+            var statuses = request.Statuses.Select(s => (int)s).ToList();
+            query = query.Where(a => statuses.Contains(a.Status));
+        }
+
+        if (request.OverdueOnly)
+        {
+            query = query.Where(a => a.Status == (int)AssessmentStatus.Open && a.DueAt < now);
+        }
+
+        return query;
+    }
+}

@@ -1,0 +1,194 @@
+using System.Security.Cryptography;
+using Google.Protobuf;
+using Grpc.Core;
+using Mash.Assessment.Data;
+using Mash.Assessment.Domain;
+using Mash.Contracts.Assessment.V1;
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Events.V1;
+using Mash.Platform.Audit;
+using Mash.Platform.Errors;
+using Mash.Platform.Eventing;
+using Mash.Platform.Eventing.Outbox;
+using Mash.Platform.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Mash.Assessment.Grpc;
+
+/// <summary>
+/// CSE flags: raised once per idempotency key, at most one active per child, reviewed and cleared
+/// with provenance. Each change is shared with partner nodes in the transaction that stores it.
+/// </summary>
+internal sealed class CseFlagHandler(
+    AssessmentDbContext db, CallAudit audit, AuditTrail trail, EventOutbox outbox, ChildKeyHasher childKeys,
+    ServiceClock clock, IOptions<CseScreeningOptions> screening)
+{
+    public async Task<CseFlag> RaiseAsync(RaiseCseFlagRequest request, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        CseFlagRules.Validate(request, today, screening.Value.NeverLowUnderAge).ThrowIfAny("The CSE flag cannot be raised.");
+        audit.RequireStatedPurpose("Child sexual exploitation flag", request.LawfulBasis);
+
+        var fingerprint = Fingerprint(request);
+        if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } earlier)
+        {
+            return Replay(earlier, fingerprint);
+        }
+
+        var childKey = childKeys.KeyFor(request.Child);
+        await RefuseIfActiveAsync(childKey, cancellationToken);
+
+        var now = clock.UtcNow;
+        var flag = new CseFlagRecord
+        {
+            Id = "cse_" + Guid.CreateVersion7(clock.Now).ToString("N"),
+            ChildKey = childKey,
+            ChildMatch = (int)(ChildIdentityRules.IsConfirmed(request.Child) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed),
+            Child = request.Child.ToByteArray(),
+            Risk = (int)request.Risk,
+            Active = true,
+            RaisedAt = now,
+            LawfulBasis = (int)request.LawfulBasis,
+            ClientId = audit.Caller.ClientId,
+            IdempotencyKey = request.IdempotencyKey,
+            RequestHash = fingerprint,
+        };
+        var raised = Change(flag, FlagAction.Raised, request.Risk, request.Reason, request.Evidence, now);
+        db.CseFlags.Add(flag);
+        outbox.Enqueue(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, raised), childKey, request.LawfulBasis, audit.Purpose);
+        audit.Touch(childKey, flag.Id);
+        try
+        {
+            await trail.SaveChangesWithAuditAsync(db, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // A concurrent retry with the same key, or another raise for the same child, won the race.
+            db.ChangeTracker.Clear();
+            if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } winner)
+            {
+                return Replay(winner, fingerprint);
+            }
+
+            await RefuseIfActiveAsync(childKey, cancellationToken);
+            throw RpcErrors.Unavailable("The flag could not be stored; retry with the same idempotency key.");
+        }
+
+        return flag.ToContract();
+    }
+
+    public async Task<CseFlag> ReviewAsync(ReviewCseFlagRequest request, CancellationToken cancellationToken)
+    {
+        CseFlagRules.Validate(request).ThrowIfAny("The CSE flag cannot be reviewed.");
+        audit.RequireStatedPurpose();
+
+        var flag = await LoadActiveAsync(request.FlagId, "reviewed", cancellationToken);
+        var age = ChildIdentityRules.AgeOn(AssessmentMapper.ChildOf(flag.Child), clock.Today);
+        CseFlagRules.CheckAge(request.Risk, age, screening.Value.NeverLowUnderAge).ThrowIfAny("The CSE flag cannot be reviewed.");
+
+        var last = flag.History.OrderBy(h => h.ChangedAt).ThenBy(h => h.Id).Last();
+        if (last.Action == (int)FlagAction.Reviewed && last.Risk == (int)request.Risk && last.Reason == request.Reason && last.Evidence == request.Evidence)
+        {
+            // A retry of the review just recorded.
+            return flag.ToContract();
+        }
+
+        flag.Risk = (int)request.Risk;
+        var reviewed = Change(flag, FlagAction.Reviewed, request.Risk, request.Reason, request.Evidence, clock.UtcNow);
+        await ShareAndSaveAsync(flag, reviewed, cancellationToken);
+        return flag.ToContract();
+    }
+
+    public async Task<CseFlag> ClearAsync(ClearCseFlagRequest request, CancellationToken cancellationToken)
+    {
+        CseFlagRules.Validate(request).ThrowIfAny("The CSE flag cannot be cleared.");
+        audit.RequireStatedPurpose();
+
+        var flag = await LoadActiveAsync(request.FlagId, "cleared", cancellationToken);
+        var now = clock.UtcNow;
+        flag.Active = false;
+        flag.ClearedAt = now;
+        var cleared = Change(flag, FlagAction.Cleared, (CseRisk)flag.Risk, request.Reason, request.Evidence, now);
+        await ShareAndSaveAsync(flag, cleared, cancellationToken);
+        return flag.ToContract();
+    }
+
+    private CseFlagHistoryRecord Change(CseFlagRecord flag, FlagAction action, CseRisk risk, string reason, string evidence, DateTime now)
+    {
+        var change = new CseFlagHistoryRecord
+        {
+            FlagId = flag.Id,
+            Action = (int)action,
+            Risk = (int)risk,
+            Reason = reason,
+            Evidence = evidence,
+            ChangedBy = audit.Caller.ClientId,
+            ChangedByAgency = audit.Caller.Agency,
+            ChangedAt = now,
+        };
+        flag.History.Add(change);
+        return change;
+    }
+
+    /// <summary>Later changes are shared under the lawful basis the flag was raised with.</summary>
+    private async Task ShareAndSaveAsync(CseFlagRecord flag, CseFlagHistoryRecord change, CancellationToken cancellationToken)
+    {
+        outbox.Enqueue(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, change), flag.ChildKey, (LawfulBasis)flag.LawfulBasis, audit.Purpose);
+        flag.Version++;
+        try
+        {
+            await trail.SaveChangesWithAuditAsync(db, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RpcException(new Status(StatusCode.Aborted, "The flag was changed by someone else at the same time; read it again and retry."));
+        }
+    }
+
+    private async Task<CseFlagRecord> LoadActiveAsync(string id, string verb, CancellationToken cancellationToken)
+    {
+        var flag = await db.CseFlags.Include(f => f.History).FirstOrDefaultAsync(f => f.Id == id, cancellationToken)
+            ?? throw RpcErrors.NotFound("CSE flag", id);
+        audit.Touch(flag.ChildKey, flag.Id);
+        return flag.Active
+            ? flag
+            : throw RpcErrors.FailedPrecondition(flag.Id, "CSE_FLAG_CLEARED", $"The flag was cleared and cannot be {verb}; raise a new flag if the risk has returned.");
+    }
+
+    private async Task RefuseIfActiveAsync(string childKey, CancellationToken cancellationToken)
+    {
+        var active = await db.CseFlags.AsNoTracking().Where(f => f.ChildKey == childKey && f.Active).Select(f => f.Id).FirstOrDefaultAsync(cancellationToken);
+        if (active is not null)
+        {
+            audit.Touch(childKey, active);
+            throw RpcErrors.FailedPrecondition(active, "CSE_FLAG_ACTIVE",
+                $"The child already has an active CSE flag ({active}): review it (ReviewCseFlag) instead of raising another.");
+        }
+    }
+
+    private Task<CseFlagRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
+        db.CseFlags.AsNoTracking().Include(f => f.History)
+            .FirstOrDefaultAsync(f => f.ClientId == audit.Caller.ClientId && f.IdempotencyKey == key, cancellationToken);
+
+    private CseFlag Replay(CseFlagRecord earlier, string fingerprint)
+    {
+        if (earlier.RequestHash != fingerprint)
+        {
+            throw RpcErrors.AlreadyExists("IDEMPOTENCY_KEY_REUSED",
+                "This idempotency key was already used to raise a different flag; use a new key for a new flag.");
+        }
+
+        audit.Touch(earlier.ChildKey, earlier.Id);
+        return earlier.ToContract();
+    }
+
+    /// <summary>The request's body without its key: a retry has the same fingerprint, another flag a different one.</summary>
+    private static string Fingerprint(RaiseCseFlagRequest request)
+    {
+        var body = request.Clone();
+        body.IdempotencyKey = "";
+        return Convert.ToHexStringLower(SHA256.HashData(body.ToByteArray()));
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Mash.Assessment.Tests.Support;
+
+/// <summary>Signs tokens the way the local issuer does, with a key the test service trusts.</summary>
+internal sealed class TestTokens : IDisposable
+{
+    public const string Issuer = "http://127.0.0.1:5100/";
+    public const string Audience = "api://mash";
+
+    private readonly RSA _rsa = RSA.Create(2048);
+
+    public TestTokens() => Key = new RsaSecurityKey(_rsa) { KeyId = "test-key" };
+
+    public RsaSecurityKey Key { get; }
+
+    public string Mint(string clientId, string agency, IEnumerable<string> roles, TimeSpan? lifetime = null, string audience = Audience)
+    {
+        var now = DateTime.UtcNow;
+        var claims = new Dictionary<string, object>
+        {
+            ["azp"] = clientId,
+            ["sub"] = clientId,
+            ["mash_agency"] = agency,
+            ["roles"] = roles.ToArray(),
+        };
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = audience,
+            Claims = claims,
+            IssuedAt = now.AddMinutes(-5),
+            NotBefore = now.AddMinutes(-5),
+            Expires = now + (lifetime ?? TimeSpan.FromHours(1)),
+            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    public void Dispose() => _rsa.Dispose();
+}

@@ -1,0 +1,80 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Mash.Contracts.Assessment.V1;
+using Mash.Contracts.Referral.V1;
+using Mash.Node.Hosting;
+
+namespace Mash.EndToEnd.Tests.Support;
+
+/// <summary>A partner's view of one running node: tokens from its gateway, clients through it.</summary>
+public sealed class NodeClient(RunningNode node) : IDisposable
+{
+    private readonly Dictionary<string, string> _tokens = [];
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private GrpcChannel? _channel;
+
+    public RunningNode Node => node;
+    public NodeOptions Options => node.Options;
+
+    private GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Options.GatewayAddress);
+
+    public ReferralService.ReferralServiceClient Referrals() => new(Channel);
+    public AssessmentService.AssessmentServiceClient Assessments() => new(Channel);
+
+    public string SecretOf(string clientId) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(
+            File.ReadAllText(Path.Combine(Options.NodeDataDirectory, "gateway", "dev-client-secrets.json")))![clientId];
+
+    /// <summary>A token from the node's token endpoint, as a partner would get one.</summary>
+    public async Task<string> TokenAsync(string clientId)
+    {
+        lock (_tokens)
+        {
+            if (_tokens.TryGetValue(clientId, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = SecretOf(clientId),
+        });
+        using var response = await _http.PostAsync(new Uri(Options.GatewayHttpAddress + "/connect/token"), form);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        lock (_tokens)
+        {
+            _tokens[clientId] = token;
+        }
+
+        return token;
+    }
+
+    public async Task<Metadata> AsAsync(string clientId) => Headers(await TokenAsync(clientId));
+
+    public static Metadata Headers(string? token)
+    {
+        var headers = new Metadata
+        {
+            { "x-mash-purpose", "MASH screening" },
+            { "x-mash-lawful-basis", "LAWFUL_BASIS_PUBLIC_TASK" },
+        };
+        if (token is not null)
+        {
+            headers.Add("authorization", "Bearer " + token);
+        }
+
+        return headers;
+    }
+
+    public void Dispose()
+    {
+        _channel?.Dispose();
+        _http.Dispose();
+    }
+}
