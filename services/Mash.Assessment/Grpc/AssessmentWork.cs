@@ -84,7 +84,8 @@ internal sealed class AssessmentWork(AssessmentDbContext db, CallAudit audit, Au
         var basis = LawfulBases.TryParse(audit.LawfulBasis, out var stated)
             ? stated
             : throw new InvalidOperationException("The stated lawful basis was not checked.");
-        outbox.Enqueue(db, Topics.RiskChanges, AssessmentEvents.RiskLevelChanged(record, previous), record.ChildKey, basis, audit.Purpose);
+        outbox.ShareWithPartners(db, Topics.RiskChanges, AssessmentEvents.RiskLevelChanged(record, previous), record.ChildKey,
+            record.ChildMatch == (int)Contracts.Common.V1.ChildMatchStatus.Confirmed, basis, audit.Purpose);
         await SaveAsync(record, cancellationToken);
         return record.ToContract(now);
     }

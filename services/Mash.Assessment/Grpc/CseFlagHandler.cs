@@ -57,7 +57,7 @@ internal sealed class CseFlagHandler(
         };
         var raised = Change(flag, FlagAction.Raised, request.Risk, request.Reason, request.Evidence, now);
         db.CseFlags.Add(flag);
-        outbox.Enqueue(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, raised), childKey, request.LawfulBasis, audit.Purpose);
+        outbox.ShareWithPartners(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, raised), childKey, IsConfirmed(flag.ChildMatch), request.LawfulBasis, audit.Purpose);
         audit.Touch(childKey, flag.Id);
         try
         {
@@ -135,7 +135,7 @@ internal sealed class CseFlagHandler(
     /// <summary>Later changes are shared under the lawful basis the flag was raised with.</summary>
     private async Task ShareAndSaveAsync(CseFlagRecord flag, CseFlagHistoryRecord change, CancellationToken cancellationToken)
     {
-        outbox.Enqueue(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, change), flag.ChildKey, (LawfulBasis)flag.LawfulBasis, audit.Purpose);
+        outbox.ShareWithPartners(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, change), flag.ChildKey, IsConfirmed(flag.ChildMatch), (LawfulBasis)flag.LawfulBasis, audit.Purpose);
         flag.Version++;
         try
         {
@@ -191,4 +191,6 @@ internal sealed class CseFlagHandler(
         body.IdempotencyKey = "";
         return Convert.ToHexStringLower(SHA256.HashData(body.ToByteArray()));
     }
+
+    private static bool IsConfirmed(int childMatch) => childMatch == (int)Contracts.Common.V1.ChildMatchStatus.Confirmed;
 }

@@ -20,6 +20,12 @@ public sealed record EventingOptions
     public TimeSpan OutboxMaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
     public int OutboxBatchSize { get; init; } = 100;
 
+    /// <summary>
+    /// Whether changes about a child matched without an NHS number are shared with partners
+    /// automatically; by default they are not, and the decision not to share is recorded.
+    /// </summary>
+    public bool ShareUnconfirmedChildMatches { get; init; }
+
     public int MaxDeliveryCount { get; init; } = 10;
     public int MaxConcurrentSessions { get; init; } = 8;
     /// <summary>How long a delivered message stays locked (local transport; Service Bus sets it on the subscription).</summary>

@@ -44,6 +44,22 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
     }
 
     [Fact]
+    public async Task A_flag_on_a_child_without_an_nhs_number_is_kept_locally_and_the_decision_not_to_share_is_recorded()
+    {
+        var child = Samples.Child(nhsNumber: "", givenName: "Unconfirmed");
+        var flag = await app.Client().RaiseCseFlagAsync(Samples.Raise(child, "unconfirmed"), app.As());
+
+        Assert.True(flag.Active);
+        Assert.Empty(await SharedAbout(child));
+        var childKey = app.ChildKey(child);
+        var decision = await app.WithDbAsync(db => db.Set<DisclosureRecord>().SingleAsync(d => d.ChildKey == childKey));
+        Assert.False(decision.Shared);
+        Assert.Equal("", decision.EventId);
+        Assert.Contains("unconfirmed", decision.Reason, StringComparison.Ordinal);
+        Assert.Equal("mash.events.v1.CseFlagChanged", decision.What);
+    }
+
+    [Fact]
     public async Task A_retry_with_the_same_key_returns_the_same_flag_and_another_body_under_the_key_is_refused()
     {
         var child = Samples.Child();

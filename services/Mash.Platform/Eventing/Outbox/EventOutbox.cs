@@ -15,9 +15,34 @@ namespace Mash.Platform.Eventing.Outbox;
 /// committed with the change it reports or not at all. Events for partner agencies' nodes are
 /// entered in the disclosure log in the same transaction.
 /// </summary>
-public sealed class EventOutbox(IOptions<MashNodeOptions> node, CallAudit call, TimeProvider time)
+public sealed class EventOutbox(IOptions<MashNodeOptions> node, IOptions<EventingOptions> options, CallAudit call, TimeProvider time)
 {
     public const int SchemaVersion = 1;
+
+    /// <summary>
+    /// Shares a change about a child with partner agencies' nodes, unless it must not be shared:
+    /// then the decision not to share is recorded with its reason instead. Returns whether shared.
+    /// </summary>
+    public bool ShareWithPartners(MashDbContext db, string topic, IMessage payload, string childKey, bool childConfirmed, LawfulBasis lawfulBasis, string purpose)
+    {
+        var what = payload.Descriptor.FullName;
+        if (lawfulBasis == LawfulBasis.Unspecified)
+        {
+            RecordNotShared(db, topic, what, childKey, lawfulBasis, purpose, "No lawful basis was stated for sharing.");
+            return false;
+        }
+
+        if (!childConfirmed && !options.Value.ShareUnconfirmedChildMatches)
+        {
+            // Without an NHS number partners could attach it to the wrong child (a known failure).
+            RecordNotShared(db, topic, what, childKey, lawfulBasis, purpose,
+                "The child's identity is unconfirmed (no NHS number): not shared automatically, to avoid a wrong-child match.");
+            return false;
+        }
+
+        Enqueue(db, topic, payload, childKey, lawfulBasis, purpose);
+        return true;
+    }
 
     public EventEnvelope Enqueue(MashDbContext db, string topic, IMessage payload, string childKey, LawfulBasis lawfulBasis, string purpose)
     {

@@ -50,6 +50,31 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal("safeguarding", disclosure.Purpose);
     }
 
+    [Theory]
+    [InlineData(true, LawfulBasis.PublicTask, false, true, "")]
+    [InlineData(false, LawfulBasis.PublicTask, false, false, "unconfirmed")]
+    [InlineData(false, LawfulBasis.PublicTask, true, true, "")]
+    [InlineData(true, LawfulBasis.Unspecified, false, false, "No lawful basis")]
+    public async Task Sharing_with_partners_is_refused_and_recorded_without_a_lawful_basis_or_a_confirmed_child(
+        bool childConfirmed, LawfulBasis basis, bool shareUnconfirmed, bool expectShared, string reasonPart)
+    {
+        await using var scope = _harness.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AuditTestDb>();
+        var outbox = new EventOutbox(
+            Microsoft.Extensions.Options.Options.Create(new Mash.Platform.Hosting.MashNodeOptions()),
+            Microsoft.Extensions.Options.Options.Create(new EventingOptions { ShareUnconfirmedChildMatches = shareUnconfirmed }),
+            scope.ServiceProvider.GetRequiredService<CallAudit>(), TimeProvider.System);
+
+        var shared = outbox.ShareWithPartners(db, Topics.CseFlags, new CseFlagChanged { FlagId = "f" }, "child-x", childConfirmed, basis, "safeguarding");
+        await db.SaveChangesAsync();
+
+        Assert.Equal(expectShared, shared);
+        Assert.Equal(expectShared ? 1 : 0, await db.Set<OutboxMessage>().CountAsync());
+        var disclosure = await db.Set<DisclosureRecord>().SingleAsync();
+        Assert.Equal(expectShared, disclosure.Shared);
+        Assert.Contains(reasonPart, disclosure.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_change_that_fails_to_commit_leaves_no_event_behind()
     {
