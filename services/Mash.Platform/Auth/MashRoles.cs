@@ -15,8 +15,11 @@ public static class MashRoles
     public const string AssessmentAssess = "Assessment.Assess";
     public const string CseManage = "Cse.Manage";
 
+    /// <summary>Operations: list and replay the events a service could not apply.</summary>
+    public const string EventsAdmin = "Events.Admin";
+
     public static readonly IReadOnlyList<string> Referral = [ReferralSubmit, ReferralRead, ReferralScreen, ReferralDecide];
-    public static readonly IReadOnlyList<string> Assessment = [AssessmentRead, AssessmentAssess, CseManage];
+    public static readonly IReadOnlyList<string> Assessment = [AssessmentRead, AssessmentAssess, CseManage, EventsAdmin];
     /// <summary>Every role the gateway's routes may name.</summary>
-    public static readonly IReadOnlyList<string> All = [.. Referral, .. Assessment];
+    public static readonly IReadOnlyList<string> All = [.. Referral, .. Assessment, EventsAdmin];
 }

@@ -47,4 +47,11 @@ public static class MashEventing
         services.AddHostedService(sp => sp.GetRequiredService<EventConsumer>());
         return new MashEventingBuilder(services, registry);
     }
+
+    /// <summary>Serves mash.events.v1.DeadLetterService for the subscriptions of this service.</summary>
+    public static WebApplication MapMashEventing(this WebApplication app)
+    {
+        app.MapGrpcService<DeadLetters.DeadLetterGrpcService>();
+        return app;
+    }
 }
