@@ -18,7 +18,8 @@ internal static class Banner
         output.WriteLine($"  curl -s {police.GatewayHttpAddress}/connect/token -d grant_type=client_credentials -d client_id={client.ClientId} -d client_secret={client.Secret}");
         output.WriteLine("Or use the repository's client, which finds the secret itself:");
         output.WriteLine($"  dotnet run --project tools/Mash.Cli -- submit --client {client.ClientId}");
-        output.WriteLine($"  dotnet run --project tools/Mash.Cli -- list --client {client.ClientId} --gateway {nodes[^1].GatewayAddress}");
+        output.WriteLine($"  dotnet run --project tools/Mash.Cli -- raise-flag --client {client.ClientId} --nhs \"999 123 4578\" --risk high --reason ... --evidence ...");
+        output.WriteLine($"  dotnet run --project tools/Mash.Cli -- profile --client social-care-mash --gateway {nodes[^1].GatewayAddress} --nhs \"999 123 4578\"");
         output.WriteLine();
         output.WriteLine("Press Ctrl+C to stop.");
     }
