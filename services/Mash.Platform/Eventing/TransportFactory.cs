@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Mash.Platform.Eventing.Local;
 using Mash.Platform.Eventing.ServiceBus;
 using Mash.Platform.Eventing.Transport;
@@ -26,8 +27,12 @@ internal static class TransportFactory
             ServiceBus when !string.IsNullOrWhiteSpace(options.ServiceBusConnectionString) => services => new ServiceBusTransport(
                 new ServiceBusTransportOptions { ConnectionString = options.ServiceBusConnectionString },
                 services.GetRequiredService<ILogger<ServiceBusTransport>>()),
+            // Workload identity (or any credential DefaultAzureCredential finds): no secret to hold.
+            ServiceBus when !string.IsNullOrWhiteSpace(options.ServiceBusNamespace) => services => new ServiceBusTransport(
+                new ServiceBusTransportOptions { FullyQualifiedNamespace = options.ServiceBusNamespace, Credential = new DefaultAzureCredential() },
+                services.GetRequiredService<ILogger<ServiceBusTransport>>()),
             ServiceBus => throw new InvalidOperationException(
-                "Mash:Eventing:Transport is ServiceBus but Mash:Eventing:ServiceBusConnectionString is not set."),
+                "Mash:Eventing:Transport is ServiceBus: set Mash:Eventing:ServiceBusNamespace (workload identity) or Mash:Eventing:ServiceBusConnectionString."),
             _ => throw new InvalidOperationException($"Mash:Eventing:Transport '{options.Transport}' is not known: use {Local} or {ServiceBus}."),
         };
     }
