@@ -6,9 +6,13 @@ public static class Topics
     public const string Referrals = "referrals";
     public const string CseFlags = "cse-flags";
     public const string RiskChanges = "risk-changes";
+    /// <summary>Within a node: Assessment tells StrategyDiscussion that a discussion is required.</summary>
+    public const string StrategyTriggers = "strategy-triggers";
+    /// <summary>Concluded discussions' records and minutes, for the participating agencies' nodes.</summary>
+    public const string StrategyDiscussions = "strategy-discussions";
 
     public static string SubscriptionName(string service, string nodeId) => $"{service}-{nodeId}";
 
     /// <summary>Topics whose events reach other agencies' nodes, so each send is a disclosure.</summary>
-    public static bool IsSharedWithPartners(string topic) => topic is CseFlags or RiskChanges;
+    public static bool IsSharedWithPartners(string topic) => topic is CseFlags or RiskChanges or StrategyDiscussions;
 }
