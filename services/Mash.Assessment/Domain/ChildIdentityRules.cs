@@ -30,52 +30,15 @@ public static class ChildIdentityRules
             v.Require(child.DateOfBirth is not null, $"{field}.date_of_birth", demographics);
         }
 
-        CheckDateOfBirth(v, $"{field}.date_of_birth", child.DateOfBirth, today);
+        DatesOfBirth.Check(v, $"{field}.date_of_birth", child.DateOfBirth, today);
         v.Require(Enum.IsDefined(child.Sex), $"{field}.sex", "Not a known value.");
         v.Require(child.GivenName.Length <= MaxShortText, $"{field}.given_name", $"At most {MaxShortText} characters.");
         v.Require(child.FamilyName.Length <= MaxShortText, $"{field}.family_name", $"At most {MaxShortText} characters.");
     }
 
-    public static void CheckDateOfBirth(FieldViolations v, string field, Date? date, DateOnly today)
-    {
-        if (date is null)
-        {
-            return;
-        }
-
-        if (!DateParts.TryToDateOnly(date, out var value))
-        {
-            v.Add(field, "Not a real calendar date.");
-        }
-        else if (value > today)
-        {
-            v.Add(field, "A date of birth cannot be in the future.");
-        }
-        else if (value.Year < today.Year - 130)
-        {
-            v.Add(field, "Too far in the past to be a date of birth.");
-        }
-    }
-
     /// <summary>The child's age in years on <paramref name="today"/>, if a real date of birth is known.</summary>
     public static int? AgeOn(ChildIdentity? child, DateOnly today) =>
-        child?.DateOfBirth is { } date && DateParts.TryToDateOnly(date, out var born) && born <= today ? ChildAge.YearsOn(born, today) : null;
+        child?.DateOfBirth is { } date && DatesOfBirth.TryToDateOnly(date, out var born) && born <= today ? ChildAge.YearsOn(born, today) : null;
 
     public static bool IsConfirmed(ChildIdentity? child) => NhsNumber.IsValid(child?.NhsNumber);
-}
-
-/// <summary>Conversions between the contract's Date and DateOnly.</summary>
-public static class DateParts
-{
-    public static bool TryToDateOnly(Date date, out DateOnly value)
-    {
-        value = default;
-        if (date.Year is < 1 or > 9999 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
-        {
-            return false;
-        }
-
-        value = new DateOnly(date.Year, date.Month, date.Day);
-        return true;
-    }
 }

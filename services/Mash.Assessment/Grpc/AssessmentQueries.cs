@@ -2,6 +2,7 @@ using Mash.Assessment.Data;
 using Mash.Contracts.Assessment.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
+using Mash.Platform.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Assessment.Grpc;
@@ -29,7 +30,7 @@ internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit,
         var pageToken = request.Page?.PageToken ?? "";
         new FieldViolations()
             .Require(pageSize is >= 0 and <= MaxPageSize, "page.page_size", $"Between 1 and {MaxPageSize} (0 means {DefaultPageSize}).")
-            .Require(PageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
+            .Require(DuePageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
             .Require(request.Statuses.All(s => s != AssessmentStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
             .ThrowIfAny();
         audit.RequireStatedPurpose();
@@ -60,7 +61,7 @@ internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit,
         if (records.Count > size)
         {
             var last = records[size - 1];
-            response.NextPageToken = new PageToken(last.DueAt, last.Id).Encode();
+            response.NextPageToken = new DuePageToken(last.DueAt, last.Id).Encode();
         }
 
         return response;

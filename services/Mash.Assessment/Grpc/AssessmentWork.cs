@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Mash.Assessment.Data;
 using Mash.Assessment.Domain;
 using Mash.Contracts.Assessment.V1;
@@ -119,8 +118,7 @@ internal sealed class AssessmentWork(AssessmentDbContext db, CallAudit audit, Au
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new RpcException(new Status(StatusCode.Aborted,
-                "The assessment was changed by someone else at the same time; read it again and retry."));
+            throw RpcErrors.Aborted("The assessment was changed by someone else at the same time; read it again and retry.");
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Google.Protobuf;
-using Grpc.Core;
 using Mash.Assessment.Data;
 using Mash.Assessment.Domain;
 using Mash.Contracts.Assessment.V1;
@@ -11,7 +10,7 @@ using Mash.Platform.Errors;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Identity;
-using Microsoft.Data.Sqlite;
+using Mash.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -63,7 +62,7 @@ internal sealed class CseFlagHandler(
         {
             await trail.SaveChangesWithAuditAsync(db, cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // A concurrent retry with the same key, or another raise for the same child, won the race.
             db.ChangeTracker.Clear();
@@ -143,7 +142,7 @@ internal sealed class CseFlagHandler(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new RpcException(new Status(StatusCode.Aborted, "The flag was changed by someone else at the same time; read it again and retry."));
+            throw RpcErrors.Aborted("The flag was changed by someone else at the same time; read it again and retry.");
         }
     }
 

@@ -29,7 +29,7 @@ internal sealed class CseScreeningHandler(CseScreeningTool tool, CallAudit audit
         {
             var verdict = NhsNumber.Check(child.NhsNumber, out _);
             v.Require(verdict is NhsNumber.Verdict.Valid or NhsNumber.Verdict.Empty, "child.nhs_number", NhsNumber.Describe(verdict));
-            ChildIdentityRules.CheckDateOfBirth(v, "child.date_of_birth", child.DateOfBirth, today);
+            DatesOfBirth.Check(v, "child.date_of_birth", child.DateOfBirth, today);
         }
 
         v.ThrowIfAny("The indicators cannot be scored.");

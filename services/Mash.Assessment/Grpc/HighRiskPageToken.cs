@@ -1,14 +1,14 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
+using Mash.Platform.Paging;
 
 namespace Mash.Assessment.Grpc;
 
 /// <summary>Keyset paging over the daily list's order (severity, most serious first, then child key); opaque to callers.</summary>
 internal sealed record HighRiskPageToken(int Severity, string ChildKey)
 {
-    public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
-        $"h1|{Severity.ToString(CultureInfo.InvariantCulture)}|{ChildKey}"));
+    private const string Version = "h1";
+
+    public string Encode() => KeysetToken.Encode(Version, Severity.ToString(CultureInfo.InvariantCulture), ChildKey);
 
     public bool Precedes(int severity, string childKey) =>
         severity < Severity || (severity == Severity && string.CompareOrdinal(childKey, ChildKey) > 0);
@@ -21,17 +21,11 @@ internal sealed record HighRiskPageToken(int Severity, string ChildKey)
             return true;
         }
 
-        try
+        if (KeysetToken.TryDecode(token, Version, out var key, out var childKey)
+            && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var severity))
         {
-            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)).Split('|');
-            if (parts.Length == 3 && parts[0] == "h1" && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var severity))
-            {
-                pageToken = new HighRiskPageToken(severity, parts[2]);
-                return true;
-            }
-        }
-        catch (FormatException)
-        {
+            pageToken = new HighRiskPageToken(severity, childKey);
+            return true;
         }
 
         return false;

@@ -28,6 +28,10 @@ public static class RpcErrors
         Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = "mash" }) },
     }.ToRpcException();
 
+    /// <summary>A write lost a race with another (its version moved on); the caller should read again and retry.</summary>
+    public static RpcException Aborted(string description) =>
+        new(new Grpc.Core.Status(StatusCode.Aborted, description));
+
     public static RpcException Unavailable(string description) =>
         new(new Grpc.Core.Status(StatusCode.Unavailable, description));
 }

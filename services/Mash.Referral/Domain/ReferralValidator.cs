@@ -45,7 +45,7 @@ public static class ReferralValidator
             CheckPeople(v, "details.alleged_perpetrator.children_in_household", perpetrator.ChildrenInHousehold, today);
             if (perpetrator.Person is not null)
             {
-                CheckDate(v, "details.alleged_perpetrator.person.date_of_birth", perpetrator.Person.DateOfBirth, today);
+                DatesOfBirth.Check(v, "details.alleged_perpetrator.person.date_of_birth", perpetrator.Person.DateOfBirth, today);
             }
         }
 
@@ -71,7 +71,7 @@ public static class ReferralValidator
         v.Require(verdict is NhsNumber.Verdict.Valid or NhsNumber.Verdict.Empty, "details.child.nhs_number",
             NhsNumber.Describe(verdict) + " Leave it empty if not known: the child match is then marked unconfirmed.");
         v.Require(Enum.IsDefined(child.Sex), "details.child.sex", "Not a known value.");
-        CheckDate(v, "details.child.date_of_birth", child.DateOfBirth, today);
+        DatesOfBirth.Check(v, "details.child.date_of_birth", child.DateOfBirth, today);
     }
 
     private static void ValidateConcern(FieldViolations v, Concern? concern)
@@ -95,29 +95,8 @@ public static class ReferralValidator
         {
             v.Require(!string.IsNullOrWhiteSpace(person.GivenName) || !string.IsNullOrWhiteSpace(person.FamilyName),
                 $"{field}[{index}]", "Each person needs a name (\"not known\" is an answer).");
-            CheckDate(v, $"{field}[{index}].date_of_birth", person.DateOfBirth, today);
+            DatesOfBirth.Check(v, $"{field}[{index}].date_of_birth", person.DateOfBirth, today);
             index++;
-        }
-    }
-
-    private static void CheckDate(FieldViolations v, string field, Date? date, DateOnly today)
-    {
-        if (date is null)
-        {
-            return;
-        }
-
-        if (!DateParts.TryToDateOnly(date, out var value))
-        {
-            v.Add(field, "Not a real calendar date.");
-        }
-        else if (value > today)
-        {
-            v.Add(field, "A date of birth cannot be in the future.");
-        }
-        else if (value.Year < today.Year - 130)
-        {
-            v.Add(field, "Too far in the past to be a date of birth.");
         }
     }
 
@@ -148,21 +127,5 @@ public static class ReferralValidator
         yield return ("details.referrer.relationship_to_child", d.Referrer?.RelationshipToChild ?? "");
         yield return ("details.parental_knowledge.reason", d.ParentalKnowledge?.Reason ?? "");
         yield return ("details.area", d.Area);
-    }
-}
-
-/// <summary>Conversions between the contract's Date and DateOnly.</summary>
-public static class DateParts
-{
-    public static bool TryToDateOnly(Date date, out DateOnly value)
-    {
-        value = default;
-        if (date.Year is < 1 or > 9999 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
-        {
-            return false;
-        }
-
-        value = new DateOnly(date.Year, date.Month, date.Day);
-        return true;
     }
 }

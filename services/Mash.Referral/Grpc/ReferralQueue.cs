@@ -3,6 +3,7 @@ using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Mash.Contracts.Referral.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
+using Mash.Platform.Paging;
 using Mash.Referral.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,7 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, TimeP
         var pageToken = request.Page?.PageToken ?? "";
         var violations = new FieldViolations()
             .Require(pageSize is >= 0 and <= MaxPageSize, "page.page_size", $"Between 1 and {MaxPageSize} (0 means {DefaultPageSize}).")
-            .Require(PageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
+            .Require(DuePageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
             .Require(request.Statuses.All(s => s != ReferralStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
             .Require(request.Rags.All(r => r != Rag.Unspecified && Enum.IsDefined(r)), "rags", "Not a known RAG.");
         violations.ThrowIfAny();
@@ -57,7 +58,7 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, TimeP
         if (records.Count > size)
         {
             var last = records[size - 1];
-            response.NextPageToken = new PageToken(last.DueAt, last.Id).Encode();
+            response.NextPageToken = new DuePageToken(last.DueAt, last.Id).Encode();
         }
 
         return response;

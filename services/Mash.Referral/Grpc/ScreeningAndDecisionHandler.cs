@@ -109,8 +109,7 @@ internal sealed class ScreeningAndDecisionHandler(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new global::Grpc.Core.RpcException(new global::Grpc.Core.Status(global::Grpc.Core.StatusCode.Aborted,
-                "The referral was changed by someone else at the same time; read it again and retry."));
+            throw RpcErrors.Aborted("The referral was changed by someone else at the same time; read it again and retry.");
         }
     }
 }

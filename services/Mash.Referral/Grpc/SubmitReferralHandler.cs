@@ -6,9 +6,9 @@ using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Hosting;
 using Mash.Platform.Identity;
+using Mash.Platform.Persistence;
 using Mash.Referral.Data;
 using Mash.Referral.Domain;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Google.Protobuf;
@@ -42,7 +42,7 @@ internal sealed class SubmitReferralHandler(
         {
             await trail.SaveChangesWithAuditAsync(db, cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // A concurrent retry with the same key won the race: answer as its replay.
             db.ChangeTracker.Clear();

@@ -10,20 +10,18 @@ using Mash.Platform.Auth;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Transport;
 using Mash.Platform.Identity;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Mash.Testing.Eventing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Mash.Assessment.Tests.Support;
 
 /// <summary>
 /// The Assessment service in memory with its real SQLite file, trusting <see cref="TestTokens"/>,
-/// running on a clock the test moves, with a <see cref="FakeTransport"/> for a broker.
+/// running on a clock the test moves, with a <see cref="RecordingTransport"/> for a broker.
 /// </summary>
 public sealed class AssessmentApp : WebApplicationFactory<Program>
 {
@@ -49,7 +47,7 @@ public sealed class AssessmentApp : WebApplicationFactory<Program>
     public string DataDirectory { get; }
     internal TestTokens Tokens { get; }
     public FakeTimeProvider Clock { get; } = new(MondayMorning);
-    internal FakeTransport Transport { get; } = new();
+    internal RecordingTransport Transport { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -62,17 +60,11 @@ public sealed class AssessmentApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.TrustTestTokens(Tokens);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IMessageTransport>(Transport);
-            services.PostConfigure<JwtBearerOptions>(MashAuthentication.LocalScheme, jwt =>
-            {
-                var configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
-                configuration.SigningKeys.Add(Tokens.Key);
-                jwt.Configuration = configuration;
-                jwt.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-            });
         });
     }
 
@@ -109,16 +101,16 @@ public sealed class AssessmentApp : WebApplicationFactory<Program>
     }
 
     /// <summary>This node's Referral service raising ReferralReceived, delivered through the consumer.</summary>
-    internal Task<FakeDelivery> DeliverReferralAsync(ReferralReceived referral, string? eventId = null) =>
+    internal Task<RecordedDelivery> DeliverReferralAsync(ReferralReceived referral, string? eventId = null) =>
         DeliverAsync(Topics.Referrals, Envelope(referral, ChildKey(referral.Child), NodeId, Agency.Police, Clock.GetUtcNow(), LawfulBasis.PublicTask, eventId));
 
     /// <summary>A partner node's event about the child, delivered through the consumer.</summary>
-    internal Task<FakeDelivery> DeliverPartnerAsync(
+    internal Task<RecordedDelivery> DeliverPartnerAsync(
         string topic, IMessage payload, ChildIdentity child, string originNode, Agency agency, DateTimeOffset occurredAt,
         LawfulBasis basis = LawfulBasis.SafeguardingOfChildren, string? eventId = null) =>
         DeliverAsync(topic, Envelope(payload, ChildKey(child), originNode, agency, occurredAt, basis, eventId));
 
-    internal Task<FakeDelivery> DeliverAsync(string topic, EventEnvelope envelope, int deliveryCount = 1)
+    internal Task<RecordedDelivery> DeliverAsync(string topic, EventEnvelope envelope, int deliveryCount = 1)
     {
         _ = Services; // the host, and with it the consumer, is started
         return Transport.DeliverAsync(

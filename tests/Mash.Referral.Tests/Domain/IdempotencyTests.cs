@@ -1,5 +1,5 @@
 using Mash.Referral.Domain;
-using Mash.Referral.Grpc;
+using Mash.Platform.Paging;
 using Mash.Referral.Tests.Support;
 
 namespace Mash.Referral.Tests.Domain;
@@ -20,13 +20,13 @@ public sealed class IdempotencyTests
     [Fact]
     public void Page_tokens_round_trip_and_forged_ones_are_refused()
     {
-        var token = new PageToken(new DateTime(2026, 11, 23, 14, 0, 0, DateTimeKind.Utc), "ref_abc");
-        Assert.True(PageToken.TryDecode(token.Encode(), out var decoded));
+        var token = new DuePageToken(new DateTime(2026, 11, 23, 14, 0, 0, DateTimeKind.Utc), "ref_abc");
+        Assert.True(DuePageToken.TryDecode(token.Encode(), out var decoded));
         Assert.Equal(token, decoded);
 
-        Assert.False(PageToken.TryDecode("%%%", out _));
-        Assert.False(PageToken.TryDecode("djF8bm90LWEtbnVtYmVyfHg", out _)); // "v1|not-a-number|x"
-        Assert.True(PageToken.TryDecode("", out var none));
+        Assert.False(DuePageToken.TryDecode("%%%", out _));
+        Assert.False(DuePageToken.TryDecode("djF8bm90LWEtbnVtYmVyfHg", out _)); // "v1|not-a-number|x"
+        Assert.True(DuePageToken.TryDecode("", out var none));
         Assert.Null(none);
     }
 }

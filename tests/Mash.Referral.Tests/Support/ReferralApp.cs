@@ -4,15 +4,12 @@ using Mash.Contracts.Referral.V1;
 using Mash.Platform.Auth;
 using Mash.Platform.Persistence;
 using Mash.Referral.Data;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using Microsoft.IdentityModel.Protocols;
 
 namespace Mash.Referral.Tests.Support;
 
@@ -41,17 +38,8 @@ internal sealed class ReferralApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Mash:DataDirectory", DataDirectory);
         builder.UseSetting("Mash:Eventing:LocalPath", Path.Combine(DataDirectory, "bus", "mash-bus.db"));
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<TimeProvider>(Clock);
-            services.PostConfigure<JwtBearerOptions>(MashAuthentication.LocalScheme, jwt =>
-            {
-                var configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
-                configuration.SigningKeys.Add(Tokens.Key);
-                jwt.Configuration = configuration;
-                jwt.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-            });
-        });
+        builder.TrustTestTokens(Tokens);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public ReferralService.ReferralServiceClient Client()

@@ -4,6 +4,7 @@ using Mash.Contracts.Events.V1;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Eventing.Transport;
+using Mash.Testing.Eventing;
 using Microsoft.EntityFrameworkCore;
 using Agency = Mash.Contracts.Common.V1.Agency;
 using LawfulBasis = Mash.Contracts.Common.V1.LawfulBasis;

@@ -7,6 +7,7 @@ using Mash.Platform.Hosting;
 using Mash.Platform.Persistence;
 using Mash.Platform.Tests.Audit;
 using Mash.Platform.Tests.Support;
+using Mash.Testing.Eventing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,9 +1,11 @@
 using Google.Rpc;
 using Grpc.Core;
+using Xunit;
 
-namespace Mash.Assessment.Tests.Support;
+namespace Mash.Testing;
 
-internal static class RpcAssert
+/// <summary>How a call failed, as a caller sees it: the status code and the fields named in google.rpc.BadRequest.</summary>
+public static class RpcAssert
 {
     public static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
     {

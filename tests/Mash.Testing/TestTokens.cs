@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Mash.Assessment.Tests.Support;
+namespace Mash.Testing;
 
 /// <summary>Signs tokens the way the local issuer does, with a key the test service trusts.</summary>
-internal sealed class TestTokens : IDisposable
+public sealed class TestTokens : IDisposable
 {
     public const string Issuer = "http://127.0.0.1:5100/";
     public const string Audience = "api://mash";

@@ -1,16 +1,21 @@
 using Mash.Platform.Eventing.Transport;
 
-namespace Mash.Assessment.Tests.Support;
+namespace Mash.Testing.Eventing;
 
 /// <summary>
-/// The broker boundary: records what the outbox relay sends and never delivers it by itself. The
-/// consumer's handlers it was given are kept, so a test can deliver a message through the real
-/// consumer path (inbox, origin filter, audit) and read how it was settled.
+/// The broker boundary in memory: records what is sent and can be made to fail like a broker
+/// that is down. It never delivers by itself; the handlers consumers subscribe are kept, so a
+/// test delivers a message through the real consumer path (inbox, origin filter, audit) and
+/// reads how it was settled. (The real transports have tests of their own.)
 /// </summary>
-internal sealed class FakeTransport : IMessageTransport
+public sealed class RecordingTransport : IMessageTransport
 {
     private readonly List<TransportMessage> _sent = [];
     private readonly Dictionary<string, MessageHandler> _handlers = [];
+
+    /// <summary>While true, every send fails as an unreachable broker's would.</summary>
+    public bool Down { get; set; }
+    public int SendAttempts { get; private set; }
 
     public IReadOnlyList<TransportMessage> Sent
     {
@@ -27,6 +32,12 @@ internal sealed class FakeTransport : IMessageTransport
     {
         lock (_sent)
         {
+            SendAttempts++;
+            if (Down)
+            {
+                throw new InvalidOperationException("broker unreachable");
+            }
+
             _sent.AddRange(messages);
         }
 
@@ -46,7 +57,7 @@ internal sealed class FakeTransport : IMessageTransport
     public IDeadLetterQueue DeadLetters(Subscription subscription) => throw new NotSupportedException();
 
     /// <summary>Hands one message to the consumer subscribed to its topic, as a broker would.</summary>
-    public async Task<FakeDelivery> DeliverAsync(TransportMessage message, int deliveryCount = 1)
+    public async Task<RecordedDelivery> DeliverAsync(TransportMessage message, int deliveryCount = 1)
     {
         MessageHandler handler;
         lock (_handlers)
@@ -54,38 +65,16 @@ internal sealed class FakeTransport : IMessageTransport
             handler = _handlers.TryGetValue(message.Topic, out var h) ? h : throw new InvalidOperationException($"No subscription to '{message.Topic}'.");
         }
 
-        var delivery = new FakeDelivery { Message = message, DeliveryCount = deliveryCount };
+        var delivery = new RecordedDelivery { Message = message, DeliveryCount = deliveryCount };
         await handler(delivery, CancellationToken.None);
         return delivery;
     }
 
+    /// <summary>Nothing to poll: messages arrive only through <see cref="DeliverAsync"/>.</summary>
     private sealed class IdleProcessor : IMessageProcessor
     {
         public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>A delivered message whose settlement the test reads.</summary>
-internal sealed class FakeDelivery : ReceivedMessage
-{
-    public string Settlement { get; private set; } = "unsettled";
-    public string DeadLetterReason { get; private set; } = "";
-
-    public override Task CompleteAsync(CancellationToken cancellationToken) => Settle("completed");
-    public override Task AbandonAsync(CancellationToken cancellationToken) => Settle("abandoned");
-
-    public override Task DeadLetterAsync(string reason, string description, CancellationToken cancellationToken)
-    {
-        DeadLetterReason = reason;
-        return Settle("dead-lettered");
-    }
-
-    private Task Settle(string how)
-    {
-        Assert.Equal("unsettled", Settlement);
-        Settlement = how;
-        return Task.CompletedTask;
     }
 }
