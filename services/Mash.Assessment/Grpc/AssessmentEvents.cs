@@ -21,6 +21,17 @@ internal static class AssessmentEvents
         ChangedAt = Timestamp.FromDateTime(record.CompletedAt ?? record.StartedAt),
     };
 
+    /// <summary>Within this node: tells the StrategyDiscussion service a discussion is required.</summary>
+    public static StrategyDiscussionTriggered StrategyTriggered(StrategyTrigger trigger, string sourceId, string reason, byte[] child, DateTime at, string area) => new()
+    {
+        Trigger = trigger,
+        SourceId = sourceId,
+        Reason = reason,
+        Child = Contracts.Common.V1.ChildIdentity.Parser.ParseFrom(child),
+        TriggeredAt = Timestamp.FromDateTime(at),
+        Area = area,
+    };
+
     public static CseFlagChanged CseFlagChanged(CseFlagRecord flag, CseFlagHistoryRecord change) => new()
     {
         FlagId = flag.Id,

@@ -85,6 +85,13 @@ internal sealed class AssessmentWork(AssessmentDbContext db, CallAudit audit, Au
             : throw new InvalidOperationException("The stated lawful basis was not checked.");
         outbox.ShareWithPartners(db, Topics.RiskChanges, AssessmentEvents.RiskLevelChanged(record, previous), record.ChildKey,
             record.ChildMatch == (int)Contracts.Common.V1.ChildMatchStatus.Confirmed, basis, audit.Purpose);
+        if (record.SignificantHarmSuspected)
+        {
+            // Reasonable cause to suspect significant harm: a strategy discussion is now required.
+            outbox.Enqueue(db, Topics.StrategyTriggers, AssessmentEvents.StrategyTriggered(StrategyTrigger.SignificantHarmSuspected, record.Id,
+                $"Assessment {record.Id} concluded that significant harm is suspected: {record.Rationale}", record.Child, now, record.Area),
+                record.ChildKey, basis, audit.Purpose);
+        }
         await SaveAsync(record, cancellationToken);
         return record.ToContract(now);
     }

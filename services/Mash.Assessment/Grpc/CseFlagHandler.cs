@@ -57,6 +57,7 @@ internal sealed class CseFlagHandler(
         var raised = Change(flag, FlagAction.Raised, request.Risk, request.Reason, request.Evidence, now);
         db.CseFlags.Add(flag);
         outbox.ShareWithPartners(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, raised), childKey, IsConfirmed(flag.ChildMatch), request.LawfulBasis, audit.Purpose);
+        RequireStrategyDiscussionIfHigh(flag, raised, request.LawfulBasis);
         audit.Touch(childKey, flag.Id);
         try
         {
@@ -135,6 +136,7 @@ internal sealed class CseFlagHandler(
     private async Task ShareAndSaveAsync(CseFlagRecord flag, CseFlagHistoryRecord change, CancellationToken cancellationToken)
     {
         outbox.ShareWithPartners(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, change), flag.ChildKey, IsConfirmed(flag.ChildMatch), (LawfulBasis)flag.LawfulBasis, audit.Purpose);
+        RequireStrategyDiscussionIfHigh(flag, change, (LawfulBasis)flag.LawfulBasis);
         flag.Version++;
         try
         {
@@ -192,4 +194,15 @@ internal sealed class CseFlagHandler(
     }
 
     private static bool IsConfirmed(int childMatch) => childMatch == (int)Contracts.Common.V1.ChildMatchStatus.Confirmed;
+
+    /// <summary>A high CSE risk requires a strategy discussion (none was held in seven such cases in the review).</summary>
+    private void RequireStrategyDiscussionIfHigh(CseFlagRecord flag, CseFlagHistoryRecord change, LawfulBasis basis)
+    {
+        if (change.Risk == (int)CseRisk.High && change.Action != (int)FlagAction.Cleared)
+        {
+            outbox.Enqueue(db, Topics.StrategyTriggers, AssessmentEvents.StrategyTriggered(StrategyTrigger.HighCseRisk, flag.Id,
+                $"High CSE risk {(change.Action == (int)FlagAction.Raised ? "raised" : "confirmed on review")} on flag {flag.Id}: {change.Reason}",
+                flag.Child, change.ChangedAt, ""), flag.ChildKey, basis, audit.Purpose);
+        }
+    }
 }

@@ -4,6 +4,7 @@ using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Referral.V1;
+using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,7 +41,7 @@ public sealed class AssessmentWorkTests(AssessmentApp app) : IClassFixture<Asses
         Assert.Equal("social-care-mash", done.Outcome.CompletedBy);
 
         var childKey = app.ChildKey(child);
-        var outbox = await app.WithDbAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.SessionId == childKey));
+        var outbox = await app.WithDbAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.SessionId == childKey && m.Topic == Topics.RiskChanges));
         Assert.Equal("risk-changes", outbox.Topic);
         Assert.Equal("mash.events.v1.RiskLevelChanged", outbox.Type);
         var envelope = EventEnvelope.Parser.ParseFrom(outbox.Envelope);
@@ -55,6 +56,31 @@ public sealed class AssessmentWorkTests(AssessmentApp app) : IClassFixture<Asses
         Assert.Equal("MASH assessment", disclosure.Purpose);
     }
 
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 0)]
+    public async Task Concluding_that_significant_harm_is_suspected_requires_a_strategy_discussion_on_this_node(bool significantHarm, int triggers)
+    {
+        var child = Samples.Child();
+        var id = await app.StartAssessmentAsync(child);
+        await app.Client().RecordCheckAsync(Check(id), app.As());
+        var conclusion = Conclusion(id);
+        conclusion.SignificantHarmSuspected = significantHarm;
+
+        await app.Client().CompleteAssessmentAsync(conclusion, app.As());
+
+        var childKey = app.ChildKey(child);
+        var sent = await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.SessionId == childKey && m.Topic == Topics.StrategyTriggers).ToListAsync());
+        Assert.Equal(triggers, sent.Count);
+        if (triggers == 1)
+        {
+            var trigger = EventEnvelope.Parser.ParseFrom(sent[0].Envelope).Payload.Unpack<StrategyDiscussionTriggered>();
+            Assert.Equal((StrategyTrigger.SignificantHarmSuspected, id), (trigger.Trigger, trigger.SourceId));
+            Assert.Equal(child.NhsNumber, trigger.Child.NhsNumber); // it stays on this node
+            Assert.False(await app.WithDbAsync(db => db.Set<DisclosureRecord>().AnyAsync(d => d.EventId == sent[0].EventId)));
+        }
+    }
+
     [Fact]
     public async Task The_next_assessment_of_the_child_shares_the_level_it_replaces()
     {
@@ -67,7 +93,7 @@ public sealed class AssessmentWorkTests(AssessmentApp app) : IClassFixture<Asses
         await app.Client().CompleteAssessmentAsync(Conclusion(second, RiskLevel.VeryHigh), app.As());
 
         var childKey = app.ChildKey(child);
-        var changes = await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.SessionId == childKey).OrderBy(m => m.Sequence).ToListAsync());
+        var changes = await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.SessionId == childKey && m.Topic == Topics.RiskChanges).OrderBy(m => m.Sequence).ToListAsync());
         var last = EventEnvelope.Parser.ParseFrom(changes[^1].Envelope).Payload.Unpack<RiskLevelChanged>();
         Assert.Equal(2, changes.Count);
         Assert.Equal((RiskLevel.Medium, RiskLevel.VeryHigh), (last.PreviousLevel, last.Level));
@@ -83,7 +109,7 @@ public sealed class AssessmentWorkTests(AssessmentApp app) : IClassFixture<Asses
 
         Assert.Contains("record the multi-agency checks made", error.Status.Detail, StringComparison.Ordinal);
         var childKey = app.ChildKey(child);
-        Assert.False(await app.WithDbAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.SessionId == childKey)));
+        Assert.False(await app.WithDbAsync(db => db.Set<OutboxMessage>().AnyAsync(m => m.SessionId == childKey && m.Topic == Topics.RiskChanges)));
         var stored = await app.Client().GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = id }, app.As());
         Assert.Equal(AssessmentStatus.Open, stored.Status);
     }

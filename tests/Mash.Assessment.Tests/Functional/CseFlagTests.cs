@@ -3,6 +3,7 @@ using Mash.Assessment.Tests.Support;
 using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
+using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
     private Task<List<OutboxMessage>> SharedAbout(ChildIdentity child)
     {
         var childKey = app.ChildKey(child);
-        return app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.SessionId == childKey).OrderBy(m => m.Sequence).ToListAsync());
+        return app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.SessionId == childKey && m.Topic == Topics.CseFlags).OrderBy(m => m.Sequence).ToListAsync());
     }
 
     [Fact]
@@ -57,6 +58,24 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
         Assert.Equal("", decision.EventId);
         Assert.Contains("unconfirmed", decision.Reason, StringComparison.Ordinal);
         Assert.Equal("mash.events.v1.CseFlagChanged", decision.What);
+    }
+
+    [Theory]
+    [InlineData(CseRisk.High, 1)]
+    [InlineData(CseRisk.Medium, 0)]
+    public async Task A_high_cse_risk_requires_a_strategy_discussion_on_this_node(CseRisk risk, int triggers)
+    {
+        var child = Samples.Child();
+        var flag = await app.Client().RaiseCseFlagAsync(Samples.Raise(child, "trigger-" + risk, risk), app.As());
+
+        var childKey = app.ChildKey(child);
+        var sent = await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.SessionId == childKey && m.Topic == Topics.StrategyTriggers).ToListAsync());
+        Assert.Equal(triggers, sent.Count);
+        if (triggers == 1)
+        {
+            var trigger = EventEnvelope.Parser.ParseFrom(sent[0].Envelope).Payload.Unpack<StrategyDiscussionTriggered>();
+            Assert.Equal((StrategyTrigger.HighCseRisk, flag.FlagId), (trigger.Trigger, trigger.SourceId));
+        }
     }
 
     [Fact]

@@ -13,7 +13,8 @@ internal static class FreePorts
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            var candidate = Interlocked.Add(ref _next, 100 * nodes);
+            // Reserve [candidate, candidate + 100 * nodes): the next caller starts after it.
+            var candidate = Interlocked.Add(ref _next, 100 * nodes) - 100 * nodes;
             var ports = Enumerable.Range(0, nodes).SelectMany(n => OffsetsOfOneNode().Select(offset => candidate + 100 * n + offset));
             if (ports.All(IsFree))
             {

@@ -1,0 +1,80 @@
+using Mash.Contracts.Strategy.V1;
+using Mash.Platform.Audit;
+using Mash.Platform.Errors;
+using Mash.Platform.Identity;
+using Mash.StrategyDiscussion.Data;
+using Mash.StrategyDiscussion.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mash.StrategyDiscussion.Grpc;
+
+/// <summary>
+/// Reading discussions: one by id, or a child's (held here or shared by partners, matched by the
+/// child key) and all by status, latest required first.
+/// </summary>
+internal sealed class DiscussionQueries(StrategyDbContext db, CallAudit audit, ChildKeyHasher childKeys, ServiceClock clock)
+{
+    /// <summary>The audit's record id for looking a child's discussions up, whatever was found.</summary>
+    public const string ChildLookupRecordId = "strategy-discussions";
+
+    public async Task<Contracts.Strategy.V1.StrategyDiscussion> GetAsync(GetDiscussionRequest request, CancellationToken cancellationToken)
+    {
+        new FieldViolations().Require(request.DiscussionId.Length > 0, "discussion_id", "Name the discussion.").ThrowIfAny();
+        audit.RequireStatedPurpose();
+        var record = await db.DiscussionsWithParts.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Id == request.DiscussionId, cancellationToken)
+            ?? throw RpcErrors.NotFound("strategy discussion", request.DiscussionId);
+        audit.Touch(record.ChildKey, record.Id);
+        return record.ToContract(clock.UtcNow);
+    }
+
+    public async Task<ListDiscussionsResponse> ListAsync(ListDiscussionsRequest request, CancellationToken cancellationToken)
+    {
+        var v = new FieldViolations().CheckPage<RequiredPageToken>(request.Page, RequiredPageToken.TryDecode, out var size, out var after);
+        var byChild = ChildIdentityRules.IsGiven(request.Child);
+        if (byChild)
+        {
+            ChildIdentityRules.Validate(v, "child", request.Child, clock.Today);
+        }
+
+        v.Require(request.Statuses.All(s => s != DiscussionStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.");
+        v.ThrowIfAny("The discussions cannot be listed.");
+        audit.RequireStatedPurpose();
+
+        var query = db.DiscussionsWithParts.AsNoTracking();
+        if (byChild)
+        {
+            var childKey = childKeys.KeyFor(request.Child);
+            audit.Touch(childKey, ChildLookupRecordId);
+            query = query.Where(d => d.ChildKey == childKey);
+        }
+
+        if (request.Statuses.Count > 0)
+        {
+            var statuses = request.Statuses.Select(s => (int)s).ToList();
+            query = query.Where(d => statuses.Contains(d.Status));
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(d => d.RequiredAt < after.RequiredAt || (d.RequiredAt == after.RequiredAt && string.Compare(d.Id, after.Id) < 0));
+        }
+
+        var records = await query.OrderByDescending(d => d.RequiredAt).ThenByDescending(d => d.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var now = clock.UtcNow;
+        var response = new ListDiscussionsResponse();
+        foreach (var record in records.Take(size))
+        {
+            audit.Touch(record.ChildKey, record.Id);
+            response.Discussions.Add(record.ToContract(now));
+        }
+
+        if (records.Count > size)
+        {
+            var last = records[size - 1];
+            response.NextPageToken = new RequiredPageToken(last.RequiredAt, last.Id).Encode();
+        }
+
+        return response;
+    }
+}

@@ -1,0 +1,121 @@
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Strategy.V1;
+using Mash.Platform.Audit;
+using Mash.Platform.Errors;
+using Mash.Platform.Identity;
+using Mash.Platform.Persistence;
+using Mash.StrategyDiscussion.Data;
+using Mash.StrategyDiscussion.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mash.StrategyDiscussion.Grpc;
+
+/// <summary>
+/// A practitioner's judgement that a discussion is needed, or a follow-up to a concluded one:
+/// stored once per idempotency key, and at most one open discussion per child.
+/// </summary>
+internal sealed class RequireDiscussionHandler(
+    StrategyDbContext db, CallAudit audit, AuditTrail trail, ChildKeyHasher childKeys, NewDiscussions discussions, ServiceClock clock)
+{
+    public async Task<Contracts.Strategy.V1.StrategyDiscussion> RequireAsync(RequireDiscussionRequest request, CancellationToken cancellationToken)
+    {
+        DiscussionRules.Validate(request, clock.Today).ThrowIfAny("The discussion cannot be required.");
+        audit.RequireStatedPurpose();
+
+        var fingerprint = DiscussionRules.RequestFingerprint(request);
+        if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } earlier)
+        {
+            return Replay(earlier, fingerprint);
+        }
+
+        var (childKey, child, match, follows) = await WhoAsync(request, cancellationToken);
+        await RefuseIfOpenAsync(childKey, cancellationToken);
+
+        var trigger = follows.Length > 0 ? DiscussionTrigger.FollowUp : DiscussionTrigger.Practitioner;
+        var record = discussions.Required(childKey, child, match, trigger, request.Reason.Trim(), clock.UtcNow);
+        record.FollowsDiscussionId = follows;
+        record.ClientId = audit.Caller.ClientId;
+        record.IdempotencyKey = request.IdempotencyKey;
+        record.RequestHash = fingerprint;
+        db.Discussions.Add(record);
+        audit.Touch(childKey, record.Id);
+        try
+        {
+            await trail.SaveChangesWithAuditAsync(db, cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // A concurrent retry with the same key, or another request for the same child, won the race.
+            db.ChangeTracker.Clear();
+            if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } winner)
+            {
+                return Replay(winner, fingerprint);
+            }
+
+            await RefuseIfOpenAsync(childKey, cancellationToken);
+            throw RpcErrors.Unavailable("The discussion could not be stored; retry with the same idempotency key.");
+        }
+
+        return record.ToContract(clock.UtcNow);
+    }
+
+    /// <summary>The child, and for a follow-up the first discussion of its chain.</summary>
+    private async Task<(string ChildKey, ChildIdentity Child, ChildMatchStatus Match, string Follows)> WhoAsync(
+        RequireDiscussionRequest request, CancellationToken cancellationToken)
+    {
+        if (request.FollowsDiscussionId.Length == 0)
+        {
+            return (childKeys.KeyFor(request.Child), request.Child, NewDiscussions.MatchOf(request.Child), "");
+        }
+
+        var earlier = await db.Discussions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.FollowsDiscussionId, cancellationToken)
+            ?? throw RpcErrors.NotFound("strategy discussion", request.FollowsDiscussionId);
+        audit.Touch(earlier.ChildKey, earlier.Id);
+        var followed = new FollowedDiscussion(earlier.Id, (DiscussionStatus)earlier.Status, earlier.FollowsDiscussionId);
+        if (!FollowUps.CanBeFollowed(followed))
+        {
+            throw RpcErrors.FailedPrecondition(earlier.Id, "DISCUSSION_NOT_CONCLUDED",
+                $"Discussion {earlier.Id} is not concluded yet: a follow-up follows a concluded discussion; schedule or conclude this one instead.");
+        }
+
+        var follows = FollowUps.FirstOfChain(followed);
+        if (request.Child is null)
+        {
+            // A discussion a partner shared has no identity here: the child must be named.
+            return DiscussionMapper.ChildOf(earlier.Child) is { } known
+                ? (earlier.ChildKey, known, (ChildMatchStatus)earlier.ChildMatch, follows)
+                : throw new FieldViolations().Add("child", $"Discussion {earlier.Id} was shared by a partner node: identify the child.").ToException("The discussion cannot be required.");
+        }
+
+        var childKey = childKeys.KeyFor(request.Child);
+        return childKey == earlier.ChildKey
+            ? (childKey, request.Child, NewDiscussions.MatchOf(request.Child), follows)
+            : throw new FieldViolations().Add("child", $"Not the child of discussion {earlier.Id}; leave it empty to follow up on that child.").ToException("The discussion cannot be required.");
+    }
+
+    private async Task RefuseIfOpenAsync(string childKey, CancellationToken cancellationToken)
+    {
+        if (await db.OpenDiscussionIdAsync(childKey, cancellationToken) is { } open)
+        {
+            audit.Touch(childKey, open);
+            throw RpcErrors.FailedPrecondition(open, "DISCUSSION_OPEN",
+                $"The child already has a strategy discussion required or scheduled ({open}): schedule and hold it; a follow-up can be required once it is concluded.");
+        }
+    }
+
+    private Task<DiscussionRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
+        db.DiscussionsWithParts.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.ClientId == audit.Caller.ClientId && d.IdempotencyKey == key, cancellationToken);
+
+    private Contracts.Strategy.V1.StrategyDiscussion Replay(DiscussionRecord earlier, string fingerprint)
+    {
+        if (earlier.RequestHash != fingerprint)
+        {
+            throw RpcErrors.AlreadyExists("IDEMPOTENCY_KEY_REUSED",
+                "This idempotency key was already used to require a different discussion; use a new key for a new discussion.");
+        }
+
+        audit.Touch(earlier.ChildKey, earlier.Id);
+        return earlier.ToContract(clock.UtcNow);
+    }
+}

@@ -1,0 +1,32 @@
+using Mash.Contracts.Events.V1;
+using Mash.Contracts.Strategy.V1;
+using Mash.StrategyDiscussion.Data;
+using Mash.StrategyDiscussion.Domain;
+
+namespace Mash.StrategyDiscussion.Grpc;
+
+/// <summary>The events of strategy discussions, to and from other services and nodes.</summary>
+internal static class StrategyEvents
+{
+    /// <summary>
+    /// A concluded discussion for the participating agencies' nodes: everything but the child's
+    /// identity, which stays here (each node attaches the record to its own child by the child key).
+    /// </summary>
+    public static StrategyDiscussionConcluded Concluded(DiscussionRecord record, DateTime nowUtc)
+    {
+        var discussion = record.ToContract(nowUtc);
+        discussion.Child = null;
+        return new StrategyDiscussionConcluded
+        {
+            Discussion = discussion,
+            ParticipatingAgencies = { Representation.Participating(discussion.Participants) },
+        };
+    }
+
+    public static DiscussionTrigger TriggerOf(StrategyTrigger trigger) => trigger switch
+    {
+        StrategyTrigger.SignificantHarmSuspected => DiscussionTrigger.SignificantHarmSuspected,
+        StrategyTrigger.HighCseRisk => DiscussionTrigger.HighCseRisk,
+        _ => DiscussionTrigger.Unspecified,
+    };
+}

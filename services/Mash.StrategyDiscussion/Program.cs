@@ -1,0 +1,21 @@
+using Mash.Platform.Auth;
+using Mash.Platform.Eventing;
+using Mash.Platform.Hosting;
+using Mash.Platform.Persistence;
+using Mash.StrategyDiscussion;
+using Mash.StrategyDiscussion.Data;
+using Mash.StrategyDiscussion.Grpc;
+
+var builder = MashHost.CreateBuilder(args);
+builder.AddMashServiceDefaults("mash-strategy", MashRoles.Strategy);
+builder.AddStrategyDiscussionService();
+
+var app = builder.Build();
+await app.MigrateDatabaseAsync<StrategyDbContext>();
+app.UseMashServiceDefaults();
+app.MapGrpcService<StrategyGrpcService>();
+app.MapMashEventing();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

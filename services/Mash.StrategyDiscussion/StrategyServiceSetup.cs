@@ -1,0 +1,40 @@
+using Mash.Contracts.Events.V1;
+using Mash.Platform.Eventing;
+using Mash.Platform.Eventing.Inbox;
+using Mash.Platform.Persistence;
+using Mash.StrategyDiscussion.Data;
+using Mash.StrategyDiscussion.Domain;
+using Mash.StrategyDiscussion.Grpc;
+using Mash.StrategyDiscussion.IntegrationEvents;
+
+namespace Mash.StrategyDiscussion;
+
+internal static class StrategyServiceSetup
+{
+    public const string DatabaseName = "strategy";
+    public const string ServiceName = "strategy";
+
+    public static WebApplicationBuilder AddStrategyDiscussionService(this WebApplicationBuilder builder)
+    {
+        builder.AddMashPersistence<StrategyDbContext>(DatabaseName);
+        builder.AddMashEventing(ServiceName)
+            // Required by this node's assessments and CSE flags; concluded discussions arrive from partners who held them.
+            .Handle<StrategyDiscussionTriggered, StrategyDiscussionTriggeredHandler>(Topics.StrategyTriggers, EventOrigin.ThisNode)
+            .Handle<StrategyDiscussionConcluded, PartnerDiscussionConcludedHandler>(Topics.StrategyDiscussions, EventOrigin.OtherNodes);
+
+        var services = builder.Services;
+        services.AddHealthChecks().AddDbContextCheck<StrategyDbContext>();
+        services.AddOptions<StrategyTimescalesOptions>()
+            .Bind(builder.Configuration.GetSection(StrategyTimescalesOptions.Section))
+            .Validate(o => o.Areas.Values.All(a => a.DiscussionDueWorkingHours > 0), "Mash:Strategy:Timescales: DiscussionDueWorkingHours must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<StrategyTimescales>();
+        services.AddSingleton<ServiceClock>();
+        services.AddSingleton<NewDiscussions>();
+        services.AddScoped<DiscussionQueries>();
+        services.AddScoped<OverdueQueries>();
+        services.AddScoped<RequireDiscussionHandler>();
+        services.AddScoped<DiscussionWork>();
+        return builder;
+    }
+}
