@@ -133,6 +133,13 @@ public sealed class Arguments
             ? values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
             : [];
 
+    /// <summary>
+    /// Every value of a repeatable option exactly as given, not split on commas: for structured
+    /// values whose free text may hold commas (<c>--absent "health:...:in clinic, sent a report"</c>).
+    /// </summary>
+    public IReadOnlyList<string> ValuesAsGiven(string name) =>
+        _options.TryGetValue(name, out var values) ? values : [];
+
     /// <summary>The option's value; absent or blank is a usage error.</summary>
     public string Require(string name)
     {

@@ -4,6 +4,7 @@ using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Referral.V1;
+using Mash.Contracts.Strategy.V1;
 
 namespace Mash.Cli;
 
@@ -68,6 +69,29 @@ internal static class Choices
         ["low"] = CseRisk.Low,
         ["medium"] = CseRisk.Medium,
         ["high"] = CseRisk.High,
+    };
+
+    /// <summary>A strategy discussion's status (<c>discussions --status</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, DiscussionStatus> DiscussionStatuses = new Dictionary<string, DiscussionStatus>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["required"] = DiscussionStatus.Required,
+        ["scheduled"] = DiscussionStatus.Scheduled,
+        ["concluded"] = DiscussionStatus.Concluded,
+    };
+
+    /// <summary>How a strategy discussion is held (<c>schedule --format</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, DiscussionFormat> DiscussionFormats = new Dictionary<string, DiscussionFormat>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["meeting"] = DiscussionFormat.Meeting,
+        ["call"] = DiscussionFormat.Call,
+    };
+
+    /// <summary>Whether there is to be a criminal investigation (<c>conclude --investigation</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, InvestigationKind> InvestigationKinds = new Dictionary<string, InvestigationKind>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["none"] = InvestigationKind.None,
+        ["single-agency"] = InvestigationKind.SingleAgency,
+        ["joint"] = InvestigationKind.Joint,
     };
 
     /// <summary>

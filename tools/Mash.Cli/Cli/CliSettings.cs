@@ -22,7 +22,11 @@ internal sealed record CliSettings(
         ["gateway", "token-url", "client", "secret", "token", "scope", "data-dir", "json", "purpose", "lawful-basis", "help"];
 
     /// <summary>Option names that take no value, across all commands.</summary>
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "json", "help", "overdue", "all", "found", "significant-harm" };
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "json", "help", "overdue", "all", "found", "significant-harm",
+        "s47", "abe", "medical", "permission-sought",
+    };
 
     public static CliSettings From(Arguments args, Func<string, string?> environment)
     {

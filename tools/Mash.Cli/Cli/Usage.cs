@@ -4,8 +4,8 @@ namespace Mash.Cli;
 internal static class Usage
 {
     public const string Text = """
-        mash: a command-line client for the Mash referral and assessment services, through the
-        gateway.
+        mash: a command-line client for the Mash referral, assessment and strategy discussion
+        services, through the gateway.
 
         Usage: dotnet run --project tools/Mash.Cli -- <command> [options]
 
@@ -63,7 +63,72 @@ internal static class Usage
                        --nhs NHS [--given G] [--family F] [--dob YYYY-MM-DD].
           high-risk    Children at high risk, for the MASH daily meeting, with the reasons
                        [Assessment.Read]: [--page-size 1-200] [--page-token T] [--all]
+
+        Strategy discussion commands (role needed in brackets):
+          discussions  A child's strategy discussions, held here or shared by partner nodes, or
+                       all of them, latest required first [Strategy.Read]:
+                         [--nhs N] [--given G] [--family F] [--dob YYYY-MM-DD]
+                         [--status required|scheduled|concluded]...
+                         [--page-size 1-200] [--page-token T] [--all]
+                       --status may be repeated or comma-separated.
+          discussion   Show a discussion in full: participants, decisions, actions, minutes:
+                       --id DSC [Strategy.Read].
+          overdue-discussions
+                       Required discussions not held in time, oldest first, with the child,
+                       the reason and the total [Strategy.Read]:
+                         [--page-size 1-200] [--page-token T] [--all]
+          require-discussion
+                       Require a discussion on a practitioner's judgement [Strategy.Manage]:
+                       --nhs N [--given G] [--family F] [--dob YYYY-MM-DD] (without an NHS
+                       number: the name and --dob) --reason TEXT [--follows DSC] (a follow-up
+                       to a concluded discussion; the child may then be left out) [--key K]
+                       (as for submit).
+          schedule     Set when and how it is held, and who is invited [Strategy.Manage]:
+                       --id DSC --at "YYYY-MM-DD HH:MM" --format meeting|call
+                       [--invite AGENCY:NAME:ROLE[:APOLOGIES]]... Replaces the earlier
+                       time, format and invitation list.
+          attendance   Record who attended and who could not, and why [Strategy.Manage]:
+                       --id DSC --present AGENCY:NAME:ROLE...
+                       [--absent AGENCY:NAME:ROLE:REASON]... Replaces the participants
+                       (invitations included): name everyone each time. Children's social
+                       care, health and police must each attend or be excused with a reason
+                       before the discussion can be concluded.
+          conclude     Record the decisions and minutes; they are shared with every
+                       participating agency's node [Strategy.Manage]: --id DSC
+                       --information TEXT (what the agencies shared) [--s47] (a section 47
+                       enquiry: the initial child protection conference is then due)
+                       --investigation none|single-agency|joint [--abe] (ABE interview
+                       planned) [--medical] (medical examination) [--conduct TEXT] (conduct
+                       and timing of the investigation)
+                       [--action AGENCY:YYYY-MM-DD HH:MM[:for=CHILD]:DESCRIPTION]...
+                       [--legal-action TEXT] (legal action needed, and what)
+                       --family-told TEXT (what the family is to be told)
+                       --permission-sought | --permission-not-sought-reason TEXT (parental
+                       permission for the checks)
+                       --minutes TEXT | --minutes-file PATH (UTF-8 text)
+                       [--document-ref REF] (the minutes' document elsewhere, e.g. a case
+                       management system id) [--held-at "YYYY-MM-DD HH:MM"] (default now).
+          complete-action
+                       Mark a safeguarding action done [Strategy.Manage]: --id DSC
+                       --action ACT (the act_... id that 'discussion' shows).
+          overdue-actions
+                       Safeguarding actions past due and initial child protection conferences
+                       overdue, from discussions held here, oldest first [Strategy.Read]:
+                         [--page-size 1-200] [--page-token T] [--all]
           help         This text (also -h or --help).
+
+        Structured values (--invite, --present, --absent, --action) are fields separated by ':',
+        the agency first; quote each one and repeat the option for each person or action. Only
+        the free text at the end (APOLOGIES, REASON, DESCRIPTION) may itself contain ':'; no
+        value is split on ','.
+          AGENCY       police, children-social-care, health, education, probation or other.
+          NAME:ROLE    e.g. "DS A. Example:detective sergeant", "J. Example:designated nurse".
+          YYYY-MM-DD HH:MM
+                       A local time, as the CLI shows them (--at, --held-at, and an action's
+                       due time, which must be after the discussion was held).
+          for=CHILD    An action for a child other than the one the discussion is about (a
+                       sibling, another child in the household): for=GIVEN/FAMILY, or
+                       for=GIVEN/FAMILY/YYYY-MM-DD with their date of birth.
 
         Options for every command:
           --gateway URL       gRPC address of the gateway (env MASH_GATEWAY;
@@ -95,9 +160,12 @@ internal static class Usage
 
         Development clients (secrets generated by each node's gateway on first run):
           police-mash, social-care-mash   Referral.Submit, .Read, .Screen, .Decide;
-                                          Assessment.Read, Assessment.Assess, Cse.Manage
-          health-mash, probation-mash     Referral.Submit, Referral.Read; Assessment.Read
+                                          Assessment.Read, Assessment.Assess, Cse.Manage;
+                                          Strategy.Read, Strategy.Manage
+          health-mash, probation-mash     Referral.Submit, Referral.Read; Assessment.Read;
+                                          Strategy.Read
           education-mash                  Referral.Submit
+          ops-admin                       Events.Admin (dead letters; no command here)
           no-roles-client                 none (authenticates; expect PERMISSION_DENIED)
 
         Exit codes: 0 success; 1 the server or token endpoint refused or could not be reached
@@ -112,5 +180,27 @@ internal static class Usage
           mash raise-flag --client police-mash --nhs "999 123 4578" --risk high \
             --reason "..." --evidence "..." --lawful-basis SAFEGUARDING_OF_CHILDREN
           mash profile --client social-care-mash --gateway http://127.0.0.1:5200 --nhs "999 123 4578"
+          mash require-discussion --client social-care-mash --nhs "999 123 4578" --reason "..."
+          mash discussions --client social-care-mash --nhs "999 123 4578"
+          mash schedule --client social-care-mash --id DSC --at "2026-12-01 10:00" --format call \
+            --invite "police:DS A. Example:detective sergeant" \
+            --invite "health:Dr B. Example:designated doctor:in clinic; will send a report"
+          mash attendance --client social-care-mash --id DSC \
+            --present "children-social-care:C. Example:social worker" \
+            --present "police:DS A. Example:detective sergeant" \
+            --absent "health:Dr B. Example:designated doctor:in clinic, sent a report"
+          mash conclude --client social-care-mash --id DSC --held-at "2026-12-01 10:45" \
+            --information "Police: two call-outs to the address; health: missed appointments" \
+            --s47 --investigation joint --abe --medical \
+            --conduct "ABE interview Thursday 10:00 at the suite; medical the same afternoon" \
+            --action "police:2026-12-03 17:00:Arrange the ABE interview" \
+            --action "children-social-care:2026-12-02 12:00:for=Sam/Morgan/2015-03-02:See Sam at school" \
+            --action "health:2026-12-04 17:00:Medical examination and report" \
+            --legal-action "Legal planning meeting to consider an emergency protection order" \
+            --family-told "Mother told of the s47 enquiry today; not of the police investigation" \
+            --permission-not-sought-reason "Seeking it could put the child at risk of harm" \
+            --minutes-file minutes.txt --document-ref "LCS-0012345"
+          mash complete-action --client social-care-mash --id DSC --action ACT
+          mash overdue-actions --client social-care-mash --all
         """;
 }

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Referral.V1;
+using Mash.Contracts.Strategy.V1;
 
 namespace Mash.Cli;
 
@@ -39,6 +40,9 @@ internal sealed class CommandContext : IDisposable
     /// <summary>The Assessment service, behind the same gateway (and so the same channel) as Referral.</summary>
     public AssessmentService.AssessmentServiceClient Assessments => new(Channel);
 
+    /// <summary>The StrategyDiscussion service, behind the same gateway too.</summary>
+    public StrategyDiscussionService.StrategyDiscussionServiceClient Strategy => new(Channel);
+
     private GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Settings.Gateway);
 
     /// <summary>The access token: <c>--token</c> as given, else one fetched once for <c>--client</c>.</summary>
@@ -55,7 +59,7 @@ internal sealed class CommandContext : IDisposable
     }
 
     /// <summary>
-    /// Options for a ReferralService or AssessmentService call: the bearer token, the purpose and lawful basis the
+    /// Options for any service call: the bearer token, the purpose and lawful basis the
     /// audit trail records for every access to a child's record, and the deadline.
     /// </summary>
     public async Task<CallOptions> CallOptionsAsync()

@@ -9,6 +9,8 @@ internal static class CommandSet
         new AssessmentsCommand(), new AssessmentCommand(), new CheckCommand(), new CompleteCommand(),
         new ScreenCseCommand(), new RaiseFlagCommand(), new ReviewFlagCommand(), new ClearFlagCommand(),
         new ProfileCommand(), new HighRiskCommand(),
+        new DiscussionsCommand(), new DiscussionCommand(), new OverdueDiscussionsCommand(), new RequireDiscussionCommand(),
+        new ScheduleCommand(), new AttendanceCommand(), new ConcludeCommand(), new CompleteActionCommand(), new OverdueActionsCommand(),
     ];
 
     public static ICliCommand Find(string name) =>
