@@ -32,7 +32,6 @@ internal static class AssessmentServiceSetup
             .ValidateOnStart();
         services.AddSingleton<AssessmentTimescales>();
         services.AddSingleton<CseScreeningTool>();
-        services.AddSingleton<ServiceClock>();
         services.AddScoped<PartnerRiskStore>();
         services.AddScoped<AssessmentQueries>();
         services.AddScoped<AssessmentWork>();

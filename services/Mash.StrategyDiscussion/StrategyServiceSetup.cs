@@ -29,7 +29,6 @@ internal static class StrategyServiceSetup
             .Validate(o => o.Areas.Values.All(a => a.DiscussionDueWorkingHours > 0), "Mash:Strategy:Timescales: DiscussionDueWorkingHours must be positive.")
             .ValidateOnStart();
         services.AddSingleton<StrategyTimescales>();
-        services.AddSingleton<ServiceClock>();
         services.AddSingleton<NewDiscussions>();
         services.AddScoped<DiscussionQueries>();
         services.AddScoped<OverdueQueries>();

@@ -12,4 +12,8 @@ public static class ChildAge
             : new DateOnly(on.Year, dateOfBirth.Month, dateOfBirth.Day);
         return on < birthday ? years - 1 : years;
     }
+
+    /// <summary>The child's age in years on <paramref name="today"/>, if a real date of birth is known.</summary>
+    public static int? Of(Mash.Contracts.Common.V1.ChildIdentity? child, DateOnly today) =>
+        child?.DateOfBirth is { } date && Mash.Platform.Identity.DatesOfBirth.TryToDateOnly(date, out var born) && born <= today ? YearsOn(born, today) : null;
 }

@@ -1,3 +1,4 @@
+using Mash.Platform.Identity;
 using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
@@ -24,7 +25,7 @@ public static class CseFlagRules
         v.Require(key.Length <= MaxIdempotencyKeyLength, "idempotency_key", $"At most {MaxIdempotencyKeyLength} characters.");
         v.Require(key.All(c => c is > ' ' and < '\u007f'), "idempotency_key", "Printable ASCII without spaces only.");
         ChildIdentityRules.Validate(v, "child", request.Child, today);
-        CheckRisk(v, request.Risk, ChildIdentityRules.AgeOn(request.Child, today), neverLowUnderAge);
+        CheckRisk(v, request.Risk, ChildAge.Of(request.Child, today), neverLowUnderAge);
         CheckWhy(v, request.Reason, request.Evidence);
         v.Require(request.LawfulBasis != LawfulBasis.Unspecified && Enum.IsDefined(request.LawfulBasis), "lawful_basis",
             "Name the lawful basis for holding and sharing the flag.");

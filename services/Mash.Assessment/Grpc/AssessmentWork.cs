@@ -1,3 +1,4 @@
+using Mash.Platform.Time;
 using Mash.Assessment.Data;
 using Mash.Assessment.Domain;
 using Mash.Contracts.Assessment.V1;

@@ -1,3 +1,4 @@
+using Mash.Platform.Time;
 using System.Security.Cryptography;
 using Google.Protobuf;
 using Mash.Assessment.Data;
@@ -85,7 +86,7 @@ internal sealed class CseFlagHandler(
         audit.RequireStatedPurpose();
 
         var flag = await LoadActiveAsync(request.FlagId, "reviewed", cancellationToken);
-        var age = ChildIdentityRules.AgeOn(AssessmentMapper.ChildOf(flag.Child), clock.Today);
+        var age = ChildAge.Of(AssessmentMapper.ChildOf(flag.Child), clock.Today);
         CseFlagRules.CheckAge(request.Risk, age, screening.Value.NeverLowUnderAge).ThrowIfAny("The CSE flag cannot be reviewed.");
 
         var last = flag.History.OrderBy(h => h.ChangedAt).ThenBy(h => h.Id).Last();

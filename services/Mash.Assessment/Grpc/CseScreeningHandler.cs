@@ -1,3 +1,4 @@
+using Mash.Platform.Time;
 using Mash.Assessment.Domain;
 using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Common.V1;
@@ -39,7 +40,7 @@ internal sealed class CseScreeningHandler(CseScreeningTool tool, CallAudit audit
             audit.Touch(childKeys.KeyFor(child!), AuditRecordId);
         }
 
-        var result = tool.Score(request.Indicators, ChildIdentityRules.AgeOn(child, today));
+        var result = tool.Score(request.Indicators, ChildAge.Of(child, today));
         return Task.FromResult(new CseScreening { Score = result.Score, Risk = result.Risk, Reasons = { result.Reasons } });
     }
 

@@ -1,3 +1,4 @@
+using Mash.Platform.Time;
 using Google.Protobuf;
 using Mash.Assessment.Data;
 using Mash.Contracts.Events.V1;

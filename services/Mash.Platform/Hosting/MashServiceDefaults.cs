@@ -23,6 +23,7 @@ public static class MashServiceDefaults
         services.Configure<CalendarOptions>(builder.Configuration.GetSection(CalendarOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WorkingCalendars>();
+        services.AddSingleton<ServiceClock>();
         services.AddSingleton(new ChildKeyHasher(PartnershipSecret.Load(builder.Configuration, builder.Environment)));
 
         builder.AddMashAuthentication();

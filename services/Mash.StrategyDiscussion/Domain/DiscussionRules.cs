@@ -1,3 +1,4 @@
+using Mash.Platform.Identity;
 using System.Security.Cryptography;
 using Google.Protobuf;
 using Mash.Contracts.Common.V1;

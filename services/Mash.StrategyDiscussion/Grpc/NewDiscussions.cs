@@ -1,3 +1,5 @@
+using Mash.Platform.Time;
+using Mash.Platform.Identity;
 using Google.Protobuf;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Strategy.V1;

@@ -1,8 +1,8 @@
+using Mash.Platform.Identity;
 using Mash.Contracts.Common.V1;
 using Mash.Platform.Errors;
-using Mash.Platform.Identity;
 
-namespace Mash.StrategyDiscussion.Domain;
+namespace Mash.Platform.Identity;
 
 /// <summary>
 /// What identifies a child well enough to hold a record about them: a valid NHS number, or (an
