@@ -26,7 +26,7 @@ public sealed class TokenEndpointTests(GatewayFixture fixture) : IClassFixture<G
         Assert.Equal("health-mash", token.Subject);
         Assert.Equal("health-mash", token.GetClaim("azp").Value);
         Assert.Equal("health", token.GetClaim("mash_agency").Value);
-        Assert.Equal(["Referral.Submit", "Referral.Read", "Assessment.Read", "Strategy.Read"], token.Claims.Where(c => c.Type == "roles").Select(c => c.Value));
+        Assert.Equal(["Referral.Submit", "Referral.Read", "Assessment.Read", "Strategy.Read", "Offender.ReadSummary"], token.Claims.Where(c => c.Type == "roles").Select(c => c.Value));
         Assert.Equal(TimeSpan.FromHours(1), token.ValidTo - token.IssuedAt);
         Assert.False(string.IsNullOrEmpty(token.Id));
         Assert.Equal(await JwksKidAsync(), token.Kid);

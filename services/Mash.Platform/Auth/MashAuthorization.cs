@@ -21,6 +21,11 @@ public static class MashAuthorization
             {
                 options.AddPolicy(role, KnownCaller().RequireRole(role).Build());
             }
+
+            foreach (var (policy, anyOfRoles) in MashRoles.AnyOf)
+            {
+                options.AddPolicy(policy, KnownCaller().RequireRole(anyOfRoles).Build());
+            }
         });
         return services;
     }

@@ -18,12 +18,29 @@ public static class MashRoles
     public const string StrategyRead = "Strategy.Read";
     public const string StrategyManage = "Strategy.Manage";
 
+    /// <summary>Police and probation: register offenders, record visits, notifications, measures and links to children.</summary>
+    public const string OffenderManage = "Offender.Manage";
+    /// <summary>The full offender record: address, management detail, linked children's identities.</summary>
+    public const string OffenderRead = "Offender.Read";
+    /// <summary>Other agencies and neighbourhood officers: who, where and how risky, without the restricted detail.</summary>
+    public const string OffenderReadSummary = "Offender.ReadSummary";
+
     /// <summary>Operations: list and replay the events a service could not apply.</summary>
     public const string EventsAdmin = "Events.Admin";
 
     public static readonly IReadOnlyList<string> Referral = [ReferralSubmit, ReferralRead, ReferralScreen, ReferralDecide];
     public static readonly IReadOnlyList<string> Assessment = [AssessmentRead, AssessmentAssess, CseManage, EventsAdmin];
     public static readonly IReadOnlyList<string> Strategy = [StrategyRead, StrategyManage, EventsAdmin];
+    public static readonly IReadOnlyList<string> Offender = [OffenderManage, OffenderRead, OffenderReadSummary];
+
+    /// <summary>A policy, not a role: either offender view; the service then shows the fields the role allows.</summary>
+    public const string OffenderView = "Offender.View";
+
+    /// <summary>Policies met by any one of several roles (a gateway route names one policy).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> AnyOf = new Dictionary<string, string[]>
+    {
+        [OffenderView] = [OffenderRead, OffenderReadSummary],
+    };
     /// <summary>Every role the gateway's routes may name.</summary>
-    public static readonly IReadOnlyList<string> All = [.. Referral, .. Assessment, StrategyRead, StrategyManage];
+    public static readonly IReadOnlyList<string> All = [.. Referral, .. Assessment, StrategyRead, StrategyManage, .. Offender];
 }

@@ -39,5 +39,6 @@ public sealed record ServiceSpec(string Name, string ProjectFolder, string Assem
     public static readonly ServiceSpec Referral = new("referral", "services/Mash.Referral", "Mash.Referral", 10);
     public static readonly ServiceSpec Assessment = new("assessment", "services/Mash.Assessment", "Mash.Assessment", 20);
     public static readonly ServiceSpec Strategy = new("strategy", "services/Mash.StrategyDiscussion", "Mash.StrategyDiscussion", 30);
-    public static readonly IReadOnlyList<ServiceSpec> All = [Referral, Assessment, Strategy];
+    public static readonly ServiceSpec Offender = new("offender", "services/Mash.Offender", "Mash.Offender", 40);
+    public static readonly IReadOnlyList<ServiceSpec> All = [Referral, Assessment, Strategy, Offender];
 }

@@ -1,0 +1,15 @@
+namespace Mash.Offender.Domain;
+
+/// <summary>Age in whole years, as the law counts it: a birthday counts from its first moment.</summary>
+public static class Ages
+{
+    public static int YearsOn(DateOnly dateOfBirth, DateOnly on)
+    {
+        var years = on.Year - dateOfBirth.Year;
+        // Born on 29 February: in a common year the birthday is taken to be 1 March.
+        var birthday = dateOfBirth is { Month: 2, Day: 29 } && !DateTime.IsLeapYear(on.Year)
+            ? new DateOnly(on.Year, 3, 1)
+            : new DateOnly(on.Year, dateOfBirth.Month, dateOfBirth.Day);
+        return on < birthday ? years - 1 : years;
+    }
+}

@@ -1,0 +1,88 @@
+using Mash.Contracts.Common.V1;
+using Mash.Platform.Errors;
+using Mash.Platform.Identity;
+
+namespace Mash.Offender.Domain;
+
+/// <summary>The checks every request's fields share: keys, texts, enums, dates, addresses.</summary>
+public static class RequestChecks
+{
+    public const int MaxIdempotencyKeyLength = 128;
+    public const int MaxIdLength = 64;
+    public const int MaxName = 200;
+    public const int MaxShortText = 1_000;
+    public const int MaxText = 10_000;
+    public const int MaxAddressLines = 6;
+
+    public static FieldViolations CheckIdempotencyKey(this FieldViolations v, string key, string what)
+    {
+        v.Require(!string.IsNullOrWhiteSpace(key), "idempotency_key", $"Give an idempotency key, so a retry cannot record {what} twice.");
+        v.Require(key.Length <= MaxIdempotencyKeyLength, "idempotency_key", $"At most {MaxIdempotencyKeyLength} characters.");
+        return v.Require(key.All(c => c is > ' ' and < '\u007f'), "idempotency_key", "Printable ASCII without spaces only.");
+    }
+
+    public static FieldViolations CheckId(this FieldViolations v, string field, string id, string what) => v
+        .Require(id.Length > 0, field, $"Name the {what}.")
+        .Require(id.Length <= MaxIdLength, field, $"Not a {what} id.");
+
+    public static FieldViolations CheckText(this FieldViolations v, string field, string text, int max, string whenMissing) => v
+        .Require(!string.IsNullOrWhiteSpace(text), field, whenMissing)
+        .Require(text.Length <= max, field, $"At most {max} characters.");
+
+    public static FieldViolations CheckOptionalText(this FieldViolations v, string field, string text, int max) =>
+        v.Require(text.Length <= max, field, $"At most {max} characters.");
+
+    public static FieldViolations CheckKnown<TEnum>(this FieldViolations v, string field, TEnum value, string whenMissing)
+        where TEnum : struct, Enum =>
+        v.Require(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) != 0 && Enum.IsDefined(value), field, whenMissing);
+
+    /// <summary>A required day, not after <paramref name="latest"/> when given; the day read, if real.</summary>
+    public static DateOnly? CheckDay(this FieldViolations v, string field, Date? date, string whenMissing, DateOnly? latest = null)
+    {
+        if (date is null)
+        {
+            v.Add(field, whenMissing);
+            return null;
+        }
+
+        return v.CheckOptionalDay(field, date, latest);
+    }
+
+    public static DateOnly? CheckOptionalDay(this FieldViolations v, string field, Date? date, DateOnly? latest = null)
+    {
+        if (date is null)
+        {
+            return null;
+        }
+
+        if (!Dates.TryGet(date, out var day))
+        {
+            v.Add(field, "Not a real calendar date.");
+            return null;
+        }
+
+        v.Require(latest is null || day <= latest, field, $"Cannot be in the future (after {Dates.Text(latest ?? day)}).");
+        return day;
+    }
+
+    public static FieldViolations CheckAddress(this FieldViolations v, string field, Address? address, bool required)
+    {
+        if (address is null || address.Equals(new Address()))
+        {
+            return v.Require(!required, field, "Give the home address: at least a first line and the postcode.");
+        }
+
+        v.Require(address.Lines.Count > 0 && !string.IsNullOrWhiteSpace(address.Lines[0]), $"{field}.lines", "Give at least the first line of the address.");
+        v.Require(address.Lines.Count <= MaxAddressLines, $"{field}.lines", $"At most {MaxAddressLines} lines.");
+        v.Require(address.Lines.All(l => l.Length <= MaxName), $"{field}.lines", $"Each line at most {MaxName} characters.");
+        v.Require(address.Town.Length <= MaxName, $"{field}.town", $"At most {MaxName} characters.");
+        return v.CheckText($"{field}.postcode", address.Postcode, 10, "Give the postcode.");
+    }
+
+    /// <summary>A child's identity for a record about them: an NHS number, or name and date of birth.</summary>
+    public static FieldViolations CheckChild(this FieldViolations v, string field, ChildIdentity? child, DateOnly today)
+    {
+        ChildIdentityRules.Validate(v, field, child, today);
+        return v;
+    }
+}

@@ -1,0 +1,59 @@
+using Mash.Contracts.Offender.V1;
+using Mash.Offender.Data;
+using Mash.Offender.Domain;
+using Mash.Platform.Audit;
+using Mash.Platform.Errors;
+using Mash.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mash.Offender.Grpc;
+
+/// <summary>Offenders one by one, and by the area they live in, in the view the caller may see.</summary>
+internal sealed class OffenderQueries(OffenderDbContext db, CallAudit audit, ServiceClock clock)
+{
+    private static readonly PageList AreaList = new("area1", KeyIsDay: false);
+
+    public async Task<Contracts.Offender.V1.Offender> GetAsync(GetOffenderRequest request, OffenderView view, CancellationToken cancellationToken)
+    {
+        new FieldViolations().CheckId("offender_id", request.OffenderId, "offender").ThrowIfAny();
+        audit.RequireStatedPurpose();
+        var record = await db.OffendersWithParts.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.OffenderId, cancellationToken)
+            ?? throw RpcErrors.NotFound("offender", request.OffenderId);
+        audit.TouchOffender(record, view);
+        return record.ToContract(view, clock.Today);
+    }
+
+    /// <summary>Highest risk first, then in order of registration.</summary>
+    public async Task<ListOffendersInAreaResponse> ListInAreaAsync(ListOffendersInAreaRequest request, OffenderView view, CancellationToken cancellationToken)
+    {
+        new FieldViolations()
+            .CheckText("area", request.Area, RequestChecks.MaxName, "Name the area: its officers need to know who lives there.")
+            .CheckPage(request.Page, AreaList, out var size, out var after)
+            .ThrowIfAny("The offenders cannot be listed.");
+        audit.RequireStatedPurpose();
+
+        var areaKey = OffenderRecord.Fold(request.Area);
+        var query = db.OffendersWithParts.AsNoTracking().Where(o => o.AreaKey == areaKey);
+        if (after is not null)
+        {
+            var risk = after.Number;
+            query = query.Where(o => o.Risk < risk || (o.Risk == risk && string.Compare(o.Id, after.Id) > 0));
+        }
+
+        var records = await query.OrderByDescending(o => o.Risk).ThenBy(o => o.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var response = new ListOffendersInAreaResponse { View = view };
+        foreach (var record in records.Take(size))
+        {
+            audit.TouchOffender(record, view);
+            response.Offenders.Add(record.ToContract(view, clock.Today));
+        }
+
+        if (records.Count > size)
+        {
+            var last = records[size - 1];
+            response.NextPageToken = PageToken.Encode(AreaList, last.Risk, last.Id);
+        }
+
+        return response;
+    }
+}

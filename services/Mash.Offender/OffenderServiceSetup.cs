@@ -1,0 +1,40 @@
+using Mash.Offender.Data;
+using Mash.Offender.Domain;
+using Mash.Offender.Grpc;
+using Mash.Offender.IntegrationEvents;
+using Mash.Platform.Eventing;
+using Mash.Platform.Persistence;
+
+namespace Mash.Offender;
+
+internal static class OffenderServiceSetup
+{
+    public const string DatabaseName = "offender";
+    public const string ServiceName = "offender";
+
+    public static WebApplicationBuilder AddOffenderService(this WebApplicationBuilder builder)
+    {
+        builder.AddMashPersistence<OffenderDbContext>(DatabaseName);
+        // Publishes risk changes of linked children to partners' nodes; consumes nothing.
+        builder.AddMashEventing(ServiceName);
+
+        var services = builder.Services;
+        services.AddHealthChecks().AddDbContextCheck<OffenderDbContext>();
+        services.AddOptions<VisitIntervalsOptions>()
+            .Bind(builder.Configuration.GetSection(VisitIntervalsOptions.Section))
+            .Validate(o => o.IsUsable(), $"{VisitIntervalsOptions.Section}: each interval is 0 (reactive) to {VisitIntervalsOptions.MaxWeeks} weeks.")
+            .ValidateOnStart();
+        services.AddSingleton<VisitSchedules>();
+        services.AddScoped<OffenderStore>();
+        services.AddScoped<LinkedChildrenRisk>();
+        services.AddScoped<OffenderQueries>();
+        services.AddScoped<NotificationBreachQueries>();
+        services.AddScoped<OverdueVisitQueries>();
+        services.AddScoped<MeasureQueries>();
+        services.AddScoped<RegisterOffenderHandler>();
+        services.AddScoped<RiskAndLinkWork>();
+        services.AddScoped<NotificationAndVisitWork>();
+        services.AddScoped<MeasureWork>();
+        return builder;
+    }
+}
