@@ -1,3 +1,4 @@
+using Mash.Platform.Identity;
 using Mash.Contracts.Common.V1;
 
 namespace Mash.Offender.Domain;
@@ -20,7 +21,7 @@ public static class CawnEligibility
             return $"Give {Name(child)}'s date of birth: a child abduction warning notice depends on the child's age.";
         }
 
-        var age = Ages.YearsOn(born, startsOn);
+        var age = ChildAge.YearsOn(born, startsOn);
         if (age < MaxAge || (inLocalAuthorityCare && age < MaxAgeInCare))
         {
             return null;

@@ -1,3 +1,4 @@
+using Mash.Platform.Identity;
 using Mash.Assessment.Domain;
 using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Events.V1;

@@ -1,3 +1,4 @@
+using Mash.Platform.Identity;
 using Mash.Contracts.Common.V1;
 using Mash.Offender.Domain;
 using Mash.Offender.Tests.Support;
@@ -52,7 +53,7 @@ public sealed class CawnEligibilityTests
 
         Assert.Null(CawnEligibility.Refusal(child, true, new DateOnly(2026, 2, 28)));
         Assert.Contains("is 18 on 2026-03-01", CawnEligibility.Refusal(child, true, new DateOnly(2026, 3, 1)), StringComparison.Ordinal);
-        Assert.Equal(17, Ages.YearsOn(new DateOnly(2008, 2, 29), new DateOnly(2026, 2, 28)));
+        Assert.Equal(17, ChildAge.YearsOn(new DateOnly(2008, 2, 29), new DateOnly(2026, 2, 28)));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace Mash.Assessment.Domain;
+namespace Mash.Platform.Identity;
 
 /// <summary>Age in whole years, as a practitioner counts it: a birthday counts from its first moment.</summary>
 public static class ChildAge
@@ -15,5 +15,5 @@ public static class ChildAge
 
     /// <summary>The child's age in years on <paramref name="today"/>, if a real date of birth is known.</summary>
     public static int? Of(Mash.Contracts.Common.V1.ChildIdentity? child, DateOnly today) =>
-        child?.DateOfBirth is { } date && Mash.Platform.Identity.DatesOfBirth.TryToDateOnly(date, out var born) && born <= today ? YearsOn(born, today) : null;
+        child?.DateOfBirth is { } date && DatesOfBirth.TryToDateOnly(date, out var born) && born <= today ? YearsOn(born, today) : null;
 }
