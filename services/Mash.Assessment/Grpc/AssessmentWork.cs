@@ -120,13 +120,6 @@ internal sealed class AssessmentWork(AssessmentDbContext db, CallAudit audit, Au
     private async Task SaveAsync(AssessmentRecord record, CancellationToken cancellationToken)
     {
         record.Version++;
-        try
-        {
-            await trail.SaveChangesWithAuditAsync(db, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw RpcErrors.Aborted("The assessment was changed by someone else at the same time; read it again and retry.");
-        }
+        await trail.SaveVersionedChangesWithAuditAsync(db, "assessment", cancellationToken);
     }
 }

@@ -139,14 +139,7 @@ internal sealed class CseFlagHandler(
         outbox.ShareWithPartners(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, change), flag.ChildKey, IsConfirmed(flag.ChildMatch), (LawfulBasis)flag.LawfulBasis, audit.Purpose);
         RequireStrategyDiscussionIfHigh(flag, change, (LawfulBasis)flag.LawfulBasis);
         flag.Version++;
-        try
-        {
-            await trail.SaveChangesWithAuditAsync(db, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw RpcErrors.Aborted("The flag was changed by someone else at the same time; read it again and retry.");
-        }
+        await trail.SaveVersionedChangesWithAuditAsync(db, "flag", cancellationToken);
     }
 
     private async Task<CseFlagRecord> LoadActiveAsync(string id, string verb, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Mash.Platform.Errors;
 using Mash.Platform.Persistence;
 
 namespace Mash.Platform.Audit;
@@ -19,6 +20,22 @@ public sealed class AuditTrail(AuditChainLock chainLock, CallAudit call, TimePro
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             call.Persisted = true;
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="SaveChangesWithAuditAsync"/>, for a change to a record guarded by its version:
+    /// when someone else changed <paramref name="what"/> meanwhile, the caller gets ABORTED.
+    /// </summary>
+    public async Task SaveVersionedChangesWithAuditAsync(MashDbContext db, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveChangesWithAuditAsync(db, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw RpcErrors.Aborted($"The {what} was changed by someone else at the same time; read it again and retry.");
         }
     }
 

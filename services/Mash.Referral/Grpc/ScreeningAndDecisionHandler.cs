@@ -103,13 +103,6 @@ internal sealed class ScreeningAndDecisionHandler(
     private async Task SaveAsync(ReferralRecord record, CancellationToken cancellationToken)
     {
         record.Version++;
-        try
-        {
-            await trail.SaveChangesWithAuditAsync(db, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw RpcErrors.Aborted("The referral was changed by someone else at the same time; read it again and retry.");
-        }
+        await trail.SaveVersionedChangesWithAuditAsync(db, "referral", cancellationToken);
     }
 }

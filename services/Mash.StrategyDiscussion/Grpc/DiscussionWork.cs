@@ -160,13 +160,6 @@ internal sealed class DiscussionWork(
     private async Task SaveAsync(DiscussionRecord record, CancellationToken cancellationToken)
     {
         record.Version++;
-        try
-        {
-            await trail.SaveChangesWithAuditAsync(db, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw RpcErrors.Aborted("The discussion was changed by someone else at the same time; read it again and retry.");
-        }
+        await trail.SaveVersionedChangesWithAuditAsync(db, "discussion", cancellationToken);
     }
 }

@@ -1,17 +1,9 @@
 using Grpc.Core;
-using Grpc.Net.Client;
-using Mash.Contracts.Common.V1;
 using Mash.Contracts.Offender.V1;
 using Mash.Offender.Data;
 using Mash.Platform.Auth;
-using Mash.Platform.Eventing.Transport;
-using Mash.Platform.Identity;
 using Mash.Testing.Eventing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Mash.Offender.Tests.Support;
 
@@ -19,7 +11,7 @@ namespace Mash.Offender.Tests.Support;
 /// The Offender service of a police node in memory, with its real SQLite file, trusting
 /// <see cref="TestTokens"/>, on a clock the test moves, with a <see cref="RecordingTransport"/> for a broker.
 /// </summary>
-public sealed class OffenderApp : WebApplicationFactory<Program>
+public sealed class OffenderApp() : ServiceApp<Program, OffenderDbContext>(NodeId, MondayMorning, "mash-offender-tests-")
 {
     public const string NodeId = "west-mercia-police";
     public const string Purpose = "Managing a registered offender";
@@ -29,58 +21,19 @@ public sealed class OffenderApp : WebApplicationFactory<Program>
     public static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
     public static readonly DateOnly Today = new(2026, 11, 23);
 
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("mash-offender-tests-").FullName;
-    private GrpcChannel? _channel;
+    /// <summary>Police, managing and reading, unless named.</summary>
+    protected override string DefaultClientId => "police-mash";
+    protected override string DefaultAgency => AgencyNames.Police;
+    protected override IEnumerable<string> DefaultRoles => [MashRoles.OffenderManage, MashRoles.OffenderRead];
+    protected override string CallerPurpose => Purpose;
+    protected override string CallerLawfulBasis => "LAWFUL_BASIS_LAW_ENFORCEMENT";
 
-    internal TestTokens Tokens { get; } = new();
-    public FakeTimeProvider Clock { get; } = new(MondayMorning);
-    internal RecordingTransport Transport { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Mash:DataDirectory", _dataDirectory);
-        builder.UseSetting("Mash:Node:Id", NodeId);
-        builder.UseSetting("Mash:Node:Agency", AgencyNames.Police);
+    protected override void ConfigureSettings(IWebHostBuilder builder) =>
         builder.UseSetting(Platform.Identity.PartnershipSecret.Key, PartnershipSecret);
-        builder.TrustTestTokens(Tokens);
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IMessageTransport>(Transport);
-        });
-    }
 
-    internal OffenderService.OffenderServiceClient Client()
-    {
-        _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
-        return new OffenderService.OffenderServiceClient(_channel);
-    }
-
-    /// <summary>A caller's metadata: its token (police, managing and reading, unless named) and a stated purpose.</summary>
-    internal Metadata As(string clientId = "police-mash", string agency = AgencyNames.Police, params string[] roles) => new()
-    {
-        { "authorization", "Bearer " + Tokens.Mint(clientId, agency, roles.Length > 0 ? roles : [MashRoles.OffenderManage, MashRoles.OffenderRead]) },
-        { "x-mash-purpose", Purpose },
-        { "x-mash-lawful-basis", "LAWFUL_BASIS_LAW_ENFORCEMENT" },
-    };
+    internal OffenderService.OffenderServiceClient Client() => new(Channel);
 
     /// <summary>A neighbourhood officer, or another agency: the summary view only.</summary>
     internal Metadata AsSummaryReader(string clientId = "health-mash", string agency = AgencyNames.Health) =>
         As(clientId, agency, MashRoles.OffenderReadSummary);
-
-    public string ChildKey(ChildIdentity child) => Services.GetRequiredService<ChildKeyHasher>().KeyFor(child);
-
-    internal async Task<T> WithDbAsync<T>(Func<OffenderDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<OffenderDbContext>());
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        _channel?.Dispose();
-        Tokens.Dispose();
-        base.Dispose(disposing);
-    }
 }

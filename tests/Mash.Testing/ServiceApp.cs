@@ -1,0 +1,125 @@
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Events.V1;
+using Mash.Platform.Auth;
+using Mash.Platform.Eventing.Transport;
+using Mash.Platform.Identity;
+using Mash.Platform.Persistence;
+using Mash.Testing.Eventing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Mash.Testing;
+
+/// <summary>
+/// A service of a police node in memory, with its real SQLite file in a temporary directory, in Development,
+/// trusting <see cref="TestTokens"/>, on a clock the test moves, with a <see cref="RecordingTransport"/> for a broker.
+/// Each service's app names its node, its callers' default roles and purpose, and its gRPC client.
+/// </summary>
+public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactory<TEntryPoint>
+    where TEntryPoint : class
+    where TDbContext : MashDbContext
+{
+    private readonly string _nodeId;
+    private readonly bool _ownsTokens;
+    private GrpcChannel? _channel;
+
+    /// <param name="nodeId">This node's id.</param>
+    /// <param name="start">Where the clock starts.</param>
+    /// <param name="dataDirectoryPrefix">The prefix of the temporary data directory made when none is given.</param>
+    /// <param name="dataDirectory">The data directory, or null for a new temporary one.</param>
+    /// <param name="tokens">The tokens to trust, or null for the app's own (disposed with it).</param>
+    protected ServiceApp(string nodeId, DateTimeOffset start, string dataDirectoryPrefix, string? dataDirectory = null, TestTokens? tokens = null)
+    {
+        _nodeId = nodeId;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory(dataDirectoryPrefix).FullName;
+        _ownsTokens = tokens is null;
+        Tokens = tokens ?? new TestTokens();
+        Clock = new FakeTimeProvider(start);
+    }
+
+    public string DataDirectory { get; }
+    public TestTokens Tokens { get; }
+    public FakeTimeProvider Clock { get; }
+    public RecordingTransport Transport { get; } = new();
+
+    /// <summary>The client a caller is unless named.</summary>
+    protected virtual string DefaultClientId => "social-care-mash";
+
+    /// <summary>The agency a caller is of unless named.</summary>
+    protected virtual string DefaultAgency => AgencyNames.ChildrenSocialCare;
+
+    /// <summary>The roles a caller holds unless named.</summary>
+    protected abstract IEnumerable<string> DefaultRoles { get; }
+
+    /// <summary>The purpose a caller states.</summary>
+    protected abstract string CallerPurpose { get; }
+
+    /// <summary>The lawful basis a caller states.</summary>
+    protected virtual string CallerLawfulBasis => "LAWFUL_BASIS_PUBLIC_TASK";
+
+    /// <summary>One channel over the test server, for the service's client.</summary>
+    protected GrpcChannel Channel =>
+        _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Mash:DataDirectory", DataDirectory);
+        builder.UseSetting("Mash:Node:Id", _nodeId);
+        builder.UseSetting("Mash:Node:Agency", AgencyNames.Police);
+        ConfigureSettings(builder);
+
+        builder.TrustTestTokens(Tokens);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IMessageTransport>(Transport);
+        });
+    }
+
+    /// <summary>Further configuration, after the node's and before the tokens and test services.</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
+    }
+
+    /// <summary>A caller's metadata: its token (the app's default client, agency and roles unless named) and a stated purpose.</summary>
+    public Metadata As(string? clientId = null, string? agency = null, params string[] roles) => new()
+    {
+        { "authorization", "Bearer " + Tokens.Mint(clientId ?? DefaultClientId, agency ?? DefaultAgency, roles.Length > 0 ? roles : DefaultRoles) },
+        { "x-mash-purpose", CallerPurpose },
+        { "x-mash-lawful-basis", CallerLawfulBasis },
+    };
+
+    public string ChildKey(ChildIdentity child) => Services.GetRequiredService<ChildKeyHasher>().KeyFor(child);
+
+    public async Task<T> WithDbAsync<T>(Func<TDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TDbContext>());
+    }
+
+    /// <summary>An event delivered through the service's consumer.</summary>
+    public Task<RecordedDelivery> DeliverAsync(string topic, EventEnvelope envelope, int deliveryCount = 1)
+    {
+        _ = Services; // the host, and with it the consumer, is started
+        return Transport.DeliverAsync(
+            new TransportMessage(envelope.EventId, topic, envelope.ChildKey, envelope.Type, envelope.OriginNode, envelope.ToByteArray()), deliveryCount);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        _channel?.Dispose();
+        if (_ownsTokens)
+        {
+            Tokens.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
