@@ -11,9 +11,6 @@ namespace Mash.Assessment.Grpc;
 /// <summary>Reading assessments: one by id, or the list in due order with the open and overdue counts.</summary>
 internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit, ServiceClock clock)
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
-
     public async Task<Contracts.Assessment.V1.Assessment> GetAsync(GetAssessmentRequest request, CancellationToken cancellationToken)
     {
         new FieldViolations().Require(request.AssessmentId.Length > 0, "assessment_id", "Name the assessment.").ThrowIfAny();
@@ -27,10 +24,9 @@ internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit,
 
     public async Task<ListAssessmentsResponse> ListAsync(ListAssessmentsRequest request, CancellationToken cancellationToken)
     {
-        var pageSize = request.Page?.PageSize ?? 0;
         var pageToken = request.Page?.PageToken ?? "";
         new FieldViolations()
-            .Require(pageSize is >= 0 and <= MaxPageSize, "page.page_size", $"Between 1 and {MaxPageSize} (0 means {DefaultPageSize}).")
+            .CheckPageSize(request.Page, out var size)
             .Require(DuePageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
             .Require(request.Statuses.All(s => s != AssessmentStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
             .ThrowIfAny();
@@ -44,7 +40,6 @@ internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit,
             page = page.Where(a => a.DueAt > after.DueAt || (a.DueAt == after.DueAt && string.Compare(a.Id, after.Id) > 0));
         }
 
-        var size = pageSize == 0 ? DefaultPageSize : pageSize;
         var records = await page.Include(a => a.Checks).OrderBy(a => a.DueAt).ThenBy(a => a.Id).Take(size + 1).ToListAsync(cancellationToken);
         var open = db.Assessments.AsNoTracking().Where(a => a.Status == (int)AssessmentStatus.Open);
         var response = new ListAssessmentsResponse

@@ -1,3 +1,4 @@
+using Mash.Platform.Paging;
 using Mash.Platform.Time;
 using Mash.Assessment.Data;
 using Mash.Assessment.Domain;
@@ -17,8 +18,6 @@ namespace Mash.Assessment.Grpc;
 /// </summary>
 internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit, ChildKeyHasher childKeys, ServiceClock clock)
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
     public const string ProfileRecordId = "risk-profile";
     public const string DailyListRecordId = "daily-high-risk";
 
@@ -53,9 +52,8 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
 
     public async Task<ListDailyHighRiskResponse> ListDailyHighRiskAsync(ListDailyHighRiskRequest request, CancellationToken cancellationToken)
     {
-        var pageSize = request.Page?.PageSize ?? 0;
         new FieldViolations()
-            .Require(pageSize is >= 0 and <= MaxPageSize, "page.page_size", $"Between 1 and {MaxPageSize} (0 means {DefaultPageSize}).")
+            .CheckPageSize(request.Page, out var size)
             .Require(HighRiskPageToken.TryDecode(request.Page?.PageToken ?? "", out var after), "page.page_token", "Not a token this service issued; start again without one.")
             .ThrowIfAny();
         audit.RequireStatedPurpose();
@@ -71,7 +69,6 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
             .ToLookup(p => p.ChildKey, p => new PartnerSignal(p.Sequence, p.OriginNode, (Agency)p.OriginAgency, p.OccurredAt, p.FlagId,
                 (FlagAction)p.FlagAction, (CseRisk)p.CseRisk, (RiskLevel)p.RiskLevel));
 
-        var size = pageSize == 0 ? DefaultPageSize : pageSize;
         var ranked = candidates
             .Select(key => (Key: key, Summary: ChildRiskState.Summarise(flags[key].Select(Signal), levels.GetValueOrDefault(key), partners[key])))
             .Where(c => c.Summary.IsHighRisk && (after is null || after.Precedes(c.Summary.Severity, c.Key)))

@@ -8,15 +8,10 @@ namespace Mash.Offender.Grpc;
 /// <summary>A request's page size and position, checked.</summary>
 internal static class Paging
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
-
     public static FieldViolations CheckPage(this FieldViolations v, PageRequest? page, PageList list, out int size, out PageToken? after)
     {
-        var requested = page?.PageSize ?? 0;
-        v.Require(requested is >= 0 and <= MaxPageSize, "page.page_size", $"Between 1 and {MaxPageSize} (0 means {DefaultPageSize}).");
+        v.CheckPageSize(page, out size);
         v.Require(PageToken.TryDecode(page?.PageToken ?? "", list, out after), "page.page_token", "Not a token this list issued; start again without one.");
-        size = requested is > 0 and <= MaxPageSize ? requested : DefaultPageSize;
         return v;
     }
 }

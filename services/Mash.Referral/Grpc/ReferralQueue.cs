@@ -12,9 +12,6 @@ namespace Mash.Referral.Grpc;
 /// <summary>Reading referrals: one by id, or the MASH screening queue with its backlog.</summary>
 internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, TimeProvider time)
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
-
     public async Task<Contracts.Referral.V1.Referral> GetAsync(GetReferralRequest request, CancellationToken cancellationToken)
     {
         new FieldViolations().Require(request.ReferralId.Length > 0, "referral_id", "Name the referral.").ThrowIfAny();
@@ -27,10 +24,9 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, TimeP
 
     public async Task<ListReferralsResponse> ListAsync(ListReferralsRequest request, CancellationToken cancellationToken)
     {
-        var pageSize = request.Page?.PageSize ?? 0;
         var pageToken = request.Page?.PageToken ?? "";
         var violations = new FieldViolations()
-            .Require(pageSize is >= 0 and <= MaxPageSize, "page.page_size", $"Between 1 and {MaxPageSize} (0 means {DefaultPageSize}).")
+            .CheckPageSize(request.Page, out var size)
             .Require(DuePageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
             .Require(request.Statuses.All(s => s != ReferralStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
             .Require(request.Rags.All(r => r != Rag.Unspecified && Enum.IsDefined(r)), "rags", "Not a known RAG.");
@@ -46,7 +42,6 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, TimeP
             page = page.Where(r => r.DueAt > after.DueAt || (r.DueAt == after.DueAt && string.Compare(r.Id, after.Id) > 0));
         }
 
-        var size = pageSize == 0 ? DefaultPageSize : pageSize;
         var records = await page.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Take(size + 1).ToListAsync(cancellationToken);
         var response = new ListReferralsResponse { TotalMatching = total, Backlog = await BacklogAsync(now, cancellationToken) };
         foreach (var record in records.Take(size))
