@@ -38,7 +38,10 @@ internal sealed class CseFlagHandler(
         }
 
         var childKey = childKeys.KeyFor(request.Child);
-        await RefuseIfActiveAsync(childKey, cancellationToken);
+        if (await ReplayOrRefuseIfActiveAsync(childKey, request.IdempotencyKey, fingerprint, cancellationToken) is { } retried)
+        {
+            return retried;
+        }
 
         var now = clock.UtcNow;
         var flag = new CseFlagRecord
@@ -73,7 +76,11 @@ internal sealed class CseFlagHandler(
                 return Replay(winner, fingerprint);
             }
 
-            await RefuseIfActiveAsync(childKey, cancellationToken);
+            if (await ReplayOrRefuseIfActiveAsync(childKey, request.IdempotencyKey, fingerprint, cancellationToken) is { } replayed)
+            {
+                return replayed;
+            }
+
             throw RpcErrors.Unavailable("The flag could not be stored; retry with the same idempotency key.");
         }
 
@@ -152,15 +159,27 @@ internal sealed class CseFlagHandler(
             : throw RpcErrors.FailedPrecondition(flag.Id, "CSE_FLAG_CLEARED", $"The flag was cleared and cannot be {verb}; raise a new flag if the risk has returned.");
     }
 
-    private async Task RefuseIfActiveAsync(string childKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// One active flag per child. The active flag may be this very request, stored by a concurrent retry
+    /// between our key lookup and now: that is a replay, not a second flag.
+    /// </summary>
+    private async Task<CseFlag?> ReplayOrRefuseIfActiveAsync(string childKey, string key, string fingerprint, CancellationToken cancellationToken)
     {
-        var active = await db.CseFlags.AsNoTracking().Where(f => f.ChildKey == childKey && f.Active).Select(f => f.Id).FirstOrDefaultAsync(cancellationToken);
-        if (active is not null)
+        var active = await db.CseFlags.AsNoTracking().Include(f => f.History)
+            .FirstOrDefaultAsync(f => f.ChildKey == childKey && f.Active, cancellationToken);
+        if (active is null)
         {
-            audit.Touch(childKey, active);
-            throw RpcErrors.FailedPrecondition(active, "CSE_FLAG_ACTIVE",
-                $"The child already has an active CSE flag ({active}): review it (ReviewCseFlag) instead of raising another.");
+            return null;
         }
+
+        if (active.ClientId == audit.Caller.ClientId && active.IdempotencyKey == key)
+        {
+            return Replay(active, fingerprint);
+        }
+
+        audit.Touch(childKey, active.Id);
+        throw RpcErrors.FailedPrecondition(active.Id, "CSE_FLAG_ACTIVE",
+            $"The child already has an active CSE flag ({active.Id}): review it (ReviewCseFlag) instead of raising another.");
     }
 
     private Task<CseFlagRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>

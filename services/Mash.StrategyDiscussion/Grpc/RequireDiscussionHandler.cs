@@ -30,7 +30,10 @@ internal sealed class RequireDiscussionHandler(
         }
 
         var (childKey, child, match, follows) = await WhoAsync(request, cancellationToken);
-        await RefuseIfOpenAsync(childKey, cancellationToken);
+        if (await ReplayOrRefuseIfOpenAsync(childKey, request.IdempotencyKey, fingerprint, cancellationToken) is { } retried)
+        {
+            return retried;
+        }
 
         var trigger = follows.Length > 0 ? DiscussionTrigger.FollowUp : DiscussionTrigger.Practitioner;
         var record = discussions.Required(childKey, child, match, trigger, request.Reason.Trim(), clock.UtcNow);
@@ -53,7 +56,11 @@ internal sealed class RequireDiscussionHandler(
                 return Replay(winner, fingerprint);
             }
 
-            await RefuseIfOpenAsync(childKey, cancellationToken);
+            if (await ReplayOrRefuseIfOpenAsync(childKey, request.IdempotencyKey, fingerprint, cancellationToken) is { } replayed)
+            {
+                return replayed;
+            }
+
             throw RpcErrors.Unavailable("The discussion could not be stored; retry with the same idempotency key.");
         }
 
@@ -94,14 +101,26 @@ internal sealed class RequireDiscussionHandler(
             : throw new FieldViolations().Add("child", $"Not the child of discussion {earlier.Id}; leave it empty to follow up on that child.").ToException("The discussion cannot be required.");
     }
 
-    private async Task RefuseIfOpenAsync(string childKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// One open discussion per child. The open one may be this very request, stored by a concurrent retry
+    /// after our first key lookup: that is a replay, not a refusal.
+    /// </summary>
+    private async Task<Contracts.Strategy.V1.StrategyDiscussion?> ReplayOrRefuseIfOpenAsync(
+        string childKey, string key, string fingerprint, CancellationToken cancellationToken)
     {
         if (await db.OpenDiscussionIdAsync(childKey, cancellationToken) is { } open)
         {
+            if (await FindByKeyAsync(key, cancellationToken) is { } winner)
+            {
+                return Replay(winner, fingerprint);
+            }
+
             audit.Touch(childKey, open);
             throw RpcErrors.FailedPrecondition(open, "DISCUSSION_OPEN",
                 $"The child already has a strategy discussion required or scheduled ({open}): schedule and hold it; a follow-up can be required once it is concluded.");
         }
+
+        return null;
     }
 
     private Task<DiscussionRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
