@@ -11,7 +11,7 @@ public static class MashAuthorization
 {
     public static IServiceCollection AddMashAuthorization(this IServiceCollection services, IEnumerable<string> roles)
     {
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, MashAuthorizationResultHandler>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(KnownCaller().Build())
             .SetDefaultPolicy(KnownCaller().Build());

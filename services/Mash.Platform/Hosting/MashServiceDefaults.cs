@@ -2,6 +2,7 @@ using Mash.Platform.Audit;
 using Mash.Platform.Auth;
 using Mash.Platform.Errors;
 using Mash.Platform.Identity;
+using Mash.Platform.Rest;
 using Mash.Platform.Telemetry;
 using Mash.Platform.Time;
 using Microsoft.AspNetCore.Builder;
@@ -39,7 +40,7 @@ public static class MashServiceDefaults
             // Outermost first: exceptions from the audit step are mapped too.
             grpc.Interceptors.Add<ExceptionMappingInterceptor>();
             grpc.Interceptors.Add<AuditInterceptor>();
-        });
+        }).AddMashRestApi(serviceName);
         services.AddGrpcHealthChecks();
         builder.AddMashTelemetry(serviceName);
         return builder;
@@ -50,6 +51,7 @@ public static class MashServiceDefaults
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapMashOpenApi();
         return app;
     }
 }

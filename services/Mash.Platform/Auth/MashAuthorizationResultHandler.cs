@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Mash.Platform.Rest;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
@@ -8,26 +9,39 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Mash.Platform.Auth;
 
-/// <summary>Refusals of gRPC calls as gRPC statuses, with a reason a partner can act on.</summary>
-internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+/// <summary>
+/// Refusals with a reason a partner can act on: gRPC calls get a gRPC status, REST/JSON calls
+/// an HTTP 401 or 403 with a JSON status body (and, for 401, the bearer challenge header).
+/// </summary>
+internal sealed class MashAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
-        if (!GrpcStatusWriter.IsGrpc(context.Request) || result.Succeeded)
+        if (result.Succeeded)
         {
             await _default.HandleAsync(next, context, policy, result);
             return;
         }
 
+        var grpc = GrpcStatusWriter.IsGrpc(context.Request);
         if (result.Challenged || context.User.Identity?.IsAuthenticated != true)
         {
             // The authentication feature only holds successes; the handler caches the result per
             // request, so asking again for the failure costs nothing.
             var failure = (await context.AuthenticateAsync(MashAuthentication.PolicyScheme)).Failure;
             var sent = context.Request.Headers.Authorization.Count > 0;
-            await GrpcStatusWriter.WriteAsync(context, StatusCode.Unauthenticated, "A valid bearer token is required: " + Describe(failure, sent));
+            var reason = "A valid bearer token is required: " + Describe(failure, sent);
+            if (grpc)
+            {
+                await GrpcStatusWriter.WriteAsync(context, StatusCode.Unauthenticated, reason);
+                return;
+            }
+
+            // The scheme's challenge sets 401 and WWW-Authenticate; the body says why.
+            await context.ChallengeAsync(MashAuthentication.PolicyScheme);
+            await JsonStatusWriter.WriteAsync(context, StatusCode.Unauthenticated, reason);
             return;
         }
 
@@ -35,7 +49,9 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
         var message = roles.Count > 0
             ? $"The caller's token lacks the role this call requires ({string.Join(" or ", roles)})."
             : "The caller's token does not name a known agency.";
-        await GrpcStatusWriter.WriteAsync(context, StatusCode.PermissionDenied, message);
+        await (grpc
+            ? GrpcStatusWriter.WriteAsync(context, StatusCode.PermissionDenied, message)
+            : JsonStatusWriter.WriteAsync(context, StatusCode.PermissionDenied, message));
     }
 
     private static string Describe(Exception? failure, bool sent) => failure switch

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+
+namespace Mash.Platform.Rest;
+
+/// <summary>
+/// Answers a REST/JSON request with an HTTP status and a google.rpc.Status-shaped JSON body
+/// (<c>{"code":16,"message":"...","details":[]}</c>), the same shape JSON transcoding gives
+/// handler errors, so a partner reads every refusal one way.
+/// </summary>
+public static class JsonStatusWriter
+{
+    public static Task WriteAsync(HttpContext context, StatusCode code, string message)
+    {
+        var response = context.Response;
+        response.StatusCode = HttpStatusOf(code);
+        response.ContentType = "application/json; charset=utf-8";
+        return response.WriteAsync(JsonSerializer.Serialize(new ErrorBody((int)code, message, [])), context.RequestAborted);
+    }
+
+    /// <summary>The HTTP status Google's API design guide (and JSON transcoding) gives each gRPC code.</summary>
+    public static int HttpStatusOf(StatusCode code) => code switch
+    {
+        StatusCode.OK => StatusCodes.Status200OK,
+        StatusCode.Cancelled => 499,
+        StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.OutOfRange => StatusCodes.Status400BadRequest,
+        StatusCode.DeadlineExceeded => StatusCodes.Status504GatewayTimeout,
+        StatusCode.NotFound => StatusCodes.Status404NotFound,
+        StatusCode.AlreadyExists or StatusCode.Aborted => StatusCodes.Status409Conflict,
+        StatusCode.PermissionDenied => StatusCodes.Status403Forbidden,
+        StatusCode.ResourceExhausted => StatusCodes.Status429TooManyRequests,
+        StatusCode.Unimplemented => StatusCodes.Status501NotImplemented,
+        StatusCode.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        StatusCode.Unauthenticated => StatusCodes.Status401Unauthorized,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private sealed record ErrorBody(
+        [property: System.Text.Json.Serialization.JsonPropertyName("code")] int Code,
+        [property: System.Text.Json.Serialization.JsonPropertyName("message")] string Message,
+        [property: System.Text.Json.Serialization.JsonPropertyName("details")] object[] Details);
+}
