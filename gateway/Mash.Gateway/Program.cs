@@ -20,4 +20,5 @@ app.UseRateLimiter();
 app.MapLocalIssuer();
 app.MapGatewayHealth();
 app.MapGatewayProxy();
+app.MapRestFallback();
 app.Run();

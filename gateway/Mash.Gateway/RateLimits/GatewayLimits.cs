@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Grpc.Core;
 using Mash.Gateway.Auth;
 using Mash.Platform.Auth;
+using Mash.Platform.Rest;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Mash.Gateway.RateLimits;
@@ -52,15 +53,17 @@ internal static class GatewayLimits
         }
 
         var agency = context.User.FindFirst(MashClaims.Agency)?.Value;
-        if (agency is null || !GrpcStatusWriter.IsGrpc(context.Request))
+        if (agency is null)
         {
-            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return Task.CompletedTask;
+            // The token endpoint, limited per address: its callers speak OAuth, not gRPC.
+            return JsonStatusWriter.WriteAsync(context, StatusCode.ResourceExhausted, "Too many token requests from this address; retry later.");
         }
 
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GatewayLimits));
         GatewayLog.AgencyRateLimited(logger, agency, limit.PermitsPerSecond, limit.Burst);
-        return GrpcStatusWriter.WriteAsync(context, StatusCode.ResourceExhausted,
-            $"Agency '{agency}' is over its gateway rate limit of {limit.PermitsPerSecond} calls per second (burst {limit.Burst}); retry later.");
+        var message = $"Agency '{agency}' is over its gateway rate limit of {limit.PermitsPerSecond} calls per second (burst {limit.Burst}); retry later.";
+        return GrpcStatusWriter.IsGrpc(context.Request)
+            ? GrpcStatusWriter.WriteAsync(context, StatusCode.ResourceExhausted, message)
+            : JsonStatusWriter.WriteAsync(context, StatusCode.ResourceExhausted, message);
     }
 }

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Mash.Gateway.Routes;
 using Mash.Platform.Auth;
+using Mash.Platform.Rest;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,7 @@ internal static class RequestSizeLimit
             }
             else
             {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await JsonStatusWriter.WriteAsync(context, StatusCode.ResourceExhausted, ProxyErrorMapping.RequestSizeMessage(maxBytes), StatusCodes.Status413PayloadTooLarge);
             }
 
             return;

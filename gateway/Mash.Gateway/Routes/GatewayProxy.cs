@@ -1,8 +1,13 @@
+using Yarp.ReverseProxy.Configuration;
+
 namespace Mash.Gateway.Routes;
 
 internal static class GatewayProxy
 {
-    /// <summary>Routes and clusters from the <c>ReverseProxy</c> section; every route must name its policy.</summary>
+    /// <summary>
+    /// Routes and clusters from the <c>ReverseProxy</c> section, plus the REST routes and OpenAPI
+    /// documents derived from them; every route must name its policy.
+    /// </summary>
     public static IServiceCollection AddGatewayProxy(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
@@ -11,13 +16,14 @@ internal static class GatewayProxy
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<RoutePolicyFilter>()
             .AddTransforms(context => context.RequestTransforms.Add(stripping));
+        services.AddSingleton<IProxyConfigProvider, DerivedRoutes>();
         return services;
     }
 
     public static IEndpointConventionBuilder MapGatewayProxy(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapReverseProxy(proxy =>
         {
-            // Outermost, so a failure anywhere in forwarding reaches gRPC callers as a gRPC status.
+            // Outermost, so a failure anywhere in forwarding reaches callers as a gRPC status or JSON status.
             proxy.Use(ProxyErrorMapping.InvokeAsync);
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();

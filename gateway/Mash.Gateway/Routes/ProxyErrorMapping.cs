@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Mash.Platform.Auth;
+using Mash.Platform.Rest;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -7,7 +8,8 @@ namespace Mash.Gateway.Routes;
 
 /// <summary>
 /// YARP answers its own failures with bare HTTP codes (502, 504, 413...), which gRPC clients
-/// can only guess at; this gives them a real grpc-status and a message they can act on.
+/// can only guess at; this gives them a real grpc-status and a message they can act on, and
+/// REST callers the matching HTTP status (503, 504, 413) with the same message as JSON.
 /// </summary>
 internal static class ProxyErrorMapping
 {
@@ -15,7 +17,7 @@ internal static class ProxyErrorMapping
     {
         await next(context);
         var failure = context.Features.Get<IForwarderErrorFeature>();
-        if (failure is null || context.Response.HasStarted || !GrpcStatusWriter.IsGrpc(context.Request))
+        if (failure is null || context.Response.HasStarted)
         {
             return;
         }
@@ -34,7 +36,10 @@ internal static class ProxyErrorMapping
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProxyErrorMapping));
         GatewayLog.ProxyFailed(logger, failure.Exception, context.Request.Path, cluster, failure.Error.ToString(), code.ToString());
         context.Response.Clear();
-        await GrpcStatusWriter.WriteAsync(context, code, message);
+        await (GrpcStatusWriter.IsGrpc(context.Request)
+            ? GrpcStatusWriter.WriteAsync(context, code, message)
+            : JsonStatusWriter.WriteAsync(context, code, message,
+                code == StatusCode.ResourceExhausted ? StatusCodes.Status413PayloadTooLarge : JsonStatusWriter.HttpStatusOf(code)));
     }
 
     public static string RequestSizeMessage(long maxBytes) =>

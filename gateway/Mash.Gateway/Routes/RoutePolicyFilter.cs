@@ -5,6 +5,7 @@ namespace Mash.Gateway.Routes;
 /// <summary>
 /// Refuses a route that names no role policy or opts out of authorization: the fallback
 /// policy would let any partner through, and a typo should stop the gateway, not open a call.
+/// The one exception is the anonymous GET of a service's OpenAPI document (<see cref="OpenApiRoutes"/>).
 /// </summary>
 internal sealed class RoutePolicyFilter : IProxyConfigFilter
 {
@@ -13,6 +14,11 @@ internal sealed class RoutePolicyFilter : IProxyConfigFilter
     public ValueTask<RouteConfig> ConfigureRouteAsync(RouteConfig route, ClusterConfig? cluster, CancellationToken cancel)
     {
         var policy = route.AuthorizationPolicy;
+        if (OpenApiRoutes.IsOpenApiRoute(route))
+        {
+            return new(route);
+        }
+
         if (string.IsNullOrWhiteSpace(policy)
             || string.Equals(policy, "anonymous", StringComparison.OrdinalIgnoreCase)
             || string.Equals(policy, "default", StringComparison.OrdinalIgnoreCase))

@@ -11,10 +11,14 @@ namespace Mash.Platform.Rest;
 /// </summary>
 public static class JsonStatusWriter
 {
-    public static Task WriteAsync(HttpContext context, StatusCode code, string message)
+    public static Task WriteAsync(HttpContext context, StatusCode code, string message) =>
+        WriteAsync(context, code, message, HttpStatusOf(code));
+
+    /// <summary>With an HTTP status more precise than the code's own (413 for a body too large).</summary>
+    public static Task WriteAsync(HttpContext context, StatusCode code, string message, int httpStatus)
     {
         var response = context.Response;
-        response.StatusCode = HttpStatusOf(code);
+        response.StatusCode = httpStatus;
         response.ContentType = "application/json; charset=utf-8";
         return response.WriteAsync(JsonSerializer.Serialize(new ErrorBody((int)code, message, [])), context.RequestAborted);
     }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Mash.Gateway.Tests.Infrastructure;
 
-/// <summary>A real h2c gRPC server standing in for the referral service, on a free loopback port.</summary>
+/// <summary>A real h2c gRPC (and REST/JSON) server standing in for the referral service, on a free loopback port.</summary>
 internal sealed class FakeReferralBackend(WebApplication app, ConcurrentQueue<Metadata> received) : IAsyncDisposable
 {
     public ConcurrentQueue<Metadata> Received => received;
@@ -28,7 +28,8 @@ internal sealed class FakeReferralBackend(WebApplication app, ConcurrentQueue<Me
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = 16 * 1024 * 1024);
+        // JSON transcoding too, so REST calls through the gateway reach it.
+        builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = 16 * 1024 * 1024).AddJsonTranscoding();
         builder.Services.AddSingleton(received);
         var app = builder.Build();
         app.MapGrpcService<FakeReferralService>();

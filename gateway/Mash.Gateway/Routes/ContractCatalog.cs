@@ -1,0 +1,37 @@
+using Google.Protobuf.Reflection;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+
+namespace Mash.Gateway.Routes;
+
+/// <summary>The public gRPC services as the contracts describe them, with their google.api.http annotations.</summary>
+internal static class ContractCatalog
+{
+    private static readonly Dictionary<string, ServiceDescriptor> Services = new[]
+    {
+        Contracts.Referral.V1.ReferralReflection.Descriptor,
+        Contracts.Assessment.V1.AssessmentReflection.Descriptor,
+        Contracts.Strategy.V1.StrategyReflection.Descriptor,
+        Contracts.Offender.V1.OffenderReflection.Descriptor,
+        Contracts.Events.V1.DeadLettersReflection.Descriptor,
+    }.SelectMany(file => file.Services).ToDictionary(service => service.FullName, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The methods a gRPC route path names: <c>/pkg.Service/Method</c> one, <c>/pkg.Service/{**method}</c>
+    /// all of the service's; none for a path that is not a known service's.
+    /// </summary>
+    public static IReadOnlyList<MethodDescriptor> MethodsOf(string grpcPath)
+    {
+        var parts = grpcPath.Trim('/').Split('/');
+        if (parts.Length != 2 || !Services.TryGetValue(parts[0], out var service))
+        {
+            return [];
+        }
+
+        if (parts[1].StartsWith("{**", StringComparison.Ordinal))
+        {
+            return [.. service.Methods];
+        }
+
+        return service.Methods.Where(m => m.Name == parts[1]).ToList();
+    }
+}
