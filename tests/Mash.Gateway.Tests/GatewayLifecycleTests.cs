@@ -45,6 +45,19 @@ public sealed class GatewayLifecycleTests
     }
 
     [Fact]
+    public async Task A_rest_call_while_the_referral_service_is_down_is_a_503_with_a_json_reason()
+    {
+        using var data = new TempDirectory();
+        await using var gateway = GatewayHost.Start(data.Path, $"http://127.0.0.1:{FreePort.Next()}");
+        var token = await gateway.TokenAsync("police-mash");
+
+        using var response = await gateway.Http.SendAsync(Requests.Rest(HttpMethod.Get, "/v1/referrals/abc", token));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("the referral service is unavailable", (await Requests.JsonAsync(response)).GetProperty("message").GetString());
+    }
+
+    [Fact]
     public void The_local_issuer_refuses_to_start_in_production()
     {
         using var data = new TempDirectory();

@@ -78,6 +78,25 @@ public sealed class LimitTests : IAsyncLifetime
         Assert.Equal(((int)StatusCode.ResourceExhausted).ToString(System.Globalization.CultureInfo.InvariantCulture), status);
     }
 
+    [Fact]
+    public async Task Over_rest_the_rate_limit_is_a_429_and_the_size_limit_a_413_each_with_a_json_reason()
+    {
+        var token = await _gateway.TokenAsync("education-mash");
+        var small = Google.Protobuf.JsonFormatter.Default.Format(Requests.Referral("rest-first"));
+        var large = Google.Protobuf.JsonFormatter.Default.Format(Requests.Referral("rest-large", descriptionLength: 2 * 1024 * 1024));
+
+        using var tooLarge = await _gateway.Http.SendAsync(Requests.Rest(HttpMethod.Post, "/v1/referrals", token, large));
+        using var first = await _gateway.Http.SendAsync(Requests.Rest(HttpMethod.Post, "/v1/referrals", token, small));
+        using var second = await _gateway.Http.SendAsync(Requests.Rest(HttpMethod.Post, "/v1/referrals", token, small));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Contains("1048576 bytes", (await Requests.JsonAsync(tooLarge)).GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Contains("'education'", (await Requests.JsonAsync(second)).GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.NotNull(second.Headers.RetryAfter);
+    }
+
     public async Task DisposeAsync()
     {
         await _gateway.DisposeAsync();
