@@ -6,7 +6,7 @@ using Mash.EndToEnd.Tests.Support;
 namespace Mash.EndToEnd.Tests;
 
 /// <summary>A partner's view: real processes, real tokens from the gateway, HTTP/2 on loopback.</summary>
-public sealed class NodeThroughGatewayTests(NodeFixture node) : IClassFixture<NodeFixture>
+public sealed partial class NodeThroughGatewayTests(NodeFixture node) : IClassFixture<NodeFixture>
 {
     [Fact]
     public async Task A_referral_submitted_through_the_gateway_is_in_the_queue_with_its_score_and_due_time()
