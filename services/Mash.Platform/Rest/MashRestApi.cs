@@ -48,6 +48,8 @@ public static class MashRestApi
                 [new OpenApiSecurityScheme { Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = BearerScheme } }] = [],
             });
 
+            swagger.OperationFilter<AuditHeadersOperationFilter>();
+
             // The contracts' proto comments, compiled into XML docs.
             var contractDocs = Path.Combine(AppContext.BaseDirectory, "Mash.Contracts.xml");
             if (File.Exists(contractDocs))

@@ -72,7 +72,7 @@ public sealed class RestJsonTests : IDisposable
     }
 
     [Fact]
-    public async Task The_openapi_document_is_served_without_a_token_and_lists_the_rest_paths_with_bearer_auth()
+    public async Task The_openapi_document_is_served_without_a_token_and_lists_the_rest_paths_audit_headers_and_bearer_auth()
     {
         using var http = _app.CreateClient();
         using var response = await http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
@@ -83,6 +83,8 @@ public sealed class RestJsonTests : IDisposable
         Assert.Contains("/v1/referrals", paths);
         Assert.Contains("/v1/referrals/{referralId}", paths);
         Assert.Contains("/v1/referrals/{referralId}:screen", paths);
+        var getParameters = document.GetProperty("paths").GetProperty("/v1/referrals/{referralId}").GetProperty("get").GetProperty("parameters").EnumerateArray();
+        Assert.Contains(getParameters, p => p.GetProperty("in").GetString() == "header" && p.GetProperty("name").GetString() == "x-mash-purpose");
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
     }
 
