@@ -10,6 +10,7 @@ internal static class GatewayProxy
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<RoutePolicyFilter>()
+            .AddBackendDnsResolution(configuration)
             .AddTransforms(context => context.RequestTransforms.Add(stripping));
         return services;
     }
