@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mash.Deployment.Tests.Infrastructure;
+using Mash.Platform.Hosting;
 
 namespace Mash.Deployment.Tests;
 
@@ -66,8 +67,12 @@ public sealed class KubernetesWorkloadTests
             }
             else
             {
-                // grpc.health.v1.Health is served on the service's own h2c port.
-                Assert.True(container[probe]?["grpc"]?["port"].Text() == deployable.Port.ToString(), $"{where} must be a grpc probe on port {deployable.Port}");
+                // grpc.health.v1.Health is served on the service's own h2c port; readiness asks ""
+                // (every check, the database's too), the others only whether the process answers.
+                var grpc = container[probe]?["grpc"];
+                var service = probe == "readinessProbe" ? MashHealth.Ready : MashHealth.Liveness;
+                Assert.True(grpc?["port"].Text() == deployable.Port.ToString(), $"{where} must be a grpc probe on port {deployable.Port}");
+                Assert.True(grpc?["service"].Text() == service, $"{where} must ask the health service '{service}', not '{grpc?["service"].Text()}'");
             }
         }
     }

@@ -40,7 +40,7 @@ public static class MashServiceDefaults
             grpc.Interceptors.Add<ExceptionMappingInterceptor>();
             grpc.Interceptors.Add<AuditInterceptor>();
         });
-        services.AddGrpcHealthChecks();
+        services.AddMashHealth();
         builder.AddMashTelemetry(serviceName);
         return builder;
     }
