@@ -22,6 +22,8 @@ public sealed class ComposeFileTests
             $"{File}: service '{builder.Key}' builds {deployable.Image} from '{builder.Value["build"]!["dockerfile"].Text()}', expected {deployable.Dockerfile}");
         Assert.True(builder.Value["build"]!["context"].Text() == ".", $"{File}: service '{builder.Key}' must build from the repository root (context: .)");
         Assert.True(System.IO.File.Exists(Repo.PathOf(deployable.Dockerfile)), $"{deployable.Dockerfile} does not exist");
+        var pulled = Compose.Services.Where(s => s.Value!["image"].Text() == deployable.Image && s.Value["build"] is null && s.Value["pull_policy"].Text() != "never").Select(s => s.Key).ToList();
+        Assert.True(pulled.Count == 0, $"{File}: {string.Join(", ", pulled)} would pull {deployable.Image} from a registry instead of using the local build (set pull_policy: never)");
     }
 
     [Theory]
