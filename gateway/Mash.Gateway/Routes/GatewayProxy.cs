@@ -15,6 +15,7 @@ internal static class GatewayProxy
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<RoutePolicyFilter>()
+            .AddBackendDnsResolution(configuration)
             .AddTransforms(context => context.RequestTransforms.Add(stripping));
         services.AddSingleton<IProxyConfigProvider, DerivedRoutes>();
         return services;

@@ -41,7 +41,7 @@ public static class MashServiceDefaults
             grpc.Interceptors.Add<ExceptionMappingInterceptor>();
             grpc.Interceptors.Add<AuditInterceptor>();
         }).AddMashRestApi(serviceName);
-        services.AddGrpcHealthChecks();
+        services.AddMashHealth();
         builder.AddMashTelemetry(serviceName);
         return builder;
     }

@@ -34,6 +34,7 @@ internal sealed class GatewayHost : IAsyncDisposable
     public HttpClient Http { get; }
     public GrpcChannel Channel { get; }
     public ReferralService.ReferralServiceClient Referrals { get; }
+    public IServiceProvider Services => _factory.Services;
 
     public static GatewayHost Start(
         string dataDirectory, string backendAddress, IReadOnlyDictionary<string, string?>? overrides = null, string environment = "Development")
