@@ -2,10 +2,12 @@ using Mash.Assessment.Data;
 using Mash.Assessment.Domain;
 using Mash.Assessment.Grpc;
 using Mash.Assessment.IntegrationEvents;
+using Mash.Assessment.Telemetry;
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Persistence;
+using Mash.Platform.Telemetry;
 
 namespace Mash.Assessment;
 
@@ -35,6 +37,7 @@ internal static class AssessmentServiceSetup
         services.AddScoped<PartnerRiskStore>();
         services.AddScoped<AssessmentQueries>();
         services.AddScoped<AssessmentWork>();
+        services.AddRefreshedGauges<AssessmentMetrics>();
         services.AddScoped<CseScreeningHandler>();
         services.AddScoped<CseFlagHandler>();
         services.AddScoped<RiskProfileQueries>();

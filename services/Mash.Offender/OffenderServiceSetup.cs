@@ -2,8 +2,10 @@ using Mash.Offender.Data;
 using Mash.Offender.Domain;
 using Mash.Offender.Grpc;
 using Mash.Offender.IntegrationEvents;
+using Mash.Offender.Telemetry;
 using Mash.Platform.Eventing;
 using Mash.Platform.Persistence;
+using Mash.Platform.Telemetry;
 
 namespace Mash.Offender;
 
@@ -35,6 +37,7 @@ internal static class OffenderServiceSetup
         services.AddScoped<RiskAndLinkWork>();
         services.AddScoped<NotificationAndVisitWork>();
         services.AddScoped<MeasureWork>();
+        services.AddRefreshedGauges<OffenderMetrics>();
         return builder;
     }
 }

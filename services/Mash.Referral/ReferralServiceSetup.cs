@@ -1,8 +1,10 @@
 using Mash.Platform.Eventing;
 using Mash.Platform.Persistence;
+using Mash.Platform.Telemetry;
 using Mash.Referral.Data;
 using Mash.Referral.Domain;
 using Mash.Referral.Grpc;
+using Mash.Referral.Telemetry;
 
 namespace Mash.Referral;
 
@@ -20,6 +22,7 @@ internal static class ReferralServiceSetup
         builder.Services.AddScoped<SubmitReferralHandler>();
         builder.Services.AddScoped<ReferralQueue>();
         builder.Services.AddScoped<ScreeningAndDecisionHandler>();
+        builder.Services.AddRefreshedGauges<ReferralMetrics>();
         return builder;
     }
 }

@@ -2,10 +2,12 @@ using Mash.Contracts.Events.V1;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Persistence;
+using Mash.Platform.Telemetry;
 using Mash.StrategyDiscussion.Data;
 using Mash.StrategyDiscussion.Domain;
 using Mash.StrategyDiscussion.Grpc;
 using Mash.StrategyDiscussion.IntegrationEvents;
+using Mash.StrategyDiscussion.Telemetry;
 
 namespace Mash.StrategyDiscussion;
 
@@ -34,6 +36,7 @@ internal static class StrategyServiceSetup
         services.AddScoped<OverdueQueries>();
         services.AddScoped<RequireDiscussionHandler>();
         services.AddScoped<DiscussionWork>();
+        services.AddRefreshedGauges<StrategyMetrics>();
         return builder;
     }
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using Azure.Messaging.ServiceBus;
+using Google.Protobuf;
+using Mash.Contracts.Events.V1;
 using Mash.Platform.Eventing.ServiceBus;
 using Mash.Platform.Eventing.Transport;
 using Moq;
@@ -33,6 +35,22 @@ public sealed class SendTests
         Assert.Equal("police-node-1", message.ApplicationProperties["mash-origin-node"]);
         Assert.Equal("mash.events.v1.CseFlagRaised", message.ApplicationProperties["mash-type"]);
         Assert.Equal("payload", Encoding.UTF8.GetString(message.Body.ToArray()));
+    }
+
+    [Fact]
+    public async Task A_message_whose_event_was_raised_in_a_trace_carries_it_as_the_diagnostic_id()
+    {
+        await using var transport = new ServiceBusTransport(_client.Object);
+        var traced = new EventEnvelope { EventId = "event-1", TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" };
+        var untraced = new EventEnvelope { EventId = "event-2" };
+
+        await transport.SendAsync(
+            [Fakes.Message("event-1") with { Body = traced.ToByteArray() }, Fakes.Message("event-2") with { Body = untraced.ToByteArray() }],
+            CancellationToken.None);
+
+        var messages = Assert.Single(_sent).Messages;
+        Assert.Equal(traced.TraceParent, messages[0].ApplicationProperties["Diagnostic-Id"]);
+        Assert.False(messages[1].ApplicationProperties.ContainsKey("Diagnostic-Id"));
     }
 
     [Fact]

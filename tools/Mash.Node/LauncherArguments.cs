@@ -2,16 +2,18 @@ using System.Globalization;
 
 namespace Mash.Node;
 
-/// <summary>Command line of the launcher: `[--port 5100] [--data .mash] [--verbose]`.</summary>
-internal sealed record LauncherArguments(int GatewayPort, string? DataDirectory, bool Verbose)
+/// <summary>Command line of the launcher: `[--port 5100] [--data .mash] [--verbose] [--no-dashboard] [--dashboard-port 18888]`.</summary>
+internal sealed record LauncherArguments(int GatewayPort, string? DataDirectory, bool Verbose, bool Dashboard = true, int DashboardPort = 18888)
 {
-    public const string Usage = "usage: Mash.Node [--port 5100] [--data DIR] [--verbose]";
+    public const string Usage = "usage: Mash.Node [--port 5100] [--data DIR] [--verbose] [--no-dashboard] [--dashboard-port 18888]";
 
     public static LauncherArguments Parse(string[] args)
     {
         var port = 5100;
         string? data = null;
         var verbose = false;
+        var dashboard = true;
+        var dashboardPort = 18888;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -25,11 +27,17 @@ internal sealed record LauncherArguments(int GatewayPort, string? DataDirectory,
                 case "--verbose":
                     verbose = true;
                     break;
+                case "--no-dashboard":
+                    dashboard = false;
+                    break;
+                case "--dashboard-port" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out dashboardPort):
+                    i++;
+                    break;
                 default:
                     throw new ArgumentException($"unknown or incomplete option '{args[i]}'");
             }
         }
 
-        return new LauncherArguments(port, data, verbose);
+        return new LauncherArguments(port, data, verbose, dashboard, dashboardPort);
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Mash.Node;
+using Mash.Node.Dashboard;
 using Mash.Node.Hosting;
 using Mash.Platform.Hosting;
 using Mash.Platform.Identity;
@@ -18,6 +19,12 @@ catch (ArgumentException e)
 var data = Path.GetFullPath(arguments.DataDirectory ?? Path.Combine(RepositoryLayout.Root, ".mash"));
 var secret = LocalSecretFile.ReadOrCreate(Path.Combine(data, PartnershipSecret.FileName), PartnershipSecret.Generate);
 var nodes = NodeOptions.PoliceAndSocialCare(arguments.GatewayPort, data, secret);
+await using var dashboard = DashboardLauncher.Start(arguments, Console.Out, Console.Error);
+if (dashboard is not null)
+{
+    nodes = [.. nodes.Select(node => node with { Settings = dashboard.ExporterSettings() })];
+}
+
 Console.WriteLine($"Starting a police node and a children's social care node on 127.0.0.1 (data in {data})...");
 
 // Ctrl+C and SIGTERM both stop the node's processes with the launcher, never leaving them behind.
@@ -30,6 +37,7 @@ foreach (var node in nodes)
     running.Add(await RunningNode.StartAsync(node, arguments.Verbose ? Console.Out : null));
 }
 
+await DashboardLauncher.ReportAsync(dashboard, Console.Out, Console.Error);
 Banner.Print(nodes, Console.Out);
 
 while (!stop.IsCancellationRequested && running.Processes.All(p => !p.HasExited))

@@ -1,6 +1,7 @@
 using Mash.Platform.Time;
 using Mash.Assessment.Data;
 using Mash.Assessment.Domain;
+using Mash.Assessment.Telemetry;
 using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Audit;
@@ -16,7 +17,7 @@ namespace Mash.Assessment.Grpc;
 /// is harmless; a late conclusion is stored as a breach, never refused; the conclusion is shared
 /// with partner nodes in the transaction that stores it.
 /// </summary>
-internal sealed class AssessmentWork(AssessmentDbContext db, CallAudit audit, AuditTrail trail, EventOutbox outbox, ServiceClock clock)
+internal sealed class AssessmentWork(AssessmentDbContext db, CallAudit audit, AuditTrail trail, EventOutbox outbox, ServiceClock clock, AssessmentMetrics metrics)
 {
     public async Task<Contracts.Assessment.V1.Assessment> RecordCheckAsync(RecordCheckRequest request, CancellationToken cancellationToken)
     {
@@ -94,6 +95,7 @@ internal sealed class AssessmentWork(AssessmentDbContext db, CallAudit audit, Au
                 record.ChildKey, basis, audit.Purpose);
         }
         await SaveAsync(record, cancellationToken);
+        metrics.Concluded(record.TimescaleBreached);
         return record.ToContract(now);
     }
 

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Eventing.Outbox;
+using Mash.Platform.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,9 @@ public static class MashEventing
         services.AddSingleton(new ConsumerIdentity(serviceName));
         services.AddSingleton<EventConsumer>();
         services.AddHostedService(sp => sp.GetRequiredService<EventConsumer>());
+        services.AddMetrics();
+        services.AddSingleton<EventingMetrics>();
+        services.AddRefreshedGauges<EventingGauges>();
         return new MashEventingBuilder(services, registry);
     }
 

@@ -3,6 +3,7 @@ using Mash.Platform.Audit;
 using Mash.Platform.Errors;
 using Mash.Referral.Data;
 using Mash.Referral.Domain;
+using Mash.Referral.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Referral.Grpc;
@@ -12,7 +13,7 @@ namespace Mash.Referral.Grpc;
 /// decision is stored as a breach and must say why it was late.
 /// </summary>
 internal sealed class ScreeningAndDecisionHandler(
-    ReferralDbContext db, CallAudit audit, AuditTrail trail, ReferralTimescales timescales, TimeProvider time)
+    ReferralDbContext db, CallAudit audit, AuditTrail trail, ReferralTimescales timescales, TimeProvider time, ReferralMetrics metrics)
 {
     public const int MaxRationale = 10_000;
 
@@ -89,6 +90,7 @@ internal sealed class ScreeningAndDecisionHandler(
         record.LatenessReason = late ? request.LatenessReason : "";
         record.Status = (int)ReferralStatus.Decided;
         await SaveAsync(record, cancellationToken);
+        metrics.DecisionRecorded(late);
         return record.ToContract(now);
     }
 

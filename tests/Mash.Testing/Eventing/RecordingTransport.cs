@@ -12,6 +12,7 @@ public sealed class RecordingTransport : IMessageTransport
 {
     private readonly List<TransportMessage> _sent = [];
     private readonly Dictionary<string, MessageHandler> _handlers = [];
+    private readonly List<DeadLetter> _deadLetters = [];
 
     /// <summary>While true, every send fails as an unreachable broker's would.</summary>
     public bool Down { get; set; }
@@ -54,7 +55,8 @@ public sealed class RecordingTransport : IMessageTransport
         return new IdleProcessor();
     }
 
-    public IDeadLetterQueue DeadLetters(Subscription subscription) => throw new NotSupportedException();
+    /// <summary>The messages the consumer dead-lettered on the subscription's topic; replay is not supported.</summary>
+    public IDeadLetterQueue DeadLetters(Subscription subscription) => new RecordedDeadLetters(this, subscription.Topic);
 
     /// <summary>Hands one message to the consumer subscribed to its topic, as a broker would.</summary>
     public async Task<RecordedDelivery> DeliverAsync(TransportMessage message, int deliveryCount = 1)
@@ -67,7 +69,28 @@ public sealed class RecordingTransport : IMessageTransport
 
         var delivery = new RecordedDelivery { Message = message, DeliveryCount = deliveryCount };
         await handler(delivery, CancellationToken.None);
+        if (delivery.Settlement == "dead-lettered")
+        {
+            lock (_deadLetters)
+            {
+                _deadLetters.Add(new DeadLetter(message, delivery.DeadLetterReason, "", deliveryCount, DateTimeOffset.UtcNow));
+            }
+        }
+
         return delivery;
+    }
+
+    private sealed class RecordedDeadLetters(RecordingTransport transport, string topic) : IDeadLetterQueue
+    {
+        public Task<IReadOnlyList<DeadLetter>> ListAsync(int maxCount, CancellationToken cancellationToken)
+        {
+            lock (transport._deadLetters)
+            {
+                return Task.FromResult<IReadOnlyList<DeadLetter>>([.. transport._deadLetters.Where(d => d.Message.Topic == topic).Take(maxCount)]);
+            }
+        }
+
+        public Task<bool> ReplayAsync(string messageId, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     /// <summary>Nothing to poll: messages arrive only through <see cref="DeliverAsync"/>.</summary>

@@ -24,16 +24,19 @@ public sealed class ChildProcess : IAsyncDisposable
     public int Id => _process.Id;
     public IReadOnlyCollection<string> Output => _output;
 
-    public static ChildProcess Start(string name, string assemblyPath, IReadOnlyDictionary<string, string> environment, TextWriter? echo = null)
+    public static ChildProcess Start(string name, string assemblyPath, IReadOnlyDictionary<string, string> environment, TextWriter? echo = null) =>
+        Start(name, new ProcessStartInfo("dotnet") { ArgumentList = { assemblyPath } }, Path.GetDirectoryName(assemblyPath)!, environment, echo);
+
+    /// <summary>A program that is not a .NET assembly of this repository (e.g. the dashboard).</summary>
+    public static ChildProcess StartExecutable(string name, string executablePath, IReadOnlyDictionary<string, string> environment, TextWriter? echo = null) =>
+        Start(name, new ProcessStartInfo(executablePath), Path.GetDirectoryName(executablePath)!, environment, echo);
+
+    private static ChildProcess Start(string name, ProcessStartInfo info, string workingDirectory, IReadOnlyDictionary<string, string> environment, TextWriter? echo)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { assemblyPath },
-            WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        info.WorkingDirectory = workingDirectory;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.UseShellExecute = false;
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;

@@ -6,6 +6,7 @@ using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Eventing.Transport;
 using Mash.Platform.Hosting;
 using Mash.Platform.Persistence;
+using Mash.Platform.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +23,7 @@ namespace Mash.Platform.Eventing.Inbox;
 internal sealed partial class EventConsumer(
     IMessageTransport transport, EventHandlerRegistry registry, IServiceScopeFactory scopes,
     IOptions<MashNodeOptions> node, IOptions<EventingOptions> options, ConsumerIdentity identity,
-    TimeProvider time, ILogger<EventConsumer> logger) : IHostedService, IAsyncDisposable
+    TimeProvider time, ILogger<EventConsumer> logger, EventingMetrics? metrics = null) : IHostedService, IAsyncDisposable
 {
     private readonly List<IMessageProcessor> _processors = [];
 
@@ -59,7 +60,12 @@ internal sealed partial class EventConsumer(
         }
     }
 
-    internal async Task HandleAsync(Subscription subscription, ReceivedMessage received, CancellationToken cancellationToken)
+    internal Task HandleAsync(Subscription subscription, ReceivedMessage received, CancellationToken cancellationToken) =>
+        metrics is null
+            ? HandleObservedAsync(subscription, received, cancellationToken)
+            : metrics.ObserveAsync(subscription, received, observed => HandleObservedAsync(subscription, observed, cancellationToken));
+
+    private async Task HandleObservedAsync(Subscription subscription, ReceivedMessage received, CancellationToken cancellationToken)
     {
         EventEnvelope envelope;
         try
@@ -71,6 +77,9 @@ internal sealed partial class EventConsumer(
             await DeadLetterAsync(received, "BadPayload", "The message body is not a mash.events.v1.EventEnvelope.", cancellationToken);
             return;
         }
+
+        // In the trace of the call that raised the event, around applying it, its commit and settlement.
+        using var activity = EventTracing.StartProcess(envelope, subscription);
 
         var registration = registry.Find(subscription.Topic, envelope.Type);
         if (registration is null)

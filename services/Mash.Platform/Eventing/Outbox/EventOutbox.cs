@@ -5,6 +5,7 @@ using Mash.Platform.Audit;
 using Mash.Platform.Auth;
 using Mash.Platform.Hosting;
 using Mash.Platform.Persistence;
+using Mash.Platform.Telemetry;
 using Microsoft.Extensions.Options;
 using LawfulBasis = Mash.Contracts.Common.V1.LawfulBasis;
 
@@ -60,6 +61,7 @@ public sealed class EventOutbox(IOptions<MashNodeOptions> node, IOptions<Eventin
             Payload = Any.Pack(payload),
             Purpose = purpose,
         };
+        EventTracing.Stamp(envelope);
 
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {

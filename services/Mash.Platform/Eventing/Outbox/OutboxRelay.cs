@@ -1,5 +1,6 @@
 using Mash.Platform.Eventing.Transport;
 using Mash.Platform.Persistence;
+using Mash.Platform.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ namespace Mash.Platform.Eventing.Outbox;
 /// </summary>
 internal sealed partial class OutboxRelay(
     IMashDbContextFactory contexts, IMessageTransport transport, OutboxSignal signal,
-    IOptions<EventingOptions> options, TimeProvider time, ILogger<OutboxRelay> logger) : BackgroundService
+    IOptions<EventingOptions> options, TimeProvider time, ILogger<OutboxRelay> logger, EventingMetrics? metrics = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,14 +59,16 @@ internal sealed partial class OutboxRelay(
             return 0;
         }
 
+        TransportMessage[] messages = [.. batch.Select(m => new TransportMessage(m.EventId, m.Topic, m.SessionId, m.Type, m.OriginNode, m.Envelope))];
+        using var publishing = EventTracing.StartPublish(messages);
         try
         {
-            await transport.SendAsync(
-                [.. batch.Select(m => new TransportMessage(m.EventId, m.Topic, m.SessionId, m.Type, m.OriginNode, m.Envelope))],
-                cancellationToken);
+            await transport.SendAsync(messages, cancellationToken);
+            metrics?.RecordPublished(messages);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            publishing.Failed(e);
             foreach (var message in batch)
             {
                 message.Attempts++;

@@ -1,5 +1,6 @@
 using Azure.Messaging.ServiceBus;
 using Mash.Platform.Eventing.Transport;
+using Mash.Platform.Telemetry;
 
 namespace Mash.Platform.Eventing.ServiceBus;
 
@@ -30,6 +31,12 @@ internal static class ServiceBusMessages
         };
         result.ApplicationProperties[OriginNodeProperty] = message.OriginNode;
         result.ApplicationProperties[TypeProperty] = message.Type;
+        if (EventTracing.TraceParentOf(message.Body) is { } traceParent)
+        {
+            // Service Bus's own trace header: its SDK and Azure Monitor join the caller's trace too.
+            result.ApplicationProperties[EventTracing.DiagnosticIdProperty] = traceParent;
+        }
+
         return result;
     }
 

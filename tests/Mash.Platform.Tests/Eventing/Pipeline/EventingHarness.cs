@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Eventing;
@@ -5,6 +7,7 @@ using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Hosting;
 using Mash.Platform.Persistence;
+using Mash.Platform.Telemetry;
 using Mash.Platform.Tests.Audit;
 using Mash.Platform.Tests.Support;
 using Mash.Testing.Eventing;
@@ -27,6 +30,8 @@ internal sealed class EventingHarness : IDisposable
         var file = _temp.File("service.db");
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddMetrics();
+        services.AddSingleton<EventingMetrics>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitInterceptor>();
@@ -57,11 +62,17 @@ internal sealed class EventingHarness : IDisposable
 
     public OutboxRelay Relay(EventingOptions? options = null) => new(
         Services.GetRequiredService<IMashDbContextFactory>(), Transport, Services.GetRequiredService<OutboxSignal>(),
-        Options.Create(options ?? new EventingOptions()), TimeProvider.System, NullLogger<OutboxRelay>.Instance);
+        Options.Create(options ?? new EventingOptions()), TimeProvider.System, NullLogger<OutboxRelay>.Instance, Services.GetRequiredService<EventingMetrics>());
 
     public EventConsumer Consumer() => new(
         Transport, Registry, Services.GetRequiredService<IServiceScopeFactory>(), Services.GetRequiredService<IOptions<MashNodeOptions>>(),
-        Options.Create(new EventingOptions()), new ConsumerIdentity("assessment"), TimeProvider.System, NullLogger<EventConsumer>.Instance);
+        Options.Create(new EventingOptions()), Identity, TimeProvider.System, NullLogger<EventConsumer>.Instance, Services.GetRequiredService<EventingMetrics>());
+
+    public ConsumerIdentity Identity { get; } = new("assessment");
+
+    /// <summary>The eventing gauges of this service, on the given clock.</summary>
+    public EventingGauges Gauges(TimeProvider time) => new(
+        Services.GetRequiredService<IMeterFactory>(), Transport, Registry, Identity, Services.GetRequiredService<IOptions<MashNodeOptions>>(), time);
 
     public async Task<T> QueryAsync<T>(Func<AuditTestDb, Task<T>> query)
     {
@@ -92,6 +103,7 @@ internal sealed class NoteFromFlag(AuditTestDb db, CallAudit audit, HandlerBehav
             throw new UnprocessableEventException("FlagForUnknownChild", "no such child");
         }
 
+        behaviour.SeenTraceId = Activity.Current?.TraceId;
         db.Notes.Add(new CaseNote { Id = Math.Abs(envelope.EventId.GetHashCode(StringComparison.Ordinal)), Text = payload.Reason });
         audit.Touch(envelope.ChildKey, "partner:" + envelope.EventId);
         if (behaviour.Fail)
@@ -107,4 +119,6 @@ internal sealed class HandlerBehaviour
 {
     public bool Fail { get; set; }
     public bool Unprocessable { get; set; }
+    /// <summary>The trace the handler last ran in.</summary>
+    public ActivityTraceId? SeenTraceId { get; set; }
 }
