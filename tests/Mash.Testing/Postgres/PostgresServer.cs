@@ -122,3 +122,14 @@ public sealed class PostgresDatabase(string connectionString, string adminConnec
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
+
+/// <summary>For test classes whose fixture runs a service on PostgreSQL.</summary>
+public static class PostgreSqlFixture
+{
+    /// <summary>Skips the test (or fails it in CI) when there is no server; else hands on the fixture.</summary>
+    public static T Require<T>(T fixture)
+    {
+        PostgresServer.Require();
+        return fixture;
+    }
+}

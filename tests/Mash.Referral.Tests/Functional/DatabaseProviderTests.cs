@@ -1,0 +1,31 @@
+using Mash.Platform.Persistence;
+using Mash.Referral.Data;
+using Mash.Referral.Tests.Support;
+using Mash.Testing.Postgres;
+
+namespace Mash.Referral.Tests.Functional;
+
+/// <summary>The service's database on either provider: migrations that match the model, applied from empty.</summary>
+public sealed class DatabaseProviderTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public void The_migrations_of_each_provider_match_the_model(DatabaseProvider provider) =>
+        MigrationAssertions.MatchModel<ReferralDbContext>(provider);
+
+    [Fact]
+    public void The_SQLite_migrations_keep_the_ids_that_databases_in_use_have_recorded_and_PostgreSQL_has_its_own()
+    {
+        Assert.Equal(["20261126060150_InitialReferrals", "20261126063809_AddEventing"], MigrationAssertions.Ids<ReferralDbContext>(DatabaseProvider.Sqlite));
+        Assert.Empty(MigrationAssertions.Ids<ReferralDbContext>(DatabaseProvider.PostgreSql).Intersect(MigrationAssertions.Ids<ReferralDbContext>(DatabaseProvider.Sqlite)));
+    }
+
+    [SkippableFact]
+    public async Task An_empty_PostgreSQL_database_is_migrated_when_the_service_starts()
+    {
+        PostgresServer.Require();
+        using var app = ReferralApp.OnPostgreSql();
+        Assert.True(await app.WithDbAsync(MigrationAssertions.FullyMigratedAsync));
+    }
+}
