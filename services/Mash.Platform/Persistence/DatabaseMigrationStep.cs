@@ -18,7 +18,8 @@ public static partial class DatabaseMigrationStep
 
     /// <summary>
     /// Returns the process's exit code when it must stop here (after <c>--migrate-only</c>:
-    /// 0 when migrated, 1 with the reason logged when not), or null to go on and serve.
+    /// 0 when migrated, 1 with the reason logged when not; the app is then disposed), or null
+    /// to go on and serve.
     /// </summary>
     public static async Task<int?> MigrateDatabaseAsync<TContext>(this WebApplication app)
         where TContext : MashDbContext
@@ -34,12 +35,21 @@ public static partial class DatabaseMigrationStep
             return null;
         }
 
+        var exitCode = await MigrateOnlyAsync<TContext>(app);
+        // The process ends here: disposing the app flushes the console log the operator reads.
+        await app.DisposeAsync();
+        return exitCode;
+    }
+
+    private static async Task<int> MigrateOnlyAsync<TContext>(WebApplication app)
+        where TContext : MashDbContext
+    {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseMigrationStep));
         var database = app.Services.GetRequiredService<MashDatabase>();
         try
         {
-            var applied = await ApplyMigrationsAsync<TContext>(app.Services, app.Lifetime.ApplicationStopping);
-            LogMigrated(logger, database.Name, database.Provider, applied.Count, applied.Count == 0 ? "none" : string.Join(", ", applied));
+            var applied = await ApplyMigrationsAsync<TContext>(app.Services, CancellationToken.None);
+            LogMigrated(logger, database.Name, database.Provider, applied.Count > 0 ? applied[^1] : "(no migrations)", applied.Count);
             return 0;
         }
         catch (Exception e)
@@ -51,12 +61,11 @@ public static partial class DatabaseMigrationStep
         }
     }
 
-    /// <summary>Applies pending migrations; returns the ids of those applied.</summary>
+    /// <summary>Applies pending migrations; returns the ids of all migrations the database now has.</summary>
     public static async Task<IReadOnlyList<string>> ApplyMigrationsAsync<TContext>(IServiceProvider services, CancellationToken cancellationToken)
         where TContext : MashDbContext
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContextAsync(cancellationToken);
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         // Replicas starting together are safe: EF Core holds a database lock while it migrates.
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
@@ -65,11 +74,11 @@ public static partial class DatabaseMigrationStep
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        return pending;
+        return [.. await db.Database.GetAppliedMigrationsAsync(cancellationToken)];
     }
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Migrated the {Database} database on {Provider}: {Count} migration(s) applied ({Migrations}).")]
-    private static partial void LogMigrated(ILogger logger, string database, DatabaseProvider provider, int count, string migrations);
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Migrated the {Database} database on {Provider}: its schema is at {LastMigration} ({Count} migrations in all).")]
+    private static partial void LogMigrated(ILogger logger, string database, DatabaseProvider provider, string lastMigration, int count);
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Critical, Message = "Migrating the {Database} database on {Provider} failed ({ExceptionType}: {Reason}); the service's schema was not changed by this run.")]
     private static partial void LogMigrationFailed(ILogger logger, string database, DatabaseProvider provider, string exceptionType, string reason);

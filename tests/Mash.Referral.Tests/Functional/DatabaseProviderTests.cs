@@ -29,3 +29,62 @@ public sealed class DatabaseProviderTests
         Assert.True(await app.WithDbAsync(MigrationAssertions.FullyMigratedAsync));
     }
 }
+
+/// <summary>The schema step of a deployment: the service's own program, run with --migrate-only as a Kubernetes Job runs it.</summary>
+public sealed class MigrateOnlyTests
+{
+    private static async Task<(int ExitCode, string Output)> RunMigrateOnlyAsync(string connectionString)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["DOTNET_ENVIRONMENT"] = "Development",
+                ["Mash__Database__Provider"] = "PostgreSql",
+                ["ConnectionStrings__referral"] = connectionString,
+                ["Mash__DataDirectory"] = Directory.CreateTempSubdirectory("mash-referral-migrate-").FullName,
+            },
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Mash.Referral.dll"));
+        start.ArgumentList.Add(DatabaseSettings.MigrateOnlyArgument);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    [SkippableFact]
+    public async Task Migrate_only_migrates_an_empty_PostgreSQL_database_and_exits_0_then_finds_nothing_to_do()
+    {
+        await using var database = await PostgresServer.Require().CreateDatabaseAsync("mash_referral_job");
+
+        var first = await RunMigrateOnlyAsync(database.ConnectionString);
+        var second = await RunMigrateOnlyAsync(database.ConnectionString);
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("Migrated the referral database on PostgreSql", first.Output, StringComparison.Ordinal);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(MigrationAssertions.Ids<ReferralDbContext>(DatabaseProvider.PostgreSql)[^1], LastMigration(second.Output));
+    }
+
+    [Fact]
+    public async Task Migrate_only_that_cannot_reach_the_database_exits_non_zero_saying_why_without_the_password()
+    {
+        var (exitCode, output) = await RunMigrateOnlyAsync("Host=127.0.0.1;Port=1;Username=mash;Password=never-logged;Timeout=2");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Migrating the referral database on PostgreSql failed", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("never-logged", output, StringComparison.Ordinal);
+    }
+
+    private static string LastMigration(string output)
+    {
+        const string marker = "its schema is at ";
+        var start = output.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
+        return output[start..output.IndexOf(' ', start)];
+    }
+}
