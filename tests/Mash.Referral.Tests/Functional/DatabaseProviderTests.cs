@@ -1,3 +1,4 @@
+using Mash.Contracts.Referral.V1;
 using Mash.Platform.Persistence;
 using Mash.Referral.Data;
 using Mash.Referral.Tests.Support;
@@ -27,6 +28,27 @@ public sealed class DatabaseProviderTests
         PostgresServer.Require();
         using var app = ReferralApp.OnPostgreSql();
         Assert.True(await app.WithDbAsync(MigrationAssertions.FullyMigratedAsync));
+    }
+
+    [SkippableFact]
+    public async Task On_PostgreSQL_a_referral_is_submitted_read_and_listed_and_a_retry_is_replayed()
+    {
+        PostgresServer.Require();
+        using var app = ReferralApp.OnPostgreSql();
+        var client = app.Client();
+
+        var submitted = (await client.SubmitReferralAsync(Samples.Submit("pg-round-trip"), app.As("police-mash"))).Referral;
+        var read = await client.GetReferralAsync(new GetReferralRequest { ReferralId = submitted.ReferralId }, app.As("police-mash"));
+        var listed = await client.ListReferralsAsync(new ListReferralsRequest(), app.As("police-mash"));
+        var replay = await client.SubmitReferralAsync(Samples.Submit("pg-round-trip"), app.As("police-mash"));
+
+        Assert.Equal(submitted.ReferralId, read.ReferralId);
+        Assert.Equal("Amy", read.Details.Child.GivenName);
+        Assert.Equal(submitted.DecisionDueAt, read.DecisionDueAt);
+        Assert.Equal([submitted.ReferralId], listed.Referrals.Select(r => r.ReferralId));
+        Assert.True(replay.Replayed);
+        Assert.Equal(submitted.ReferralId, replay.Referral.ReferralId);
+        Assert.Equal(1, await app.CountReferralsAsync());
     }
 }
 
