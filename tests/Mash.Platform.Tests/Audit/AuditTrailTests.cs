@@ -239,6 +239,22 @@ public abstract class AuditTrailTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_duplicate_key_is_recognised_as_a_unique_violation_on_this_database()
+    {
+        await using (var db = Database.Open())
+        {
+            db.Notes.Add(new CaseNote { Id = 1, Text = "first" });
+            await db.SaveChangesAsync();
+        }
+
+        await using var again = Database.Open();
+        again.Notes.Add(new CaseNote { Id = 1, Text = "a concurrent retry" });
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => again.SaveChangesAsync());
+
+        Assert.True(DbErrors.IsUniqueViolation(error));
+    }
+
+    [SkippableFact]
     public async Task A_write_is_saved_with_its_audit_entries()
     {
         var call = Call("children-social-care", "lacsc-app", "Record decision", "LAWFUL_BASIS_PUBLIC_TASK", "referral-7");
