@@ -29,7 +29,7 @@ public static class AuditTrailMigrations
     private static void AddPostgreSqlTriggers(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.Sql($"""
-            CREATE FUNCTION "AuditEntries_RefuseChange"() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE OR REPLACE FUNCTION "AuditEntries_RefuseChange"() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 RAISE EXCEPTION '{RefusalMessage}' USING ERRCODE = 'restrict_violation';
             END;
