@@ -11,11 +11,16 @@ builder.AddMashServiceDefaults("mash-assessment", MashRoles.Assessment);
 builder.AddAssessmentService();
 
 var app = builder.Build();
-await app.MigrateDatabaseAsync<AssessmentDbContext>();
+if (await app.MigrateDatabaseAsync<AssessmentDbContext>() is { } exitCode)
+{
+    return exitCode; // --migrate-only: the schema step of a deployment, then exit
+}
+
 app.UseMashServiceDefaults();
 app.MapGrpcService<AssessmentGrpcService>();
 app.MapMashEventing();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the functional tests' WebApplicationFactory.</summary>
 public partial class Program;

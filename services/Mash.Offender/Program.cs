@@ -10,10 +10,15 @@ builder.AddMashServiceDefaults("mash-offender", MashRoles.Offender);
 builder.AddOffenderService();
 
 var app = builder.Build();
-await app.MigrateDatabaseAsync<OffenderDbContext>();
+if (await app.MigrateDatabaseAsync<OffenderDbContext>() is { } exitCode)
+{
+    return exitCode; // --migrate-only: the schema step of a deployment, then exit
+}
+
 app.UseMashServiceDefaults();
 app.MapGrpcService<OffenderGrpcService>();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the functional tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -10,10 +10,15 @@ builder.AddMashServiceDefaults("mash-referral", MashRoles.Referral);
 builder.AddReferralService();
 
 var app = builder.Build();
-await app.MigrateDatabaseAsync<ReferralDbContext>();
+if (await app.MigrateDatabaseAsync<ReferralDbContext>() is { } exitCode)
+{
+    return exitCode; // --migrate-only: the schema step of a deployment, then exit
+}
+
 app.UseMashServiceDefaults();
 app.MapGrpcService<ReferralGrpcService>();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the functional tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -11,11 +11,16 @@ builder.AddMashServiceDefaults("mash-strategy", MashRoles.Strategy);
 builder.AddStrategyDiscussionService();
 
 var app = builder.Build();
-await app.MigrateDatabaseAsync<StrategyDbContext>();
+if (await app.MigrateDatabaseAsync<StrategyDbContext>() is { } exitCode)
+{
+    return exitCode; // --migrate-only: the schema step of a deployment, then exit
+}
+
 app.UseMashServiceDefaults();
 app.MapGrpcService<StrategyGrpcService>();
 app.MapMashEventing();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the functional tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -8,6 +8,7 @@ using Mash.Platform.Eventing.Transport;
 using Mash.Platform.Identity;
 using Mash.Platform.Persistence;
 using Mash.Testing.Eventing;
+using Mash.Testing.Postgres;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -28,6 +29,8 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
     private readonly string _nodeId;
     private readonly bool _ownsTokens;
     private GrpcChannel? _channel;
+    private PostgresDatabase? _postgres;
+    private string _databaseName = "";
 
     /// <param name="nodeId">This node's id.</param>
     /// <param name="start">Where the clock starts.</param>
@@ -44,6 +47,9 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Whether the service runs on PostgreSQL (a database of its own) rather than its SQLite file.</summary>
+    public bool OnPostgreSql => _postgres is not null;
     public TestTokens Tokens { get; }
     public FakeTimeProvider Clock { get; }
     public RecordingTransport Transport { get; } = new();
@@ -67,10 +73,30 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
     protected GrpcChannel Channel =>
         _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 
+    /// <summary>
+    /// Runs the service on a new database of the test assembly's PostgreSQL server. Without a
+    /// server nothing changes here: the tests call <see cref="PostgresServer.Require"/> first,
+    /// which skips them (or fails them in CI) before the app is used.
+    /// </summary>
+    protected void UsePostgreSql(string databaseName)
+    {
+        if (PostgresServer.Shared.Available)
+        {
+            _postgres = PostgresServer.Shared.CreateDatabaseAsync("mash_" + databaseName).GetAwaiter().GetResult();
+            _databaseName = databaseName;
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Mash:DataDirectory", DataDirectory);
+        if (_postgres is not null)
+        {
+            builder.UseSetting(DatabaseSettings.ProviderKey, nameof(DatabaseProvider.PostgreSql));
+            builder.UseSetting("ConnectionStrings:" + _databaseName, _postgres.ConnectionString);
+        }
+
         builder.UseSetting("Mash:Node:Id", _nodeId);
         builder.UseSetting("Mash:Node:Agency", AgencyNames.Police);
         ConfigureSettings(builder);
@@ -121,5 +147,6 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
         }
 
         base.Dispose(disposing);
+        _postgres?.Dispose();
     }
 }

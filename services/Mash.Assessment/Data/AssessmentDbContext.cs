@@ -41,7 +41,7 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
             flag.Property(f => f.Version).IsConcurrencyToken();
             flag.HasIndex(f => new { f.ClientId, f.IdempotencyKey }).IsUnique();
             // At most one active flag per child, even when two raises race.
-            flag.HasIndex(f => f.ChildKey).IsUnique().HasFilter("\"Active\" = 1").HasDatabaseName("IX_CseFlags_ChildKey_Active");
+            flag.HasIndex(f => f.ChildKey).IsUnique().HasFilter(IsTrue("Active")).HasDatabaseName("IX_CseFlags_ChildKey_Active");
             flag.HasIndex(f => new { f.ChildKey, f.RaisedAt });
             flag.HasMany(f => f.History).WithOne().HasForeignKey(h => h.FlagId);
         });

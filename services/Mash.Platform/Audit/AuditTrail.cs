@@ -16,6 +16,7 @@ public sealed class AuditTrail(AuditChainLock chainLock, CallAudit call, TimePro
         using (await chainLock.AcquireAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await AuditChainDatabaseLock.AcquireAsync(db, cancellationToken);
             await AddEntriesAsync(db, "OK", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -50,6 +51,7 @@ public sealed class AuditTrail(AuditChainLock chainLock, CallAudit call, TimePro
         using (await chainLock.AcquireAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await AuditChainDatabaseLock.AcquireAsync(db, cancellationToken);
             await AddEntriesAsync(db, outcome, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -65,7 +67,9 @@ public sealed class AuditTrail(AuditChainLock chainLock, CallAudit call, TimePro
             .FirstOrDefaultAsync(cancellationToken);
         var sequence = last?.Sequence ?? 0;
         var previousHash = last?.Hash ?? AuditHasher.Genesis;
-        var now = time.GetUtcNow().UtcDateTime;
+        // Whole microseconds: PostgreSQL keeps no finer time, and the hash must cover what is stored.
+        var utcNow = time.GetUtcNow().UtcDateTime;
+        var now = utcNow.AddTicks(-(utcNow.Ticks % TimeSpan.TicksPerMicrosecond));
         foreach (var subject in call.Subjects)
         {
             var entry = new AuditEntry

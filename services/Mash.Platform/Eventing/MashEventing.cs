@@ -39,6 +39,7 @@ public static class MashEventing
         services.Configure<EventingOptions>(section);
         services.AddScoped<EventOutbox>();
         services.AddSingleton<Transport.IMessageTransport>(TransportFactory.Create(builder.Configuration));
+        services.AddSingleton<OutboxLeadership>();
         services.AddHostedService<OutboxRelay>();
 
         var registry = new EventHandlerRegistry();

@@ -1,4 +1,6 @@
+using Mash.Platform.Persistence;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 
 namespace Mash.Platform.Hosting;
 
@@ -7,7 +9,22 @@ public static class MashHost
     /// <summary>
     /// A builder whose content root is the app's own folder, so its appsettings.json are found
     /// whatever directory a launcher, a container or an operator starts it from.
+    /// <c>--migrate-only</c> is taken out of the arguments (it has no value, so the command-line
+    /// configuration would misread it) and becomes <c>Mash:Database:MigrateOnly=true</c>.
     /// </summary>
-    public static WebApplicationBuilder CreateBuilder(string[] args) =>
-        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var migrateOnly = args.Contains(DatabaseSettings.MigrateOnlyArgument, StringComparer.OrdinalIgnoreCase);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. args.Where(a => !string.Equals(a, DatabaseSettings.MigrateOnlyArgument, StringComparison.OrdinalIgnoreCase))],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (migrateOnly)
+        {
+            builder.Configuration.AddInMemoryCollection([new(DatabaseMigrationStep.MigrateOnlyKey, "true")]);
+        }
+
+        return builder;
+    }
 }

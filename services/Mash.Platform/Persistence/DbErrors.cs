@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Mash.Platform.Persistence;
 
@@ -16,6 +17,7 @@ public static class DbErrors
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
         SqliteException { SqliteErrorCode: SqliteConstraint } => true,
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
         _ => false,
     };
 

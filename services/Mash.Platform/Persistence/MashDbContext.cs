@@ -43,6 +43,13 @@ public abstract class MashDbContext(DbContextOptions options) : DbContext(option
         });
     }
 
+    /// <summary>
+    /// A filter (e.g. of a partial index) true where a boolean column is: SQLite stores booleans
+    /// as 0/1, PostgreSQL has a boolean type that does not compare with integers.
+    /// </summary>
+    protected string IsTrue(string column) =>
+        Database.IsNpgsql() ? $"\"{column}\"" : $"\"{column}\" = 1";
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every time is stored as UTC and read back as UTC.

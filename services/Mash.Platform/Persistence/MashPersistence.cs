@@ -3,6 +3,7 @@ using Mash.Platform.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,26 +16,25 @@ public interface IMashDbContextFactory
 }
 
 /// <summary>
-/// A service's database: <c>ConnectionStrings:{name}</c> if set, else a SQLite file named for
-/// the service in the data directory. Migrations run at start (never EnsureCreated).
+/// A service's database, on the provider named by <c>Mash:Database:Provider</c>: SQLite (the
+/// default: <c>ConnectionStrings:{name}</c> if set, else a file named for the service in the
+/// data directory) or PostgreSQL (<c>ConnectionStrings:{name}</c> required). Migrations run
+/// at start unless <c>Mash:Database:MigrateOnStart</c> is false (never EnsureCreated).
 /// </summary>
 public static class MashPersistence
 {
     public static IServiceCollection AddMashPersistence<TContext>(this WebApplicationBuilder builder, string databaseName)
         where TContext : MashDbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(databaseName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            var file = Path.Combine(MashDataDirectory.Resolve(builder.Configuration), databaseName + ".db");
-            connectionString = $"Data Source={file};Pooling=True";
-        }
+        var provider = DatabaseSettings.Provider(builder.Configuration);
+        var connectionString = ConnectionString(builder.Configuration, databaseName, provider);
 
         var services = builder.Services;
+        services.TryAddSingleton(new MashDatabase(provider, databaseName));
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxCommitInterceptor>();
         services.AddPooledDbContextFactory<TContext>((sp, options) => options
-            .UseSqlite(connectionString)
+            .UseMashDatabase(provider, connectionString)
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddScoped<MashDbContext>(sp => sp.GetRequiredService<TContext>());
@@ -42,17 +42,38 @@ public static class MashPersistence
         return services;
     }
 
-    /// <summary>Applies pending migrations before the service takes calls.</summary>
-    public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app)
-        where TContext : MashDbContext
+    /// <summary>
+    /// The provider and the platform's migrations lookup (one set of migrations per provider),
+    /// for the services and for tests that open a service's database themselves.
+    /// </summary>
+    public static DbContextOptionsBuilder UseMashDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        if (db.Database.IsSqlite())
+        _ = provider switch
         {
-            // Write-ahead logging: readers never wait for the writer; the setting lives in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString),
+            _ => options.UseSqlite(connectionString),
+        };
+        return options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+    }
+
+    private static string ConnectionString(IConfiguration configuration, string databaseName, DatabaseProvider provider)
+    {
+        var configured = configuration.GetConnectionString(databaseName);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
         }
+
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            // Never echo a connection string: it carries the database password.
+            throw new InvalidOperationException(
+                $"{DatabaseSettings.ProviderKey} is PostgreSql but ConnectionStrings:{databaseName} is not set: " +
+                $"give this service's database (a secret) as ConnectionStrings__{databaseName}.");
+        }
+
+        var file = Path.Combine(MashDataDirectory.Resolve(configuration), databaseName + ".db");
+        return $"Data Source={file};Pooling=True";
     }
 
     private sealed class Factory<TContext>(IDbContextFactory<TContext> inner) : IMashDbContextFactory
@@ -61,3 +82,6 @@ public static class MashPersistence
         public MashDbContext Create() => inner.CreateDbContext();
     }
 }
+
+/// <summary>Which database this service runs on (a singleton, for the platform's provider-specific steps).</summary>
+public sealed record MashDatabase(DatabaseProvider Provider, string Name);

@@ -1,4 +1,5 @@
 using Mash.Assessment.Tests.Support;
+using Mash.Testing.Postgres;
 using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
@@ -6,11 +7,17 @@ using Mash.Contracts.Referral.V1;
 
 namespace Mash.Assessment.Tests.Functional;
 
-public sealed class AssessmentListTests : IDisposable
-{
-    private readonly AssessmentApp _app = new();
+public sealed class AssessmentListTests() : AssessmentListScenarios(new AssessmentApp());
 
-    [Fact]
+/// <summary>The same scenarios with the service on PostgreSQL (keyset paging over its times).</summary>
+public sealed class AssessmentListPostgreSqlTests() : AssessmentListScenarios(PostgreSqlFixture.Require(new AssessmentPostgreSqlApp()));
+
+/// <summary>Run on each database provider.</summary>
+public abstract class AssessmentListScenarios(AssessmentApp app) : IDisposable
+{
+    private readonly AssessmentApp _app = app;
+
+    [SkippableFact]
     public async Task Assessments_are_listed_in_due_order_page_by_page_with_the_open_and_overdue_counts()
     {
         var client = _app.Client();
@@ -34,7 +41,7 @@ public sealed class AssessmentListTests : IDisposable
         Assert.Equal([older], completed.Assessments.Select(a => a.AssessmentId));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_bad_page_token_or_status_is_named()
     {
         var error = await RpcAssert.FailsWith(global::Grpc.Core.StatusCode.InvalidArgument, () => _app.Client().ListAssessmentsAsync(
@@ -42,5 +49,9 @@ public sealed class AssessmentListTests : IDisposable
         Assert.Equal(["page.page_size", "page.page_token", "statuses"], RpcAssert.ViolatedFields(error).Order(StringComparer.Ordinal));
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -1,3 +1,4 @@
+using Mash.Testing.Postgres;
 using Grpc.Core;
 using Mash.Assessment.Tests.Support;
 using Mash.Contracts.Assessment.V1;
@@ -10,7 +11,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Mash.Assessment.Tests.Functional;
 
 /// <summary>CSE flags raised, reviewed and cleared with provenance, each change shared with partners.</summary>
-public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentApp>
+public sealed class CseFlagTests(AssessmentApp app) : CseFlagScenarios(app), IClassFixture<AssessmentApp>;
+
+/// <summary>The same scenarios with the service on PostgreSQL.</summary>
+public sealed class CseFlagPostgreSqlTests(AssessmentPostgreSqlApp app) : CseFlagScenarios(PostgreSqlFixture.Require(app)), IClassFixture<AssessmentPostgreSqlApp>;
+
+/// <summary>Run on each database provider.</summary>
+public abstract class CseFlagScenarios(AssessmentApp app)
 {
     private Task<List<OutboxMessage>> SharedAbout(ChildIdentity child)
     {
@@ -18,7 +25,7 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
         return app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.SessionId == childKey && m.Topic == Topics.CseFlags).OrderBy(m => m.Sequence).ToListAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_raised_flag_keeps_who_when_why_and_evidence_and_is_shared_under_the_requests_lawful_basis()
     {
         var child = Samples.Child();
@@ -44,7 +51,7 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
         Assert.Equal("LAWFUL_BASIS_SAFEGUARDING_OF_CHILDREN", disclosure.LawfulBasis);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_flag_on_a_child_without_an_nhs_number_is_kept_locally_and_the_decision_not_to_share_is_recorded()
     {
         var child = Samples.Child(nhsNumber: "", givenName: "Unconfirmed");
@@ -60,7 +67,7 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
         Assert.Equal("mash.events.v1.CseFlagChanged", decision.What);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(CseRisk.High, 1)]
     [InlineData(CseRisk.Medium, 0)]
     public async Task A_high_cse_risk_requires_a_strategy_discussion_on_this_node(CseRisk risk, int triggers)
@@ -78,7 +85,7 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_retry_with_the_same_key_returns_the_same_flag_and_another_body_under_the_key_is_refused()
     {
         var child = Samples.Child();
@@ -92,7 +99,7 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
         await RpcAssert.FailsWith(StatusCode.AlreadyExists, () => app.Client().RaiseCseFlagAsync(other, app.As()).ResponseAsync);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_second_flag_cannot_be_raised_while_one_is_active()
     {
         var child = Samples.Child();
@@ -106,7 +113,7 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
         Assert.Single(await SharedAbout(child));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_child_under_13_is_never_flagged_low()
     {
         var twelve = Samples.Child(birthYear: 2014);
@@ -118,7 +125,7 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
         Assert.Empty(await SharedAbout(twelve));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_flag_without_what_it_needs_names_every_missing_field()
     {
         var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () =>
@@ -127,7 +134,7 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
             RpcAssert.ViolatedFields(error).Distinct().Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_review_and_a_clearance_add_to_the_history_and_are_shared_under_the_flags_lawful_basis()
     {
         var child = Samples.Child();
@@ -159,7 +166,7 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
         Assert.NotEqual(flag.FlagId, next.FlagId);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_review_cannot_lower_a_child_under_13_to_low()
     {
         var flag = await app.Client().RaiseCseFlagAsync(Samples.Raise(Samples.Child(birthYear: 2015), "young-review", CseRisk.Medium), app.As());
@@ -168,12 +175,12 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
         Assert.Equal(["risk"], RpcAssert.ViolatedFields(error));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_flag_is_not_found() =>
         await RpcAssert.FailsWith(StatusCode.NotFound, () => app.Client().ClearCseFlagAsync(
             new ClearCseFlagRequest { FlagId = "cse_missing", Reason = "r", Evidence = "e" }, app.As()).ResponseAsync);
 
-    [Fact]
+    [SkippableFact]
     public async Task Screening_bands_the_indicators_and_never_bands_a_child_under_13_low()
     {
         var screening = await app.Client().ScreenCseAsync(new ScreenCseRequest
@@ -190,7 +197,7 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
         Assert.Equal(CseRisk.High, high.Risk);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Screening_stores_nothing_but_a_named_child_is_audited()
     {
         var child = Samples.Child();
@@ -203,7 +210,7 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
         Assert.False(await app.WithDbAsync(db => db.CseFlags.AnyAsync(f => f.ChildKey == childKey)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unknown_indicators_are_named()
     {
         var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => app.Client().ScreenCseAsync(
@@ -211,7 +218,7 @@ public sealed class CseFlagTests(AssessmentApp app) : IClassFixture<AssessmentAp
         Assert.Equal(["indicators[1]", "indicators[2]"], RpcAssert.ViolatedFields(error));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Racing_raises_for_one_child_leave_one_active_flag()
     {
         var child = Samples.Child();

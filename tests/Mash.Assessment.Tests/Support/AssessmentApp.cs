@@ -15,7 +15,7 @@ namespace Mash.Assessment.Tests.Support;
 /// The Assessment service in memory with its real SQLite file, trusting <see cref="TestTokens"/>,
 /// running on a clock the test moves, with a <see cref="RecordingTransport"/> for a broker.
 /// </summary>
-public sealed class AssessmentApp : ServiceApp<Program, AssessmentDbContext>
+public class AssessmentApp : ServiceApp<Program, AssessmentDbContext>
 {
     public const string NodeId = "local-police";
     public static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
@@ -70,4 +70,10 @@ public sealed class AssessmentApp : ServiceApp<Program, AssessmentDbContext>
     internal static EventEnvelope Envelope(
         IMessage payload, string childKey, string originNode, Agency agency, DateTimeOffset occurredAt, LawfulBasis basis, string? eventId = null) =>
         Envelopes.For(payload, childKey, originNode, agency, occurredAt, basis, eventId);
+}
+
+/// <summary>The same service on a database of its own on the test assembly's PostgreSQL server.</summary>
+public sealed class AssessmentPostgreSqlApp : AssessmentApp
+{
+    public AssessmentPostgreSqlApp() => UsePostgreSql("assessment");
 }

@@ -11,7 +11,7 @@ namespace Mash.Offender.Tests.Support;
 /// The Offender service of a police node in memory, with its real SQLite file, trusting
 /// <see cref="TestTokens"/>, on a clock the test moves, with a <see cref="RecordingTransport"/> for a broker.
 /// </summary>
-public sealed class OffenderApp() : ServiceApp<Program, OffenderDbContext>(NodeId, MondayMorning, "mash-offender-tests-")
+public class OffenderApp() : ServiceApp<Program, OffenderDbContext>(NodeId, MondayMorning, "mash-offender-tests-")
 {
     public const string NodeId = "west-mercia-police";
     public const string Purpose = "Managing a registered offender";
@@ -36,4 +36,10 @@ public sealed class OffenderApp() : ServiceApp<Program, OffenderDbContext>(NodeI
     /// <summary>A neighbourhood officer, or another agency: the summary view only.</summary>
     internal Metadata AsSummaryReader(string clientId = "health-mash", string agency = AgencyNames.Health) =>
         As(clientId, agency, MashRoles.OffenderReadSummary);
+}
+
+/// <summary>The same service on a database of its own on the test assembly's PostgreSQL server.</summary>
+public sealed class OffenderPostgreSqlApp : OffenderApp
+{
+    public OffenderPostgreSqlApp() => UsePostgreSql("offender");
 }

@@ -5,11 +5,22 @@ using Mash.Referral.Tests.Support;
 
 namespace Mash.Referral.Tests.Functional;
 
-public sealed class SubmitReferralTests : IDisposable
-{
-    private readonly ReferralApp _app = new();
+public sealed class SubmitReferralTests() : SubmitReferralScenarios(new ReferralApp());
 
-    [Fact]
+/// <summary>The same scenarios with the service on PostgreSQL.</summary>
+public sealed class SubmitReferralPostgreSqlTests() : SubmitReferralScenarios(ReferralApp.OnPostgreSql());
+
+/// <summary>Run on each database provider.</summary>
+public abstract class SubmitReferralScenarios : IDisposable
+{
+    private readonly ReferralApp _app;
+
+    private protected SubmitReferralScenarios(ReferralApp app)
+    {
+        _app = app;
+    }
+
+    [SkippableFact]
     public async Task A_complete_referral_is_queued_with_its_score_and_a_decision_due_one_working_day_later()
     {
         var reply = await _app.Client().SubmitReferralAsync(Samples.Submit("k-1"), _app.As("police-mash"));
@@ -27,7 +38,7 @@ public sealed class SubmitReferralTests : IDisposable
         Assert.Equal(referral.DecisionDueAt, referral.DueAt);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_thin_referral_is_accepted_but_its_gaps_are_named_and_without_an_nhs_number_the_match_is_unconfirmed()
     {
         var thin = new ReferralDetails
@@ -49,7 +60,7 @@ public sealed class SubmitReferralTests : IDisposable
         Assert.Equal(IssueSeverity.Weak, referral.Completeness.Issues.Single(i => i.Field == "details.concern.description").Severity);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_retry_with_the_same_key_and_body_returns_the_same_referral_and_stores_one()
     {
         var client = _app.Client();
@@ -61,7 +72,7 @@ public sealed class SubmitReferralTests : IDisposable
         Assert.Equal(1, await _app.CountReferralsAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_retries_with_one_key_store_one_referral()
     {
         var client = _app.Client();
@@ -72,7 +83,7 @@ public sealed class SubmitReferralTests : IDisposable
         Assert.Equal(1, await _app.CountReferralsAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_same_key_with_a_different_body_is_refused_and_nothing_new_is_stored()
     {
         var client = _app.Client();
@@ -83,7 +94,7 @@ public sealed class SubmitReferralTests : IDisposable
         Assert.Equal(1, await _app.CountReferralsAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Keys_belong_to_the_client_that_sent_them()
     {
         var client = _app.Client();
@@ -93,7 +104,7 @@ public sealed class SubmitReferralTests : IDisposable
         Assert.NotEqual(police.Referral.ReferralId, health.Referral.ReferralId);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Bad_input_names_every_bad_field_and_stores_nothing()
     {
         var details = Samples.FullReferral(nhsNumber: "9434765918");
@@ -111,7 +122,7 @@ public sealed class SubmitReferralTests : IDisposable
         Assert.Equal(0, await _app.CountReferralsAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_token_without_the_submit_role_is_refused_by_the_service_itself()
     {
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () =>
@@ -121,5 +132,9 @@ public sealed class SubmitReferralTests : IDisposable
         Assert.Equal(0, await _app.CountReferralsAsync());
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -4,6 +4,7 @@ using Mash.Contracts.Referral.V1;
 using Mash.Platform.Auth;
 using Mash.Platform.Persistence;
 using Mash.Referral.Data;
+using Mash.Testing.Postgres;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -22,12 +23,21 @@ internal sealed class ReferralApp : WebApplicationFactory<Program>
     public static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
     private GrpcChannel? _channel;
+    private readonly PostgresDatabase? _postgres;
 
-    public ReferralApp(string? dataDirectory = null, TestTokens? tokens = null)
+    /// <param name="dataDirectory">The data directory, or null for a new temporary one.</param>
+    /// <param name="tokens">The tokens to trust, or null for the app's own.</param>
+    /// <param name="postgres">A PostgreSQL database to run on instead of the SQLite file.</param>
+    public ReferralApp(string? dataDirectory = null, TestTokens? tokens = null, PostgresDatabase? postgres = null)
     {
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("mash-referral-tests-").FullName;
         Tokens = tokens ?? new TestTokens();
+        _postgres = postgres;
     }
+
+    /// <summary>The service on a new database of the test assembly's PostgreSQL server (disposed with the app).</summary>
+    public static ReferralApp OnPostgreSql() =>
+        new(postgres: PostgresServer.Require().CreateDatabaseAsync("mash_referral").GetAwaiter().GetResult());
 
     public string DataDirectory { get; }
     public TestTokens Tokens { get; }
@@ -38,6 +48,11 @@ internal sealed class ReferralApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Mash:DataDirectory", DataDirectory);
         builder.UseSetting("Mash:Eventing:LocalPath", Path.Combine(DataDirectory, "bus", "mash-bus.db"));
+        if (_postgres is not null)
+        {
+            builder.UseSetting(DatabaseSettings.ProviderKey, nameof(DatabaseProvider.PostgreSql));
+            builder.UseSetting("ConnectionStrings:" + ReferralServiceSetup.DatabaseName, _postgres.ConnectionString);
+        }
         builder.TrustTestTokens(Tokens);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
@@ -72,5 +87,6 @@ internal sealed class ReferralApp : WebApplicationFactory<Program>
     {
         _channel?.Dispose();
         base.Dispose(disposing);
+        _postgres?.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using Mash.Testing.Postgres;
 using Grpc.Core;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Strategy.V1;
@@ -7,12 +8,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Mash.StrategyDiscussion.Tests.Functional;
 
 /// <summary>A practitioner's own judgement that a discussion is needed, and follow-ups to concluded ones.</summary>
-public sealed class RequireDiscussionTests(StrategyApp app) : IClassFixture<StrategyApp>
+public sealed class RequireDiscussionTests(StrategyApp app) : RequireDiscussionScenarios(app), IClassFixture<StrategyApp>;
+
+/// <summary>The same scenarios with the service on PostgreSQL.</summary>
+public sealed class RequireDiscussionPostgreSqlTests(StrategyPostgreSqlApp app) : RequireDiscussionScenarios(PostgreSqlFixture.Require(app)), IClassFixture<StrategyPostgreSqlApp>;
+
+/// <summary>Run on each database provider.</summary>
+public abstract class RequireDiscussionScenarios(StrategyApp app)
 {
     private Task<int> CountFor(ChildIdentity child) =>
         app.WithDbAsync(db => db.Discussions.CountAsync(d => d.ChildKey == app.ChildKey(child)));
 
-    [Fact]
+    [SkippableFact]
     public async Task A_retry_with_the_same_key_returns_the_same_discussion_and_another_body_is_refused()
     {
         var child = Samples.Child();
@@ -31,7 +38,7 @@ public sealed class RequireDiscussionTests(StrategyApp app) : IClassFixture<Stra
         Assert.Equal(1, await CountFor(child));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_same_key_from_another_client_is_another_request()
     {
         var request = Samples.Require(Samples.Child(), key: "shared-key");
@@ -41,7 +48,7 @@ public sealed class RequireDiscussionTests(StrategyApp app) : IClassFixture<Stra
         Assert.Equal(DiscussionStatus.Required, other.Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Every_bad_field_is_named_and_nothing_is_stored()
     {
         var request = new RequireDiscussionRequest { IdempotencyKey = "bad key", Child = new ChildIdentity { NhsNumber = "9434765918" } };
@@ -49,7 +56,7 @@ public sealed class RequireDiscussionTests(StrategyApp app) : IClassFixture<Stra
         Assert.Equal(["idempotency_key", "child.nhs_number", "reason"], RpcAssert.ViolatedFields(error));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_child_without_an_nhs_number_needs_a_name_and_date_of_birth_and_is_an_unconfirmed_match()
     {
         var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () =>
@@ -62,7 +69,7 @@ public sealed class RequireDiscussionTests(StrategyApp app) : IClassFixture<Stra
         Assert.Equal(ChildMatchStatus.Unconfirmed, (await app.RequireAsync(child)).ChildMatch);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_child_has_one_open_discussion_at_a_time()
     {
         var child = Samples.Child();
@@ -74,7 +81,7 @@ public sealed class RequireDiscussionTests(StrategyApp app) : IClassFixture<Stra
         Assert.Equal(1, await CountFor(child));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_follow_up_links_to_the_first_discussion_of_its_chain()
     {
         var child = Samples.Child();
@@ -90,7 +97,7 @@ public sealed class RequireDiscussionTests(StrategyApp app) : IClassFixture<Stra
         Assert.Equal(DiscussionStatus.Required, third.Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_follow_up_needs_a_concluded_discussion_of_the_same_child()
     {
         var child = Samples.Child();

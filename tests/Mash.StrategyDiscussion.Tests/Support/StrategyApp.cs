@@ -12,7 +12,7 @@ namespace Mash.StrategyDiscussion.Tests.Support;
 /// The StrategyDiscussion service of a police node in memory, with its real SQLite file, trusting
 /// <see cref="TestTokens"/>, on a clock the test moves, with a <see cref="RecordingTransport"/> for a broker.
 /// </summary>
-public sealed class StrategyApp() : ServiceApp<Program, StrategyDbContext>(NodeId, MondayMorning, "mash-strategy-tests-")
+public class StrategyApp() : ServiceApp<Program, StrategyDbContext>(NodeId, MondayMorning, "mash-strategy-tests-")
 {
     public const string NodeId = "local-police";
     public const string Purpose = "MASH strategy discussion";
@@ -31,4 +31,10 @@ public sealed class StrategyApp() : ServiceApp<Program, StrategyDbContext>(NodeI
     /// <summary>A partner node's concluded discussion about the child, delivered through the consumer.</summary>
     internal Task<RecordedDelivery> DeliverPartnerAsync(StrategyDiscussionConcluded concluded, ChildIdentity child, string originNode, Agency originAgency) =>
         DeliverAsync(Topics.StrategyDiscussions, Envelopes.For(concluded, ChildKey(child), originNode, originAgency, Clock.GetUtcNow(), LawfulBasis.SafeguardingOfChildren));
+}
+
+/// <summary>The same service on a database of its own on the test assembly's PostgreSQL server.</summary>
+public sealed class StrategyPostgreSqlApp : StrategyApp
+{
+    public StrategyPostgreSqlApp() => UsePostgreSql("strategy");
 }

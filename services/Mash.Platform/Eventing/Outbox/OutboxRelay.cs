@@ -15,7 +15,7 @@ namespace Mash.Platform.Eventing.Outbox;
 /// publishes it again (the broker's duplicate detection and the consumers' inbox absorb that).
 /// </summary>
 internal sealed partial class OutboxRelay(
-    IMashDbContextFactory contexts, IMessageTransport transport, OutboxSignal signal,
+    IMashDbContextFactory contexts, IMessageTransport transport, OutboxSignal signal, OutboxLeadership leadership,
     IOptions<EventingOptions> options, TimeProvider time, ILogger<OutboxRelay> logger, EventingMetrics? metrics = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,6 +48,11 @@ internal sealed partial class OutboxRelay(
     /// <summary>Publishes the oldest unpublished rows; returns how many.</summary>
     internal async Task<int> PublishBatchAsync(int batchSize, CancellationToken cancellationToken)
     {
+        if (!await leadership.IsPublisherAsync(cancellationToken))
+        {
+            return 0; // another replica publishes this database's outbox; poll to take over if it stops
+        }
+
         await using var db = contexts.Create();
         var batch = await db.Set<OutboxMessage>()
             .Where(m => m.PublishedAt == null)

@@ -18,16 +18,24 @@ using Microsoft.Extensions.Options;
 
 namespace Mash.Platform.Tests.Eventing.Pipeline;
 
-/// <summary>A service's eventing in miniature: a real SQLite database, the platform's outbox, relay and consumer.</summary>
+/// <summary>A service's eventing in miniature: a real database (SQLite or PostgreSQL), the platform's outbox, relay and consumer.</summary>
 internal sealed class EventingHarness : IDisposable
 {
     public const string NodeId = "test-social-care";
 
-    private readonly TempDirectory _temp = new();
+    private readonly bool _ownsDatabase;
 
-    public EventingHarness()
+    /// <summary>A service's eventing on a new database of the provider.</summary>
+    public EventingHarness(DatabaseProvider provider = DatabaseProvider.Sqlite)
+        : this(TestDatabase.Create(provider), ownsDatabase: true)
     {
-        var file = _temp.File("service.db");
+    }
+
+    /// <summary>Another replica of a service, on the database of the first.</summary>
+    public EventingHarness(TestDatabase database, bool ownsDatabase = false)
+    {
+        Database = database;
+        _ownsDatabase = ownsDatabase;
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddMetrics();
@@ -36,10 +44,11 @@ internal sealed class EventingHarness : IDisposable
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitInterceptor>();
         services.AddDbContext<AuditTestDb>((sp, options) => options
-            .UseSqlite($"Data Source={file}")
+            .UseMashDatabase(database.Provider, database.ConnectionString)
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         services.AddScoped<MashDbContext>(sp => sp.GetRequiredService<AuditTestDb>());
-        services.AddSingleton<IMashDbContextFactory>(sp => new Factory(file, sp.GetRequiredService<OutboxCommitInterceptor>()));
+        services.AddSingleton<IMashDbContextFactory>(sp => new Factory(database, sp.GetRequiredService<OutboxCommitInterceptor>()));
+        services.AddSingleton<OutboxLeadership>();
         services.AddSingleton<AuditChainLock>();
         services.AddScoped<CallAudit>();
         services.AddScoped<AuditTrail>();
@@ -49,12 +58,10 @@ internal sealed class EventingHarness : IDisposable
         services.Configure<MashNodeOptions>(o => { });
         services.AddSingleton(Options.Create(new MashNodeOptions { Id = NodeId, Agency = "children-social-care" }));
         Services = services.BuildServiceProvider();
-
-        using var scope = Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<AuditTestDb>().Database.EnsureCreated();
         Registry.Add<CseFlagChanged, NoteFromFlag>(Topics.CseFlags, EventOrigin.OtherNodes);
     }
 
+    public TestDatabase Database { get; }
     public ServiceProvider Services { get; }
     public RecordingTransport Transport { get; } = new();
     public HandlerBehaviour Behaviour { get; } = new();
@@ -62,7 +69,8 @@ internal sealed class EventingHarness : IDisposable
 
     public OutboxRelay Relay(EventingOptions? options = null) => new(
         Services.GetRequiredService<IMashDbContextFactory>(), Transport, Services.GetRequiredService<OutboxSignal>(),
-        Options.Create(options ?? new EventingOptions()), TimeProvider.System, NullLogger<OutboxRelay>.Instance, Services.GetRequiredService<EventingMetrics>());
+        Services.GetRequiredService<OutboxLeadership>(), Options.Create(options ?? new EventingOptions()), TimeProvider.System, NullLogger<OutboxRelay>.Instance,
+        Services.GetRequiredService<EventingMetrics>());
 
     public EventConsumer Consumer() => new(
         Transport, Registry, Services.GetRequiredService<IServiceScopeFactory>(), Services.GetRequiredService<IOptions<MashNodeOptions>>(),
@@ -83,13 +91,15 @@ internal sealed class EventingHarness : IDisposable
     public void Dispose()
     {
         Services.Dispose();
-        _temp.Dispose();
+        if (_ownsDatabase)
+        {
+            Database.Dispose();
+        }
     }
 
-    private sealed class Factory(string file, OutboxCommitInterceptor interceptor) : IMashDbContextFactory
+    private sealed class Factory(TestDatabase database, OutboxCommitInterceptor interceptor) : IMashDbContextFactory
     {
-        public MashDbContext Create() => new AuditTestDb(new DbContextOptionsBuilder<AuditTestDb>()
-            .UseSqlite($"Data Source={file}").AddInterceptors(interceptor).Options);
+        public MashDbContext Create() => database.Open(interceptor);
     }
 }
 

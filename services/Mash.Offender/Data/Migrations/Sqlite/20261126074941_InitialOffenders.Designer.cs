@@ -3,16 +3,19 @@ using System;
 using Mash.Offender.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Mash.Offender.Data.Migrations
+namespace Mash.Offender.Data.Migrations.Sqlite
 {
     [DbContext(typeof(OffenderDbContext))]
-    partial class OffenderDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261126074941_InitialOffenders")]
+    partial class InitialOffenders
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
