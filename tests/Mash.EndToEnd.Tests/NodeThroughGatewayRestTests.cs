@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Google.Protobuf;
-using Mash.EndToEnd.Tests.Support;
+using Mash.Testing.Nodes;
 
 namespace Mash.EndToEnd.Tests;
 

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Google.Rpc;
 using Mash.Contracts.Referral.V1;
-using Mash.EndToEnd.Tests.Support;
+using Mash.Testing.Nodes;
 
 namespace Mash.EndToEnd.Tests;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Mash.EndToEnd.Tests.Support;
+using Mash.Testing.Nodes;
 using Mash.Node.Hosting;
 
 namespace Mash.EndToEnd.Tests;

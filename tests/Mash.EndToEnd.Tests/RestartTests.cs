@@ -1,5 +1,5 @@
 using Mash.Contracts.Referral.V1;
-using Mash.EndToEnd.Tests.Support;
+using Mash.Testing.Nodes;
 using Mash.Node.Hosting;
 
 namespace Mash.EndToEnd.Tests;

@@ -69,9 +69,9 @@ public sealed class ProxyAuthorizationTests(GatewayFixture fixture) : IClassFixt
         var data = Gateway.DataDirectory;
         var token = kind switch
         {
-            "expired" => TokenForger.Signed(data, expires: DateTime.UtcNow.AddMinutes(-5)),
-            "wrong-audience" => TokenForger.Signed(data, audience: "api://not-mash"),
-            "wrong-issuer" => TokenForger.Signed(data, issuer: "https://evil.example/"),
+            "expired" => TokenForger.SignedWith(data, expires: DateTime.UtcNow.AddMinutes(-5)),
+            "wrong-audience" => TokenForger.SignedWith(data, audience: "api://not-mash"),
+            "wrong-issuer" => TokenForger.SignedWith(data, issuer: "https://evil.example/"),
             "alg-none" => TokenForger.Unsigned(),
             "tampered" => TokenForger.Tampered(await Gateway.TokenAsync("police-mash")),
             "stranger-key" => TokenForger.SignedByStranger(data),
@@ -89,7 +89,7 @@ public sealed class ProxyAuthorizationTests(GatewayFixture fixture) : IClassFixt
     public async Task The_control_token_signed_with_the_gateway_key_is_accepted()
     {
         // Proves the forged tokens above fail for the one thing each gets wrong.
-        var token = TokenForger.Signed(Gateway.DataDirectory);
+        var token = TokenForger.SignedWith(Gateway.DataDirectory);
 
         var reply = await Gateway.Referrals.SubmitReferralAsync(Requests.Referral("control"), Requests.Bearer(token));
 

@@ -2,7 +2,7 @@ using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Referral.V1;
-using Mash.EndToEnd.Tests.Support;
+using Mash.Testing.Nodes;
 using Mash.Node.Hosting;
 
 namespace Mash.EndToEnd.Tests.TwoNodes;

@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Mash.Contracts.Events.V1;
-using Mash.EndToEnd.Tests.Support;
+using Mash.Testing.Nodes;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Local;
 using Mash.Platform.Eventing.Transport;

@@ -2,7 +2,7 @@ using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Offender.V1;
-using Mash.EndToEnd.Tests.Support;
+using Mash.Testing.Nodes;
 
 namespace Mash.EndToEnd.Tests.TwoNodes;
 

@@ -4,7 +4,7 @@ using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Referral.V1;
 using Mash.Contracts.Strategy.V1;
-using Mash.EndToEnd.Tests.Support;
+using Mash.Testing.Nodes;
 
 namespace Mash.EndToEnd.Tests.TwoNodes;
 

@@ -15,7 +15,7 @@ internal static class TokenForger
     public const string Issuer = "http://127.0.0.1:5100/";
     public const string Audience = "api://mash";
 
-    public static string Signed(string dataDirectory, string issuer = Issuer, string audience = Audience, DateTime? expires = null)
+    public static string SignedWith(string dataDirectory, string issuer = Issuer, string audience = Audience, DateTime? expires = null)
     {
         using var key = LocalSigningKey.LoadOrCreate(dataDirectory);
         return Create(key.SigningCredentials, issuer, audience, expires);

@@ -3,13 +3,13 @@ using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Mash.EndToEnd.Tests.Support;
+namespace Mash.Testing.Nodes;
 
 /// <summary>
 /// Tokens an attacker or a misconfigured partner might send. Most are signed with the node's
 /// real signing key (read from its data folder), so only the one thing under test is wrong.
 /// </summary>
-internal sealed class ForgedTokens(NodeFixture node)
+public sealed class ForgedTokens(NodeFixture node)
 {
     private const string Audience = "api://mash";
     private static readonly string[] AllReferralRoles = ["Referral.Submit", "Referral.Read", "Referral.Screen", "Referral.Decide"];
@@ -23,7 +23,7 @@ internal sealed class ForgedTokens(NodeFixture node)
 
     private string Issuer => node.Options.GatewayAddress + "/";
 
-    public string Signed(SecurityKey key, string algorithm, string? issuer = null, string audience = Audience,
+    public string SignedWith(SecurityKey key, string algorithm, string? issuer = null, string audience = Audience,
         DateTime? notBefore = null, DateTime? expires = null)
     {
         var now = DateTime.UtcNow;
@@ -45,20 +45,20 @@ internal sealed class ForgedTokens(NodeFixture node)
         });
     }
 
-    public string Expired() => Signed(RealKey(), SecurityAlgorithms.RsaSha256,
+    public string Expired() => SignedWith(RealKey(), SecurityAlgorithms.RsaSha256,
         notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddHours(-1));
 
-    public string NotYetValid() => Signed(RealKey(), SecurityAlgorithms.RsaSha256,
+    public string NotYetValid() => SignedWith(RealKey(), SecurityAlgorithms.RsaSha256,
         notBefore: DateTime.UtcNow.AddHours(1), expires: DateTime.UtcNow.AddHours(2));
 
-    public string WrongAudience() => Signed(RealKey(), SecurityAlgorithms.RsaSha256, audience: "api://someone-else");
+    public string WrongAudience() => SignedWith(RealKey(), SecurityAlgorithms.RsaSha256, audience: "api://someone-else");
 
-    public string WrongIssuer() => Signed(RealKey(), SecurityAlgorithms.RsaSha256, issuer: "https://issuer.example/");
+    public string WrongIssuer() => SignedWith(RealKey(), SecurityAlgorithms.RsaSha256, issuer: "https://issuer.example/");
 
     public string UnknownKey()
     {
         using var rsa = RSA.Create(2048);
-        return Signed(new RsaSecurityKey(rsa.ExportParameters(true)) { KeyId = "not-the-gateways" }, SecurityAlgorithms.RsaSha256);
+        return SignedWith(new RsaSecurityKey(rsa.ExportParameters(true)) { KeyId = "not-the-gateways" }, SecurityAlgorithms.RsaSha256);
     }
 
     /// <summary>HS256 keyed with the public key: accepted only by validators that confuse key types.</summary>
@@ -66,7 +66,7 @@ internal sealed class ForgedTokens(NodeFixture node)
     {
         var publicKey = RealKey();
         var secret = Encoding.UTF8.GetBytes(publicKey.N + publicKey.E);
-        return Signed(new SymmetricSecurityKey(secret) { KeyId = publicKey.KeyId }, SecurityAlgorithms.HmacSha256);
+        return SignedWith(new SymmetricSecurityKey(secret) { KeyId = publicKey.KeyId }, SecurityAlgorithms.HmacSha256);
     }
 
     /// <summary>A valid token's claims with an unsigned "alg: none" header.</summary>

@@ -2,7 +2,7 @@ using Grpc.Core;
 using Mash.Contracts.Referral.V1;
 using Mash.Node.Hosting;
 
-namespace Mash.EndToEnd.Tests.Support;
+namespace Mash.Testing.Nodes;
 
 /// <summary>One node (gateway and services as real processes) for a test class, on free ports.</summary>
 public sealed class NodeFixture : IAsyncLifetime
@@ -36,7 +36,7 @@ public sealed class NodeFixture : IAsyncLifetime
     }
 }
 
-internal static class TempFolders
+public static class TempFolders
 {
     public static void Delete(string path)
     {

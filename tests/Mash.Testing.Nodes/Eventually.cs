@@ -1,7 +1,7 @@
-namespace Mash.EndToEnd.Tests.Support;
+namespace Mash.Testing.Nodes;
 
 /// <summary>Waits for something that crosses processes asynchronously, bounded in time.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static async Task<T> Get<T>(Func<Task<T?>> probe, TimeSpan? timeout = null, string what = "the expected state")
         where T : class

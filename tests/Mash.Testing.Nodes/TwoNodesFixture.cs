@@ -1,6 +1,6 @@
 using Mash.Node.Hosting;
 
-namespace Mash.EndToEnd.Tests.Support;
+namespace Mash.Testing.Nodes;
 
 /// <summary>
 /// A police node and a children's social care node as real processes on loopback, joined by

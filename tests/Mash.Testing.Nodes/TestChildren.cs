@@ -1,9 +1,9 @@
 using Mash.Contracts.Common.V1;
 
-namespace Mash.EndToEnd.Tests.Support;
+namespace Mash.Testing.Nodes;
 
 /// <summary>Invented children with valid NHS numbers in the 999 test range.</summary>
-internal static class TestChildren
+public static class TestChildren
 {
     private static int _next = Random.Shared.Next(1_000_000, 9_000_000);
 

@@ -1,10 +1,10 @@
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Referral.V1;
 
-namespace Mash.EndToEnd.Tests.Support;
+namespace Mash.Testing.Nodes;
 
 /// <summary>An invented referral a partner might send; no real child's details.</summary>
-internal static class Referrals
+public static class Referrals
 {
     public static SubmitReferralRequest Sample(string key) => new()
     {

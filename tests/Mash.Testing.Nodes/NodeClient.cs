@@ -6,7 +6,7 @@ using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Referral.V1;
 using Mash.Node.Hosting;
 
-namespace Mash.EndToEnd.Tests.Support;
+namespace Mash.Testing.Nodes;
 
 /// <summary>A partner's view of one running node: tokens from its gateway, clients through it.</summary>
 public sealed class NodeClient(RunningNode node) : IDisposable

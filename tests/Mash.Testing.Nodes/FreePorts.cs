@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using Mash.Node.Hosting;
 
-namespace Mash.EndToEnd.Tests.Support;
+namespace Mash.Testing.Nodes;
 
 /// <summary>A base port whose node ports (gateway, gateway+1, each service's offset; +100 per further node) are free now.</summary>
-internal static class FreePorts
+public static class FreePorts
 {
     private static int _next = 20000 + (Environment.ProcessId % 100) * 100;
 
