@@ -27,7 +27,7 @@ var started = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 var loadAtStart = ProcessStats.LoadAverage();
 var errors = new List<string>();
-await using var nodes = new BenchNodes();
+await using var nodes = new BenchNodes(arguments.Settings);
 var context = new BenchContext(arguments.Quick, nodes, Console.Out);
 
 async Task Scenario(string name, Func<Task> run)
@@ -91,7 +91,8 @@ await Scenario(ListOverManyReferrals.Name, async () =>
 var run = new BenchRun
 {
     StartedAt = started,
-    Mode = (arguments.Quick ? "quick" : "full") + ", services built in " + configuration,
+    Mode = (arguments.Quick ? "quick" : "full") + ", services built in " + configuration
+        + string.Concat(arguments.Settings.Select(s => $", {s.Key}={s.Value}")),
     ProcessorCount = Environment.ProcessorCount,
     LoadAverageAtStart = loadAtStart,
     LoadAverageAtEnd = ProcessStats.LoadAverage(),

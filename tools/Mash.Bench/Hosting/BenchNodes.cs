@@ -10,7 +10,7 @@ namespace Mash.Bench.Hosting;
 /// 127.0.0.1, with data in a private temporary folder deleted at the end. Every process started
 /// is kept so its memory and start time can be reported.
 /// </summary>
-public sealed class BenchNodes : IAsyncDisposable
+public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings) : IAsyncDisposable
 {
     private const string Secret = "benchmark-partnership-secret";
     private static readonly string[] Databases = ["referral", "assessment", "strategy", "offender"];
@@ -69,7 +69,13 @@ public sealed class BenchNodes : IAsyncDisposable
 
     private async Task<NodeClient> StartAsync(NodeOptions options)
     {
-        var node = await RunningNode.StartAsync(options);
+        var settings = new Dictionary<string, string>(options.Settings);
+        foreach (var (key, value) in extraSettings)
+        {
+            settings[key] = value;
+        }
+
+        var node = await RunningNode.StartAsync(options with { Settings = settings });
         var client = new NodeClient(node);
         lock (_nodes)
         {

@@ -11,9 +11,10 @@ namespace Mash.Bench.Scenarios;
 
 /// <summary>
 /// `ListReferrals` (the screening queue's first page, with its total and backlog) once the node
-/// holds 100,000 referrals. They are stored by many concurrent `SubmitReferral` calls straight
-/// to the referral service: the real write path (audit chain, outbox), no hand-made rows. The
-/// assessment service is stopped first, so it does not spend the cores on 100,000 assessments.
+/// holds 100,000 referrals. The first 1,000 are stored by concurrent `SubmitReferral` calls straight
+/// to the referral service (the real write path: audit chain, outbox); the service is then stopped
+/// and its database filled with copies of them (<see cref="ReferralCopies"/>), and started again.
+/// The assessment service is stopped first, so it does not spend the cores on the referral events.
 /// </summary>
 public static class ListOverManyReferrals
 {
@@ -29,9 +30,16 @@ public static class ListOverManyReferrals
         var seeding = new ReferralService.ReferralServiceClient(direct);
         var stored = (await node.Referrals().ListReferralsAsync(new ListReferralsRequest(), headers)).TotalMatching;
 
-        context.Log.WriteLine($"{Name}: storing {target - stored} referrals ({SeedConcurrency} concurrent submits to the service)...");
-        var seeded = await SeedAsync(context, seeding, headers, stored, target);
+        var submitted = Math.Min(target, context.Quick ? 500 : 1_000);
+        context.Log.WriteLine($"{Name}: submitting {submitted - stored} referrals ({SeedConcurrency} concurrent submits to the service)...");
+        var seeded = await SeedAsync(context, seeding, headers, stored, submitted);
         context.Add(Figure.Of(Name, "seeding submits/s (direct)", seeded));
+
+        var referral = node.Node.Service(ServiceSpec.Referral);
+        await referral.KillAsync();
+        var copied = await ReferralCopies.FillAsync(Path.Combine(node.Options.NodeDataDirectory, "referral.db"), target);
+        context.Log.WriteLine($"{Name}: {copied:N0} referrals stored; starting the referral service again...");
+        await node.Node.StartAsync(ServiceSpec.Referral);
 
         await ProcessStats.WaitUntilQuietAsync(node.Node.Processes.Where(p => !p.HasExited).Select(p => p.Id), TimeSpan.FromMinutes(2));
         var total = (await node.Referrals().ListReferralsAsync(new ListReferralsRequest(), headers)).TotalMatching;
