@@ -39,9 +39,10 @@ public sealed class BenchArgumentsTests
     [Fact]
     public void Resident_memory_is_read_from_proc_status()
     {
-        string[] status = ["Name:\tdotnet", "VmPeak:\t  300000 kB", "VmRSS:\t  102400 kB", "Threads:\t20"];
+        string[] status = ["Name:\tdotnet", "VmPeak:\t  300000 kB", "VmRSS:\t  102400 kB", "RssAnon:\t   51200 kB", "Threads:\t20"];
 
         Assert.Equal(100.0, ProcessStats.ParseVmRss(status));
+        Assert.Equal(50.0, ProcessStats.ParseField(status, "RssAnon"));
         Assert.Null(ProcessStats.ParseVmRss(["Name:\tzombie"]));
     }
 }

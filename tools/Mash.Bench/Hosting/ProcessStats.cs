@@ -24,15 +24,30 @@ public static class ProcessStats
         }
     }
 
-    internal static double? ParseVmRss(IEnumerable<string> statusLines)
+    /// <summary>RssAnon in megabytes: the process's private memory, without the mapped files (runtime, assemblies) shared with the other services.</summary>
+    public static double? PrivateMegabytes(int pid)
     {
-        var line = statusLines.FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        try
+        {
+            return File.Exists($"/proc/{pid}/status") ? ParseField(File.ReadAllLines($"/proc/{pid}/status"), "RssAnon") : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    internal static double? ParseVmRss(IEnumerable<string> statusLines) => ParseField(statusLines, "VmRSS");
+
+    internal static double? ParseField(IEnumerable<string> statusLines, string field)
+    {
+        var line = statusLines.FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
         if (line is null)
         {
             return null;
         }
 
-        var kilobytes = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        var kilobytes = long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         return Math.Round(kilobytes / 1024.0, 1);
     }
 
