@@ -38,7 +38,8 @@ public static class OpenLoop
         }
 
         await Task.WhenAll(inFlight);
-        measured.Elapsed = phases.Measure;
+        // From the first counted call's scheduled start to the last answer: below the offered rate when the node falls behind.
+        measured.Elapsed = Stopwatch.GetElapsedTime(begin + (long)(warmUpCalls * interval));
         return measured;
     }
 }
