@@ -11,6 +11,7 @@ public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
 
     private ChildProcess(string name, Process process)
     {
@@ -23,6 +24,11 @@ public sealed class ChildProcess : IAsyncDisposable
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
     public int Id => _process.Id;
     public IReadOnlyCollection<string> Output => _output;
+    /// <summary>From starting the process to its first healthy answer (for the benchmarks); null until then.</summary>
+    public TimeSpan? StartToReady { get; private set; }
+
+    /// <summary>Called by <see cref="Readiness"/> when the process first answers as healthy.</summary>
+    public void MarkReady() => StartToReady ??= Stopwatch.GetElapsedTime(_startedAt);
 
     public static ChildProcess Start(string name, string assemblyPath, IReadOnlyDictionary<string, string> environment, TextWriter? echo = null) =>
         Start(name, new ProcessStartInfo("dotnet") { ArgumentList = { assemblyPath } }, Path.GetDirectoryName(assemblyPath)!, environment, echo);

@@ -38,6 +38,7 @@ public static class Readiness
             {
                 if (await probe())
                 {
+                    process.MarkReady();
                     return;
                 }
             }

@@ -1,0 +1,52 @@
+namespace Mash.Bench;
+
+/// <summary>Command line: `[--quick] [--scenario NAME[,NAME]]... [--out FILE] [--set KEY=VALUE]...`.</summary>
+public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, string? OutFile)
+{
+    public static readonly IReadOnlyList<string> AllScenarios = ["gateway", "durable", "events", "list"];
+    public static string Usage => $"usage: Mash.Bench [--quick] [--scenario {string.Join('|', AllScenarios)}]... [--out FILE] [--set KEY=VALUE]...";
+
+    /// <summary>
+    /// Settings for every process started (Section:Key=value, or an environment variable such as
+    /// DOTNET_gcServer=0): to measure a change before making it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    public bool Runs(string scenario) => Scenarios.Contains(scenario);
+
+    public static BenchArguments Parse(IReadOnlyList<string> args)
+    {
+        var quick = false;
+        var scenarios = new HashSet<string>(StringComparer.Ordinal);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? outFile = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--scenario" when i + 1 < args.Count:
+                    foreach (var name in args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        scenarios.Add(AllScenarios.Contains(name) ? name : throw new ArgumentException($"unknown scenario '{name}'"));
+                    }
+
+                    break;
+                case "--out" when i + 1 < args.Count:
+                    outFile = args[++i];
+                    break;
+                case "--set" when i + 1 < args.Count && args[i + 1].IndexOf('=', StringComparison.Ordinal) > 0:
+                    var setting = args[++i];
+                    var equals = setting.IndexOf('=', StringComparison.Ordinal);
+                    settings[setting[..equals]] = setting[(equals + 1)..];
+                    break;
+                default:
+                    throw new ArgumentException($"unknown or incomplete option '{args[i]}'");
+            }
+        }
+
+        return new BenchArguments(quick, scenarios.Count > 0 ? scenarios : [.. AllScenarios], outFile) { Settings = settings };
+    }
+}

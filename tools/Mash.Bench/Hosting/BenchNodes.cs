@@ -1,0 +1,108 @@
+using Mash.Node.Hosting;
+using Mash.Testing.Nodes;
+using Mash.Testing.Postgres;
+using Npgsql;
+
+namespace Mash.Bench.Hosting;
+
+/// <summary>
+/// The nodes a run starts: real processes built in this tool's configuration, on free ports of
+/// 127.0.0.1, with data in a private temporary folder deleted at the end. Every process started
+/// is kept so its memory and start time can be reported.
+/// </summary>
+public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings) : IAsyncDisposable
+{
+    private const string Secret = "benchmark-partnership-secret";
+    private static readonly string[] Databases = ["referral", "assessment", "strategy", "offender"];
+    private readonly string _data = Directory.CreateTempSubdirectory("mash-bench-").FullName;
+    private readonly List<RunningNode> _nodes = [];
+    private readonly List<NodeClient> _clients = [];
+    private readonly List<PostgresDatabase> _databases = [];
+
+    public IReadOnlyList<RunningNode> Nodes => _nodes;
+
+    /// <summary>One police node on SQLite (the default provider).</summary>
+    public async Task<NodeClient> StartSqliteAsync(string name) =>
+        await StartAsync(new NodeOptions { NodeId = name, GatewayPort = FreePorts.NodeBase(), DataDirectory = Path.Combine(_data, name), PartnershipSecret = Secret });
+
+    /// <summary>One police node whose services keep their data in PostgreSQL, a database each on the tests' private server.</summary>
+    public async Task<NodeClient> StartPostgresAsync(string name)
+    {
+        var server = PostgresServer.Shared;
+        if (!server.Available)
+        {
+            throw new InvalidOperationException("PostgreSQL is not available: " + server.UnavailableReason);
+        }
+
+        var settings = new Dictionary<string, string> { ["Mash:Database:Provider"] = "PostgreSql" };
+        foreach (var database in Databases)
+        {
+            var created = await server.CreateDatabaseAsync("bench_" + database);
+            _databases.Add(created);
+            // The tests keep pools small for many databases; one node may use what a service would in production.
+            settings["ConnectionStrings:" + database] = new NpgsqlConnectionStringBuilder(created.ConnectionString) { MaxPoolSize = 100 }.ConnectionString;
+        }
+
+        return await StartAsync(new NodeOptions
+        {
+            NodeId = name, GatewayPort = FreePorts.NodeBase(), DataDirectory = Path.Combine(_data, name), PartnershipSecret = Secret, Settings = settings,
+        });
+    }
+
+    /// <summary>A police node and a social care node sharing the local event bus, as `Mash.Node` starts them.</summary>
+    public async Task<(NodeClient Police, NodeClient SocialCare)> StartPoliceAndSocialCareAsync()
+    {
+        var options = NodeOptions.PoliceAndSocialCare(FreePorts.NodeBase(nodes: 2), Path.Combine(_data, "two-nodes"), Secret);
+        var started = await Task.WhenAll(options.Select(StartAsync));
+        return (started[0], started[1]);
+    }
+
+    /// <summary>Stops a node's processes once its scenario is done, so they do not take the cores from the next one.</summary>
+    public async Task StopAsync(NodeClient client)
+    {
+        await client.Node.DisposeAsync();
+        lock (_nodes)
+        {
+            _nodes.Remove(client.Node);
+        }
+    }
+
+    private async Task<NodeClient> StartAsync(NodeOptions options)
+    {
+        var settings = new Dictionary<string, string>(options.Settings);
+        foreach (var (key, value) in extraSettings)
+        {
+            settings[key] = value;
+        }
+
+        var node = await RunningNode.StartAsync(options with { Settings = settings });
+        var client = new NodeClient(node);
+        lock (_nodes)
+        {
+            _nodes.Add(node);
+            _clients.Add(client);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
+        foreach (var node in _nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        foreach (var database in _databases)
+        {
+            await database.DisposeAsync();
+        }
+
+        TempFolders.Delete(_data);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+
+namespace Mash.Bench.Hosting;
+
+/// <summary>What Linux says about a process in /proc: resident memory and CPU time used.</summary>
+public static class ProcessStats
+{
+    /// <summary>VmRSS in megabytes (MiB), or null when the process is gone or this is not Linux.</summary>
+    public static double? ResidentMegabytes(int pid)
+    {
+        var status = $"/proc/{pid}/status";
+        if (!File.Exists(status))
+        {
+            return null;
+        }
+
+        try
+        {
+            return ParseVmRss(File.ReadAllLines(status));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>RssAnon in megabytes: the process's private memory, without the mapped files (runtime, assemblies) shared with the other services.</summary>
+    public static double? PrivateMegabytes(int pid)
+    {
+        try
+        {
+            return File.Exists($"/proc/{pid}/status") ? ParseField(File.ReadAllLines($"/proc/{pid}/status"), "RssAnon") : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    internal static double? ParseVmRss(IEnumerable<string> statusLines) => ParseField(statusLines, "VmRSS");
+
+    internal static double? ParseField(IEnumerable<string> statusLines, string field)
+    {
+        var line = statusLines.FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+        if (line is null)
+        {
+            return null;
+        }
+
+        var kilobytes = long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return Math.Round(kilobytes / 1024.0, 1);
+    }
+
+    /// <summary>User plus system CPU time of the process so far, in clock ticks (1/100 s on Linux).</summary>
+    public static long CpuTicks(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // Fields after the command name, which is in parentheses and may contain spaces.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>The 1-minute load average, or null off Linux.</summary>
+    public static double? LoadAverage()
+    {
+        try
+        {
+            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Waits until the given processes use less than a tenth of a core (e.g. the assessment service
+    /// has caught up with the referral events of a seeding), or until the time is up.
+    /// </summary>
+    public static async Task WaitUntilQuietAsync(IEnumerable<int> pids, TimeSpan atMost)
+    {
+        var ids = pids.ToList();
+        var deadline = DateTime.UtcNow + atMost;
+        var before = ids.Sum(CpuTicks);
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1000);
+            var now = ids.Sum(CpuTicks);
+            if (now - before < 10)
+            {
+                return;
+            }
+
+            before = now;
+        }
+    }
+}

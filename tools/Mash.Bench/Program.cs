@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Reflection;
+using Mash.Bench;
+using Mash.Bench.Hosting;
+using Mash.Bench.Output;
+using Mash.Bench.Scenarios;
+using Mash.Node.Hosting;
+
+BenchArguments arguments;
+try
+{
+    arguments = BenchArguments.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"{e.Message}{Environment.NewLine}{BenchArguments.Usage}");
+    return 2;
+}
+
+var configuration = typeof(RunningNode).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "BuildConfiguration").Value;
+if (configuration != "Release")
+{
+    Console.Error.WriteLine($"warning: the services were built in {configuration}; run `dotnet run -c Release --project tools/Mash.Bench` for figures that mean something.");
+}
+
+var started = DateTimeOffset.UtcNow;
+var clock = Stopwatch.StartNew();
+var loadAtStart = ProcessStats.LoadAverage();
+var errors = new List<string>();
+await using var nodes = new BenchNodes(arguments.Settings);
+var context = new BenchContext(arguments.Quick, nodes, Console.Out);
+
+async Task Scenario(string name, Func<Task> run)
+{
+    if (!arguments.Runs(name))
+    {
+        return;
+    }
+
+    try
+    {
+        await run();
+    }
+    catch (Exception e) when (e is not OutOfMemoryException)
+    {
+        // One failed scenario still leaves the others' figures, and says why it has none.
+        errors.Add($"{name}: {e.GetType().Name}: {e.Message}");
+        Console.Error.WriteLine($"{name} failed: {e}");
+    }
+}
+
+if (arguments.Runs(GatewayOverhead.Name) || arguments.Runs(DurableSubmits.Name))
+{
+    Console.WriteLine("Starting a node on SQLite...");
+    var node = await nodes.StartSqliteAsync("bench-sqlite");
+    await Scenario(GatewayOverhead.Name, () => GatewayOverhead.RunAsync(context, node));
+    await Scenario(DurableSubmits.Name, () => DurableSubmits.RunAsync(context, node, "SQLite"));
+    context.AddResources(node.Node);
+    await nodes.StopAsync(node);
+}
+
+await Scenario(DurableSubmits.Name, async () =>
+{
+    Console.WriteLine("Starting a node on PostgreSQL (private server)...");
+    var node = await nodes.StartPostgresAsync("bench-postgres");
+    await DurableSubmits.RunAsync(context, node, "PostgreSQL");
+    context.AddResources(node.Node);
+    await nodes.StopAsync(node);
+});
+
+await Scenario(CrossNodeFlags.Name, async () =>
+{
+    Console.WriteLine("Starting a police node and a social care node...");
+    var (police, socialCare) = await nodes.StartPoliceAndSocialCareAsync();
+    await CrossNodeFlags.RunAsync(context, police, socialCare);
+    context.AddResources(police.Node);
+    context.AddResources(socialCare.Node);
+    await nodes.StopAsync(police);
+    await nodes.StopAsync(socialCare);
+});
+
+await Scenario(ListOverManyReferrals.Name, async () =>
+{
+    Console.WriteLine("Starting a node on SQLite for the large queue...");
+    var node = await nodes.StartSqliteAsync("bench-list");
+    await ListOverManyReferrals.RunAsync(context, node);
+    context.AddResources(node.Node);
+    await nodes.StopAsync(node);
+});
+
+var run = new BenchRun
+{
+    StartedAt = started,
+    Mode = (arguments.Quick ? "quick" : "full") + ", services built in " + configuration
+        + string.Concat(arguments.Settings.Select(s => $", {s.Key}={s.Value}")),
+    ProcessorCount = Environment.ProcessorCount,
+    LoadAverageAtStart = loadAtStart,
+    LoadAverageAtEnd = ProcessStats.LoadAverage(),
+    Duration = clock.Elapsed,
+    Figures = context.Figures,
+    Errors = errors,
+};
+ResultTable.Print(run, Console.Out);
+var outFile = arguments.OutFile ?? Path.Combine(RepositoryLayout.Root, ".mash", "bench", "results.json");
+await ResultFile.WriteAsync(outFile, run);
+Console.WriteLine($"Results written to {outFile}");
+return errors.Count == 0 ? 0 : 1;

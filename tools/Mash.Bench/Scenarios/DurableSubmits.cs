@@ -1,0 +1,42 @@
+using Mash.Bench.Load;
+using Mash.Bench.Output;
+using Mash.Testing.Nodes;
+
+namespace Mash.Bench.Scenarios;
+
+/// <summary>
+/// `SubmitReferral` through the gateway, each answered only once the referral, its audit entry
+/// and its outbox event are committed: as many as the node takes (closed loop), and the latency
+/// at a steady 200 per second (open loop).
+/// </summary>
+public static class DurableSubmits
+{
+    public const string Name = "durable";
+    private const int Concurrency = 32;
+    private const double SteadyRate = 200;
+
+    public static async Task RunAsync(BenchContext context, NodeClient node, string database)
+    {
+        var headers = await node.AsAsync("police-mash");
+        var client = node.Referrals();
+        async Task Submit(CancellationToken ct) => await client.SubmitReferralAsync(BenchContext.NewReferral(), BenchContext.Call(headers, ct));
+
+        context.Log.WriteLine($"{Name}: SubmitReferral on {database}, {Concurrency} callers...");
+        var throughput = await ClosedLoop.RunAsync(Concurrency, context.Phases, Submit);
+        var sqlite = database == "SQLite";
+        context.Add(Figure.Of(Name, $"submits/s {database} ({Concurrency} callers)", throughput) with
+        {
+            Target = sqlite ? "≥ 1500/s" : null,
+            Met = sqlite ? throughput.PerSecond >= 1500 : null,
+        });
+
+        context.Log.WriteLine($"{Name}: SubmitReferral on {database} at {SteadyRate}/s...");
+        var steady = await OpenLoop.RunAsync(SteadyRate, context.Phases, Submit);
+        var p99 = steady.Latency.Percentile(99).TotalMilliseconds;
+        context.Add(Figure.Of(Name, $"submit at {SteadyRate}/s {database}", steady) with
+        {
+            Target = sqlite ? "p99 < 25 ms" : null,
+            Met = sqlite ? p99 < 25 && steady.Statuses.Failed == 0 : null,
+        });
+    }
+}

@@ -1,0 +1,56 @@
+using Grpc.Net.Client;
+using Mash.Bench.Load;
+using Mash.Bench.Output;
+using Mash.Contracts.Referral.V1;
+using Mash.Node.Hosting;
+using Mash.Testing.Nodes;
+
+namespace Mash.Bench.Scenarios;
+
+/// <summary>
+/// `GetReferral` and `SubmitReferral` straight to the referral service and through the gateway,
+/// on the same node in the same run. Direct and gateway phases alternate (direct, gateway,
+/// gateway, direct) so a change in the machine's other load falls on both alike.
+/// </summary>
+public static class GatewayOverhead
+{
+    public const string Name = "gateway";
+    private const int Concurrency = 16;
+
+    public static async Task RunAsync(BenchContext context, NodeClient node)
+    {
+        var headers = await node.AsAsync("police-mash");
+        using var direct = GrpcChannel.ForAddress(node.Options.AddressOf(ServiceSpec.Referral));
+        var directClient = new ReferralService.ReferralServiceClient(direct);
+        var gatewayClient = node.Referrals();
+        var stored = await gatewayClient.SubmitReferralAsync(BenchContext.NewReferral(), headers);
+        var read = new GetReferralRequest { ReferralId = stored.Referral.ReferralId };
+
+        async Task Read(ReferralService.ReferralServiceClient client, CancellationToken ct) =>
+            await client.GetReferralAsync(read, BenchContext.Call(headers, ct));
+        async Task Submit(ReferralService.ReferralServiceClient client, CancellationToken ct) =>
+            await client.SubmitReferralAsync(BenchContext.NewReferral(), BenchContext.Call(headers, ct));
+
+        await CompareAsync(context, "GetReferral", ct => Read(directClient, ct), ct => Read(gatewayClient, ct), "≥ 0.6", 0.6);
+        await CompareAsync(context, "SubmitReferral", ct => Submit(directClient, ct), ct => Submit(gatewayClient, ct), "≥ 0.85", 0.85);
+    }
+
+    private static async Task CompareAsync(BenchContext context, string rpc, Func<CancellationToken, Task> direct, Func<CancellationToken, Task> gateway,
+        string target, double minimumRatio)
+    {
+        context.Log.WriteLine($"{Name}: {rpc}, {Concurrency} callers, direct and through the gateway...");
+        var half = context.Phases with { Measure = context.Phases.Measure / 2 };
+        var directMeasured = await ClosedLoop.RunAsync(Concurrency, half, direct);
+        var gatewayMeasured = await ClosedLoop.RunAsync(Concurrency, half, gateway);
+        await ClosedLoop.RunAsync(Concurrency, half with { WarmUp = TimeSpan.FromSeconds(1) }, gateway, gatewayMeasured);
+        await ClosedLoop.RunAsync(Concurrency, half with { WarmUp = TimeSpan.FromSeconds(1) }, direct, directMeasured);
+
+        context.Add(Figure.Of(Name, $"{rpc} direct", directMeasured));
+        context.Add(Figure.Of(Name, $"{rpc} via gateway", gatewayMeasured));
+        var ratio = directMeasured.PerSecond > 0 ? Math.Round(gatewayMeasured.PerSecond / directMeasured.PerSecond, 2) : 0;
+        context.Add(new Figure
+        {
+            Scenario = Name, Name = $"{rpc} gateway/direct throughput", Value = ratio, Unit = "x", Target = target, Met = ratio >= minimumRatio,
+        });
+    }
+}
