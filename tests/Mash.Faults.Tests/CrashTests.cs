@@ -30,6 +30,7 @@ public sealed class CrashTests(ITestOutputHelper output)
 
         await using var node = await FaultNode.StartAsync();
         var partner = new Partner(node.Client);
+        await partner.SignInAsync();
         var acknowledged = new ConcurrentDictionary<string, string>();
         var replays = 0;
         var next = -1;

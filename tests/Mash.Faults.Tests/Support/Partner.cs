@@ -18,6 +18,9 @@ public sealed class Partner(NodeClient node, string clientId = "police-mash")
     /// <summary>Transient failures seen, by status, e.g. Unavailable while the service restarts.</summary>
     public ConcurrentDictionary<StatusCode, int> Retries { get; } = new();
 
+    /// <summary>Gets the partner's token before the load, as a partner's system would (the token endpoint is rate limited).</summary>
+    public Task SignInAsync() => node.TokenAsync(clientId);
+
     public async Task<SubmitReferralResponse> SubmitOnceAsync(SubmitReferralRequest request, CancellationToken cancellationToken) =>
         await node.Referrals().SubmitReferralAsync(request, await node.AsAsync(clientId), DateTime.UtcNow + Deadline, cancellationToken);
 
