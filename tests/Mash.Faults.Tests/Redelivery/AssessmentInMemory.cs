@@ -5,7 +5,12 @@ using Mash.Contracts.Assessment.V1;
 using Mash.Platform.Auth;
 using Mash.Platform.Identity;
 using Mash.Testing;
+using Mash.Platform.Eventing.Local;
+using Mash.Platform.Eventing.Transport;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Mash.Faults.Tests.Redelivery;
 
@@ -35,4 +40,18 @@ public class AssessmentInMemory : ServiceApp<AssessmentHost::Program, Assessment
 
     protected override void ConfigureSettings(IWebHostBuilder builder) =>
         builder.UseSetting(PartnershipSecret.Key, "fault-tests-partnership-secret-of-at-least-32-characters");
+
+    /// <summary>Instead of the broker stand-in, the real local transport on a file in the data directory.</summary>
+    public sealed class OnLocalBus(int maxDeliveryCount) : AssessmentInMemory
+    {
+        public string BusPath => Path.Combine(DataDirectory, "bus", "mash-bus.db");
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Mash:Eventing:MaxDeliveryCount", maxDeliveryCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.ConfigureTestServices(services => services.AddSingleton<IMessageTransport>(sp =>
+                new LocalFileTransport(new LocalTransportOptions { Path = BusPath }, sp.GetRequiredService<ILogger<LocalFileTransport>>(), TimeProvider.System)));
+        }
+    }
 }
