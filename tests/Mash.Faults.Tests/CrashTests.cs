@@ -13,7 +13,7 @@ namespace Mash.Faults.Tests;
 public sealed class CrashTests(ITestOutputHelper output)
 {
     private const int Submissions = 2000;
-    private const int ConcurrentPartners = 8;
+    private const int ConcurrentPartners = 16;
     private const int Children = 250;
     private const int ReferralKills = 3;
 
