@@ -10,6 +10,7 @@ namespace Mash.Faults.Tests;
 /// kill -9 of the Referral service (and once of Assessment, its events' consumer) at random
 /// moments while partners submit keyed referrals and retry on failure, as the API asks them to.
 /// </summary>
+[Collection(RealNodesCollection.Name)]
 public sealed class CrashTests(ITestOutputHelper output)
 {
     private const int Submissions = 2000;

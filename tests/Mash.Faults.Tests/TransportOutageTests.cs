@@ -10,6 +10,7 @@ namespace Mash.Faults.Tests;
 /// The consuming side goes away during load: Assessment is killed, then the bus itself is locked
 /// for a while. Partners must not notice; afterwards every event arrives, each child's in order.
 /// </summary>
+[Collection(RealNodesCollection.Name)]
 public sealed class TransportOutageTests(ITestOutputHelper output)
 {
     private const int Children = 12;
