@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Mash.Node.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -9,22 +10,28 @@ namespace Mash.Testing.Nodes;
 /// Tokens an attacker or a misconfigured partner might send. Most are signed with the node's
 /// real signing key (read from its data folder), so only the one thing under test is wrong.
 /// </summary>
-public sealed class ForgedTokens(NodeFixture node)
+public sealed class ForgedTokens(NodeOptions node)
 {
+    public ForgedTokens(NodeFixture node)
+        : this(node.Options)
+    {
+    }
+
     private const string Audience = "api://mash";
     private static readonly string[] AllReferralRoles = ["Referral.Submit", "Referral.Read", "Referral.Screen", "Referral.Decide"];
 
     private JsonWebKey RealKey()
     {
-        var key = new JsonWebKey(File.ReadAllText(Path.Combine(node.Options.NodeDataDirectory, "gateway", "local-issuer-signing-key.json")));
+        var key = new JsonWebKey(File.ReadAllText(Path.Combine(node.NodeDataDirectory, "gateway", "local-issuer-signing-key.json")));
         key.KeyId = Base64UrlEncoder.Encode(key.ComputeJwkThumbprint());
         return key;
     }
 
-    private string Issuer => node.Options.GatewayAddress + "/";
+    private string Issuer => node.GatewayAddress + "/";
 
     public string SignedWith(SecurityKey key, string algorithm, string? issuer = null, string audience = Audience,
-        DateTime? notBefore = null, DateTime? expires = null)
+        DateTime? notBefore = null, DateTime? expires = null, IEnumerable<string>? roles = null,
+        string agency = "police", string clientId = "police-mash")
     {
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
@@ -36,14 +43,18 @@ public sealed class ForgedTokens(NodeFixture node)
             Expires = expires ?? now.AddMinutes(30),
             Claims = new Dictionary<string, object>
             {
-                ["azp"] = "police-mash",
-                ["sub"] = "police-mash",
-                ["mash_agency"] = "police",
-                ["roles"] = AllReferralRoles,
+                ["azp"] = clientId,
+                ["sub"] = clientId,
+                ["mash_agency"] = agency,
+                ["roles"] = (roles ?? AllReferralRoles).ToArray(),
             },
             SigningCredentials = new SigningCredentials(key, algorithm),
         });
     }
+
+    /// <summary>A valid token, signed with the node's key, carrying exactly these roles.</summary>
+    public string WithRoles(IEnumerable<string> roles, string agency = "police", string clientId = "police-mash") =>
+        SignedWith(RealKey(), SecurityAlgorithms.RsaSha256, roles: roles, agency: agency, clientId: clientId);
 
     public string Expired() => SignedWith(RealKey(), SecurityAlgorithms.RsaSha256,
         notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddHours(-1));

@@ -50,6 +50,8 @@ public static class MashServiceDefaults
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: only callers allowed the RPC get their bytes parsed.
+        app.UseGrpcRequestGuard();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapMashOpenApi();
         return app;

@@ -1,0 +1,78 @@
+using Mash.Platform.Auth;
+
+namespace Mash.Abuse.Tests.Access;
+
+/// <summary>
+/// Who may call what: the single table these tests hold the gateway and the services to.
+/// Written from DOMAIN.md and the roles in <see cref="MashRoles"/>: partners submit referrals;
+/// the MASH (police and social care) screens and decides; assessments and CSE flags are
+/// managed by those who assess; strategy discussions by those who hold them; offenders are
+/// managed by police and probation, others see a summary; dead letters are for operations.
+/// </summary>
+public static class RoleTable
+{
+    private const string Referral = "/mash.referral.v1.ReferralService/";
+    private const string Assessment = "/mash.assessment.v1.AssessmentService/";
+    private const string Strategy = "/mash.strategy.v1.StrategyDiscussionService/";
+    private const string Offender = "/mash.offender.v1.OffenderService/";
+    private const string DeadLetters = "/mash.events.v1.DeadLetterService/";
+
+    public static readonly IReadOnlyDictionary<string, string[]> AllowedRoles = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [Referral + "SubmitReferral"] = [MashRoles.ReferralSubmit],
+        [Referral + "GetReferral"] = [MashRoles.ReferralRead],
+        [Referral + "ListReferrals"] = [MashRoles.ReferralRead],
+        [Referral + "RecordScreening"] = [MashRoles.ReferralScreen],
+        [Referral + "RecordDecision"] = [MashRoles.ReferralDecide],
+
+        [Assessment + "GetAssessment"] = [MashRoles.AssessmentRead],
+        [Assessment + "ListAssessments"] = [MashRoles.AssessmentRead],
+        [Assessment + "GetChildRiskProfile"] = [MashRoles.AssessmentRead],
+        [Assessment + "ListDailyHighRisk"] = [MashRoles.AssessmentRead],
+        [Assessment + "RecordCheck"] = [MashRoles.AssessmentAssess],
+        [Assessment + "CompleteAssessment"] = [MashRoles.AssessmentAssess],
+        [Assessment + "ScreenCse"] = [MashRoles.AssessmentAssess],
+        [Assessment + "RaiseCseFlag"] = [MashRoles.CseManage],
+        [Assessment + "ReviewCseFlag"] = [MashRoles.CseManage],
+        [Assessment + "ClearCseFlag"] = [MashRoles.CseManage],
+
+        [Strategy + "GetDiscussion"] = [MashRoles.StrategyRead],
+        [Strategy + "ListDiscussions"] = [MashRoles.StrategyRead],
+        [Strategy + "ListOverdue"] = [MashRoles.StrategyRead],
+        [Strategy + "ListOverdueActions"] = [MashRoles.StrategyRead],
+        [Strategy + "RequireDiscussion"] = [MashRoles.StrategyManage],
+        [Strategy + "ScheduleDiscussion"] = [MashRoles.StrategyManage],
+        [Strategy + "RecordAttendance"] = [MashRoles.StrategyManage],
+        [Strategy + "ConcludeDiscussion"] = [MashRoles.StrategyManage],
+        [Strategy + "CompleteAction"] = [MashRoles.StrategyManage],
+
+        [Offender + "RegisterOffender"] = [MashRoles.OffenderManage],
+        [Offender + "UpdateOffenderRisk"] = [MashRoles.OffenderManage],
+        [Offender + "RecordNotification"] = [MashRoles.OffenderManage],
+        [Offender + "RecordVisit"] = [MashRoles.OffenderManage],
+        [Offender + "AddPreventativeMeasure"] = [MashRoles.OffenderManage],
+        [Offender + "RecordMeasureBreach"] = [MashRoles.OffenderManage],
+        [Offender + "LinkChild"] = [MashRoles.OffenderManage],
+        [Offender + "GetOffender"] = [MashRoles.OffenderRead, MashRoles.OffenderReadSummary],
+        [Offender + "ListOffendersInArea"] = [MashRoles.OffenderRead, MashRoles.OffenderReadSummary],
+        [Offender + "ListNotificationBreaches"] = [MashRoles.OffenderRead],
+        [Offender + "ListOverdueVisits"] = [MashRoles.OffenderRead],
+        [Offender + "ListMeasures"] = [MashRoles.OffenderRead],
+
+        [DeadLetters + "ListDeadLetters"] = [MashRoles.EventsAdmin],
+        [DeadLetters + "ReplayDeadLetter"] = [MashRoles.EventsAdmin],
+    };
+
+    /// <summary>Every role a token may carry: the string constants of <see cref="MashRoles"/> that are roles, not policies.</summary>
+    public static readonly IReadOnlyList<string> Roles =
+    [
+        .. typeof(MashRoles).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetValue(null)!)
+            .Where(name => !MashRoles.AnyOf.ContainsKey(name))
+            .Order(StringComparer.Ordinal),
+    ];
+
+    public static bool Allows(string method, IEnumerable<string> roles) =>
+        AllowedRoles[method].Intersect(roles, StringComparer.Ordinal).Any();
+}
