@@ -56,7 +56,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var kills = await killer;
         var submitted = clock.Elapsed;
 
-        var trail = await ReferralTrail.SettledAsync(node, TimeSpan.FromSeconds(45));
+        var trail = await ReferralTrail.SettledAsync(node, TimeSpan.FromSeconds(45), Submissions);
         output.WriteLine($"{Submissions} acknowledged in {submitted.TotalSeconds:0.0} s ({Submissions / submitted.TotalSeconds:0} per s), " +
             $"{replays} answered as replays of a request committed before a crash; retries by status: " +
             string.Join(", ", partner.Retries.Select(r => $"{r.Key} {r.Value}")));

@@ -75,7 +75,8 @@ public sealed class TransportOutageTests(ITestOutputHelper output)
         await load;
         output.WriteLine($"{submitted} referrals in all; slowest acknowledgement before the outage {Slowest(latencies, TimeSpan.Zero, killedAt)} ms");
 
-        var trail = await ReferralTrail.SettledAsync(node, TimeSpan.FromSeconds(45));
+        var trail = await ReferralTrail.SettledAsync(node, TimeSpan.FromSeconds(45), submitted);
+        output.WriteLine($"{trail.Stored.Count} referrals stored, {trail.Events.Count} events committed, {trail.AppliedEventIds.Count} applied");
         Assert.True(unpublishedWhileLocked > 0, "nothing was submitted while the bus was locked: the outage was not tested");
         Assert.True(backlog > 0, "nothing waited for the consumer: the outage was not tested");
         Assert.Equal(submitted, trail.Events.Count);

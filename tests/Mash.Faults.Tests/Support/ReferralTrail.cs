@@ -24,8 +24,12 @@ public sealed record ReferralTrail(
         await node.Assessment.QueryAsync("SELECT ReferralId, SourceEventId FROM Assessments ORDER BY rowid", r => (r.GetString(0), r.GetString(1))),
         await node.Assessment.QueryAsync($"SELECT EventId FROM Inbox WHERE Type = '{ReferralReceived}'", r => r.GetString(0)));
 
-    /// <summary>Waits until every committed event is published and applied (or the time is up, and the assertions say what is missing).</summary>
-    public static async Task<ReferralTrail> SettledAsync(FaultNode node, TimeSpan timeout)
+    /// <summary>
+    /// Waits until at least <paramref name="acknowledged"/> events are committed and every committed event is
+    /// published and applied (or the time is up, and the assertions say what is missing). Waiting for the
+    /// acknowledged count, not only for "nothing pending", keeps a slow reader from declaring a partial trail settled.
+    /// </summary>
+    public static async Task<ReferralTrail> SettledAsync(FaultNode node, TimeSpan timeout, int acknowledged = 1)
     {
         var last = await ReadAsync(node);
         try
@@ -33,7 +37,7 @@ public sealed record ReferralTrail(
             return await Eventually.Get(async () =>
             {
                 last = await ReadAsync(node);
-                return last.Events.Count > 0 && last.Events.All(e => e.Published) && last.AppliedEventIds.Count >= last.Events.Count ? last : null;
+                return last.Events.Count >= acknowledged && last.Events.All(e => e.Published) && last.AppliedEventIds.Count >= last.Events.Count ? last : null;
             }, timeout, "every committed ReferralReceived to be published and applied");
         }
         catch (TimeoutException)
