@@ -84,13 +84,13 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, TimeP
 
     private async Task<Backlog> BacklogAsync(DateTime now, CancellationToken cancellationToken)
     {
-        var waiting = db.Referrals.AsNoTracking().Where(r => r.Status != (int)ReferralStatus.Decided);
+        var waiting = db.Referrals.AsNoTracking().Waiting();
         var backlog = new Backlog
         {
             Waiting = await waiting.CountAsync(cancellationToken),
             Overdue = await waiting.CountAsync(r => r.DueAt < now, cancellationToken),
         };
-        var oldest = await waiting.OrderBy(r => r.ReceivedAt).Select(r => (DateTime?)r.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
+        var oldest = await waiting.OldestReceivedAtAsync(cancellationToken);
         if (oldest is { } received)
         {
             backlog.OldestReceivedAt = Timestamp.FromDateTime(received);

@@ -49,9 +49,9 @@ internal sealed class ReferralMetrics : IRefreshedGauges
     {
         var db = services.GetRequiredService<ReferralDbContext>();
         var now = _clock.UtcNow;
-        var waiting = db.Referrals.AsNoTracking().Where(r => r.Status != (int)ReferralStatus.Decided);
+        var waiting = db.Referrals.AsNoTracking().Waiting();
         var byStatus = await waiting.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
-        var oldest = await waiting.OrderBy(r => r.ReceivedAt).Select(r => (DateTime?)r.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
+        var oldest = await waiting.OldestReceivedAtAsync(cancellationToken);
         var overdue = await waiting.LongCountAsync(r => r.DecisionDueAt < now, cancellationToken);
 
         _last = new Snapshot(
