@@ -12,6 +12,13 @@ public sealed class BenchArgumentsTests
         Assert.False(arguments.Quick);
         Assert.All(BenchArguments.AllScenarios, s => Assert.True(arguments.Runs(s)));
         Assert.Null(arguments.OutFile);
+        Assert.Null(arguments.WarmUp);
+    }
+
+    [Fact]
+    public void A_warm_up_time_is_read_in_seconds()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(90), BenchArguments.Parse(["--warmup", "90"]).WarmUp);
     }
 
     [Fact]
@@ -31,6 +38,8 @@ public sealed class BenchArgumentsTests
     [InlineData("--set", "no-equals-sign")]
     [InlineData("--out")]
     [InlineData("--fast")]
+    [InlineData("--warmup", "soon")]
+    [InlineData("--warmup", "-1")]
     public void Unknown_or_incomplete_options_are_refused(params string[] args)
     {
         Assert.Throws<ArgumentException>(() => BenchArguments.Parse(args));

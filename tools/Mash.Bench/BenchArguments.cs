@@ -1,16 +1,19 @@
 namespace Mash.Bench;
 
-/// <summary>Command line: `[--quick] [--scenario NAME[,NAME]]... [--out FILE] [--set KEY=VALUE]...`.</summary>
+/// <summary>Command line: `[--quick] [--scenario NAME[,NAME]]... [--out FILE] [--warmup SECONDS] [--set KEY=VALUE]...`.</summary>
 public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, string? OutFile)
 {
     public static readonly IReadOnlyList<string> AllScenarios = ["gateway", "durable", "events", "list"];
-    public static string Usage => $"usage: Mash.Bench [--quick] [--scenario {string.Join('|', AllScenarios)}]... [--out FILE] [--set KEY=VALUE]...";
+    public static string Usage => $"usage: Mash.Bench [--quick] [--scenario {string.Join('|', AllScenarios)}]... [--out FILE] [--warmup SECONDS] [--set KEY=VALUE]...";
 
     /// <summary>
     /// Settings for every process started (Section:Key=value, or an environment variable such as
     /// DOTNET_gcServer=0): to measure a change before making it.
     /// </summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How long each phase warms up, when not the default of a full or quick run.</summary>
+    public TimeSpan? WarmUp { get; init; }
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
@@ -20,6 +23,7 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
         var scenarios = new HashSet<string>(StringComparer.Ordinal);
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         string? outFile = null;
+        TimeSpan? warmUp = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -37,6 +41,11 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
                 case "--out" when i + 1 < args.Count:
                     outFile = args[++i];
                     break;
+                case "--warmup" when i + 1 < args.Count:
+                    warmUp = int.TryParse(args[++i], out var seconds) && seconds is >= 0 and <= 600
+                        ? TimeSpan.FromSeconds(seconds)
+                        : throw new ArgumentException("--warmup takes whole seconds, 0 to 600");
+                    break;
                 case "--set" when i + 1 < args.Count && args[i + 1].IndexOf('=', StringComparison.Ordinal) > 0:
                     var setting = args[++i];
                     var equals = setting.IndexOf('=', StringComparison.Ordinal);
@@ -47,6 +56,6 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
             }
         }
 
-        return new BenchArguments(quick, scenarios.Count > 0 ? scenarios : [.. AllScenarios], outFile) { Settings = settings };
+        return new BenchArguments(quick, scenarios.Count > 0 ? scenarios : [.. AllScenarios], outFile) { Settings = settings, WarmUp = warmUp };
     }
 }

@@ -28,7 +28,7 @@ var clock = Stopwatch.StartNew();
 var loadAtStart = ProcessStats.LoadAverage();
 var errors = new List<string>();
 await using var nodes = new BenchNodes(arguments.Settings);
-var context = new BenchContext(arguments.Quick, nodes, Console.Out);
+var context = new BenchContext(arguments.Quick, nodes, Console.Out, arguments.WarmUp);
 
 async Task Scenario(string name, Func<Task> run)
 {
@@ -53,6 +53,7 @@ if (arguments.Runs(GatewayOverhead.Name) || arguments.Runs(DurableSubmits.Name))
 {
     Console.WriteLine("Starting a node on SQLite...");
     var node = await nodes.StartSqliteAsync("bench-sqlite");
+    await NodeWarmUp.RunAsync(context, node);
     await Scenario(GatewayOverhead.Name, () => GatewayOverhead.RunAsync(context, node));
     await Scenario(DurableSubmits.Name, () => DurableSubmits.RunAsync(context, node, "SQLite"));
     context.AddResources(node.Node);
@@ -63,6 +64,7 @@ await Scenario(DurableSubmits.Name, async () =>
 {
     Console.WriteLine("Starting a node on PostgreSQL (private server)...");
     var node = await nodes.StartPostgresAsync("bench-postgres");
+    await NodeWarmUp.RunAsync(context, node);
     await DurableSubmits.RunAsync(context, node, "PostgreSQL");
     context.AddResources(node.Node);
     await nodes.StopAsync(node);
@@ -72,6 +74,7 @@ await Scenario(CrossNodeFlags.Name, async () =>
 {
     Console.WriteLine("Starting a police node and a social care node...");
     var (police, socialCare) = await nodes.StartPoliceAndSocialCareAsync();
+    await NodeWarmUp.RunAsync(context, police);
     await CrossNodeFlags.RunAsync(context, police, socialCare);
     context.AddResources(police.Node);
     context.AddResources(socialCare.Node);

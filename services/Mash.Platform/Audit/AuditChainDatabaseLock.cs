@@ -5,13 +5,13 @@ namespace Mash.Platform.Audit;
 
 /// <summary>
 /// The audit chain's lock across replicas: on PostgreSQL, several processes write one database,
-/// and <see cref="AuditChainLock"/> only orders the writers of one process. A transaction-scoped
+/// and <see cref="AuditCommitQueue"/> only orders the saves of one process. A transaction-scoped
 /// advisory lock, taken before the last entry is read, makes every append wait for the one
 /// before it to commit or roll back, so each entry links to the true last one: one linear chain.
 /// SQLite needs nothing more: it has one writer process (and one write transaction) at a time.
 /// </summary>
 /// <remarks>
-/// Every save of a service goes through <see cref="AuditTrail"/>, so this lock also orders the
+/// Every save of a service goes through <see cref="AuditCommitQueue"/>, so this lock also orders the
 /// outbox: a row's sequence is drawn and committed while the lock is held, hence outbox
 /// sequence order is commit order and the relay never sees a later row commit before an
 /// earlier one (see <see cref="Eventing.Outbox.OutboxLeadership"/>).

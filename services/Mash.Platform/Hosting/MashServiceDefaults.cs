@@ -30,7 +30,7 @@ public static class MashServiceDefaults
         builder.AddMashAuthentication();
         services.AddMashAuthorization(roles);
 
-        services.AddSingleton<AuditChainLock>();
+        services.AddSingleton<AuditCommitQueue>();
         services.AddScoped<CallAudit>();
         services.AddScoped<AuditTrail>();
         services.AddGrpc(grpc =>

@@ -21,6 +21,8 @@ public sealed class ReferralDbContext(DbContextOptions<ReferralDbContext> option
             referral.HasIndex(r => new { r.ClientId, r.IdempotencyKey }).IsUnique();
             // The screening queue: undecided referrals in due order.
             referral.HasIndex(r => new { r.Status, r.DueAt, r.Id });
+            // The queue's figures per status (counts, past due, oldest received) from the index alone.
+            referral.HasIndex(r => new { r.Status, r.DueAt, r.ReceivedAt });
             referral.HasIndex(r => new { r.DueAt, r.Id });
             referral.HasIndex(r => r.ChildKey);
         });

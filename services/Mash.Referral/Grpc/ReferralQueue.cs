@@ -34,8 +34,12 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, TimeP
         audit.RequireStatedPurpose();
 
         var now = time.GetUtcNow().UtcDateTime;
+        var byStatus = await db.Referrals.AsNoTracking().ByStatusAsync(now, cancellationToken);
         var matching = Filter(request, now);
-        var total = await matching.CountAsync(cancellationToken);
+        // Filtered by status alone (the usual queue view), the total is already in the figures per status.
+        var total = request.Rags.Count == 0 && !request.OverdueOnly
+            ? byStatus.Where(f => request.Statuses.Count == 0 || request.Statuses.Contains((ReferralStatus)f.Status)).Sum(f => f.Count)
+            : await matching.CountAsync(cancellationToken);
         var page = matching;
         if (after is not null)
         {
@@ -43,7 +47,7 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, TimeP
         }
 
         var records = await page.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var response = new ListReferralsResponse { TotalMatching = total, Backlog = await BacklogAsync(now, cancellationToken) };
+        var response = new ListReferralsResponse { TotalMatching = total, Backlog = BacklogOf(byStatus, now) };
         foreach (var record in records.Take(size))
         {
             audit.Touch(record.ChildKey, record.Id);
@@ -82,15 +86,11 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, TimeP
         return query;
     }
 
-    private async Task<Backlog> BacklogAsync(DateTime now, CancellationToken cancellationToken)
+    private static Backlog BacklogOf(List<StatusFigures> byStatus, DateTime now)
     {
-        var waiting = db.Referrals.AsNoTracking().Waiting();
-        var backlog = new Backlog
-        {
-            Waiting = await waiting.CountAsync(cancellationToken),
-            Overdue = await waiting.CountAsync(r => r.DueAt < now, cancellationToken),
-        };
-        var oldest = await waiting.OldestReceivedAtAsync(cancellationToken);
+        var waiting = byStatus.Where(f => WaitingReferrals.IsWaiting(f.Status)).ToList();
+        var backlog = new Backlog { Waiting = waiting.Sum(f => f.Count), Overdue = waiting.Sum(f => f.PastDue) };
+        var oldest = waiting.Min(f => f.OldestReceivedAt);
         if (oldest is { } received)
         {
             backlog.OldestReceivedAt = Timestamp.FromDateTime(received);

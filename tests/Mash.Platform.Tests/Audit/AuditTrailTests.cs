@@ -43,9 +43,9 @@ public sealed class AuditTrailPostgreSqlTests() : AuditTrailTests(DatabaseProvid
     [SkippableFact]
     public async Task Two_replicas_appending_at_once_each_with_its_own_process_lock_keep_one_chain()
     {
-        // Two processes: each has its own AuditChainLock, only the database lock is shared.
-        using var replicaA = new AuditChainLock();
-        using var replicaB = new AuditChainLock();
+        // Two processes: each has its own commit queue, only the database lock is shared.
+        await using var replicaA = new AuditCommitQueue(TimeProvider.System);
+        await using var replicaB = new AuditCommitQueue(TimeProvider.System);
         var calls = Enumerable.Range(1, 30)
             .Select(i => Call("police", $"app-{i}", "Screening", "LAWFUL_BASIS_PUBLIC_TASK", $"referral-{i}", $"referral-{i}b"))
             .ToList();
@@ -76,19 +76,20 @@ public abstract class AuditTrailTests : IDisposable
 {
     private const string GetReferral = "/mash.referral.v1.Referrals/GetReferral";
 
-    private readonly AuditChainLock _chainLock = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 15, 30, TimeSpan.Zero).AddTicks(1234567));
+    private readonly AuditCommitQueue _commits;
 
     private protected AuditTrailTests(DatabaseProvider provider)
     {
         Database = TestDatabase.Create(provider);
+        _commits = new AuditCommitQueue(_time);
     }
 
     private protected TestDatabase Database { get; }
 
     public void Dispose()
     {
-        _chainLock.Dispose();
+        _commits.Dispose();
         Database.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -110,10 +111,10 @@ public abstract class AuditTrailTests : IDisposable
         return call;
     }
 
-    private protected async Task AppendAsync(CallAudit call, string outcome, AuditChainLock? processLock = null)
+    private protected async Task AppendAsync(CallAudit call, string outcome, AuditCommitQueue? processQueue = null)
     {
         await using var db = Database.Open();
-        await new AuditTrail(processLock ?? _chainLock, call, _time).AppendAsync(db, outcome, CancellationToken.None);
+        await new AuditTrail(processQueue ?? _commits, call).AppendAsync(db, outcome, CancellationToken.None);
     }
 
     private async Task<List<AuditEntry>> EntriesAsync()
@@ -221,7 +222,7 @@ public abstract class AuditTrailTests : IDisposable
     }
 
     [SkippableFact]
-    public async Task Twenty_parallel_calls_sharing_the_chain_lock_produce_one_chain_of_twenty()
+    public async Task Twenty_parallel_calls_sharing_the_commit_queue_produce_one_chain_of_twenty()
     {
         var calls = Enumerable.Range(1, 20)
             .Select(i => Call("police", $"app-{i}", "Screening", "LAWFUL_BASIS_PUBLIC_TASK", $"referral-{i}"))
@@ -261,7 +262,7 @@ public abstract class AuditTrailTests : IDisposable
         await using (var db = Database.Open())
         {
             db.Notes.Add(new CaseNote { Id = 1, Text = "Decision: strategy discussion" });
-            await new AuditTrail(_chainLock, call, _time).SaveChangesWithAuditAsync(db, CancellationToken.None);
+            await new AuditTrail(_commits, call).SaveChangesWithAuditAsync(db, CancellationToken.None);
         }
 
         await using var check = Database.Open();
@@ -286,7 +287,7 @@ public abstract class AuditTrailTests : IDisposable
             db.Notes.Add(new CaseNote { Id = 2, Text = "second" });
             db.Notes.Add(new CaseNote { Id = 1, Text = "clashes with the first" });
             await Assert.ThrowsAsync<DbUpdateException>(() =>
-                new AuditTrail(_chainLock, call, _time).SaveChangesWithAuditAsync(db, CancellationToken.None));
+                new AuditTrail(_commits, call).SaveChangesWithAuditAsync(db, CancellationToken.None));
         }
 
         await using var check = Database.Open();

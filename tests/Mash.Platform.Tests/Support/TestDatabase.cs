@@ -1,3 +1,4 @@
+using Mash.Platform.Audit;
 using Mash.Platform.Persistence;
 using Mash.Platform.Tests.Audit;
 using Mash.Testing.Postgres;
@@ -67,6 +68,37 @@ internal sealed class TestDatabase : IDisposable
     public string DropTriggerSql(string trigger) => Provider == DatabaseProvider.PostgreSql
         ? $"DROP TRIGGER \"{trigger}\" ON \"AuditEntries\""
         : $"DROP TRIGGER {trigger}";
+
+    /// <summary>
+    /// Another writer holding what an audited save must wait for: SQLite's write lock, or the
+    /// audit chain's advisory lock on PostgreSQL. Saves queue up until it is disposed.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldWriteLockAsync()
+    {
+        var db = Open();
+        var transaction = await db.Database.BeginTransactionAsync();
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            await AuditChainDatabaseLock.AcquireAsync(db, CancellationToken.None);
+        }
+        else
+        {
+            // BEGIN IMMEDIATE already took the write lock; a write makes it certain.
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS \"Holder\" (\"Id\" INTEGER)");
+        }
+
+        return new Held(db, transaction);
+    }
+
+    private sealed class Held(AuditTestDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+            await db.DisposeAsync();
+        }
+    }
 
     public void Dispose()
     {

@@ -69,7 +69,12 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
 
     private async Task<NodeClient> StartAsync(NodeOptions options)
     {
-        var settings = new Dictionary<string, string>(options.Settings);
+        var settings = new Dictionary<string, string>(options.Settings)
+        {
+            // Capacity is measured, not the per-agency policy (500/s by default) that caps one partner.
+            ["Mash:Gateway:RateLimit:PermitsPerSecond"] = "1000000",
+            ["Mash:Gateway:RateLimit:Burst"] = "1000000",
+        };
         foreach (var (key, value) in extraSettings)
         {
             settings[key] = value;

@@ -9,12 +9,13 @@ using Mash.Testing.Nodes;
 namespace Mash.Bench.Scenarios;
 
 /// <summary>What every scenario shares: the run's length, its nodes, the figures collected so far.</summary>
-public sealed class BenchContext(bool quick, BenchNodes nodes, TextWriter log)
+public sealed class BenchContext(bool quick, BenchNodes nodes, TextWriter log, TimeSpan? warmUp = null)
 {
     private readonly List<Figure> _figures = [];
 
     public bool Quick { get; } = quick;
-    public Phases Phases => Quick ? Phases.Quick : Phases.Full;
+    public Phases Phases => warmUp is { } given ? DefaultPhases with { WarmUp = given } : DefaultPhases;
+    private Phases DefaultPhases => Quick ? Phases.Quick : Phases.Full;
     public BenchNodes Nodes { get; } = nodes;
     public TextWriter Log { get; } = log;
     public IReadOnlyList<Figure> Figures => _figures;

@@ -25,8 +25,8 @@ public static class CrossNodeFlags
 
     public static async Task RunAsync(BenchContext context, NodeClient police, NodeClient socialCare)
     {
-        var events = context.Quick ? 60 : 1_050;
-        var warmUp = context.Quick ? 10 : 50;
+        var events = context.Quick ? 60 : 1_300;
+        var warmUp = context.Quick ? 10 : 300;
         var timeLimit = context.Quick ? TimeSpan.FromMinutes(1) : TimeSpan.FromMinutes(6);
         var policeHeaders = await police.AsAsync("police-mash");
         var socialCareHeaders = await socialCare.AsAsync("social-care-mash");

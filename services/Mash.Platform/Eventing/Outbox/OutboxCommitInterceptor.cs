@@ -2,16 +2,19 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Mash.Platform.Eventing.Outbox;
 
 /// <summary>
 /// Notifies the relay after a commit that wrote outbox rows: at once after SaveChanges when it
-/// had its own transaction, or when the caller's explicit transaction commits.
+/// had its own transaction, or when the explicit transaction it joined commits — which may be
+/// another context's (a group commit, see <see cref="Audit.AuditCommitQueue"/>), so a pending
+/// notification is kept by transaction, not by context.
 /// </summary>
 internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
+    private static readonly ConditionalWeakTable<object, object> Pending = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -37,11 +40,11 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyPending(eventData.Context);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyPending(transaction);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        NotifyPending(eventData.Context);
+        NotifyPending(transaction);
         return Task.CompletedTask;
     }
 
@@ -49,21 +52,21 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
     {
         if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
         {
-            Pending.AddOrUpdate(context, true);
+            Pending.AddOrUpdate(context.Database.CurrentTransaction?.GetDbTransaction() ?? (object)context, true);
         }
     }
 
     private void NotifyIfCommitted(DbContext? context)
     {
-        if (context?.Database.CurrentTransaction is null)
+        if (context is not null && context.Database.CurrentTransaction is null)
         {
             NotifyPending(context);
         }
     }
 
-    private void NotifyPending(DbContext? context)
+    private void NotifyPending(object pendingKey)
     {
-        if (context is not null && Pending.Remove(context))
+        if (Pending.Remove(pendingKey))
         {
             signal.Notify();
         }

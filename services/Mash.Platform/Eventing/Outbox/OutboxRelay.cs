@@ -1,3 +1,4 @@
+using Mash.Platform.Audit;
 using Mash.Platform.Eventing.Transport;
 using Mash.Platform.Persistence;
 using Mash.Platform.Telemetry;
@@ -15,7 +16,7 @@ namespace Mash.Platform.Eventing.Outbox;
 /// publishes it again (the broker's duplicate detection and the consumers' inbox absorb that).
 /// </summary>
 internal sealed partial class OutboxRelay(
-    IMashDbContextFactory contexts, IMessageTransport transport, OutboxSignal signal, OutboxLeadership leadership,
+    IMashDbContextFactory contexts, AuditCommitQueue commits, IMessageTransport transport, OutboxSignal signal, OutboxLeadership leadership,
     IOptions<EventingOptions> options, TimeProvider time, ILogger<OutboxRelay> logger, EventingMetrics? metrics = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -80,7 +81,7 @@ internal sealed partial class OutboxRelay(
                 message.LastError = $"{e.GetType().Name}: {e.Message}";
             }
 
-            await db.SaveChangesAsync(CancellationToken.None);
+            await commits.SaveAsync(db, AuditedCall.Unaudited, CancellationToken.None);
             throw;
         }
 
@@ -92,7 +93,9 @@ internal sealed partial class OutboxRelay(
             message.LastError = "";
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
+        // Through the service's one writer (no audit entry: no child's record is read or changed):
+        // a second writer would meet the first's lock, and SQLite answers that with long sleeps.
+        await commits.SaveAsync(db, AuditedCall.Unaudited, CancellationToken.None);
         return batch.Count;
     }
 

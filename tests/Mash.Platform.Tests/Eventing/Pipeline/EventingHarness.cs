@@ -49,7 +49,7 @@ internal sealed class EventingHarness : IDisposable
         services.AddScoped<MashDbContext>(sp => sp.GetRequiredService<AuditTestDb>());
         services.AddSingleton<IMashDbContextFactory>(sp => new Factory(database, sp.GetRequiredService<OutboxCommitInterceptor>()));
         services.AddSingleton<OutboxLeadership>();
-        services.AddSingleton<AuditChainLock>();
+        services.AddSingleton<AuditCommitQueue>();
         services.AddScoped<CallAudit>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<EventOutbox>();
@@ -68,7 +68,7 @@ internal sealed class EventingHarness : IDisposable
     public EventHandlerRegistry Registry { get; } = new();
 
     public OutboxRelay Relay(EventingOptions? options = null) => new(
-        Services.GetRequiredService<IMashDbContextFactory>(), Transport, Services.GetRequiredService<OutboxSignal>(),
+        Services.GetRequiredService<IMashDbContextFactory>(), Services.GetRequiredService<AuditCommitQueue>(), Transport, Services.GetRequiredService<OutboxSignal>(),
         Services.GetRequiredService<OutboxLeadership>(), Options.Create(options ?? new EventingOptions()), TimeProvider.System, NullLogger<OutboxRelay>.Instance,
         Services.GetRequiredService<EventingMetrics>());
 

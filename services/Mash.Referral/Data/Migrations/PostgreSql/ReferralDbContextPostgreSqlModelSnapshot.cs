@@ -322,6 +322,8 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
 
                     b.HasIndex("Status", "DueAt", "Id");
 
+                    b.HasIndex("Status", "DueAt", "ReceivedAt");
+
                     b.ToTable("Referrals", (string)null);
                 });
 #pragma warning restore 612, 618

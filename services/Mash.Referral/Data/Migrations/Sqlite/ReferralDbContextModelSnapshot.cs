@@ -313,6 +313,8 @@ namespace Mash.Referral.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueAt", "Id");
 
+                    b.HasIndex("Status", "DueAt", "ReceivedAt");
+
                     b.ToTable("Referrals", (string)null);
                 });
 #pragma warning restore 612, 618

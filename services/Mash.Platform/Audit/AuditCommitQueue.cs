@@ -1,0 +1,298 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Mash.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Mash.Platform.Audit;
+
+/// <summary>
+/// Group commit for the audited saves of one process. Each entry of the audit chain links to the
+/// one before it, so saves are appended one at a time; committing each alone would cost one
+/// disk flush per call (a few milliseconds: a few hundred calls a second at most). Instead one
+/// writer takes every save waiting at that moment and commits them in one transaction with one
+/// flush. Each save runs in its own savepoint (EF Core creates one when SaveChanges joins a
+/// transaction), so one call's failure — a unique violation, a stale version — rolls back that
+/// call's rows and audit entries only, and the chain goes on from the last save that stayed.
+/// A caller is answered only after the commit: acknowledged means on disk.
+/// </summary>
+/// <remarks>
+/// When nothing else is waiting a save is committed at once, alone: batching adds no delay, it
+/// only forms while a commit is in progress. On PostgreSQL the batch also takes
+/// <see cref="AuditChainDatabaseLock"/>, so replicas' batches append one after the other.
+/// </remarks>
+public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
+{
+    /// <summary>Enough to absorb a burst; small enough that one batch holds the write lock briefly.</summary>
+    public const int MaxBatch = 64;
+
+    private readonly Channel<PendingSave> _waiting =
+        Channel.CreateUnbounded<PendingSave>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly TimeProvider _time;
+    private readonly Task _writer;
+    private PendingSave? _heldOver;
+    private long _commits;
+
+    public AuditCommitQueue(TimeProvider time)
+    {
+        _time = time;
+        _writer = Task.Run(WriteAsync);
+    }
+
+    /// <summary>Transactions committed so far: fewer than saves when calls shared a commit.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>
+    /// Saves <paramref name="db"/>'s changes with <paramref name="call"/>'s audit entries and
+    /// returns once they are committed, or throws what their save threw. Cancellation counts
+    /// only while the save waits: once in a transaction its outcome is always reported.
+    /// </summary>
+    public Task SaveAsync(MashDbContext db, AuditedCall call, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (db.Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("An audited save joins the audit chain's own transaction; commit or drop the caller's transaction first.");
+        }
+
+        var save = new PendingSave(db, call, cancellationToken);
+        if (!_waiting.Writer.TryWrite(save))
+        {
+            throw new ObjectDisposedException(nameof(AuditCommitQueue), "The service is stopping; nothing was saved.");
+        }
+
+        return save.Done.Task;
+    }
+
+    /// <summary>Takes no more saves and waits for those already taken to be committed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _waiting.Writer.TryComplete();
+        await _writer;
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<PendingSave>(MaxBatch);
+        while (_heldOver is not null || await _waiting.Reader.WaitToReadAsync())
+        {
+            TakeBatch(batch);
+            if (batch.Count > 0)
+            {
+                await CommitAsync(batch);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private void TakeBatch(List<PendingSave> batch)
+    {
+        if (_heldOver is { } first)
+        {
+            _heldOver = null;
+            batch.Add(first);
+        }
+
+        while (batch.Count < MaxBatch && _waiting.Reader.TryRead(out var next))
+        {
+            if (next.CancellationToken.IsCancellationRequested)
+            {
+                next.Done.TrySetCanceled(next.CancellationToken);
+                continue;
+            }
+
+            // One transaction is one database: a save for another waits for the next batch.
+            if (batch.Count > 0 && !SameDatabase(batch[0].Db, next.Db))
+            {
+                _heldOver = next;
+                return;
+            }
+
+            batch.Add(next);
+        }
+    }
+
+    private async Task CommitAsync(List<PendingSave> batch)
+    {
+        // The first save's context runs the transaction; the others join it on its connection.
+        var owner = batch[0].Db;
+        try
+        {
+            await using (var transaction = await owner.Database.BeginTransactionAsync())
+            {
+                await AuditChainDatabaseLock.AcquireAsync(owner, CancellationToken.None);
+                var head = await ChainHead.ReadAsync(owner);
+                var connection = owner.Database.GetDbConnection();
+                foreach (var save in batch)
+                {
+                    head = await SaveInTransactionAsync(save, owner, connection, transaction.GetDbTransaction(), head);
+                }
+
+                await transaction.CommitAsync();
+                Interlocked.Increment(ref _commits);
+            }
+        }
+        catch (Exception commitFailed)
+        {
+            foreach (var save in batch)
+            {
+                save.Failure ??= commitFailed;
+            }
+        }
+
+        // Only now: a failed save's caller may go on using its context, which the batch used until here.
+        foreach (var save in batch)
+        {
+            if (save.Failure is null)
+            {
+                save.Done.TrySetResult();
+            }
+            else
+            {
+                save.Done.TrySetException(save.Failure);
+            }
+        }
+    }
+
+    private async Task<ChainHead> SaveInTransactionAsync(
+        PendingSave save, MashDbContext owner, DbConnection connection, DbTransaction transaction, ChainHead head)
+    {
+        var db = save.Db;
+        var entries = head.Extend(save.Call, Now());
+        var borrowed = ReferenceEquals(db, owner) ? null : new BorrowedConnection(db);
+        try
+        {
+            if (borrowed is not null)
+            {
+                await borrowed.JoinAsync(connection, transaction);
+            }
+
+            db.AuditEntries.AddRange(entries);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return entries.Count == 0 ? head : new ChainHead(entries[^1].Sequence, entries[^1].Hash);
+        }
+        catch (Exception failed)
+        {
+            // Rolled back to this save's savepoint: its entries must not stay tracked either.
+            foreach (var entry in entries)
+            {
+                db.Entry(entry).State = EntityState.Detached;
+            }
+
+            save.Failure = failed;
+            return head;
+        }
+        finally
+        {
+            if (borrowed is not null)
+            {
+                await borrowed.ReturnAsync();
+            }
+        }
+    }
+
+    /// <summary>Whole microseconds: PostgreSQL keeps no finer time, and the hash must cover what is stored.</summary>
+    private DateTime Now()
+    {
+        var utcNow = _time.GetUtcNow().UtcDateTime;
+        return utcNow.AddTicks(-(utcNow.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
+
+    private static bool SameDatabase(MashDbContext a, MashDbContext b) =>
+        a.GetType() == b.GetType() && a.Database.GetConnectionString() == b.Database.GetConnectionString();
+
+    private sealed class PendingSave(MashDbContext db, AuditedCall call, CancellationToken cancellationToken)
+    {
+        public MashDbContext Db { get; } = db;
+        public AuditedCall Call { get; } = call;
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Exception? Failure { get; set; }
+    }
+
+    /// <summary>
+    /// Lends the batch's open connection and transaction to a caller's context for its save, and
+    /// gives the context its own connection (by connection string, as configured) back afterwards.
+    /// </summary>
+    private sealed class BorrowedConnection(MashDbContext db)
+    {
+        private readonly string? _connectionString = db.Database.GetConnectionString();
+        private bool _joined;
+
+        public async Task JoinAsync(DbConnection connection, DbTransaction transaction)
+        {
+            db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+            _joined = true;
+            await db.Database.UseTransactionAsync(transaction);
+        }
+
+        public async Task ReturnAsync()
+        {
+            if (!_joined)
+            {
+                return;
+            }
+
+            await db.Database.UseTransactionAsync(null);
+            db.Database.SetDbConnection(null, contextOwnsConnection: true);
+            db.Database.SetConnectionString(_connectionString);
+        }
+    }
+}
+
+/// <summary>What one call's audit entries say, taken when the call asks for its save.</summary>
+public sealed record AuditedCall(
+    string Agency, string ClientId, string Method, string Purpose, string LawfulBasis, string Outcome,
+    IReadOnlyList<AuditSubject> Subjects)
+{
+    /// <summary>A save that touches no child's record (the outbox relay's bookkeeping): no entries.</summary>
+    public static AuditedCall Unaudited { get; } = new("", "", "", "", "", "", []);
+
+    public static AuditedCall Of(CallAudit call, string outcome) => new(
+        call.Caller.Agency, call.Caller.ClientId, call.Method, call.Purpose, call.LawfulBasis, outcome, [.. call.Subjects]);
+}
+
+/// <summary>The chain's last entry, which the next one links to.</summary>
+internal readonly record struct ChainHead(long Sequence, string Hash)
+{
+    public static async Task<ChainHead> ReadAsync(MashDbContext db)
+    {
+        var last = await db.AuditEntries.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync();
+        return last is null ? new ChainHead(0, AuditHasher.Genesis) : new ChainHead(last.Sequence, last.Hash);
+    }
+
+    /// <summary>The call's entries, one per touched record, chained on from this head.</summary>
+    public List<AuditEntry> Extend(AuditedCall call, DateTime occurredAt)
+    {
+        var entries = new List<AuditEntry>(call.Subjects.Count);
+        var (sequence, previousHash) = (Sequence, Hash);
+        foreach (var subject in call.Subjects)
+        {
+            var entry = new AuditEntry
+            {
+                Sequence = ++sequence,
+                OccurredAt = occurredAt,
+                Agency = call.Agency,
+                ClientId = call.ClientId,
+                Method = call.Method,
+                ChildKey = subject.ChildKey,
+                RecordId = subject.RecordId,
+                Purpose = call.Purpose,
+                LawfulBasis = call.LawfulBasis,
+                Outcome = call.Outcome,
+                PreviousHash = previousHash,
+            };
+            entry.Hash = AuditHasher.Compute(entry);
+            previousHash = entry.Hash;
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+}
