@@ -71,6 +71,7 @@ internal sealed class CseFlagHandler(
         {
             // A concurrent retry with the same key, or another raise for the same child, won the race.
             db.ChangeTracker.Clear();
+            audit.Forget(flag.Id); // never stored: neither read nor written
             if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } winner)
             {
                 return Replay(winner, fingerprint);

@@ -26,6 +26,9 @@ public sealed class CallAudit
     /// <summary>Records that this call reads or writes the record of a child.</summary>
     public void Touch(string childKey, string recordId) => _subjects.Add(new AuditSubject(childKey, recordId));
 
+    /// <summary>Takes back <see cref="Touch"/> for a record a failed save never stored: it was neither read nor written.</summary>
+    public void Forget(string recordId) => _subjects.RemoveAll(s => s.RecordId == recordId);
+
     /// <summary>
     /// Refuses a call to a child's record that does not say why (purpose) and under which
     /// lawful basis; <paramref name="fallbackBasis"/> applies where the body already names one.

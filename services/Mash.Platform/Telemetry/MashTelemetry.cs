@@ -9,7 +9,9 @@ namespace Mash.Platform.Telemetry;
 
 /// <summary>
 /// Traces and metrics for every Mash process, exported over OTLP when
-/// OTEL_EXPORTER_OTLP_ENDPOINT is set (nothing is exported otherwise).
+/// OTEL_EXPORTER_OTLP_ENDPOINT is set. Without an exporter the OpenTelemetry SDK is not started
+/// at all: recording a span for every call that nobody will ever read cost the services CPU on
+/// every request (the instruments themselves stay, for in-process listeners such as tests).
 /// </summary>
 public static class MashTelemetry
 {
@@ -17,7 +19,12 @@ public static class MashTelemetry
 
     public static void AddMashTelemetry(this WebApplicationBuilder builder, string serviceName)
     {
-        var telemetry = builder.Services.AddOpenTelemetry()
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return;
+        }
+
+        builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName, serviceInstanceId: builder.Configuration["Mash:Node:Id"]))
             .WithTracing(tracing => tracing
                 .AddSource(SourceName)
@@ -27,11 +34,7 @@ public static class MashTelemetry
                 .AddMeter(SourceName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation());
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            telemetry.UseOtlpExporter();
-        }
+                .AddRuntimeInstrumentation())
+            .UseOtlpExporter();
     }
 }

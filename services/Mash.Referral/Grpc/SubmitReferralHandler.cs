@@ -26,13 +26,9 @@ internal sealed class SubmitReferralHandler(
         ReferralValidator.Validate(request, DateOnly.FromDateTime(now), timescales.Knows).ThrowIfAny("The referral cannot be accepted.");
         audit.RequireStatedPurpose("Referral to the MASH", request.Details.LawfulBasis);
 
+        // Stored first, looked up only when the key turns out to be taken: a retry is the rare case,
+        // and the unique index on (client, key) decides it either way, also when two race.
         var fingerprint = RequestFingerprint.Of(request.Details);
-        var earlier = await FindByKeyAsync(request.IdempotencyKey, cancellationToken);
-        if (earlier is not null)
-        {
-            return Replay(earlier, fingerprint, now);
-        }
-
         var record = NewRecord(request, fingerprint, now);
         db.Referrals.Add(record);
         // The assessment starts from this event, committed with the referral or not at all.
@@ -44,8 +40,10 @@ internal sealed class SubmitReferralHandler(
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            // A concurrent retry with the same key won the race: answer as its replay.
+            // The key was used before (a retry), or by a concurrent retry that won the race: answer
+            // as its replay. The record built here was never stored, so it is not audited either.
             db.ChangeTracker.Clear();
+            audit.Forget(record.Id);
             var winner = await FindByKeyAsync(request.IdempotencyKey, cancellationToken)
                 ?? throw RpcErrors.Unavailable("The referral could not be stored; retry with the same idempotency key.");
             return Replay(winner, fingerprint, now);

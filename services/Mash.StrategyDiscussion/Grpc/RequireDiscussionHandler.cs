@@ -51,6 +51,7 @@ internal sealed class RequireDiscussionHandler(
         {
             // A concurrent retry with the same key, or another request for the same child, won the race.
             db.ChangeTracker.Clear();
+            audit.Forget(record.Id); // never stored: neither read nor written
             if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } winner)
             {
                 return Replay(winner, fingerprint);

@@ -33,6 +33,21 @@ public sealed class AuditAndRestartTests : IDisposable
     }
 
     [Fact]
+    public async Task A_retry_is_audited_against_the_referral_it_replays_and_nothing_else()
+    {
+        var client = _app.Client();
+        var id = (await client.SubmitReferralAsync(Samples.Submit("retried"), _app.As("police-mash"))).Referral.ReferralId;
+
+        var replay = await client.SubmitReferralAsync(Samples.Submit("retried"), _app.As("police-mash"));
+
+        Assert.True(replay.Replayed);
+        var entries = await _app.WithDbAsync(db => db.AuditEntries.OrderBy(e => e.Sequence).ToListAsync());
+        Assert.Equal([id, id], entries.Select(e => e.RecordId));
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Referrals.CountAsync()));
+        Assert.True((await _app.WithDbAsync(db => AuditVerifier.VerifyAsync(db))).Intact);
+    }
+
+    [Fact]
     public async Task A_refused_write_to_a_record_is_audited_with_its_outcome()
     {
         var client = _app.Client();

@@ -29,7 +29,8 @@ internal sealed class MessageReceiver(SqlitePool pool, TimeProvider time)
         }
 
         var lockedUntil = now + (long)options.LockDuration.TotalMilliseconds;
-        return pool.Write(tx =>
+        // Lazily: a claim lost in a power cut only means the messages are delivered again.
+        return pool.WriteLazily(tx =>
         {
             var claimed = new List<Claimed>();
             var deadLettered = new List<string>();

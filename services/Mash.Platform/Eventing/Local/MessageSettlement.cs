@@ -5,10 +5,12 @@ namespace Mash.Platform.Eventing.Local;
 /// once a lock has expired and the message was delivered again, the old delivery's settlement
 /// changes nothing and throws <see cref="MessageLockLostException"/>. An expired lock that no one
 /// else has taken still settles (nothing was redelivered, so there is nothing to protect).
+/// Completing and abandoning are written lazily (<see cref="SqlitePool.WriteLazily{T}"/>): lost,
+/// they mean one more delivery. Dead-lettering is flushed: the reason must not be lost.
 /// </summary>
 internal sealed class MessageSettlement(SqlitePool pool, TimeProvider time)
 {
-    public void Complete(Delivery delivery) => pool.Write(tx =>
+    public void Complete(Delivery delivery) => pool.WriteLazily(tx =>
     {
         RequireLock(SessionQueue.HoldsLock(tx, delivery));
         SessionQueue.RemoveHead(tx, delivery.SubscriptionId, delivery.SessionId, delivery.Sequence);
@@ -16,7 +18,7 @@ internal sealed class MessageSettlement(SqlitePool pool, TimeProvider time)
     });
 
     /// <summary>Unlocks the head for immediate redelivery; its delivery count already counts this delivery.</summary>
-    public void Abandon(Delivery delivery) => pool.Write(tx =>
+    public void Abandon(Delivery delivery) => pool.WriteLazily(tx =>
     {
         RequireLock(tx.Run(
             """

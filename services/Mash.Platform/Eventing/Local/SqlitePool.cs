@@ -43,6 +43,44 @@ internal sealed class SqlitePool : IDisposable
         return result;
     });
 
+    /// <summary>
+    /// As <see cref="Write{T}"/>, for bookkeeping whose loss in a power cut only repeats work: a
+    /// claim or a completion (the message is delivered again, and consumers' inboxes absorb the
+    /// repeat). Committed without waiting for the disk (synchronous=NORMAL), saving two flushes
+    /// per delivered message. WAL keeps commits in order, so the next flushed commit (a send)
+    /// makes it durable too; a crash of the process alone loses nothing either way. Sends and
+    /// dead letters stay on <see cref="Write{T}"/>: an event acknowledged to its outbox must be on disk.
+    /// </summary>
+    public T WriteLazily<T>(Func<SqliteTransaction, T> work) => Read(connection =>
+    {
+        connection.Run("PRAGMA synchronous = NORMAL;");
+        try
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var result = work(transaction);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            RestoreFullSync(connection);
+        }
+    });
+
+    private static void RestoreFullSync(SqliteConnection connection)
+    {
+        try
+        {
+            connection.Run("PRAGMA synchronous = FULL;");
+        }
+        catch (SqliteException)
+        {
+            // Never hand out a connection that would commit sends lazily: closed, it is not reused.
+            connection.Close();
+            throw;
+        }
+    }
+
     public T Read<T>(Func<SqliteConnection, T> work)
     {
         var connection = Rent();
