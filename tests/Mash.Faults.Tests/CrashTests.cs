@@ -118,6 +118,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         FaultNode node, List<Fault> faults, Func<int> acknowledged, Task load, CancellationToken cancellationToken)
     {
         var injected = new List<(string, int)>();
+        var restarts = new List<Task>();
         foreach (var (after, delayMs, downMs, service) in faults)
         {
             while (acknowledged() < after && !load.IsCompleted)
@@ -133,11 +134,27 @@ public sealed class CrashTests(ITestOutputHelper output)
 
             injected.Add((service.Name, acknowledged()));
             await node.KillAsync(service);
-            await Task.Delay(downMs, cancellationToken);
-            await node.RestartAsync(service);
+            var restart = RestartAfterAsync(node, service, downMs, cancellationToken);
+            if (service == ServiceSpec.Referral)
+            {
+                await restart; // submissions wait for it anyway
+            }
+            else
+            {
+                // The load goes on while the consumer is down and starting again (seconds): waiting
+                // here let a fast node finish before the next kill of Referral could land.
+                restarts.Add(restart);
+            }
         }
 
+        await Task.WhenAll(restarts);
         return injected;
+    }
+
+    private static async Task RestartAfterAsync(FaultNode node, ServiceSpec service, int downMs, CancellationToken cancellationToken)
+    {
+        await Task.Delay(downMs, cancellationToken);
+        await node.RestartAsync(service);
     }
 
     /// <summary>Kill the service once the load has this many acknowledgements, a little later; restart it after a while down.</summary>

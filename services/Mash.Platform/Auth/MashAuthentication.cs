@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -38,6 +39,8 @@ public static class MashAuthentication
         }
 
         builder.Services.AddTransient<IClaimsTransformation, AgencyClaimsTransformation>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ValidatedTokenCache>();
         var authentication = builder.Services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "Entra ID or the local issuer", policy =>
                 policy.ForwardDefaultSelector = context =>
@@ -65,6 +68,13 @@ public static class MashAuthentication
                 jwt.TokenValidationParameters.RoleClaimType = MashClaims.Roles;
                 jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
             });
+        }
+
+        // After Microsoft.Identity.Web's own events: a remembered token has passed all of them.
+        foreach (var scheme in new[] { LocalScheme, EntraScheme })
+        {
+            builder.Services.AddOptions<JwtBearerOptions>(scheme)
+                .PostConfigure<ValidatedTokenCache>((jwt, cache) => cache.Attach(jwt, scheme));
         }
 
         return authentication;
