@@ -97,19 +97,27 @@ public static class MashAuthentication
     /// <summary>The unvalidated iss of a bearer token, only to pick the scheme that validates it.</summary>
     private static string? IssuerOf(string authorization)
     {
-        const string prefix = "Bearer ";
-        if (!authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        if (BearerToken(authorization) is not { } token)
         {
             return null;
         }
 
         try
         {
-            return new JsonWebToken(authorization[prefix.Length..].Trim()).Issuer;
+            return new JsonWebToken(token).Issuer;
         }
         catch (ArgumentException)
         {
             return null;
         }
+    }
+
+    /// <summary>The token of an <c>Authorization: Bearer …</c> header, or null.</summary>
+    internal static string? BearerToken(string? authorization)
+    {
+        const string prefix = "Bearer ";
+        return authorization is not null && authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            ? authorization[prefix.Length..].Trim()
+            : null;
     }
 }

@@ -38,7 +38,7 @@ public sealed class ValidatedTokenCache(TimeProvider time) : IDisposable
         events.OnMessageReceived = async context =>
         {
             await received(context);
-            if (context.Result is null && context.Token is null && Find(scheme, BearerToken(context.Request.Headers.Authorization)) is { } principal)
+            if (context.Result is null && context.Token is null && Find(scheme, MashAuthentication.BearerToken(context.Request.Headers.Authorization)) is { } principal)
             {
                 context.Principal = principal;
                 context.Success();
@@ -84,14 +84,6 @@ public sealed class ValidatedTokenCache(TimeProvider time) : IDisposable
 
         _entries.Set((scheme, token), new Entry(principal.Clone(), expires),
             new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = expires - now });
-    }
-
-    private static string? BearerToken(string? authorization)
-    {
-        const string prefix = "Bearer ";
-        return authorization is not null && authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-            ? authorization[prefix.Length..].Trim()
-            : null;
     }
 
     private sealed record Entry(ClaimsPrincipal Principal, DateTimeOffset Expires);

@@ -33,9 +33,19 @@ public static class MashPersistence
         services.TryAddSingleton(new MashDatabase(provider, databaseName));
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxCommitInterceptor>();
-        services.AddPooledDbContextFactory<TContext>((sp, options) => options
-            .UseMashDatabase(provider, connectionString)
-            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+        services.AddPooledDbContextFactory<TContext>((sp, options) =>
+        {
+            options.UseMashDatabase(provider, connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>());
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                options.AddInterceptors(new SqliteNoAutoCheckpoint());
+            }
+        });
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            services.AddHostedService<SqliteWalCheckpointer>();
+        }
+
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddScoped<MashDbContext>(sp => sp.GetRequiredService<TContext>());
         services.AddSingleton<IMashDbContextFactory>(sp => new Factory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));

@@ -21,8 +21,9 @@ public sealed class ReferralDbContext(DbContextOptions<ReferralDbContext> option
             referral.HasIndex(r => new { r.ClientId, r.IdempotencyKey }).IsUnique();
             // The screening queue: undecided referrals in due order.
             referral.HasIndex(r => new { r.Status, r.DueAt, r.Id });
-            // The queue's figures per status (counts, past due, oldest received) from the index alone.
-            referral.HasIndex(r => new { r.Status, r.DueAt, r.ReceivedAt });
+            // The queue's and the managers' figures per status (counts, past due, past decision due,
+            // oldest received) from the index alone.
+            referral.HasIndex(r => new { r.Status, r.DueAt, r.ReceivedAt, r.DecisionDueAt });
             referral.HasIndex(r => new { r.DueAt, r.Id });
             referral.HasIndex(r => r.ChildKey);
         });

@@ -49,16 +49,16 @@ internal sealed class ReferralMetrics : IRefreshedGauges
     {
         var db = services.GetRequiredService<ReferralDbContext>();
         var now = _clock.UtcNow;
-        var waiting = db.Referrals.AsNoTracking().Waiting();
-        var byStatus = await waiting.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
-        var oldest = await waiting.OldestReceivedAtAsync(cancellationToken);
-        var overdue = await waiting.LongCountAsync(r => r.DecisionDueAt < now, cancellationToken);
+        var waiting = (await db.Referrals.AsNoTracking().ByStatusAsync(now, cancellationToken))
+            .Where(f => WaitingReferrals.IsWaiting(f.Status))
+            .ToList();
+        var oldest = waiting.Min(f => f.OldestReceivedAt);
 
         _last = new Snapshot(
-            byStatus.Where(s => s.Status == (int)ReferralStatus.AwaitingScreening).Sum(s => s.Count),
-            byStatus.Where(s => s.Status == (int)ReferralStatus.AwaitingDecision).Sum(s => s.Count),
+            waiting.Where(f => f.Status == (int)ReferralStatus.AwaitingScreening).Sum(f => (long)f.Count),
+            waiting.Where(f => f.Status == (int)ReferralStatus.AwaitingDecision).Sum(f => (long)f.Count),
             oldest is { } received ? Math.Max(0, (now - received).TotalSeconds) : 0,
-            overdue);
+            waiting.Sum(f => (long)f.PastDecisionDue));
     }
 
     private sealed record Snapshot(long AwaitingScreening, long AwaitingDecision, double OldestWaitingSeconds, long OverdueDecisions);

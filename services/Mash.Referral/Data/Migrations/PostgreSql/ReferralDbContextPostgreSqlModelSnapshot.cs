@@ -322,7 +322,7 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
 
                     b.HasIndex("Status", "DueAt", "Id");
 
-                    b.HasIndex("Status", "DueAt", "ReceivedAt");
+                    b.HasIndex("Status", "DueAt", "ReceivedAt", "DecisionDueAt");
 
                     b.ToTable("Referrals", (string)null);
                 });

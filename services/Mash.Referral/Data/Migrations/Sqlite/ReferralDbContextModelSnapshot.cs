@@ -313,7 +313,7 @@ namespace Mash.Referral.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueAt", "Id");
 
-                    b.HasIndex("Status", "DueAt", "ReceivedAt");
+                    b.HasIndex("Status", "DueAt", "ReceivedAt", "DecisionDueAt");
 
                     b.ToTable("Referrals", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mash.Referral.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ReferralDbContext))]
-    [Migration("20261126122718_AddQueueFiguresIndex")]
+    [Migration("20261126132908_AddQueueFiguresIndex")]
     partial class AddQueueFiguresIndex
     {
         /// <inheritdoc />
@@ -316,7 +316,7 @@ namespace Mash.Referral.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueAt", "Id");
 
-                    b.HasIndex("Status", "DueAt", "ReceivedAt");
+                    b.HasIndex("Status", "DueAt", "ReceivedAt", "DecisionDueAt");
 
                     b.ToTable("Referrals", (string)null);
                 });

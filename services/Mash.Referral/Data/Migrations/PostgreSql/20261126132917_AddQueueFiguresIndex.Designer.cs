@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mash.Referral.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(ReferralDbContext))]
-    [Migration("20261126122728_AddQueueFiguresIndex")]
+    [Migration("20261126132917_AddQueueFiguresIndex")]
     partial class AddQueueFiguresIndex
     {
         /// <inheritdoc />
@@ -325,7 +325,7 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
 
                     b.HasIndex("Status", "DueAt", "Id");
 
-                    b.HasIndex("Status", "DueAt", "ReceivedAt");
+                    b.HasIndex("Status", "DueAt", "ReceivedAt", "DecisionDueAt");
 
                     b.ToTable("Referrals", (string)null);
                 });
