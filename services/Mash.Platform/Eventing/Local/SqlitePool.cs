@@ -33,15 +33,7 @@ internal sealed class SqlitePool : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in a write transaction (BEGIN IMMEDIATE) and commits it.</summary>
-    public T Write<T>(Func<SqliteTransaction, T> work) => Read(connection =>
-    {
-        // IMMEDIATE takes the write lock up front, so writers from several processes queue on
-        // the busy timeout instead of failing when a read transaction tries to upgrade.
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var result = work(transaction);
-        transaction.Commit();
-        return result;
-    });
+    public T Write<T>(Func<SqliteTransaction, T> work) => Read(connection => Commit(connection, work));
 
     /// <summary>
     /// As <see cref="Write{T}"/>, for bookkeeping whose loss in a power cut only repeats work: a
@@ -56,16 +48,23 @@ internal sealed class SqlitePool : IDisposable
         connection.Run("PRAGMA synchronous = NORMAL;");
         try
         {
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var result = work(transaction);
-            transaction.Commit();
-            return result;
+            return Commit(connection, work);
         }
         finally
         {
             RestoreFullSync(connection);
         }
     });
+
+    private static T Commit<T>(SqliteConnection connection, Func<SqliteTransaction, T> work)
+    {
+        // IMMEDIATE takes the write lock up front, so writers from several processes queue on
+        // the busy timeout instead of failing when a read transaction tries to upgrade.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var result = work(transaction);
+        transaction.Commit();
+        return result;
+    }
 
     private static void RestoreFullSync(SqliteConnection connection)
     {
