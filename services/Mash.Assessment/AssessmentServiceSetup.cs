@@ -20,7 +20,8 @@ internal static class AssessmentServiceSetup
     {
         builder.AddMashPersistence<AssessmentDbContext>(DatabaseName);
         builder.AddMashEventing(ServiceName)
-            // Assessments start from this node's referrals; partners' flags and risk changes are kept beside ours.
+            // Assessments open when this node's MASH decides a referral; partners' flags and risk changes are kept beside ours.
+            .Handle<ReferralDecided, ReferralDecidedHandler>(Topics.Referrals, EventOrigin.ThisNode)
             .Handle<ReferralReceived, ReferralReceivedHandler>(Topics.Referrals, EventOrigin.ThisNode)
             .Handle<CseFlagChanged, PartnerCseFlagChangedHandler>(Topics.CseFlags, EventOrigin.OtherNodes)
             .Handle<RiskLevelChanged, PartnerRiskLevelChangedHandler>(Topics.RiskChanges, EventOrigin.OtherNodes);

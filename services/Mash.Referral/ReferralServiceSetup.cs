@@ -1,28 +1,52 @@
+using Mash.Contracts.Events.V1;
 using Mash.Platform.Eventing;
+using Mash.Platform.Eventing.Inbox;
+using Mash.Platform.Hosting;
 using Mash.Platform.Persistence;
 using Mash.Platform.Telemetry;
 using Mash.Referral.Data;
 using Mash.Referral.Domain;
 using Mash.Referral.Grpc;
+using Mash.Referral.IntegrationEvents;
 using Mash.Referral.Telemetry;
+using Microsoft.Extensions.Options;
 
 namespace Mash.Referral;
 
 internal static class ReferralServiceSetup
 {
     public const string DatabaseName = "referral";
+    public const string ServiceName = "referral";
 
     public static WebApplicationBuilder AddReferralService(this WebApplicationBuilder builder)
     {
         builder.AddMashPersistence<ReferralDbContext>(DatabaseName);
-        builder.AddMashEventing("referral");
-        builder.Services.AddHealthChecks().AddDbContextCheck<ReferralDbContext>();
-        builder.Services.Configure<ReferralTimescalesOptions>(builder.Configuration.GetSection(ReferralTimescalesOptions.Section));
-        builder.Services.AddSingleton<ReferralTimescales>();
-        builder.Services.AddScoped<SubmitReferralHandler>();
-        builder.Services.AddScoped<ReferralQueue>();
-        builder.Services.AddScoped<ScreeningAndDecisionHandler>();
-        builder.Services.AddRefreshedGauges<ReferralMetrics>();
+        var eventing = builder.AddMashEventing(ServiceName)
+            // The front door reports back on every referral this node sent it.
+            .Handle<ReferralProgressReported, ReferralProgressReportedHandler>(Topics.ReferralOutcomes, EventOrigin.OtherNodes);
+        if (FrontDoorsOf(builder.Configuration).AnyHere)
+        {
+            // Only a node that runs an area's MASH front door takes other nodes' referrals in.
+            eventing.Handle<ReferralSentToFrontDoor, ReferralSentToFrontDoorHandler>(Topics.FrontDoorReferrals, EventOrigin.OtherNodes);
+        }
+
+        var services = builder.Services;
+        services.AddHealthChecks().AddDbContextCheck<ReferralDbContext>();
+        services.Configure<ReferralTimescalesOptions>(builder.Configuration.GetSection(ReferralTimescalesOptions.Section));
+        services.Configure<PartnershipOptions>(builder.Configuration.GetSection(PartnershipOptions.Section));
+        services.AddSingleton(sp => new FrontDoors(
+            sp.GetRequiredService<IOptions<PartnershipOptions>>().Value.FrontDoors, sp.GetRequiredService<IOptions<MashNodeOptions>>().Value.Id));
+        services.AddSingleton<ReferralTimescales>();
+        services.AddSingleton<NewReferrals>();
+        services.AddScoped<SubmitReferralHandler>();
+        services.AddScoped<ReferralQueue>();
+        services.AddScoped<ScreeningAndDecisionHandler>();
+        services.AddHostedService<DecisionBackfill>();
+        services.AddRefreshedGauges<ReferralMetrics>();
         return builder;
     }
+
+    private static FrontDoors FrontDoorsOf(ConfigurationManager configuration) => new(
+        configuration.GetSection(PartnershipOptions.Section).Get<PartnershipOptions>()?.FrontDoors ?? [],
+        configuration.GetSection(MashNodeOptions.Section).Get<MashNodeOptions>()?.Id ?? new MashNodeOptions().Id);
 }

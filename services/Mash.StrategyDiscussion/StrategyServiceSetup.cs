@@ -20,7 +20,7 @@ internal static class StrategyServiceSetup
     {
         builder.AddMashPersistence<StrategyDbContext>(DatabaseName);
         builder.AddMashEventing(ServiceName)
-            // Required by this node's assessments and CSE flags; concluded discussions arrive from partners who held them.
+            // Required by this node's assessments, CSE flags and referral decisions; concluded discussions arrive from partners who held them.
             .Handle<StrategyDiscussionTriggered, StrategyDiscussionTriggeredHandler>(Topics.StrategyTriggers, EventOrigin.ThisNode)
             .Handle<StrategyDiscussionConcluded, PartnerDiscussionConcludedHandler>(Topics.StrategyDiscussions, EventOrigin.OtherNodes);
 
@@ -28,7 +28,8 @@ internal static class StrategyServiceSetup
         services.AddHealthChecks().AddDbContextCheck<StrategyDbContext>();
         services.AddOptions<StrategyTimescalesOptions>()
             .Bind(builder.Configuration.GetSection(StrategyTimescalesOptions.Section))
-            .Validate(o => o.Areas.Values.All(a => a.DiscussionDueWorkingHours > 0), "Mash:Strategy:Timescales: DiscussionDueWorkingHours must be positive.")
+            .Validate(o => o.Areas.Values.All(a => a.DiscussionDueWorkingHours > 0 && a.ImmediateProtectionDueHours > 0),
+                "Mash:Strategy:Timescales: DiscussionDueWorkingHours and ImmediateProtectionDueHours must be positive.")
             .ValidateOnStart();
         services.AddSingleton<StrategyTimescales>();
         services.AddSingleton<NewDiscussions>();

@@ -1,7 +1,7 @@
 namespace Mash.Assessment.Data;
 
 /// <summary>
-/// An assessment, started by a referral. The child's identity is kept as the contract's protobuf
+/// An assessment, opened by the decision on a referral (by its receipt, before that version). The child's identity is kept as the contract's protobuf
 /// bytes (it stays on this node); what lists filter and order by is kept in columns.
 /// </summary>
 public sealed class AssessmentRecord
@@ -30,6 +30,10 @@ public sealed class AssessmentRecord
     public DateTime? CompletedAt { get; set; }
     public bool TimescaleBreached { get; set; }
     public string CompletedBy { get; set; } = "";
+
+    /// <summary>Closed without a conclusion: opened at receipt, then the referral was decided for no assessment.</summary>
+    public DateTime? ClosedAt { get; set; }
+    public string ClosureReason { get; set; } = "";
 
     /// <summary>Optimistic concurrency: a check and the conclusion cannot overwrite each other.</summary>
     public int Version { get; set; }

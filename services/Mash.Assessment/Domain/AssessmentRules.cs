@@ -10,6 +10,9 @@ namespace Mash.Assessment.Domain;
 public static class AssessmentRules
 {
     public const int MaxCheckResult = 5_000;
+    /// <summary>Assessment and referral ids ("asm_" or "ref_" and 32 hex digits); anything far longer is refused unread.</summary>
+    public const int MaxAssessmentIdLength = 64;
+    public const int MaxReferralIdLength = 64;
     public const int MaxRationale = 10_000;
 
     public static FieldViolations Validate(RecordCheckRequest request) => new FieldViolations()
@@ -24,6 +27,17 @@ public static class AssessmentRules
         .Require(request.Rag != Rag.Unspecified && Enum.IsDefined(request.Rag), "rag", "Give a RAG rating: red, amber, green or blue.")
         .Require(!string.IsNullOrWhiteSpace(request.Rationale), "rationale", "Explain the conclusion.")
         .Require(request.Rationale.Length <= MaxRationale, "rationale", $"At most {MaxRationale} characters.");
+
+    /// <summary>Why an assessment opened at receipt closes when its referral is decided for no assessment.</summary>
+    public static string ClosureReason(ReferralOutcome outcome) =>
+        $"The MASH decided the referral '{OutcomeWords(outcome)}': no assessment is needed (one opens for an assessment, a strategy discussion or immediate protection).";
+
+    private static string OutcomeWords(ReferralOutcome outcome) => outcome switch
+    {
+        ReferralOutcome.NoFurtherAction => "no further action",
+        ReferralOutcome.EarlyHelp => "early help or signposting",
+        _ => outcome.ToString(),
+    };
 
     /// <summary>Completed after its due time: a breach, recorded, never refused.</summary>
     public static bool IsBreached(DateTime dueAtUtc, DateTime completedAtUtc) => completedAtUtc > dueAtUtc;

@@ -23,6 +23,8 @@ internal static class AssessmentMapper
             Overdue = IsOverdue(record, nowUtc),
             ConcernSummary = record.ConcernSummary,
             ChildMatch = (ChildMatchStatus)record.ChildMatch,
+            ClosureReason = record.ClosureReason,
+            ClosedAt = record.ClosedAt is { } closedAt ? Timestamp.FromDateTime(closedAt) : null,
         };
         assessment.Checks.AddRange(record.Checks.OrderBy(c => c.CheckedAt).ThenBy(c => c.Id).Select(c => new AgencyCheck
         {
@@ -50,9 +52,13 @@ internal static class AssessmentMapper
         return assessment;
     }
 
-    /// <summary>Open past its due time, or completed late.</summary>
-    public static bool IsOverdue(AssessmentRecord record, DateTime nowUtc) =>
-        record.Status == (int)AssessmentStatus.Completed ? record.TimescaleBreached : nowUtc > record.DueAt;
+    /// <summary>Open past its due time, or completed late; never a closed one.</summary>
+    public static bool IsOverdue(AssessmentRecord record, DateTime nowUtc) => (AssessmentStatus)record.Status switch
+    {
+        AssessmentStatus.Completed => record.TimescaleBreached,
+        AssessmentStatus.Closed => false,
+        _ => nowUtc > record.DueAt,
+    };
 
     public static CseFlag ToContract(this CseFlagRecord record)
     {

@@ -3,17 +3,23 @@ using Mash.Assessment.Data;
 using Mash.Contracts.Assessment.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
+using Mash.Platform.Identity;
+using Mash.Assessment.Domain;
 using Mash.Platform.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Assessment.Grpc;
 
 /// <summary>Reading assessments: one by id, or the list in due order with the open and overdue counts.</summary>
-internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit, ServiceClock clock)
+internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit, ChildKeyHasher childKeys, ServiceClock clock)
 {
     public async Task<Contracts.Assessment.V1.Assessment> GetAsync(GetAssessmentRequest request, CancellationToken cancellationToken)
     {
-        new FieldViolations().Require(request.AssessmentId.Length > 0, "assessment_id", "Name the assessment.").ThrowIfAny();
+        new FieldViolations()
+            .Require(request.AssessmentId.Length > 0, "assessment_id", "Name the assessment.")
+            .Require(request.AssessmentId.Length <= AssessmentRules.MaxAssessmentIdLength, "assessment_id",
+                $"At most {AssessmentRules.MaxAssessmentIdLength} characters: not an assessment id.")
+            .ThrowIfAny();
         audit.RequireStatedPurpose();
         var record = await db.Assessments.AsNoTracking().Include(a => a.Checks)
             .FirstOrDefaultAsync(a => a.Id == request.AssessmentId, cancellationToken)
@@ -22,18 +28,30 @@ internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit,
         return record.ToContract(clock.UtcNow);
     }
 
-    public async Task<ListAssessmentsResponse> ListAsync(ListAssessmentsRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The filters and page.</param>
+    /// <param name="fieldsInUrl">A REST GET: a child's identity must not have come in its URL.</param>
+    /// <param name="cancellationToken">The call's.</param>
+    public async Task<ListAssessmentsResponse> ListAsync(ListAssessmentsRequest request, bool fieldsInUrl, CancellationToken cancellationToken)
     {
         var pageToken = request.Page?.PageToken ?? "";
-        new FieldViolations()
+        var byChild = ChildIdentityRules.IsGiven(request.Child);
+        var violations = new FieldViolations()
             .CheckPageSize(request.Page, out var size)
             .Require(DuePageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
-            .Require(request.Statuses.All(s => s != AssessmentStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
-            .ThrowIfAny();
+            .Require(request.Statuses.Count <= 10 && request.Statuses.All(s => s != AssessmentStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
+            .Require(request.ReferralId.Length <= AssessmentRules.MaxReferralIdLength, "referral_id",
+                $"At most {AssessmentRules.MaxReferralIdLength} characters: not a referral id.")
+            .Require(!(byChild && fieldsInUrl), "child", "A child's identity never goes in a URL: send it in the body of POST /v1/assessments:search.");
+        if (byChild && !fieldsInUrl)
+        {
+            ChildIdentityRules.Validate(violations, "child", request.Child, clock.Today);
+        }
+
+        violations.ThrowIfAny();
         audit.RequireStatedPurpose();
 
         var now = clock.UtcNow;
-        var matching = Filter(request, now);
+        var matching = Filter(request, byChild ? childKeys.KeyFor(request.Child) : null, now);
         var page = matching;
         if (after is not null)
         {
@@ -63,9 +81,19 @@ internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit,
         return response;
     }
 
-    private IQueryable<AssessmentRecord> Filter(ListAssessmentsRequest request, DateTime now)
+    private IQueryable<AssessmentRecord> Filter(ListAssessmentsRequest request, string? childKey, DateTime now)
     {
         var query = db.Assessments.AsNoTracking();
+        if (childKey is not null)
+        {
+            query = query.Where(a => a.ChildKey == childKey);
+        }
+
+        if (request.ReferralId.Length > 0)
+        {
+            query = query.Where(a => a.ReferralId == request.ReferralId);
+        }
+
         if (request.Statuses.Count > 0)
         {
             var statuses = request.Statuses.Select(s => (int)s).ToList();

@@ -31,6 +31,8 @@ internal sealed class AssessmentWork(AssessmentDbContext db, CallAudit audit, Au
             throw RpcErrors.FailedPrecondition(record.Id, "ASSESSMENT_COMPLETED", "The assessment is completed; no more checks can be recorded on it.");
         }
 
+        RefuseIfClosed(record);
+
         var lastForAgency = record.Checks.Where(c => c.Agency == (int)request.Agency).OrderBy(c => c.CheckedAt).ThenBy(c => c.Id).LastOrDefault();
         if (lastForAgency is not null && lastForAgency.Result == request.Result && lastForAgency.InformationFound == request.InformationFound)
         {
@@ -66,6 +68,7 @@ internal sealed class AssessmentWork(AssessmentDbContext db, CallAudit audit, Au
                 : throw RpcErrors.FailedPrecondition(record.Id, "ASSESSMENT_COMPLETED", "The assessment is already completed with a different outcome.");
         }
 
+        RefuseIfClosed(record);
         if (record.Checks.Count == 0)
         {
             throw RpcErrors.FailedPrecondition(record.Id, "NO_AGENCY_CHECKS",
@@ -97,6 +100,14 @@ internal sealed class AssessmentWork(AssessmentDbContext db, CallAudit audit, Au
         await SaveAsync(record, cancellationToken);
         metrics.Concluded(record.TimescaleBreached);
         return record.ToContract(now);
+    }
+
+    private static void RefuseIfClosed(AssessmentRecord record)
+    {
+        if (record.Status == (int)AssessmentStatus.Closed)
+        {
+            throw RpcErrors.FailedPrecondition(record.Id, "ASSESSMENT_CLOSED", $"The assessment was closed without a conclusion: {record.ClosureReason}");
+        }
     }
 
     private static bool SameOutcome(AssessmentRecord record, CompleteAssessmentRequest request) =>

@@ -23,6 +23,18 @@ public sealed class CallAudit
     /// <summary>True once the entries were written with the handler's own changes.</summary>
     public bool Persisted { get; internal set; }
 
+    /// <summary>
+    /// For work a service does of its own accord, outside any caller's request (an upgrade's
+    /// reconciliation): audited as the service itself, <c>system:{process}</c> of the node's agency.
+    /// </summary>
+    public void BeginSystemWork(string agency, string process, string purpose, Contracts.Common.V1.LawfulBasis lawfulBasis)
+    {
+        Caller = new CallerIdentity(agency, "system:" + process);
+        Method = "system:" + process;
+        Purpose = purpose;
+        LawfulBasis = LawfulBases.Name(lawfulBasis);
+    }
+
     /// <summary>Records that this call reads or writes the record of a child.</summary>
     public void Touch(string childKey, string recordId) => _subjects.Add(new AuditSubject(childKey, recordId));
 

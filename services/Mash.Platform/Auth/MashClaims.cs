@@ -25,6 +25,10 @@ public static class AgencyNames
         Police, ChildrenSocialCare, Health, Education, Probation, Other,
     };
 
+    /// <summary>The agency's name for a contract value; "other" for one not known.</summary>
+    public static string FromContract(Contracts.Common.V1.Agency agency) =>
+        All.FirstOrDefault(name => ToContract(name) == agency) ?? Other;
+
     public static Contracts.Common.V1.Agency ToContract(string? name) => name switch
     {
         Police => Contracts.Common.V1.Agency.Police,

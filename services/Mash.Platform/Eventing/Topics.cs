@@ -10,9 +10,14 @@ public static class Topics
     public const string StrategyTriggers = "strategy-triggers";
     /// <summary>Concluded discussions' records and minutes, for the participating agencies' nodes.</summary>
     public const string StrategyDiscussions = "strategy-discussions";
+    /// <summary>Referrals made at one node for the area's MASH front door at another, addressed to that node.</summary>
+    public const string FrontDoorReferrals = "front-door-referrals";
+    /// <summary>What became of a referral at the front door, addressed to the node that made it.</summary>
+    public const string ReferralOutcomes = "referral-outcomes";
 
     public static string SubscriptionName(string service, string nodeId) => $"{service}-{nodeId}";
 
     /// <summary>Topics whose events reach other agencies' nodes, so each send is a disclosure.</summary>
-    public static bool IsSharedWithPartners(string topic) => topic is CseFlags or RiskChanges or StrategyDiscussions;
+    public static bool IsSharedWithPartners(string topic) =>
+        topic is CseFlags or RiskChanges or StrategyDiscussions or FrontDoorReferrals or ReferralOutcomes;
 }

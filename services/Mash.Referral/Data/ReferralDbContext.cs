@@ -1,4 +1,5 @@
 using Mash.Platform.Persistence;
+using Mash.Referral.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Referral.Data;
@@ -16,16 +17,20 @@ public sealed class ReferralDbContext(DbContextOptions<ReferralDbContext> option
             referral.HasKey(r => r.Id);
             referral.Property(r => r.Id).HasMaxLength(40);
             referral.Property(r => r.IdempotencyKey).HasMaxLength(128);
+            referral.Property(r => r.OriginNode).HasMaxLength(ReferralLimits.MaxNodeIdLength);
+            referral.Property(r => r.FrontDoorNode).HasMaxLength(ReferralLimits.MaxNodeIdLength);
             referral.Property(r => r.Version).IsConcurrencyToken();
-            // One referral per client and key, even when two retries race.
-            referral.HasIndex(r => new { r.ClientId, r.IdempotencyKey }).IsUnique();
+            // One referral per submitting node, client and key, even when two retries race.
+            referral.HasIndex(r => new { r.OriginNode, r.ClientId, r.IdempotencyKey }).IsUnique();
             // The screening queue: undecided referrals in due order.
             referral.HasIndex(r => new { r.Status, r.DueAt, r.Id });
-            // The queue's and the managers' figures per status (counts, past due, past decision due,
-            // oldest received) from the index alone.
-            referral.HasIndex(r => new { r.Status, r.DueAt, r.ReceivedAt, r.DecisionDueAt });
+            // The queue's and the managers' figures per role and status (counts, past due, past decision
+            // due, oldest received) from the index alone.
+            referral.HasIndex(r => new { r.Role, r.Status, r.DueAt, r.ReceivedAt, r.DecisionDueAt });
             referral.HasIndex(r => new { r.DueAt, r.Id });
             referral.HasIndex(r => r.ChildKey);
+            // Decisions made before next steps started at the decision, still to announce: few, then none.
+            referral.HasIndex(r => r.NextStepsPending).HasFilter(IsTrue(nameof(ReferralRecord.NextStepsPending)));
         });
     }
 }

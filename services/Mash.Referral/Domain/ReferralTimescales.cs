@@ -9,4 +9,8 @@ public sealed class ReferralTimescales(WorkingCalendars calendars, IOptions<Refe
     public bool Knows(string area) => options.Value.Knows(area);
 
     public ReferralClock ClockFor(string area) => new(calendars.ForArea(area), options.Value.For(area));
+
+    public AreaTimescales For(string area) => options.Value.For(area);
+
+    public TimeSpan ReceivedAtFutureTolerance => options.Value.ReceivedAtFutureTolerance;
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Referral.V1;
 
 namespace Mash.Referral.Domain;
@@ -10,6 +11,16 @@ namespace Mash.Referral.Domain;
 /// </summary>
 public static class RequestFingerprint
 {
-    public static string Of(ReferralDetails details) =>
-        Convert.ToHexStringLower(SHA256.HashData(details.ToByteArray()));
+    /// <summary>The details, and the receipt time when one was given (without one, as fingerprints always were).</summary>
+    public static string Of(ReferralDetails details, Timestamp? receivedAt = null)
+    {
+        var hash = SHA256.HashData(details.ToByteArray());
+        if (receivedAt is not null)
+        {
+            // The details' fixed-length hash first, so no other body can read as details and time.
+            hash = SHA256.HashData([.. hash, .. receivedAt.ToByteArray()]);
+        }
+
+        return Convert.ToHexStringLower(hash);
+    }
 }

@@ -4,22 +4,27 @@ using Mash.Contracts.Referral.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
 using Mash.Platform.Paging;
+using Mash.Platform.Time;
 using Mash.Referral.Data;
+using Mash.Referral.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Referral.Grpc;
 
-/// <summary>Reading referrals: one by id, or the MASH screening queue with its backlog.</summary>
-internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, TimeProvider time)
+/// <summary>
+/// Reading referrals: one by id, or the list in due order: the MASH screening queue with its backlog,
+/// and a referring node's copies with the outcome that came back.
+/// </summary>
+internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, ServiceClock clock, FrontDoors frontDoors)
 {
     public async Task<Contracts.Referral.V1.Referral> GetAsync(GetReferralRequest request, CancellationToken cancellationToken)
     {
-        new FieldViolations().Require(request.ReferralId.Length > 0, "referral_id", "Name the referral.").ThrowIfAny();
+        new FieldViolations().RequireReferralId(request.ReferralId).ThrowIfAny();
         audit.RequireStatedPurpose();
         var record = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.ReferralId, cancellationToken)
             ?? throw RpcErrors.NotFound("referral", request.ReferralId);
         audit.Touch(record.ChildKey, record.Id);
-        return record.ToContract(time.GetUtcNow().UtcDateTime);
+        return record.ToContract(clock.UtcNow, frontDoors.ThisNode);
     }
 
     public async Task<ListReferralsResponse> ListAsync(ListReferralsRequest request, CancellationToken cancellationToken)
@@ -28,17 +33,19 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, TimeP
         var violations = new FieldViolations()
             .CheckPageSize(request.Page, out var size)
             .Require(DuePageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
-            .Require(request.Statuses.All(s => s != ReferralStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
-            .Require(request.Rags.All(r => r != Rag.Unspecified && Enum.IsDefined(r)), "rags", "Not a known RAG.");
+            .Require(request.Statuses.Count <= 10 && request.Statuses.All(s => s != ReferralStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
+            .Require(request.Rags.Count <= 10 && request.Rags.All(r => r != Rag.Unspecified && Enum.IsDefined(r)), "rags", "Not a known RAG.")
+            .Require(request.Roles.Count <= 10 && request.Roles.All(r => r != ReferralRole.Unspecified && Enum.IsDefined(r)), "roles", "Not a known role.");
         violations.ThrowIfAny();
         audit.RequireStatedPurpose();
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         var byStatus = await db.Referrals.AsNoTracking().ByStatusAsync(now, cancellationToken);
         var matching = Filter(request, now);
-        // Filtered by status alone (the usual queue view), the total is already in the figures per status.
-        var total = request.Rags.Count == 0 && !request.OverdueOnly
-            ? byStatus.Where(f => request.Statuses.Count == 0 || request.Statuses.Contains((ReferralStatus)f.Status)).Sum(f => f.Count)
+        // Filtered by role and status alone (the usual queue view), the total is already in the figures.
+        var total = request.Rags.Count == 0 && !request.OverdueOnly && !request.AwaitingOutcomeOnly
+            ? byStatus.Where(f => (request.Statuses.Count == 0 || request.Statuses.Contains((ReferralStatus)f.Status))
+                && (request.Roles.Count == 0 || request.Roles.Contains((ReferralRole)f.Role))).Sum(f => f.Count)
             : await matching.CountAsync(cancellationToken);
         var page = matching;
         if (after is not null)
@@ -51,7 +58,7 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, TimeP
         foreach (var record in records.Take(size))
         {
             audit.Touch(record.ChildKey, record.Id);
-            response.Referrals.Add(record.ToContract(now));
+            response.Referrals.Add(record.ToContract(now, frontDoors.ThisNode));
         }
 
         if (records.Count > size)
@@ -78,9 +85,21 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, TimeP
             query = query.Where(r => rags.Contains(r.Rag));
         }
 
+        if (request.Roles.Count > 0)
+        {
+            var roles = request.Roles.Select(r => (int)r).ToList();
+            query = query.Where(r => roles.Contains(r.Role));
+        }
+
         if (request.OverdueOnly)
         {
             query = query.Where(r => r.Status != (int)ReferralStatus.Decided && r.DueAt < now);
+        }
+
+        if (request.AwaitingOutcomeOnly)
+        {
+            // Sent to a front door, and no decision back although it was due: the referrer chases these.
+            query = query.Where(r => r.Role == (int)ReferralRole.ReferrerCopy && r.Status != (int)ReferralStatus.Decided && r.DecisionDueAt < now);
         }
 
         return query;
@@ -88,7 +107,7 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, TimeP
 
     private static Backlog BacklogOf(List<StatusFigures> byStatus, DateTime now)
     {
-        var waiting = byStatus.Where(f => WaitingReferrals.IsWaiting(f.Status)).ToList();
+        var waiting = byStatus.Where(WaitingReferrals.IsWaiting).ToList();
         var backlog = new Backlog { Waiting = waiting.Sum(f => f.Count), Overdue = waiting.Sum(f => f.PastDue) };
         var oldest = waiting.Min(f => f.OldestReceivedAt);
         if (oldest is { } received)

@@ -1,38 +1,55 @@
-using Mash.Contracts.Common.V1;
 using Mash.Contracts.Referral.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Hosting;
-using Mash.Platform.Identity;
 using Mash.Platform.Persistence;
+using Mash.Platform.Time;
 using Mash.Referral.Data;
 using Mash.Referral.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Google.Protobuf;
 
 namespace Mash.Referral.Grpc;
 
-/// <summary>Receives a referral: validated, scored, timed, stored once per idempotency key.</summary>
+/// <summary>
+/// Receives a referral: validated, scored, timed from its receipt, stored once per idempotency key.
+/// At the area's front door it joins the screening queue; at any other node it is kept as the
+/// referrer's copy and sent to the front door, in the same transaction.
+/// </summary>
 internal sealed class SubmitReferralHandler(
-    ReferralDbContext db, CallAudit audit, AuditTrail trail, ReferralTimescales timescales,
-    ChildKeyHasher childKeys, EventOutbox outbox, TimeProvider time, IOptions<MashNodeOptions> node)
+    ReferralDbContext db, CallAudit audit, AuditTrail trail, ReferralTimescales timescales, FrontDoors frontDoors,
+    NewReferrals referrals, EventOutbox outbox, ServiceClock clock, IOptions<MashNodeOptions> node)
 {
     public async Task<SubmitReferralResponse> HandleAsync(SubmitReferralRequest request, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        ReferralValidator.Validate(request, DateOnly.FromDateTime(now), timescales.Knows).ThrowIfAny("The referral cannot be accepted.");
-        audit.RequireStatedPurpose("Referral to the MASH", request.Details.LawfulBasis);
+        var now = clock.UtcNow;
+        var violations = ReferralValidator.Validate(request, clock.Today, timescales.Knows);
+        var area = request.Details?.Area is { Length: > 0 } given ? given : node.Value.Area;
+        var receivedAt = ReceivedTimes.Resolve(violations, request.ReceivedAt, now, timescales.ReceivedAtFutureTolerance, timescales.For(area).MaxReceivedAgeDays);
+        violations.ThrowIfAny("The referral cannot be accepted.");
+        var details = request.Details!;
+        audit.RequireStatedPurpose("Referral to the MASH", details.LawfulBasis);
+        var frontDoor = frontDoors.NodeFor(area) ?? throw NoFrontDoor(area);
 
         // Stored first, looked up only when the key turns out to be taken: a retry is the rare case,
-        // and the unique index on (client, key) decides it either way, also when two race.
-        var fingerprint = RequestFingerprint.Of(request.Details);
-        var record = NewRecord(request, fingerprint, now);
+        // and the unique index on (node, client, key) decides it either way, also when two race.
+        var fingerprint = RequestFingerprint.Of(details, request.ReceivedAt);
+        var role = frontDoor == frontDoors.ThisNode ? ReferralRole.FrontDoor : ReferralRole.ReferrerCopy;
+        var record = referrals.Create("ref_" + Guid.CreateVersion7(clock.Now).ToString("N"), details, area, receivedAt, now, role, frontDoor);
+        record.ClientId = audit.Caller.ClientId;
+        record.IdempotencyKey = request.IdempotencyKey;
+        record.RequestHash = fingerprint;
+        record.SubmittedByAgency = audit.Caller.Agency;
         db.Referrals.Add(record);
-        // The assessment starts from this event, committed with the referral or not at all.
-        outbox.Enqueue(db, Topics.Referrals, ReferralEvents.Received(record, request.Details), record.ChildKey, request.Details.LawfulBasis, audit.Purpose);
+        if (role == ReferralRole.ReferrerCopy)
+        {
+            // Committed with the referrer's copy or not at all: the MASH gets every referral acknowledged here.
+            outbox.SendToNode(db, Topics.FrontDoorReferrals, ReferralEvents.SentToFrontDoor(record, details), record.ChildKey, frontDoor,
+                details.LawfulBasis, audit.Purpose);
+        }
+
         audit.Touch(record.ChildKey, record.Id);
         try
         {
@@ -49,11 +66,15 @@ internal sealed class SubmitReferralHandler(
             return Replay(winner, fingerprint, now);
         }
 
-        return new SubmitReferralResponse { Referral = record.ToContract(now), Replayed = false };
+        return new SubmitReferralResponse { Referral = record.ToContract(now, frontDoors.ThisNode), Replayed = false };
     }
 
+    private static global::Grpc.Core.RpcException NoFrontDoor(string area) =>
+        RpcErrors.FailedPrecondition(FrontDoors.SettingFor(area), "NO_FRONT_DOOR",
+            $"No MASH front door is configured for area '{area}': set {FrontDoors.SettingFor(area)} to the id of the node that runs it. Nothing was stored.");
+
     private Task<ReferralRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
-        db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.ClientId == audit.Caller.ClientId && r.IdempotencyKey == key, cancellationToken);
+        db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.OriginNode == "" && r.ClientId == audit.Caller.ClientId && r.IdempotencyKey == key, cancellationToken);
 
     private SubmitReferralResponse Replay(ReferralRecord earlier, string fingerprint, DateTime now)
     {
@@ -64,33 +85,6 @@ internal sealed class SubmitReferralHandler(
         }
 
         audit.Touch(earlier.ChildKey, earlier.Id);
-        return new SubmitReferralResponse { Referral = earlier.ToContract(now), Replayed = true };
-    }
-
-    private ReferralRecord NewRecord(SubmitReferralRequest request, string fingerprint, DateTime now)
-    {
-        var details = request.Details;
-        var area = details.Area.Length > 0 ? details.Area : node.Value.Area;
-        var clock = timescales.ClockFor(area);
-        var decisionDue = clock.DecisionDueAt(now);
-        var completeness = CompletenessAssessor.Assess(details);
-        return new ReferralRecord
-        {
-            Id = "ref_" + Guid.CreateVersion7(time.GetUtcNow()).ToString("N"),
-            ClientId = audit.Caller.ClientId,
-            IdempotencyKey = request.IdempotencyKey,
-            RequestHash = fingerprint,
-            SubmittedByAgency = audit.Caller.Agency,
-            ChildKey = childKeys.KeyFor(details.Child),
-            ChildMatch = (int)(NhsNumber.IsValid(details.Child.NhsNumber) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed),
-            Area = area,
-            Status = (int)ReferralStatus.AwaitingScreening,
-            ReceivedAt = now,
-            DecisionDueAt = decisionDue,
-            DueAt = decisionDue,
-            CompletenessScore = completeness.Score,
-            Completeness = completeness.ToByteArray(),
-            Details = details.ToByteArray(),
-        };
+        return new SubmitReferralResponse { Referral = earlier.ToContract(now, frontDoors.ThisNode), Replayed = true };
     }
 }

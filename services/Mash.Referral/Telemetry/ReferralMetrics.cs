@@ -50,7 +50,7 @@ internal sealed class ReferralMetrics : IRefreshedGauges
         var db = services.GetRequiredService<ReferralDbContext>();
         var now = _clock.UtcNow;
         var waiting = (await db.Referrals.AsNoTracking().ByStatusAsync(now, cancellationToken))
-            .Where(f => WaitingReferrals.IsWaiting(f.Status))
+            .Where(WaitingReferrals.IsWaiting)
             .ToList();
         var oldest = waiting.Min(f => f.OldestReceivedAt);
 

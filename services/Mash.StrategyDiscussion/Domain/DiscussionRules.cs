@@ -1,3 +1,4 @@
+using Mash.Platform.Time;
 using Mash.Platform.Identity;
 using System.Security.Cryptography;
 using Google.Protobuf;
@@ -40,7 +41,7 @@ public static class DiscussionRules
     {
         var v = new FieldViolations();
         v.Require(request.DiscussionId.Length > 0, "discussion_id", "Name the discussion.");
-        v.Require(Times.TryUtc(request.ScheduledFor, out _), "scheduled_for", "Give the date and time it is to be held.");
+        v.Require(Timestamps.TryUtc(request.ScheduledFor, out _), "scheduled_for", "Give the date and time it is to be held.");
         v.Require(request.Format != DiscussionFormat.Unspecified && Enum.IsDefined(request.Format), "format", "A meeting or calls.");
         v.Require(request.Invited.Count <= MaxParticipants, "invited", $"At most {MaxParticipants} participants.");
         for (var i = 0; i < request.Invited.Count; i++)
@@ -75,7 +76,7 @@ public static class DiscussionRules
 
     /// <summary>When the discussion was held: the request's time, else now.</summary>
     public static DateTime HeldAt(ConcludeDiscussionRequest request, DateTime nowUtc) =>
-        Times.TryUtc(request.HeldAt, out var heldAt) ? heldAt : nowUtc;
+        Timestamps.TryUtc(request.HeldAt, out var heldAt) ? heldAt : nowUtc;
 
     /// <summary>Every decision Working Together says a discussion must record, and the minutes.</summary>
     public static FieldViolations Validate(ConcludeDiscussionRequest request, DateTime nowUtc)
@@ -85,7 +86,7 @@ public static class DiscussionRules
         var heldAt = HeldAt(request, nowUtc);
         if (request.HeldAt is not null)
         {
-            v.Require(Times.TryUtc(request.HeldAt, out _), "held_at", "Not a valid time.");
+            v.Require(Timestamps.TryUtc(request.HeldAt, out _), "held_at", "Not a valid time.");
             v.Require(heldAt <= nowUtc, "held_at", "A discussion cannot be concluded before it is held.");
         }
 
@@ -110,7 +111,7 @@ public static class DiscussionRules
             var field = $"decisions.actions[{i}]";
             CheckText(v, $"{field}.description", action.Description, MaxText, "Say what is to be done.");
             v.Require(action.OwningAgency != Agency.Unspecified && Enum.IsDefined(action.OwningAgency), $"{field}.owning_agency", "Say which agency does it.");
-            v.Require(Times.TryUtc(action.DueAt, out var dueAt) && dueAt > heldAt, $"{field}.due_at", "Say by when: a time after the discussion was held.");
+            v.Require(Timestamps.TryUtc(action.DueAt, out var dueAt) && dueAt > heldAt, $"{field}.due_at", "Say by when: a time after the discussion was held.");
         }
 
         var minutes = request.Minutes ?? new Minutes();

@@ -29,7 +29,7 @@ internal sealed class NewDiscussions(StrategyTimescales timescales, IOptions<Mas
             Trigger = (int)trigger,
             Reason = reason,
             RequiredAt = requiredAtUtc,
-            DueAt = timescales.DiscussionDueAt(area, requiredAtUtc),
+            DueAt = timescales.DiscussionDueAt(area, requiredAtUtc, trigger),
             HeldByNode = node.Value.Id,
             HeldByAgency = (int)AgencyNames.ToContract(node.Value.Agency),
         };

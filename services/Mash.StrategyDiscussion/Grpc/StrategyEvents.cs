@@ -27,6 +27,8 @@ internal static class StrategyEvents
     {
         StrategyTrigger.SignificantHarmSuspected => DiscussionTrigger.SignificantHarmSuspected,
         StrategyTrigger.HighCseRisk => DiscussionTrigger.HighCseRisk,
+        StrategyTrigger.ReferralDecision => DiscussionTrigger.ReferralDecision,
+        StrategyTrigger.ImmediateProtection => DiscussionTrigger.ImmediateProtection,
         _ => DiscussionTrigger.Unspecified,
     };
 }

@@ -25,8 +25,8 @@ internal sealed class PartnerDiscussionConcludedHandler(
     {
         var discussion = payload.Discussion;
         if (discussion is null || discussion.DiscussionId.Length is 0 or > DiscussionRules.MaxIdLength || envelope.ChildKey.Length == 0
-            || !Times.TryUtc(discussion.RequiredAt, out var requiredAt) || !Times.TryUtc(discussion.HeldAt, out var heldAt)
-            || discussion.Decisions?.Actions.Any(a => a.ActionId.Length == 0 || !Times.TryUtc(a.DueAt, out _)) == true)
+            || !Timestamps.TryUtc(discussion.RequiredAt, out var requiredAt) || !Timestamps.TryUtc(discussion.HeldAt, out var heldAt)
+            || discussion.Decisions?.Actions.Any(a => a.ActionId.Length == 0 || !Timestamps.TryUtc(a.DueAt, out _)) == true)
         {
             throw new UnprocessableEventException("IncompleteDiscussion",
                 "A StrategyDiscussionConcluded event needs the discussion's id, its required and held times, the child key and each action's id and due time.");
@@ -61,16 +61,16 @@ internal sealed class PartnerDiscussionConcludedHandler(
             Trigger = (int)discussion.Trigger,
             Reason = discussion.Reason,
             RequiredAt = requiredAt,
-            DueAt = Times.TryUtc(discussion.DueAt, out var dueAt) ? dueAt : requiredAt,
+            DueAt = Timestamps.TryUtc(discussion.DueAt, out var dueAt) ? dueAt : requiredAt,
             SourceEventId = envelope.EventId,
             FollowsDiscussionId = discussion.FollowsDiscussionId,
-            ScheduledFor = Times.TryUtc(discussion.ScheduledFor, out var scheduledFor) ? scheduledFor : null,
+            ScheduledFor = Timestamps.TryUtc(discussion.ScheduledFor, out var scheduledFor) ? scheduledFor : null,
             Format = (int)discussion.Format,
             HeldAt = heldAt,
             Decisions = DiscussionMapper.DecisionsWithoutActions(decisions),
             MinutesText = discussion.Minutes?.Text ?? "",
             MinutesDocumentReference = discussion.Minutes?.DocumentReference ?? "",
-            ConferenceDueAt = Times.TryUtc(discussion.ConferenceDueAt, out var conferenceDueAt) ? conferenceDueAt : null,
+            ConferenceDueAt = Timestamps.TryUtc(discussion.ConferenceDueAt, out var conferenceDueAt) ? conferenceDueAt : null,
             HeldByNode = envelope.OriginNode,
             HeldByAgency = (int)envelope.OriginAgency,
             Received = true,
@@ -80,7 +80,7 @@ internal sealed class PartnerDiscussionConcludedHandler(
         for (var i = 0; i < decisions.Actions.Count; i++)
         {
             var action = DiscussionMapper.ToRecord(record.Id, i, decisions.Actions[i].ActionId, decisions.Actions[i]);
-            action.CompletedAt = Times.TryUtc(decisions.Actions[i].CompletedAt, out var completedAt) ? completedAt : null;
+            action.CompletedAt = Timestamps.TryUtc(decisions.Actions[i].CompletedAt, out var completedAt) ? completedAt : null;
             record.Actions.Add(action);
         }
 

@@ -3,6 +3,7 @@ using Mash.Contracts.Strategy.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Identity;
+using Mash.Platform.Time;
 using Mash.StrategyDiscussion.Data;
 using Mash.StrategyDiscussion.Domain;
 using Mash.StrategyDiscussion.Grpc;
@@ -11,16 +12,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Mash.StrategyDiscussion.IntegrationEvents;
 
 /// <summary>
-/// This node's Assessment service found reasonable cause to suspect significant harm, or raised a
-/// high CSE risk: a strategy discussion is now required, due by the area's timescale.
+/// This node's Assessment service found reasonable cause to suspect significant harm or raised a high
+/// CSE risk, or its MASH decided a referral for a strategy discussion or immediate protection: a strategy
+/// discussion is now required, due by the area's timescale (immediate protection's shorter one).
 /// </summary>
 internal sealed class StrategyDiscussionTriggeredHandler(
-    StrategyDbContext db, CallAudit audit, ChildKeyHasher childKeys, NewDiscussions discussions) : IIntegrationEventHandler<StrategyDiscussionTriggered>
+    StrategyDbContext db, CallAudit audit, ChildKeyHasher childKeys, NewDiscussions discussions, StrategyTimescales timescales)
+    : IIntegrationEventHandler<StrategyDiscussionTriggered>
 {
     public async Task HandleAsync(EventEnvelope envelope, StrategyDiscussionTriggered payload, CancellationToken cancellationToken)
     {
         var trigger = StrategyEvents.TriggerOf(payload.Trigger);
-        if (trigger == DiscussionTrigger.Unspecified || payload.SourceId.Length == 0 || payload.Child is null || !Times.TryUtc(payload.TriggeredAt, out var triggeredAt))
+        if (trigger == DiscussionTrigger.Unspecified || payload.SourceId.Length == 0 || payload.Child is null || !Timestamps.TryUtc(payload.TriggeredAt, out var triggeredAt))
         {
             throw new UnprocessableEventException("IncompleteTrigger", "A StrategyDiscussionTriggered event needs a known trigger, its source id, the child and its time.");
         }
@@ -30,21 +33,22 @@ internal sealed class StrategyDiscussionTriggeredHandler(
             .Where(d => d.Trigger == (int)trigger && d.SourceId == payload.SourceId).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
         if (same is not null)
         {
-            // The same assessment or flag delivered again under another event id.
+            // The same assessment, flag or referral delivered again under another event id.
             audit.Touch(childKey, same);
             return;
         }
 
+        var reason = payload.Reason.Trim().Length > 0 ? payload.Reason.Trim() : $"{Describe(trigger)} ({payload.SourceId})";
         if (await db.OpenDiscussionIdAsync(childKey, cancellationToken) is { } open)
         {
             // The child already has a discussion required or scheduled: it covers this trigger too
-            // (one discussion addresses everything known about the child when it is held), so
-            // nothing new is recorded rather than a second discussion for the same child.
+            // (one discussion addresses everything known about the child when it is held), so no second
+            // discussion; but a trigger that needs it sooner brings its due time forward.
             audit.Touch(childKey, open);
+            await BringForwardAsync(open, trigger, triggeredAt, reason, cancellationToken);
             return;
         }
 
-        var reason = payload.Reason.Trim().Length > 0 ? payload.Reason.Trim() : $"{Describe(trigger)} ({payload.SourceId})";
         var record = discussions.Required(childKey, payload.Child, NewDiscussions.MatchOf(payload.Child), trigger, reason, triggeredAt, payload.Area);
         record.SourceId = payload.SourceId;
         record.SourceEventId = envelope.EventId;
@@ -52,6 +56,23 @@ internal sealed class StrategyDiscussionTriggeredHandler(
         audit.Touch(childKey, record.Id);
     }
 
-    private static string Describe(DiscussionTrigger trigger) =>
-        trigger == DiscussionTrigger.HighCseRisk ? "High CSE risk raised" : "Significant harm suspected";
+    private async Task BringForwardAsync(string openId, DiscussionTrigger trigger, DateTime triggeredAt, string reason, CancellationToken cancellationToken)
+    {
+        var open = await db.Discussions.FirstAsync(d => d.Id == openId, cancellationToken);
+        var dueAt = timescales.DiscussionDueAt(open.Area, triggeredAt, trigger);
+        if (dueAt < open.DueAt)
+        {
+            open.DueAt = dueAt;
+            open.Reason = $"{open.Reason} Due sooner: {reason}";
+            open.Version++;
+        }
+    }
+
+    private static string Describe(DiscussionTrigger trigger) => trigger switch
+    {
+        DiscussionTrigger.HighCseRisk => "High CSE risk raised",
+        DiscussionTrigger.ReferralDecision => "Referral decided for a strategy discussion",
+        DiscussionTrigger.ImmediateProtection => "Referral decided for immediate protection",
+        _ => "Significant harm suspected",
+    };
 }

@@ -41,11 +41,28 @@ public sealed class ReferralClockTests
         Assert.Null(new ReferralClock(Calendar, Surrey).RagDueAt(Utc(11, 23, 10), Rag.Blue));
 
     [Fact]
-    public void The_queue_orders_by_the_earlier_deadline()
+    public void The_queue_orders_by_the_earliest_open_deadline_and_says_which_it_is()
     {
         var decisionDue = Utc(11, 24, 10);
-        Assert.Equal(Utc(11, 23, 14), ReferralClock.EarliestDue(decisionDue, Utc(11, 23, 14)));
-        Assert.Equal(decisionDue, ReferralClock.EarliestDue(decisionDue, Utc(11, 26, 10)));
-        Assert.Equal(decisionDue, ReferralClock.EarliestDue(decisionDue, null));
+        Assert.Equal((Utc(11, 23, 14), ReferralDeadline.ScreeningRag), ReferralClock.EarliestOpen(decisionDue, Utc(11, 23, 14)));
+        Assert.Equal((decisionDue, ReferralDeadline.Decision), ReferralClock.EarliestOpen(decisionDue, Utc(11, 26, 10)));
+        Assert.Equal((decisionDue, ReferralDeadline.Decision), ReferralClock.EarliestOpen(decisionDue, null));
     }
+
+    [Fact]
+    public void A_contact_received_before_the_clocks_go_forward_is_due_a_working_day_later_by_the_wall_clock()
+    {
+        var calendar = new WorkingCalendar([], new TimeOnly(9, 0), new TimeOnly(17, 0), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        // Friday 26 March 2027 16:30 GMT; the clocks go forward on Sunday 28th: due Monday 16:30 BST, 15:30 UTC.
+        var received = new DateTime(2027, 3, 26, 16, 30, 0, DateTimeKind.Utc);
+
+        Assert.Equal(new DateTime(2027, 3, 29, 15, 30, 0, DateTimeKind.Utc), new ReferralClock(calendar, Surrey).DecisionDueAt(received));
+    }
+
+    [Fact]
+    public void A_contact_received_on_the_friday_before_the_august_bank_holiday_is_due_on_tuesday() =>
+        // Friday 28 August 2026 11:00 BST (10:00 UTC); Monday 31 August is the summer bank holiday.
+        Assert.Equal(new DateTime(2026, 9, 1, 10, 0, 0, DateTimeKind.Utc),
+            new ReferralClock(new WorkingCalendar([new DateOnly(2026, 8, 31)], new TimeOnly(9, 0), new TimeOnly(17, 0),
+                TimeZoneInfo.FindSystemTimeZoneById("Europe/London")), Surrey).DecisionDueAt(new DateTime(2026, 8, 28, 10, 0, 0, DateTimeKind.Utc)));
 }

@@ -7,7 +7,11 @@ namespace Mash.Referral.Tests.Functional;
 
 public sealed class AuditAndRestartTests : IDisposable
 {
-    private readonly ReferralApp _app = new();
+    // Kept by the test, so the restarted service trusts the same tokens.
+    private readonly TestTokens _tokens = new();
+    private readonly ReferralApp _app;
+
+    public AuditAndRestartTests() => _app = new ReferralApp(tokens: _tokens);
 
     [Fact]
     public async Task Every_read_and_write_of_a_child_record_is_audited_with_who_why_and_outcome()
@@ -66,12 +70,16 @@ public sealed class AuditAndRestartTests : IDisposable
         var id = (await _app.Client().SubmitReferralAsync(Samples.Submit("durable"), _app.As("police-mash"))).Referral.ReferralId;
         _app.Dispose();
 
-        using var restarted = new ReferralApp(_app.DataDirectory, _app.Tokens);
+        using var restarted = new ReferralApp(_app.DataDirectory, _tokens);
         var again = await restarted.Client().GetReferralAsync(new GetReferralRequest { ReferralId = id }, restarted.As("police-mash"));
         Assert.Equal("Amy", again.Details.Child.GivenName);
         var replay = await restarted.Client().SubmitReferralAsync(Samples.Submit("durable"), restarted.As("police-mash"));
         Assert.True(replay.Replayed);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        _tokens.Dispose();
+    }
 }

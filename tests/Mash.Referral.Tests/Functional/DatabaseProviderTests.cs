@@ -18,7 +18,7 @@ public sealed class DatabaseProviderTests
     [Fact]
     public void The_SQLite_migrations_keep_the_ids_that_databases_in_use_have_recorded_and_PostgreSQL_has_its_own()
     {
-        Assert.Equal(["20261126060150_InitialReferrals", "20261126063809_AddEventing", "20261126132908_AddQueueFiguresIndex"], MigrationAssertions.Ids<ReferralDbContext>(DatabaseProvider.Sqlite));
+        Assert.Equal(["20261126060150_InitialReferrals", "20261126063809_AddEventing", "20261126132908_AddQueueFiguresIndex", "20261201220346_FrontDoorAndReceivedTime"], MigrationAssertions.Ids<ReferralDbContext>(DatabaseProvider.Sqlite));
         Assert.Empty(MigrationAssertions.Ids<ReferralDbContext>(DatabaseProvider.PostgreSql).Intersect(MigrationAssertions.Ids<ReferralDbContext>(DatabaseProvider.Sqlite)));
     }
 
@@ -26,7 +26,7 @@ public sealed class DatabaseProviderTests
     public async Task An_empty_PostgreSQL_database_is_migrated_when_the_service_starts()
     {
         PostgresServer.Require();
-        using var app = ReferralApp.OnPostgreSql();
+        using var app = ReferralApp.WithPostgreSql();
         Assert.True(await app.WithDbAsync(MigrationAssertions.FullyMigratedAsync));
     }
 
@@ -34,7 +34,7 @@ public sealed class DatabaseProviderTests
     public async Task On_PostgreSQL_a_referral_is_submitted_read_and_listed_and_a_retry_is_replayed()
     {
         PostgresServer.Require();
-        using var app = ReferralApp.OnPostgreSql();
+        using var app = ReferralApp.WithPostgreSql();
         var client = app.Client();
 
         var submitted = (await client.SubmitReferralAsync(Samples.Submit("pg-round-trip"), app.As("police-mash"))).Referral;

@@ -1,4 +1,5 @@
 using Mash.Contracts.Events.V1;
+using Mash.Contracts.Referral.V1;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Referral.Tests.Support;
@@ -6,37 +7,94 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Referral.Tests.Functional;
 
+/// <summary>What a decision starts at the front door that makes it, committed with the decision.</summary>
 public sealed class ReferralEventTests : IDisposable
 {
     private readonly ReferralApp _app = new();
 
-    [Fact]
-    public async Task A_new_referral_raises_one_referral_received_event_for_the_assessment_and_a_retry_none()
-    {
-        var submitted = (await _app.Client().SubmitReferralAsync(Samples.Submit("event-1"), _app.As("police-mash"))).Referral;
-        await _app.Client().SubmitReferralAsync(Samples.Submit("event-1"), _app.As("police-mash"));
+    public void Dispose() => _app.Dispose();
 
-        var outbox = await _app.WithDbAsync(db => db.Set<OutboxMessage>().ToListAsync());
-        var message = Assert.Single(outbox);
-        Assert.Equal(Topics.Referrals, message.Topic);
-        var envelope = EventEnvelope.Parser.ParseFrom(message.Envelope);
-        var received = envelope.Payload.Unpack<ReferralReceived>();
-        Assert.Equal(submitted.ReferralId, received.ReferralId);
-        Assert.Equal(Samples.ValidNhsNumber, received.Child.NhsNumber);
-        Assert.Equal(message.SessionId, envelope.ChildKey);
-        Assert.DoesNotContain(Samples.ValidNhsNumber, envelope.ChildKey, StringComparison.Ordinal);
+    private async Task<string> ScreenedAsync(string key)
+    {
+        var id = (await _app.Client().SubmitReferralAsync(Samples.Submit(key), _app.As())).Referral.ReferralId;
+        await _app.Client().RecordScreeningAsync(new RecordScreeningRequest { ReferralId = id, Rag = Rag.Red, Rationale = "Disclosure" }, _app.As());
+        return id;
+    }
+
+    private Task<Contracts.Referral.V1.Referral> DecideAsync(string id, ReferralOutcome outcome) =>
+        _app.Client().RecordDecisionAsync(new RecordDecisionRequest { ReferralId = id, Outcome = outcome, Rationale = "Threshold met" }, _app.As()).ResponseAsync;
+
+    [Fact]
+    public async Task A_referral_submitted_at_the_front_door_raises_no_event_until_it_is_decided()
+    {
+        await ScreenedAsync("quiet");
+
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync()));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Set<DisclosureRecord>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_strategy_discussion_decision_opens_the_assessment_and_requires_a_discussion_naming_the_referral()
+    {
+        var id = await ScreenedAsync("s47");
+        _app.Clock.Advance(TimeSpan.FromHours(2));
+        var decided = await DecideAsync(id, ReferralOutcome.StrategyDiscussion);
+
+        var decision = Assert.Single(await _app.SentAsync(Topics.Referrals)).Payload<ReferralDecided>();
+        Assert.Equal(id, decision.ReferralId);
+        Assert.True(decision.AssessmentRequired);
+        Assert.Equal(ReferralOutcome.StrategyDiscussion, decision.Outcome);
+        Assert.Equal(decided.ReceivedAt, decision.ReceivedAt);
+        Assert.Equal(Samples.ValidNhsNumber, decision.Child.NhsNumber);
+
+        var trigger = Assert.Single(await _app.SentAsync(Topics.StrategyTriggers)).Payload<StrategyDiscussionTriggered>();
+        Assert.Equal(StrategyTrigger.ReferralDecision, trigger.Trigger);
+        Assert.Equal(id, trigger.SourceId);
+        Assert.Equal(decided.Decision.DecidedAt, trigger.TriggeredAt);
+        Assert.Equal("default", trigger.Area);
         // Within the node: not a disclosure to another agency.
         Assert.Equal(0, await _app.WithDbAsync(db => db.Set<DisclosureRecord>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Immediate_protection_requires_a_discussion_at_once_without_waiting_for_screening()
+    {
+        var id = (await _app.Client().SubmitReferralAsync(Samples.Submit("epo"), _app.As())).Referral.ReferralId;
+        await DecideAsync(id, ReferralOutcome.ImmediateProtection);
+
+        Assert.True(Assert.Single(await _app.SentAsync(Topics.Referrals)).Payload<ReferralDecided>().AssessmentRequired);
+        Assert.Equal(StrategyTrigger.ImmediateProtection, Assert.Single(await _app.SentAsync(Topics.StrategyTriggers)).Payload<StrategyDiscussionTriggered>().Trigger);
+    }
+
+    [Theory]
+    [InlineData(ReferralOutcome.NoFurtherAction, false)]
+    [InlineData(ReferralOutcome.EarlyHelp, false)]
+    [InlineData(ReferralOutcome.ChildInNeedAssessment, true)]
+    public async Task Other_outcomes_require_no_discussion_and_open_an_assessment_only_for_an_assessment(ReferralOutcome outcome, bool assessment)
+    {
+        await DecideAsync(await ScreenedAsync("other"), outcome);
+
+        Assert.Equal(assessment, Assert.Single(await _app.SentAsync(Topics.Referrals)).Payload<ReferralDecided>().AssessmentRequired);
+        Assert.Empty(await _app.SentAsync(Topics.StrategyTriggers));
+    }
+
+    [Fact]
+    public async Task The_same_decision_repeated_starts_nothing_more()
+    {
+        var id = await ScreenedAsync("again");
+        await DecideAsync(id, ReferralOutcome.StrategyDiscussion);
+        await DecideAsync(id, ReferralOutcome.StrategyDiscussion);
+
+        Assert.Single(await _app.SentAsync(Topics.Referrals));
+        Assert.Single(await _app.SentAsync(Topics.StrategyTriggers));
     }
 
     [Fact]
     public async Task A_refused_referral_raises_nothing()
     {
         await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() =>
-            _app.Client().SubmitReferralAsync(Samples.Submit("", Samples.FullReferral()), _app.As("police-mash")).ResponseAsync);
+            _app.Client().SubmitReferralAsync(Samples.Submit("", Samples.FullReferral()), _app.As()).ResponseAsync);
 
         Assert.Equal(0, await _app.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync()));
     }
-
-    public void Dispose() => _app.Dispose();
 }

@@ -8,7 +8,7 @@ namespace Mash.Referral.Tests.Functional;
 public sealed class SubmitReferralTests() : SubmitReferralScenarios(new ReferralApp());
 
 /// <summary>The same scenarios with the service on PostgreSQL.</summary>
-public sealed class SubmitReferralPostgreSqlTests() : SubmitReferralScenarios(ReferralApp.OnPostgreSql());
+public sealed class SubmitReferralPostgreSqlTests() : SubmitReferralScenarios(ReferralApp.WithPostgreSql());
 
 /// <summary>Run on each database provider.</summary>
 public abstract class SubmitReferralScenarios : IDisposable

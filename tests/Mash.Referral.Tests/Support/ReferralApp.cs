@@ -1,92 +1,108 @@
-using Grpc.Core;
-using Grpc.Net.Client;
+using Mash.Contracts.Events.V1;
 using Mash.Contracts.Referral.V1;
 using Mash.Platform.Auth;
-using Mash.Platform.Persistence;
+using Mash.Platform.Eventing;
 using Mash.Referral.Data;
+using Mash.Testing.Eventing;
 using Mash.Testing.Postgres;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Mash.Referral.Tests.Support;
 
 /// <summary>
-/// The Referral service in memory with its real SQLite file, trusting <see cref="TestTokens"/>
-/// and running on a clock the test moves.
+/// The Referral service in memory with its real database, trusting <see cref="TestTokens"/>, on a clock
+/// the test moves, with a <see cref="RecordingTransport"/> for a broker. By default it is the social care
+/// node that runs the MASH front door of every area the tests use; <see cref="Referrer"/> is a police
+/// node whose referrals go to that front door.
 /// </summary>
-internal sealed class ReferralApp : WebApplicationFactory<Program>
+internal sealed class ReferralApp : ServiceApp<Program, ReferralDbContext>
 {
+    public const string FrontDoorNode = "local-social-care";
+    public const string PoliceNode = "local-police";
     public static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private static readonly string[] Areas = ["default", "surrey", "merton"];
 
-    private GrpcChannel? _channel;
-    private readonly PostgresDatabase? _postgres;
+    private readonly string _nodeId;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     /// <param name="dataDirectory">The data directory, or null for a new temporary one.</param>
     /// <param name="tokens">The tokens to trust, or null for the app's own.</param>
-    /// <param name="postgres">A PostgreSQL database to run on instead of the SQLite file.</param>
-    public ReferralApp(string? dataDirectory = null, TestTokens? tokens = null, PostgresDatabase? postgres = null)
+    /// <param name="nodeId">This node: the front door unless named.</param>
+    /// <param name="settings">Configuration over the node's and the front doors'.</param>
+    public ReferralApp(string? dataDirectory = null, TestTokens? tokens = null, string nodeId = FrontDoorNode, IReadOnlyDictionary<string, string>? settings = null)
+        : base(nodeId, MondayMorning, "mash-referral-tests-", dataDirectory, tokens)
     {
-        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("mash-referral-tests-").FullName;
-        Tokens = tokens ?? new TestTokens();
-        _postgres = postgres;
+        _nodeId = nodeId;
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
-    /// <summary>The service on a new database of the test assembly's PostgreSQL server (disposed with the app).</summary>
-    public static ReferralApp OnPostgreSql() =>
-        new(postgres: PostgresServer.Require().CreateDatabaseAsync("mash_referral").GetAwaiter().GetResult());
-
-    public string DataDirectory { get; }
-    public TestTokens Tokens { get; }
-    public FakeTimeProvider Clock { get; } = new(MondayMorning);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    /// <summary>The front door on a new database of the test assembly's PostgreSQL server (disposed with the app).</summary>
+    public static ReferralApp WithPostgreSql(string nodeId = FrontDoorNode)
     {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Mash:DataDirectory", DataDirectory);
-        builder.UseSetting("Mash:Eventing:LocalPath", Path.Combine(DataDirectory, "bus", "mash-bus.db"));
-        if (_postgres is not null)
+        PostgresServer.Require();
+        var app = new ReferralApp(nodeId: nodeId);
+        app.UsePostgreSql(ReferralServiceSetup.DatabaseName);
+        return app;
+    }
+
+    /// <summary>A police node: its referrals are kept as the referrer's copy and sent to <see cref="FrontDoorNode"/>.</summary>
+    public static ReferralApp Referrer(TestTokens? tokens = null) => new(tokens: tokens, nodeId: PoliceNode);
+
+    public string NodeId => _nodeId;
+
+    protected override string DefaultClientId => "police-mash";
+    protected override string DefaultAgency => AgencyNames.Police;
+    protected override IEnumerable<string> DefaultRoles => MashRoles.Referral;
+    protected override string CallerPurpose => "MASH screening";
+
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Mash:Node:Agency", _nodeId == FrontDoorNode ? AgencyNames.ChildrenSocialCare : AgencyNames.Police);
+        foreach (var area in Areas)
         {
-            builder.UseSetting(DatabaseSettings.ProviderKey, nameof(DatabaseProvider.PostgreSql));
-            builder.UseSetting("ConnectionStrings:" + ReferralServiceSetup.DatabaseName, _postgres.ConnectionString);
+            builder.UseSetting($"Mash:Partnership:FrontDoors:{area}", FrontDoorNode);
         }
-        builder.TrustTestTokens(Tokens);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
 
-    public ReferralService.ReferralServiceClient Client()
-    {
-        _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
-        return new ReferralService.ReferralServiceClient(_channel);
-    }
-
-    public Metadata As(string clientId, string agency = AgencyNames.Police, params string[] roles)
-    {
-        var token = Tokens.Mint(clientId, agency, roles.Length > 0 ? roles : MashRoles.Referral);
-        return new Metadata
+        foreach (var (key, value) in _settings)
         {
-            { "authorization", "Bearer " + token },
-            { "x-mash-purpose", "MASH screening" },
-            { "x-mash-lawful-basis", "LAWFUL_BASIS_PUBLIC_TASK" },
-        };
+            builder.UseSetting(key, value);
+        }
     }
 
-    public async Task<T> WithDbAsync<T>(Func<ReferralDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ReferralDbContext>();
-        return await query(db);
-    }
+    public ReferralService.ReferralServiceClient Client() => new(Channel);
 
     public Task<int> CountReferralsAsync() => WithDbAsync(db => db.Referrals.CountAsync());
 
-    protected override void Dispose(bool disposing)
+    /// <summary>The events this node sent (its outbox, as the relay would publish it).</summary>
+    public Task<List<EventEnvelope>> SentAsync(string topic) => WithDbAsync(async db =>
+        (await db.Set<Platform.Eventing.Outbox.OutboxMessage>().Where(m => m.Topic == topic).OrderBy(m => m.Sequence).ToListAsync())
+            .Select(m => EventEnvelope.Parser.ParseFrom(m.Envelope)).ToList());
+
+    /// <summary>Hands an event another node sent to this node's consumer, as the broker would.</summary>
+    public Task<RecordedDelivery> ReceiveAsync(string topic, EventEnvelope envelope, int deliveryCount = 1) => DeliverAsync(topic, envelope, deliveryCount);
+
+    /// <summary>Carries the events <paramref name="from"/> sent on <paramref name="topic"/> since the last carry to this node, in order.</summary>
+    public async Task<List<RecordedDelivery>> CarryFromAsync(ReferralApp from, string topic)
     {
-        _channel?.Dispose();
-        base.Dispose(disposing);
-        _postgres?.Dispose();
+        var sent = await from.SentAsync(topic);
+        var deliveries = new List<RecordedDelivery>();
+        var carried = _carried.GetValueOrDefault((from, topic));
+        foreach (var envelope in sent.Skip(carried))
+        {
+            deliveries.Add(await ReceiveAsync(topic, envelope));
+        }
+
+        _carried[(from, topic)] = sent.Count;
+        return deliveries;
     }
+
+    private readonly Dictionary<(ReferralApp, string), int> _carried = [];
+}
+
+/// <summary>Events as the topics carry them, for the tests' assertions.</summary>
+internal static class SentEvents
+{
+    public static T Payload<T>(this EventEnvelope envelope) where T : Google.Protobuf.IMessage<T>, new() => envelope.Payload.Unpack<T>();
+
 }

@@ -89,9 +89,10 @@ internal sealed partial class EventConsumer(
         }
 
         var fromThisNode = envelope.OriginNode == node.Value.Id;
-        if (fromThisNode != (registration.Origin == EventOrigin.ThisNode))
+        var forAnotherNode = envelope.DestinationNode.Length > 0 && envelope.DestinationNode != node.Value.Id;
+        if (fromThisNode != (registration.Origin == EventOrigin.ThisNode) || forAnotherNode)
         {
-            // Not meant for this subscription (e.g. our own flag echoed back): nothing to apply.
+            // Not meant for this subscription (our own flag echoed back, another node's referral): nothing to apply.
             await received.CompleteAsync(cancellationToken);
             return;
         }
@@ -137,7 +138,7 @@ internal sealed partial class EventConsumer(
         }
 
         var call = scope.ServiceProvider.GetRequiredService<CallAudit>();
-        call.Caller = new CallerIdentity(AgencyName(envelope.OriginAgency), "node:" + envelope.OriginNode);
+        call.Caller = new CallerIdentity(AgencyNames.FromContract(envelope.OriginAgency), "node:" + envelope.OriginNode);
         call.Method = "event:" + envelope.Type;
         call.Purpose = envelope.Purpose;
         call.LawfulBasis = LawfulBases.Name(envelope.LawfulBasis);
@@ -177,9 +178,6 @@ internal sealed partial class EventConsumer(
         LogDeadLettered(received.Message.Type, reason);
         await received.DeadLetterAsync(reason, description, cancellationToken);
     }
-
-    private static string AgencyName(Contracts.Common.V1.Agency agency) =>
-        AgencyNames.All.FirstOrDefault(name => AgencyNames.ToContract(name) == agency) ?? AgencyNames.Other;
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Applying {EventType} failed on delivery {DeliveryCount} ({ExceptionType}: {Reason}); it will be redelivered")]
     private partial void LogHandlerFailed(string eventType, int deliveryCount, string exceptionType, string reason);

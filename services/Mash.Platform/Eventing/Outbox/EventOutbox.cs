@@ -45,7 +45,21 @@ public sealed class EventOutbox(IOptions<MashNodeOptions> node, IOptions<Eventin
         return true;
     }
 
-    public EventEnvelope Enqueue(MashDbContext db, string topic, IMessage payload, string childKey, LawfulBasis lawfulBasis, string purpose)
+    /// <summary>Raises an event for every subscriber of <paramref name="topic"/>.</summary>
+    public EventEnvelope Enqueue(MashDbContext db, string topic, IMessage payload, string childKey, LawfulBasis lawfulBasis, string purpose) =>
+        Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode: "");
+
+    /// <summary>
+    /// Raises an event for one node only (a referral for the area's front door, its outcome for the
+    /// referrer): other nodes' consumers leave it unapplied, and the disclosure log names that node.
+    /// </summary>
+    public EventEnvelope SendToNode(MashDbContext db, string topic, IMessage payload, string childKey, string destinationNode, LawfulBasis lawfulBasis, string purpose)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(destinationNode);
+        return Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode);
+    }
+
+    private EventEnvelope Add(MashDbContext db, string topic, IMessage payload, string childKey, LawfulBasis lawfulBasis, string purpose, string destinationNode)
     {
         var now = time.GetUtcNow();
         var envelope = new EventEnvelope
@@ -60,6 +74,7 @@ public sealed class EventOutbox(IOptions<MashNodeOptions> node, IOptions<Eventin
             ChildKey = childKey,
             Payload = Any.Pack(payload),
             Purpose = purpose,
+            DestinationNode = destinationNode,
         };
         EventTracing.Stamp(envelope);
 
@@ -77,7 +92,7 @@ public sealed class EventOutbox(IOptions<MashNodeOptions> node, IOptions<Eventin
         if (Topics.IsSharedWithPartners(topic))
         {
             db.Set<DisclosureRecord>().Add(Disclosure(envelope.EventId, topic, envelope.Type, childKey, lawfulBasis, purpose, shared: true,
-                "Shared with partner agencies' nodes to safeguard the child."));
+                "Shared with partner agencies' nodes to safeguard the child.", destinationNode));
         }
 
         return envelope;
@@ -87,14 +102,15 @@ public sealed class EventOutbox(IOptions<MashNodeOptions> node, IOptions<Eventin
     public void RecordNotShared(MashDbContext db, string topic, string what, string childKey, LawfulBasis lawfulBasis, string purpose, string reason) =>
         db.Set<DisclosureRecord>().Add(Disclosure("", topic, what, childKey, lawfulBasis, purpose, shared: false, reason));
 
-    private DisclosureRecord Disclosure(string eventId, string topic, string what, string childKey, LawfulBasis basis, string purpose, bool shared, string reason) => new()
+    private DisclosureRecord Disclosure(
+        string eventId, string topic, string what, string childKey, LawfulBasis basis, string purpose, bool shared, string reason, string destinationNode = "") => new()
     {
         DecidedAt = time.GetUtcNow().UtcDateTime,
         ChildKey = childKey,
         Shared = shared,
         EventId = eventId,
         What = what,
-        Recipients = $"partner nodes subscribed to '{topic}'",
+        Recipients = destinationNode.Length > 0 ? $"node '{destinationNode}'" : $"partner nodes subscribed to '{topic}'",
         Purpose = purpose,
         LawfulBasis = LawfulBases.Name(basis),
         Reason = reason,

@@ -1,4 +1,6 @@
 using Azure.Messaging.ServiceBus;
+using Google.Protobuf;
+using Mash.Contracts.Events.V1;
 using Mash.Platform.Eventing.Transport;
 using Mash.Platform.Telemetry;
 
@@ -10,6 +12,8 @@ internal static class ServiceBusMessages
     public const string ContentType = "application/x-protobuf";
     public const string OriginNodeProperty = "mash-origin-node";
     public const string TypeProperty = "mash-type";
+    /// <summary>On an event for one node only: that node, for subscription rules that keep it from the others.</summary>
+    public const string DestinationNodeProperty = "mash-destination-node";
     /// <summary>On a replayed copy: the subscription it is meant for (a topic send reaches them all).</summary>
     public const string ReplayForProperty = "mash-replay-for";
     /// <summary>On a replayed copy: the original message id, which the copy cannot reuse.</summary>
@@ -31,10 +35,16 @@ internal static class ServiceBusMessages
         };
         result.ApplicationProperties[OriginNodeProperty] = message.OriginNode;
         result.ApplicationProperties[TypeProperty] = message.Type;
-        if (EventTracing.TraceParentOf(message.Body) is { } traceParent)
+        var envelope = EnvelopeOf(message.Body);
+        if (envelope?.TraceParent is { Length: > 0 } traceParent)
         {
             // Service Bus's own trace header: its SDK and Azure Monitor join the caller's trace too.
             result.ApplicationProperties[EventTracing.DiagnosticIdProperty] = traceParent;
+        }
+
+        if (envelope?.DestinationNode is { Length: > 0 } destination)
+        {
+            result.ApplicationProperties[DestinationNodeProperty] = destination;
         }
 
         return result;
@@ -68,6 +78,18 @@ internal static class ServiceBusMessages
             Type: Text(properties, TypeProperty) ?? message.Subject ?? string.Empty,
             OriginNode: Text(properties, OriginNodeProperty) ?? string.Empty,
             Body: message.Body.ToMemory());
+    }
+
+    private static EventEnvelope? EnvelopeOf(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            return EventEnvelope.Parser.ParseFrom(body.Span);
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return null; // not an envelope: sent as it is, the consumer dead-letters it
+        }
     }
 
     private static string? Text(IReadOnlyDictionary<string, object> properties, string key) =>

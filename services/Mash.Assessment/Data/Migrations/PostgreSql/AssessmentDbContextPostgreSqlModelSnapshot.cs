@@ -83,6 +83,13 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
                     b.Property<int>("ChildMatch")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosureReason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -218,6 +218,9 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Area")
                         .IsRequired()
                         .HasColumnType("text");
@@ -247,6 +250,10 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DecidedByAgency")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<bool>("DecisionBreached")
                         .HasColumnType("boolean");
 
@@ -264,6 +271,17 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("DueDeadline")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FrontDoorNode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -272,6 +290,14 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
                     b.Property<string>("LatenessReason")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("NextStepsPending")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OriginNode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Outcome")
                         .HasColumnType("integer");
@@ -289,10 +315,17 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ScreenedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ScreenedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ScreenedByAgency")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -315,14 +348,17 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
 
                     b.HasIndex("ChildKey");
 
-                    b.HasIndex("ClientId", "IdempotencyKey")
-                        .IsUnique();
+                    b.HasIndex("NextStepsPending")
+                        .HasFilter("\"NextStepsPending\"");
 
                     b.HasIndex("DueAt", "Id");
 
+                    b.HasIndex("OriginNode", "ClientId", "IdempotencyKey")
+                        .IsUnique();
+
                     b.HasIndex("Status", "DueAt", "Id");
 
-                    b.HasIndex("Status", "DueAt", "ReceivedAt", "DecisionDueAt");
+                    b.HasIndex("Role", "Status", "DueAt", "ReceivedAt", "DecisionDueAt");
 
                     b.ToTable("Referrals", (string)null);
                 });

@@ -209,6 +209,9 @@ namespace Mash.Referral.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Area")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -238,6 +241,10 @@ namespace Mash.Referral.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecidedByAgency")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("DecisionBreached")
                         .HasColumnType("INTEGER");
 
@@ -255,6 +262,17 @@ namespace Mash.Referral.Data.Migrations.Sqlite
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DueDeadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrontDoorNode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -262,6 +280,14 @@ namespace Mash.Referral.Data.Migrations.Sqlite
 
                     b.Property<string>("LatenessReason")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NextStepsPending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginNode")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Outcome")
@@ -280,10 +306,17 @@ namespace Mash.Referral.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ScreenedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ScreenedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScreenedByAgency")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -306,14 +339,17 @@ namespace Mash.Referral.Data.Migrations.Sqlite
 
                     b.HasIndex("ChildKey");
 
-                    b.HasIndex("ClientId", "IdempotencyKey")
-                        .IsUnique();
+                    b.HasIndex("NextStepsPending")
+                        .HasFilter("\"NextStepsPending\" = 1");
 
                     b.HasIndex("DueAt", "Id");
 
+                    b.HasIndex("OriginNode", "ClientId", "IdempotencyKey")
+                        .IsUnique();
+
                     b.HasIndex("Status", "DueAt", "Id");
 
-                    b.HasIndex("Status", "DueAt", "ReceivedAt", "DecisionDueAt");
+                    b.HasIndex("Role", "Status", "DueAt", "ReceivedAt", "DecisionDueAt");
 
                     b.ToTable("Referrals", (string)null);
                 });

@@ -1,9 +1,9 @@
 using Google.Protobuf.WellKnownTypes;
 
-namespace Mash.StrategyDiscussion.Domain;
+namespace Mash.Platform.Time;
 
 /// <summary>Contract timestamps that a caller may have filled with anything.</summary>
-public static class Times
+public static class Timestamps
 {
     /// <summary>False when absent or outside what a timestamp can hold (years 1 to 9999, nanos below a second).</summary>
     public static bool TryUtc(Timestamp? timestamp, out DateTime utc)
