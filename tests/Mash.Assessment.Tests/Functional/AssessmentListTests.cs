@@ -49,6 +49,38 @@ public abstract class AssessmentListScenarios(AssessmentApp app) : IDisposable
         Assert.Equal(["page.page_size", "page.page_token", "statuses"], RpcAssert.ViolatedFields(error).Order(StringComparer.Ordinal));
     }
 
+    [SkippableFact]
+    public async Task Assessments_are_listed_for_one_child_or_one_referral()
+    {
+        var amy = Samples.Child(givenName: "Amy");
+        var ben = Samples.Child(nhsNumber: "", givenName: "Ben");
+        var amyFirst = await _app.StartAssessmentAsync(amy, AssessmentApp.MondayMorning.AddDays(-20));
+        var amySecond = await _app.StartAssessmentAsync(amy);
+        var benOnly = await _app.StartAssessmentAsync(ben);
+        var client = _app.Client();
+
+        var forAmy = await client.ListAssessmentsAsync(new ListAssessmentsRequest { Child = amy }, _app.As());
+        var forBen = await client.ListAssessmentsAsync(new ListAssessmentsRequest { Child = Samples.Child(nhsNumber: "", givenName: "Ben") }, _app.As());
+        var referralId = forAmy.Assessments.Single(a => a.AssessmentId == amySecond).ReferralId;
+        var forReferral = await client.ListAssessmentsAsync(new ListAssessmentsRequest { ReferralId = referralId }, _app.As());
+
+        Assert.Equal([amyFirst, amySecond], forAmy.Assessments.Select(a => a.AssessmentId));
+        Assert.Equal(2, forAmy.TotalMatching);
+        Assert.Equal([benOnly], forBen.Assessments.Select(a => a.AssessmentId));
+        Assert.Equal([amySecond], forReferral.Assessments.Select(a => a.AssessmentId));
+        Assert.Empty((await client.ListAssessmentsAsync(new ListAssessmentsRequest { ReferralId = "ref_unknown" }, _app.As())).Assessments);
+    }
+
+    [SkippableFact]
+    public async Task A_child_filter_that_identifies_no_one_or_an_over_long_referral_id_is_named()
+    {
+        var error = await RpcAssert.FailsWith(global::Grpc.Core.StatusCode.InvalidArgument, () => _app.Client().ListAssessmentsAsync(
+            new ListAssessmentsRequest { Child = new ChildIdentity { NhsNumber = "1234567890" }, ReferralId = new string('r', 20_000) }, _app.As()).ResponseAsync);
+
+        Assert.Equal(["child.nhs_number", "referral_id"], RpcAssert.ViolatedFields(error).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(new string('r', 100), error.Status.Detail, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _app.Dispose();

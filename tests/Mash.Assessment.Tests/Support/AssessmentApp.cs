@@ -47,7 +47,7 @@ public class AssessmentApp : ServiceApp<Program, AssessmentDbContext>
 
     internal AssessmentService.AssessmentServiceClient Client() => new(Channel);
 
-    /// <summary>Starts the assessment of a referred child (received now) and gives its id.</summary>
+    /// <summary>Opens the assessment of a referred child (received now, decided for an assessment) and gives its id.</summary>
     internal async Task<string> StartAssessmentAsync(ChildIdentity? child = null, DateTimeOffset? receivedAt = null)
     {
         var referral = Samples.Referral(child, receivedAt ?? Clock.GetUtcNow());
@@ -57,8 +57,8 @@ public class AssessmentApp : ServiceApp<Program, AssessmentDbContext>
             db.Assessments.Where(a => a.ReferralId == referral.ReferralId).Select(a => a.Id)));
     }
 
-    /// <summary>This node's Referral service raising ReferralReceived, delivered through the consumer.</summary>
-    internal Task<RecordedDelivery> DeliverReferralAsync(ReferralReceived referral, string? eventId = null) =>
+    /// <summary>This node's Referral service raising ReferralDecided, delivered through the consumer.</summary>
+    internal Task<RecordedDelivery> DeliverReferralAsync(ReferralDecided referral, string? eventId = null) =>
         DeliverAsync(Topics.Referrals, Envelope(referral, ChildKey(referral.Child), NodeId, Agency.Police, Clock.GetUtcNow(), LawfulBasis.PublicTask, eventId));
 
     /// <summary>A partner node's event about the child, delivered through the consumer.</summary>

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
+using Mash.Contracts.Referral.V1;
 using Mash.Platform.Identity;
 
 namespace Mash.Assessment.Tests.Support;
@@ -36,7 +37,10 @@ internal static class Samples
         Address = new Address { Lines = { "1 Test Street" }, Town = "Worcester", Postcode = "WR1 1AA" },
     };
 
-    public static ReferralReceived Referral(ChildIdentity? child = null, DateTimeOffset? receivedAt = null, string? referralId = null, string area = "default") => new()
+    /// <summary>This node's MASH decided a referral: by default for a child in need assessment, two hours after receipt.</summary>
+    public static ReferralDecided Referral(
+        ChildIdentity? child = null, DateTimeOffset? receivedAt = null, string? referralId = null, string area = "default",
+        ReferralOutcome outcome = ReferralOutcome.ChildInNeedAssessment, bool? assessmentRequired = null) => new()
     {
         ReferralId = referralId ?? "ref_" + Guid.NewGuid().ToString("N"),
         Child = child ?? Child(),
@@ -45,6 +49,9 @@ internal static class Samples
         ConcernSummary = "Seen late at night in cars with older men; missing from home twice this month.",
         ImmediateProtectionNeeded = false,
         ReferringAgency = Agency.Education,
+        Outcome = outcome,
+        DecidedAt = Timestamp.FromDateTimeOffset((receivedAt ?? AssessmentApp.MondayMorning).AddHours(2)),
+        AssessmentRequired = assessmentRequired ?? outcome is ReferralOutcome.ChildInNeedAssessment or ReferralOutcome.StrategyDiscussion or ReferralOutcome.ImmediateProtection,
     };
 
     public static RaiseCseFlagRequest Raise(ChildIdentity child, string? key = null, CseRisk risk = CseRisk.High) => new()

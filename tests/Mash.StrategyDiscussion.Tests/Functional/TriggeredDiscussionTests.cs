@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Mash.StrategyDiscussion.Tests.Functional;
 
 /// <summary>
-/// A discussion becomes required by itself when this node's Assessment service suspects
-/// significant harm or raises a high CSE risk (StrategyDiscussionTriggered, through the real consumer).
+/// A discussion becomes required by itself when this node's Assessment service suspects significant
+/// harm or raises a high CSE risk, or its MASH decides a referral for a strategy discussion or
+/// immediate protection (StrategyDiscussionTriggered, through the real consumer).
 /// </summary>
 public sealed class TriggeredDiscussionTests(StrategyApp app) : IClassFixture<StrategyApp>
 {
@@ -37,6 +38,71 @@ public sealed class TriggeredDiscussionTests(StrategyApp app) : IClassFixture<St
         Assert.Equal(ThursdayDue.UtcDateTime, discussion.DueAt.ToDateTime());
         Assert.Equal((StrategyApp.NodeId, Agency.Police), (discussion.HeldByNode, discussion.HeldByAgency));
         Assert.Empty(discussion.FollowsDiscussionId);
+    }
+
+    private static StrategyDiscussionTriggered ReferralDecision(ChildIdentity child, DateTimeOffset at, StrategyTrigger trigger, string? referralId = null)
+    {
+        var decision = Samples.Trigger(child, at, referralId ?? "ref_" + Guid.NewGuid().ToString("N"));
+        decision.Trigger = trigger;
+        decision.Reason = "";
+        return decision;
+    }
+
+    [Fact]
+    public async Task A_referral_decided_for_a_strategy_discussion_requires_one_naming_the_referral_due_by_the_areas_timescale()
+    {
+        var child = Samples.Child();
+        var decision = ReferralDecision(child, StrategyApp.MondayMorning, StrategyTrigger.ReferralDecision);
+
+        Assert.Equal("completed", (await app.DeliverTriggerAsync(decision)).Settlement);
+
+        var discussion = Assert.Single(await DiscussionsOf(child));
+        Assert.Equal(DiscussionTrigger.ReferralDecision, discussion.Trigger);
+        Assert.Contains(decision.SourceId, discussion.Reason, StringComparison.Ordinal);
+        Assert.Equal(ThursdayDue.UtcDateTime, discussion.DueAt.ToDateTime());
+    }
+
+    [Fact]
+    public async Task Immediate_protection_on_a_friday_evening_requires_a_discussion_four_hours_later_not_after_the_weekend()
+    {
+        var child = Samples.Child();
+        var fridayEvening = new DateTimeOffset(2026, 11, 27, 18, 30, 0, TimeSpan.Zero);
+
+        await app.DeliverTriggerAsync(ReferralDecision(child, fridayEvening, StrategyTrigger.ImmediateProtection));
+
+        var discussion = Assert.Single(await DiscussionsOf(child));
+        Assert.Equal(DiscussionTrigger.ImmediateProtection, discussion.Trigger);
+        Assert.Equal(fridayEvening.AddHours(4).UtcDateTime, discussion.DueAt.ToDateTime());
+    }
+
+    [Fact]
+    public async Task Immediate_protection_brings_forward_a_discussion_already_required_for_the_child()
+    {
+        var child = Samples.Child();
+        await app.DeliverTriggerAsync(Samples.Trigger(child, StrategyApp.MondayMorning));
+        var protection = ReferralDecision(child, StrategyApp.MondayMorning.AddHours(1), StrategyTrigger.ImmediateProtection);
+
+        await app.DeliverTriggerAsync(protection);
+
+        var discussion = Assert.Single(await DiscussionsOf(child));
+        Assert.Equal(DiscussionTrigger.SignificantHarmSuspected, discussion.Trigger);
+        Assert.Equal(StrategyApp.MondayMorning.AddHours(5).UtcDateTime, discussion.DueAt.ToDateTime());
+        Assert.Contains(protection.SourceId, discussion.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_referral_decision_delivered_several_times_requires_one_discussion()
+    {
+        var child = Samples.Child();
+        var decision = ReferralDecision(child, StrategyApp.MondayMorning, StrategyTrigger.ReferralDecision);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("completed", (await app.DeliverTriggerAsync(decision)).Settlement);
+        }
+
+        Assert.Single(await DiscussionsOf(child));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Discussions.CountAsync(d => d.SourceId == decision.SourceId)));
     }
 
     [Fact]
