@@ -2,13 +2,15 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Mash.Faults.Tests.Support;
 using Mash.Node.Hosting;
+using Mash.Testing.Nodes;
 using Xunit.Abstractions;
 
 namespace Mash.Faults.Tests;
 
 /// <summary>
-/// kill -9 of the Referral service (and once of Assessment, its events' consumer) at random
-/// moments while partners submit keyed referrals and retry on failure, as the API asks them to.
+/// kill -9 of the police node's Referral service (and once of the front door's, its events' consumer)
+/// at random moments while partners submit keyed referrals at the police node and retry on failure, as
+/// the API asks them to; each referral must reach the MASH front door once, and its receipt come back.
 /// </summary>
 [Collection(RealNodesCollection.Name)]
 public sealed class CrashTests(ITestOutputHelper output)
@@ -19,7 +21,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     private const int ReferralKills = 3;
 
     [Fact]
-    public async Task After_kill_9_every_acknowledged_referral_exists_once_and_its_event_reached_the_consumer_once()
+    public async Task After_kill_9_every_acknowledged_referral_exists_once_and_reached_the_front_door_once_with_its_receipt_back()
     {
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(150));
         var random = FaultSeed.Next(output, nameof(CrashTests));
@@ -29,8 +31,8 @@ public sealed class CrashTests(ITestOutputHelper output)
             .ToArray();
         var faults = Schedule(random);
 
-        await using var node = await FaultNode.StartAsync();
-        var partner = new Partner(node.Client);
+        await using var nodes = await FaultNodes.StartAsync();
+        var partner = new Partner(nodes.Police);
         await partner.SignInAsync();
         var acknowledged = new ConcurrentDictionary<string, string>();
         var replays = 0;
@@ -51,18 +53,18 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
 
         var load = Task.WhenAll(Enumerable.Range(0, ConcurrentPartners).Select(_ => Task.Run(SubmitAllAsync)));
-        var killer = InjectAsync(node, faults, () => acknowledged.Count, load, bound.Token);
+        var killer = InjectAsync(nodes, faults, () => acknowledged.Count, load, bound.Token);
         await load;
         var kills = await killer;
         var submitted = clock.Elapsed;
 
-        var trail = await ReferralTrail.SettledAsync(node, TimeSpan.FromSeconds(45), Submissions);
+        var trail = await ReferralTrail.SettledAsync(nodes, TimeSpan.FromSeconds(60), Submissions);
         output.WriteLine($"{Submissions} acknowledged in {submitted.TotalSeconds:0.0} s ({Submissions / submitted.TotalSeconds:0} per s), " +
             $"{replays} answered as replays of a request committed before a crash; retries by status: " +
             string.Join(", ", partner.Retries.Select(r => $"{r.Key} {r.Value}")));
-        output.WriteLine($"faults injected: {string.Join("; ", kills)}; all events applied {clock.Elapsed.TotalSeconds:0.0} s after the start");
+        output.WriteLine($"faults injected: {string.Join("; ", kills)}; all referrals at the front door and every receipt back {clock.Elapsed.TotalSeconds:0.0} s after the start");
 
-        Assert.True(kills.Count(k => k.Service == ServiceSpec.Referral.Name) >= ReferralKills, "too few kills landed during the load");
+        Assert.True(kills.Count(k => k.Node == nodes.Police.Options.NodeId) >= ReferralKills, "too few kills landed during the load");
         AssertEachAcknowledgedReferralStoredOnce(acknowledged, trail);
         AssertEachReferralHasOneEventAppliedOnce(trail);
     }
@@ -90,12 +92,12 @@ public sealed class CrashTests(ITestOutputHelper output)
         Assert.True(unpublished == 0, $"{unpublished} committed events never published");
         var applied = trail.AppliedEventIds.ToHashSet();
         Assert.Equal(trail.AppliedEventIds.Count, applied.Count);
-        Assert.True(applied.SetEquals(events.Keys), $"consumer applied {applied.Count} events; {events.Keys.Except(applied).Count()} committed events missing, {applied.Except(events.Keys).Count()} unknown");
+        Assert.True(applied.SetEquals(events.Keys), $"the front door applied {applied.Count} events; {events.Keys.Except(applied).Count()} committed events missing, {applied.Except(events.Keys).Count()} unknown");
 
-        var assessedTwice = trail.AssessmentsInArrivalOrder.GroupBy(a => a.ReferralId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        Assert.True(assessedTwice.Count == 0, $"referrals assessed more than once: {string.Join(", ", assessedTwice.Take(10))}");
-        Assert.All(trail.AssessmentsInArrivalOrder, a => Assert.Equal(a.ReferralId, events[a.SourceEventId].ReferralId));
-        Assert.Equal(referrals.Count, trail.AssessmentsInArrivalOrder.Count);
+        var queuedTwice = trail.ArrivalsAtFrontDoorInOrder.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(queuedTwice.Count == 0, $"referrals queued more than once at the front door: {string.Join(", ", queuedTwice.Take(10))}");
+        Assert.True(referrals.SetEquals(trail.ArrivalsAtFrontDoorInOrder), "the front door's queue is not the referrals acknowledged at the police node");
+        Assert.Equal(referrals.Count, trail.Acknowledged); // every receipt came back to the referrer's copy
     }
 
     /// <summary>When to kill what: at random points of the load, the kills of Referral spread over it.</summary>
@@ -104,23 +106,24 @@ public sealed class CrashTests(ITestOutputHelper output)
         var faults = Enumerable.Range(0, ReferralKills + 1)
             .Select(k => new Fault(Submissions * (5 + 20 * k + random.Next(15)) / 100, random.Next(200), random.Next(500), ServiceSpec.Referral))
             .ToList();
-        faults.Insert(random.Next(1, faults.Count), new Fault(0, random.Next(200), random.Next(500), ServiceSpec.Assessment));
+        faults.Insert(random.Next(1, faults.Count), new Fault(0, random.Next(200), random.Next(500), ServiceSpec.Referral, AtFrontDoor: true));
         for (var i = 1; i < faults.Count; i++)
         {
-            // The consumer's kill lands between two of Referral's.
+            // The front door's kill lands between two of the police node's.
             faults[i] = faults[i] with { AfterAcknowledged = Math.Max(faults[i].AfterAcknowledged, faults[i - 1].AfterAcknowledged) };
         }
 
         return faults;
     }
 
-    private static async Task<List<(string Service, int Acknowledged)>> InjectAsync(
-        FaultNode node, List<Fault> faults, Func<int> acknowledged, Task load, CancellationToken cancellationToken)
+    private static async Task<List<(string Node, string Service, int Acknowledged)>> InjectAsync(
+        FaultNodes nodes, List<Fault> faults, Func<int> acknowledged, Task load, CancellationToken cancellationToken)
     {
-        var injected = new List<(string, int)>();
+        var injected = new List<(string, string, int)>();
         var restarts = new List<Task>();
-        foreach (var (after, delayMs, downMs, service) in faults)
+        foreach (var (after, delayMs, downMs, service, atFrontDoor) in faults)
         {
+            var node = atFrontDoor ? nodes.SocialCare : nodes.Police;
             while (acknowledged() < after && !load.IsCompleted)
             {
                 await Task.Delay(5, cancellationToken);
@@ -132,10 +135,10 @@ public sealed class CrashTests(ITestOutputHelper output)
                 break;
             }
 
-            injected.Add((service.Name, acknowledged()));
-            await node.KillAsync(service);
+            injected.Add((node.Options.NodeId, service.Name, acknowledged()));
+            await FaultNodes.KillAsync(node, service);
             var restart = RestartAfterAsync(node, service, downMs, cancellationToken);
-            if (service == ServiceSpec.Referral)
+            if (!atFrontDoor)
             {
                 await restart; // submissions wait for it anyway
             }
@@ -151,12 +154,12 @@ public sealed class CrashTests(ITestOutputHelper output)
         return injected;
     }
 
-    private static async Task RestartAfterAsync(FaultNode node, ServiceSpec service, int downMs, CancellationToken cancellationToken)
+    private static async Task RestartAfterAsync(NodeClient node, ServiceSpec service, int downMs, CancellationToken cancellationToken)
     {
         await Task.Delay(downMs, cancellationToken);
-        await node.RestartAsync(service);
+        await FaultNodes.RestartAsync(node, service);
     }
 
-    /// <summary>Kill the service once the load has this many acknowledgements, a little later; restart it after a while down.</summary>
-    private sealed record Fault(int AfterAcknowledged, int DelayMs, int DownMs, ServiceSpec Service);
+    /// <summary>Kill the service (of the police node, or the front door's) once the load has this many acknowledgements, a little later; restart it after a while down.</summary>
+    private sealed record Fault(int AfterAcknowledged, int DelayMs, int DownMs, ServiceSpec Service, bool AtFrontDoor = false);
 }

@@ -7,8 +7,9 @@ using Xunit.Abstractions;
 namespace Mash.Faults.Tests;
 
 /// <summary>
-/// The consuming side goes away during load: Assessment is killed, then the bus itself is locked
-/// for a while. Partners must not notice; afterwards every event arrives, each child's in order.
+/// The consuming side goes away during load: the front door's Referral service is killed, then the bus
+/// itself is locked for a while. Partners referring at the police node must not notice; afterwards every
+/// referral reaches the front door, each child's in order, and every receipt comes back.
 /// </summary>
 [Collection(RealNodesCollection.Name)]
 public sealed class TransportOutageTests(ITestOutputHelper output)
@@ -22,8 +23,8 @@ public sealed class TransportOutageTests(ITestOutputHelper output)
     {
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         var random = FaultSeed.Next(output, nameof(TransportOutageTests));
-        await using var node = await FaultNode.StartAsync();
-        var partner = new Partner(node.Client);
+        await using var nodes = await FaultNodes.StartAsync();
+        var partner = new Partner(nodes.Police);
         await partner.SignInAsync();
         var children = ReferralLoad.Children(Children);
         var acknowledged = children.Select(_ => new List<string>()).ToArray();
@@ -50,44 +51,45 @@ public sealed class TransportOutageTests(ITestOutputHelper output)
         var load = Task.WhenAll(Enumerable.Range(0, Children).Select(c => Task.Run(() => ReferChildAsync(c))));
 
         await WaitForAsync(() => submitted >= Children, load, bound.Token);
-        await node.KillAsync(ServiceSpec.Assessment);
+        await FaultNodes.KillAsync(nodes.SocialCare, ServiceSpec.Referral);
         var atKill = submitted;
         var killedAt = since.Elapsed;
         await Task.Delay(random.Next(500, 1500), bound.Token);
 
         long unpublishedWhileLocked;
-        await using (await BusOutage.BeginAsync(node.Options.EventBusPath))
+        await using (await BusOutage.BeginAsync(nodes.EventBusPath))
         {
             var atLock = submitted;
             var lockedAt = since.Elapsed;
             await Task.Delay(BusLocked, bound.Token);
-            unpublishedWhileLocked = await node.Referral.CountAsync("SELECT COUNT(*) FROM Outbox WHERE PublishedAt IS NULL");
+            unpublishedWhileLocked = await nodes.PoliceReferral.CountAsync("SELECT COUNT(*) FROM Outbox WHERE PublishedAt IS NULL");
             output.WriteLine($"bus locked for {BusLocked.TotalSeconds:0} s: {submitted - atLock} referrals acknowledged meanwhile (slowest " +
                 $"{Slowest(latencies, lockedAt, since.Elapsed)} ms), {unpublishedWhileLocked} events waiting to be published");
         }
 
-        var backlog = submitted - await node.Assessment.CountAsync("SELECT COUNT(*) FROM Assessments");
+        var backlog = submitted - await nodes.FrontDoorReferral.CountAsync("SELECT COUNT(*) FROM Referrals");
         var restartAt = since.Elapsed;
-        await node.RestartAsync(ServiceSpec.Assessment);
+        await FaultNodes.RestartAsync(nodes.SocialCare, ServiceSpec.Referral);
         output.WriteLine($"consumer down for {(since.Elapsed - killedAt).TotalSeconds:0.0} s (referrals {atKill} to {submitted}, slowest acknowledgement " +
             $"{Slowest(latencies, killedAt, since.Elapsed)} ms, {Slowest(latencies, restartAt, since.Elapsed)} ms while it restarted); {backlog} events waited for it");
         await outageOver.CancelAsync();
         await load;
         output.WriteLine($"{submitted} referrals in all; slowest acknowledgement before the outage {Slowest(latencies, TimeSpan.Zero, killedAt)} ms");
 
-        var trail = await ReferralTrail.SettledAsync(node, TimeSpan.FromSeconds(45), submitted);
+        var trail = await ReferralTrail.SettledAsync(nodes, TimeSpan.FromSeconds(45), submitted);
         output.WriteLine($"{trail.Stored.Count} referrals stored, {trail.Events.Count} events committed, {trail.AppliedEventIds.Count} applied");
         Assert.True(unpublishedWhileLocked > 0, "nothing was submitted while the bus was locked: the outage was not tested");
         Assert.True(backlog > 0, "nothing waited for the consumer: the outage was not tested");
         Assert.Equal(submitted, trail.Events.Count);
-        Assert.Equal(submitted, trail.AssessmentsInArrivalOrder.Count);
+        Assert.Equal(submitted, trail.ArrivalsAtFrontDoorInOrder.Count);
+        Assert.Equal(submitted, trail.Acknowledged);
         AssertEachChildsEventsArrivedInOrder(acknowledged, trail);
     }
 
     private static void AssertEachChildsEventsArrivedInOrder(List<string>[] acknowledged, ReferralTrail trail)
     {
         var childOf = acknowledged.SelectMany((ids, child) => ids.Select(id => (id, child))).ToDictionary(x => x.id, x => x.child);
-        var arrived = trail.AssessmentsInArrivalOrder.GroupBy(a => childOf[a.ReferralId]).ToDictionary(g => g.Key, g => g.Select(a => a.ReferralId).ToList());
+        var arrived = trail.ArrivalsAtFrontDoorInOrder.GroupBy(id => childOf[id]).ToDictionary(g => g.Key, g => g.ToList());
         for (var child = 0; child < acknowledged.Length; child++)
         {
             Assert.Equal(acknowledged[child], arrived.GetValueOrDefault(child, []));

@@ -31,6 +31,7 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
     private GrpcChannel? _channel;
     private PostgresDatabase? _postgres;
     private string _databaseName = "";
+    private readonly Lock _startLock = new();
 
     /// <param name="nodeId">This node's id.</param>
     /// <param name="start">Where the clock starts.</param>
@@ -133,7 +134,13 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
     /// <summary>An event delivered through the service's consumer.</summary>
     public Task<RecordedDelivery> DeliverAsync(string topic, EventEnvelope envelope, int deliveryCount = 1)
     {
-        _ = Services; // the host, and with it the consumer, is started
+        // The host, and with it the consumer, is started: once, however many deliveries race to be first
+        // (the factory's own start is not thread-safe, and two hosts would migrate one database at once).
+        lock (_startLock)
+        {
+            _ = Services;
+        }
+
         return Transport.DeliverAsync(
             new TransportMessage(envelope.EventId, topic, envelope.ChildKey, envelope.Type, envelope.OriginNode, envelope.ToByteArray()), deliveryCount);
     }

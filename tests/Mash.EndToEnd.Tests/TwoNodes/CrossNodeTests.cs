@@ -68,12 +68,15 @@ public sealed class CrossNodeTests(TwoNodesFixture nodes)
             },
         }, await socialCare.AsAsync("social-care-mash"));
 
-        // The assessment is started by the referral's event on the same node.
+        // The MASH at social care decides it for an assessment, which opens on the same node.
+        var referralId = referral.Referral.ReferralId;
+        await socialCare.Referrals().RecordDecisionAsync(new RecordDecisionRequest
+        { ReferralId = referralId, Outcome = ReferralOutcome.ImmediateProtection, Rationale = "Police protection" }, await socialCare.AsAsync("social-care-mash"));
         var assessment = await Eventually.Get(async () =>
         {
-            var list = await socialCare.Assessments().ListAssessmentsAsync(new ListAssessmentsRequest(), await socialCare.AsAsync("social-care-mash"));
-            return list.Assessments.FirstOrDefault(a => a.ReferralId == referral.Referral.ReferralId);
-        }, what: "the assessment started from the referral");
+            var list = await socialCare.Assessments().ListAssessmentsAsync(new ListAssessmentsRequest { ReferralId = referralId }, await socialCare.AsAsync("social-care-mash"));
+            return list.Assessments.FirstOrDefault();
+        }, what: "the assessment opened by the decision");
         await socialCare.Assessments().RecordCheckAsync(new RecordCheckRequest
         { AssessmentId = assessment.AssessmentId, Agency = Agency.Police, Result = "Two missing-person reports", InformationFound = true }, await socialCare.AsAsync("social-care-mash"));
         await socialCare.Assessments().CompleteAssessmentAsync(new CompleteAssessmentRequest

@@ -32,9 +32,13 @@ public sealed class StrategyDiscussionTests(TwoNodesFixture nodes)
                 LawfulBasis = LawfulBasis.PublicTask,
             },
         }, headers);
+        var referralId = referral.Referral.ReferralId;
+        await socialCare.Referrals().RecordScreeningAsync(new RecordScreeningRequest { ReferralId = referralId, Rag = Rag.Amber, Rationale = "Injury to a child" }, headers);
+        await socialCare.Referrals().RecordDecisionAsync(new RecordDecisionRequest
+        { ReferralId = referralId, Outcome = ReferralOutcome.ChildInNeedAssessment, Rationale = "Assess the family's needs" }, headers);
         var assessment = await Eventually.Get(async () =>
-            (await socialCare.Assessments().ListAssessmentsAsync(new ListAssessmentsRequest(), headers)).Assessments
-                .FirstOrDefault(a => a.ReferralId == referral.Referral.ReferralId), what: "the assessment");
+            (await socialCare.Assessments().ListAssessmentsAsync(new ListAssessmentsRequest { ReferralId = referralId }, headers)).Assessments
+                .FirstOrDefault(), what: "the assessment opened by the decision");
         await socialCare.Assessments().RecordCheckAsync(new RecordCheckRequest
         { AssessmentId = assessment.AssessmentId, Agency = Agency.Police, Result = "Domestic abuse call-outs at the address", InformationFound = true }, headers);
         await socialCare.Assessments().CompleteAssessmentAsync(new CompleteAssessmentRequest

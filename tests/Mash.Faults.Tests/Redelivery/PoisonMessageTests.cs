@@ -33,8 +33,9 @@ public sealed class PoisonMessageTests
 
         var child = TestChildren.New();
         var childKey = app.ChildKey(child);
-        // Its receipt time is out of range: reading it throws, every time (not a known-bad shape the handler rejects at once).
-        var poison = Referral("ref_poison", child, new Timestamp { Seconds = long.MaxValue }, childKey);
+        // Received on the last day a clock can show: a valid time, but counting 45 working days on from it
+        // throws, every time (not a known-bad shape the handler rejects at once).
+        var poison = Referral("ref_poison", child, Timestamp.FromDateTime(new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc)), childKey);
         var after = Referral("ref_after_poison", child, Timestamp.FromDateTimeOffset(app.Clock.GetUtcNow()), childKey);
         await bus.SendAsync([Message(poison), Message(after)], CancellationToken.None);
 
@@ -47,13 +48,16 @@ public sealed class PoisonMessageTests
 
         // The child's next event is applied once the poison is out of the way.
         await Eventually.Get(async () => await app.WithDbAsync(db => db.Assessments.AnyAsync(a => a.ReferralId == "ref_after_poison")) ? "" : null,
-            TimeSpan.FromSeconds(30), "the referral after the poison message to be assessed");
+            TimeSpan.FromSeconds(30), "the referral after the poison message to open its assessment");
         Assert.False(await app.WithDbAsync(db => db.Assessments.AnyAsync(a => a.ReferralId == "ref_poison")));
     }
 
     private static EventEnvelope Referral(string referralId, ChildIdentity child, Timestamp receivedAt, string childKey) =>
-        Envelopes.For(new ReferralReceived { ReferralId = referralId, Child = child, ReceivedAt = receivedAt, Area = "default", ConcernSummary = "Missing overnight." },
-            childKey, AssessmentInMemory.NodeId, Agency.Police, DateTimeOffset.UtcNow, LawfulBasis.PublicTask);
+        Envelopes.For(new ReferralDecided
+        {
+            ReferralId = referralId, Child = child, ReceivedAt = receivedAt, Area = "default", ConcernSummary = "Missing overnight.",
+            Outcome = Contracts.Referral.V1.ReferralOutcome.ChildInNeedAssessment, DecidedAt = receivedAt, AssessmentRequired = true,
+        }, childKey, AssessmentInMemory.NodeId, Agency.Police, DateTimeOffset.UtcNow, LawfulBasis.PublicTask);
 
     private static TransportMessage Message(EventEnvelope envelope) =>
         new(envelope.EventId, Topics.Referrals, envelope.ChildKey, envelope.Type, envelope.OriginNode, envelope.ToByteArray());

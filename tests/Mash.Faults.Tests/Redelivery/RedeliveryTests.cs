@@ -83,11 +83,11 @@ public abstract class RedeliveryTests(bool onPostgreSql, ITestOutputHelper outpu
             && firstSeenAt.Any(later => order[later.Key] > order[x.d.Message] && later.Value < x.at));
     }
 
-    /// <summary>One child's events: its referral on this node, and a partner's flag raised, reviewed, risk assessed, reviewed again, cleared.</summary>
+    /// <summary>One child's events: its referral decided on this node, and a partner's flag raised, reviewed, risk assessed, reviewed again, cleared.</summary>
     private static IEnumerable<(string Topic, List<EventEnvelope> Events)> SessionsAbout(ChildIdentity child, string childKey, int index)
     {
         var at = Start.AddHours(index);
-        var referral = new ReferralReceived
+        var referral = new ReferralDecided
         {
             ReferralId = $"ref_fault_{index}",
             Child = child,
@@ -95,6 +95,9 @@ public abstract class RedeliveryTests(bool onPostgreSql, ITestOutputHelper outpu
             Area = "default",
             ConcernSummary = "Missing overnight twice this month.",
             ReferringAgency = Agency.Police,
+            Outcome = Contracts.Referral.V1.ReferralOutcome.ChildInNeedAssessment,
+            DecidedAt = Timestamp.FromDateTimeOffset(at.AddMinutes(30)),
+            AssessmentRequired = true,
         };
         yield return (Topics.Referrals, [Envelope(referral, childKey, AssessmentInMemory.NodeId, at)]);
 

@@ -42,6 +42,19 @@ internal static class Choices
     {
         ["open"] = AssessmentStatus.Open,
         ["completed"] = AssessmentStatus.Completed,
+        ["closed"] = AssessmentStatus.Closed,
+    };
+
+    public static readonly IReadOnlyDictionary<string, ReferralRole> Roles = new Dictionary<string, ReferralRole>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["front-door"] = ReferralRole.FrontDoor,
+        ["referrer-copy"] = ReferralRole.ReferrerCopy,
+    };
+
+    public static readonly IReadOnlyDictionary<string, ReferralDeadline> Deadlines = new Dictionary<string, ReferralDeadline>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["decision"] = ReferralDeadline.Decision,
+        ["rag"] = ReferralDeadline.ScreeningRag,
     };
 
     public static readonly IReadOnlyDictionary<string, Agency> Agencies = new Dictionary<string, Agency>(StringComparer.OrdinalIgnoreCase)

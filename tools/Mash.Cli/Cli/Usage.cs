@@ -14,22 +14,32 @@ internal static class Usage
           submit       Submit a referral: --file referral.json (ReferralDetails JSON, proto field
                        names; see tools/Mash.Cli/samples/referral.json) or, without --file, a
                        built-in invented sample. [--key K] makes retries safe; a new key is
-                       generated and printed when none is given.
-          get          Show a referral: --id REF.
-          list         The screening queue and backlog, by due time:
+                       generated and printed when none is given. [--received-at "YYYY-MM-DD
+                       HH:MM"] (local time) when the contact came in earlier than now: every
+                       clock counts from it. At a node that is not the area's MASH front door
+                       the referral is kept as the referrer's copy and sent to the front door.
+          get          Show a referral: --id REF (at the referring node, its copy with the
+                       outcome the front door reported).
+          list         The referrals this node holds, by due time, with the screening backlog:
                          [--status awaiting-screening|awaiting-decision|decided]...
-                         [--rag red|amber|green|blue]... [--overdue]
+                         [--rag red|amber|green|blue]... [--role front-door|referrer-copy]...
+                         [--overdue] [--awaiting-outcome] (sent to a front door, no
+                         outcome back although the decision was due)
                          [--page-size 1-200] [--page-token T] [--all]
-                       --status and --rag may be repeated or comma-separated.
-          screen       Record the MASH RAG rating: --id REF --rag red|amber|green|blue
-                       --rationale TEXT.
-          decide       Record the decision: --id REF --rationale TEXT
+                       --status, --rag and --role may be repeated or comma-separated.
+          screen       Record the MASH RAG rating, at the area's front door: --id REF
+                       --rag red|amber|green|blue --rationale TEXT.
+          decide       Record the decision, at the area's front door: --id REF --rationale TEXT
                        --outcome nfa|early-help|child-in-need|strategy-discussion|immediate-protection
-                       [--lateness-reason TEXT] (required when the decision is late).
+                       [--lateness-reason TEXT] (required when the decision is late). A strategy
+                       discussion or immediate protection makes a discussion required; those
+                       and child-in-need open the child's assessment; the referrer hears back.
 
         Assessment commands (role needed in brackets):
           assessments  Assessments by due time, with the open and overdue counts [Assessment.Read]:
-                         [--status open|completed]... [--overdue]
+                         [--status open|completed|closed]... [--overdue]
+                         [--nhs N] [--given G] [--family F] [--dob YYYY-MM-DD] (one child's)
+                         [--referral REF] (the one a referral's decision opened)
                          [--page-size 1-200] [--page-token T] [--all]
                        --status may be repeated or comma-separated.
           assessment   Show an assessment with its checks and outcome: --id ASM [Assessment.Read].

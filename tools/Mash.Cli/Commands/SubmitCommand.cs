@@ -4,9 +4,9 @@ using Mash.Contracts.Referral.V1;
 namespace Mash.Cli;
 
 /// <summary>
-/// <c>submit</c>: sends a referral from a JSON file, or the built-in sample. The idempotency key
-/// is shown before the call, so after a timeout the same referral can be retried with
-/// <c>--key</c> without creating a second one.
+/// <c>submit</c>: sends a referral from a JSON file, or the built-in sample, received now or at
+/// <c>--received-at</c>. The idempotency key is shown before the call, so after a timeout the same
+/// referral can be retried with <c>--key</c> without creating a second one.
 /// </summary>
 internal sealed class SubmitCommand : ICliCommand
 {
@@ -14,7 +14,7 @@ internal sealed class SubmitCommand : ICliCommand
 
     public string Name => "submit";
 
-    public IReadOnlyList<string> Options => ["file", IdempotencyKey.Option];
+    public IReadOnlyList<string> Options => ["file", "received-at", IdempotencyKey.Option];
 
     public async Task<int> RunAsync(CommandContext context)
     {
@@ -22,6 +22,12 @@ internal sealed class SubmitCommand : ICliCommand
         var key = IdempotencyKey.Resolve(context, "this submission");
 
         var request = new SubmitReferralRequest { IdempotencyKey = key, Details = details };
+        if (context.Arguments.Value("received-at") is { } receivedAt)
+        {
+            // When the contact came in (a call taken earlier and typed in now): every clock counts from it.
+            request.ReceivedAt = LocalTimes.Parse("received-at", receivedAt);
+        }
+
         var response = await context.Referrals.SubmitReferralAsync(request, await context.CallOptionsAsync());
         if (context.Settings.Json)
         {

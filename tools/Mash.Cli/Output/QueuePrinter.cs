@@ -2,10 +2,13 @@ using Mash.Contracts.Referral.V1;
 
 namespace Mash.Cli;
 
-/// <summary>The screening queue: the backlog first (what a MASH manager looks at), then one row per referral.</summary>
+/// <summary>
+/// The referrals a node holds: the backlog first (what a MASH manager looks at), then one row per
+/// referral, saying which deadline it is due for and, for a referrer's copy, where it was sent.
+/// </summary>
 internal static class QueuePrinter
 {
-    private static readonly string[] Headings = ["ID", "STATUS", "RAG", "COMPLETE", "DUE (LOCAL)", "OVERDUE"];
+    private static readonly string[] Headings = ["ID", "STATUS", "RAG", "COMPLETE", "DUE (LOCAL)", "FOR", "OVERDUE", "OUTCOME", "FROM / TO"];
 
     public static void Print(TextWriter output, ListReferralsResponse page, bool allPages)
     {
@@ -49,7 +52,10 @@ internal static class QueuePrinter
             Choices.NameOf(r.Screening?.Rag ?? Rag.Unspecified, Choices.Rags),
             $"{r.Completeness?.Score ?? 0}%",
             Display.LocalTime(r.DueAt),
+            Choices.NameOf(r.DueDeadline, Choices.Deadlines),
             Display.YesNo(r.Overdue),
+            Choices.NameOf(r.Decision?.Outcome ?? ReferralOutcome.Unspecified, Choices.Outcomes),
+            r.Role == ReferralRole.ReferrerCopy ? "to " + r.FrontDoorNode : "from " + Display.Text(r.ReferringNode),
         }).ToList();
 
         Table.Write(output, Headings, rows);

@@ -5,7 +5,7 @@ namespace Mash.Cli;
 /// <summary>One referral as labelled lines: where it is in the MASH process, what is due, what is missing.</summary>
 internal static class ReferralPrinter
 {
-    private const int LabelWidth = 15;
+    private const int LabelWidth = 16;
 
     public static void PrintSubmitted(TextWriter output, SubmitReferralResponse response, string idempotencyKey)
     {
@@ -19,21 +19,26 @@ internal static class ReferralPrinter
         Line(output, "Referral", referral.ReferralId);
         Line(output, "Status", Choices.NameOf(referral.Status, Choices.Statuses));
         Line(output, "Child", Child(referral));
-        Line(output, "Submitted by", $"{Choices.Short(referral.SubmittedByAgency)} ({Display.Text(referral.SubmittedByClient)}), area {Display.Text(referral.Area)}");
-        Line(output, "Received", Display.LocalTimeWithOffset(referral.ReceivedAt));
+        Line(output, "Submitted by", $"{Choices.Short(referral.SubmittedByAgency)} ({Display.Text(referral.SubmittedByClient)}) at node {Display.Text(referral.ReferringNode)}, area {Display.Text(referral.Area)}");
+        Line(output, "MASH front door", referral.Role == ReferralRole.ReferrerCopy
+            ? $"node {referral.FrontDoorNode}: screened and decided there; this is the referrer's copy, " +
+              (referral.FrontDoorAcknowledgedAt is { } acknowledged ? $"received there {Display.LocalTimeWithOffset(acknowledged)}" : "not yet acknowledged")
+            : $"this node ({Display.Text(referral.FrontDoorNode)})");
+        Line(output, "Received", Display.LocalTimeWithOffset(referral.ReceivedAt)
+            + (referral.EnteredAt is { } entered && entered != referral.ReceivedAt ? $" (entered {Display.LocalTimeWithOffset(entered)})" : ""));
         Line(output, "Decision due", Display.LocalTimeWithOffset(referral.DecisionDueAt));
-        Line(output, "Due at", Display.LocalTimeWithOffset(referral.DueAt));
+        Line(output, "Due at", $"{Display.LocalTimeWithOffset(referral.DueAt)} (the {Choices.NameOf(referral.DueDeadline, Choices.Deadlines)} deadline)");
         Line(output, "Overdue", Display.YesNo(referral.Overdue));
         if (referral.Screening is { } screening)
         {
             Line(output, "RAG", $"{Choices.NameOf(screening.Rag, Choices.Rags)}, due {Display.LocalTimeWithOffset(screening.DueAt)}");
-            Line(output, "Screened", $"{Display.LocalTimeWithOffset(screening.ScreenedAt)} by {Display.Text(screening.ScreenedBy)}: {Display.Text(screening.Rationale)}");
+            Line(output, "Screened", $"{Display.LocalTimeWithOffset(screening.ScreenedAt)} by {By(screening.ScreenedBy, screening.Agency)}: {Rationale(referral, screening.Rationale)}");
         }
 
         if (referral.Decision is { } decision)
         {
             Line(output, "Outcome", Choices.NameOf(decision.Outcome, Choices.Outcomes) + (decision.TimescaleBreached ? " (late: timescale breached)" : ""));
-            Line(output, "Decided", $"{Display.LocalTimeWithOffset(decision.DecidedAt)} by {Display.Text(decision.DecidedBy)}: {Display.Text(decision.Rationale)}");
+            Line(output, "Decided", $"{Display.LocalTimeWithOffset(decision.DecidedAt)} by {By(decision.DecidedBy, decision.Agency)}: {Rationale(referral, decision.Rationale)}");
             if (!string.IsNullOrWhiteSpace(decision.LatenessReason))
             {
                 Line(output, "Lateness reason", decision.LatenessReason);
@@ -57,6 +62,13 @@ internal static class ReferralPrinter
             output.WriteLine($"  {Choices.Short(issue.Severity),-8} {issue.Field.PadRight(width)}  {issue.Message}");
         }
     }
+
+    private static string By(string client, Mash.Contracts.Common.V1.Agency agency) =>
+        string.IsNullOrWhiteSpace(client) ? Choices.Short(agency) : $"{client} ({Choices.Short(agency)})";
+
+    /// <summary>A referrer's copy carries no rationale: the front door keeps it, and what other agencies shared with it.</summary>
+    private static string Rationale(Referral referral, string rationale) =>
+        referral.Role == ReferralRole.ReferrerCopy && rationale.Length == 0 ? "(the rationale stays at the front door)" : Display.Text(rationale);
 
     private static string Child(Referral referral) => Display.Child(referral.Details?.Child, referral.ChildMatch);
 

@@ -13,6 +13,8 @@ public sealed record NodeOptions
     public string Environment { get; init; } = "Development";
     /// <summary>The partnership's child-key secret, shared by every node of the partnership.</summary>
     public required string PartnershipSecret { get; init; }
+    /// <summary>The node that runs the MASH front door of this node's area; null for this node itself (a node on its own).</summary>
+    public string? FrontDoorNode { get; init; }
     /// <summary>More settings for every process of the node, as configuration keys (Section:Key).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
@@ -25,11 +27,21 @@ public sealed record NodeOptions
 
     public string AddressOf(ServiceSpec service) => $"http://127.0.0.1:{GatewayPort + service.PortOffset}";
 
-    /// <summary>A police node and a children's social care node, side by side.</summary>
+    public const string SocialCareNodeId = "local-social-care";
+
+    /// <summary>A police node and a children's social care node, side by side; social care runs the area's MASH front door.</summary>
     public static IReadOnlyList<NodeOptions> PoliceAndSocialCare(int basePort, string dataDirectory, string secret) =>
     [
-        new() { NodeId = "local-police", Agency = "police", GatewayPort = basePort, DataDirectory = dataDirectory, PartnershipSecret = secret },
-        new() { NodeId = "local-social-care", Agency = "children-social-care", GatewayPort = basePort + 100, DataDirectory = dataDirectory, PartnershipSecret = secret },
+        new()
+        {
+            NodeId = "local-police", Agency = "police", GatewayPort = basePort, DataDirectory = dataDirectory, PartnershipSecret = secret,
+            FrontDoorNode = SocialCareNodeId,
+        },
+        new()
+        {
+            NodeId = SocialCareNodeId, Agency = "children-social-care", GatewayPort = basePort + 100, DataDirectory = dataDirectory, PartnershipSecret = secret,
+            FrontDoorNode = SocialCareNodeId,
+        },
     ];
 }
 

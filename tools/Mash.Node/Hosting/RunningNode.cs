@@ -106,6 +106,7 @@ public sealed class RunningNode : IAsyncDisposable
             ["Mash__Node__Agency"] = Options.Agency,
             ["Mash__Node__Area"] = Options.Area,
             ["Mash__Partnership__ChildKeySecret"] = Options.PartnershipSecret,
+            [$"Mash__Partnership__FrontDoors__{Options.Area}"] = Options.FrontDoorNode ?? Options.NodeId,
             ["Mash__Auth__LocalIssuer__Issuer"] = Options.GatewayAddress + "/",
             ["Mash__Auth__LocalIssuer__MetadataAddress"] = Options.GatewayHttpAddress + "/.well-known/openid-configuration",
             ["Mash__Eventing__Transport"] = "Local",
