@@ -54,6 +54,22 @@ public sealed class SendTests
     }
 
     [Fact]
+    public async Task An_event_for_one_node_carries_it_for_subscription_rules_and_others_carry_none()
+    {
+        await using var transport = new ServiceBusTransport(_client.Object);
+        var addressed = new EventEnvelope { EventId = "event-1", DestinationNode = "local-social-care" };
+        var broadcast = new EventEnvelope { EventId = "event-2" };
+
+        await transport.SendAsync(
+            [Fakes.Message("event-1") with { Body = addressed.ToByteArray() }, Fakes.Message("event-2") with { Body = broadcast.ToByteArray() }],
+            CancellationToken.None);
+
+        var messages = Assert.Single(_sent).Messages;
+        Assert.Equal("local-social-care", messages[0].ApplicationProperties["mash-destination-node"]);
+        Assert.False(messages[1].ApplicationProperties.ContainsKey("mash-destination-node"));
+    }
+
+    [Fact]
     public async Task Each_topic_gets_one_sender_created_once()
     {
         await using var transport = new ServiceBusTransport(_client.Object);

@@ -75,6 +75,21 @@ public abstract class ConsumerTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task An_event_addressed_to_another_node_is_completed_without_being_applied_and_one_addressed_here_is_applied()
+    {
+        var elsewhere = Envelope("evt-elsewhere");
+        elsewhere.DestinationNode = "some-other-node";
+        var here = Envelope("evt-here");
+        here.DestinationNode = EventingHarness.NodeId;
+
+        Assert.Equal("completed", (await DeliverAsync(elsewhere)).Settlement);
+        Assert.Equal(0, await NotesAsync());
+        Assert.Equal("completed", (await DeliverAsync(here)).Settlement);
+        Assert.Equal(1, await NotesAsync());
+        Assert.Equal(["evt-here"], await _harness.QueryAsync(db => db.Set<ProcessedEvent>().Select(e => e.EventId).ToListAsync()));
+    }
+
+    [SkippableFact]
     public async Task Applying_an_event_is_audited_as_a_write_by_the_partner_node()
     {
         await DeliverAsync(Envelope("evt-audit"));
