@@ -18,6 +18,7 @@ internal static class Banner
         output.WriteLine($"  curl -s {police.GatewayHttpAddress}/connect/token -d grant_type=client_credentials -d client_id={client.ClientId} -d client_secret={client.Secret}");
         output.WriteLine("Or use the repository's client, which finds the secret itself:");
         output.WriteLine($"  dotnet run --project tools/Mash.Cli -- submit --client {client.ClientId}");
+        output.WriteLine($"  dotnet run --project tools/Mash.Cli -- list --client social-care-mash --gateway {nodes[^1].GatewayAddress}   (the MASH front door's queue)");
         output.WriteLine($"  dotnet run --project tools/Mash.Cli -- raise-flag --client {client.ClientId} --nhs \"999 123 4578\" --risk high --reason ... --evidence ...");
         output.WriteLine($"  dotnet run --project tools/Mash.Cli -- profile --client social-care-mash --gateway {nodes[^1].GatewayAddress} --nhs \"999 123 4578\"");
         output.WriteLine();
@@ -27,7 +28,7 @@ internal static class Banner
     private static void PrintNode(NodeOptions node, TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine($"Node '{node.NodeId}' ({node.Agency}, area {node.Area}):");
+        output.WriteLine($"Node '{node.NodeId}' ({node.Agency}, area {node.Area}; the area's MASH front door: {node.FrontDoorNode ?? node.NodeId}):");
         output.WriteLine($"  gateway, gRPC (HTTP/2):       {node.GatewayAddress}");
         output.WriteLine($"  gateway, tokens (HTTP/1.1):   {node.GatewayHttpAddress}/connect/token");
         foreach (var service in ServiceSpec.All)
