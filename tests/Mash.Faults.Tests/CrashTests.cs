@@ -15,7 +15,7 @@ namespace Mash.Faults.Tests;
 [Collection(RealNodesCollection.Name)]
 public sealed class CrashTests(ITestOutputHelper output)
 {
-    private const int Submissions = 2000;
+    private const int Submissions = 1200;
     private const int ConcurrentPartners = 16;
     private const int Children = 250;
     private const int ReferralKills = 3;
