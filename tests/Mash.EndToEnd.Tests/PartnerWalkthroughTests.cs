@@ -40,6 +40,20 @@ public sealed partial class PartnerWalkthroughTests(NodeFixture node) : IClassFi
     }
 
     [Fact]
+    public async Task A_referral_entered_after_the_call_was_taken_counts_from_the_call_and_the_chase_list_filters_by_role()
+    {
+        var receivedAt = DateTime.Now.AddHours(-2).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var submitted = await CliAsync("submit", "--client", "police-mash", "--key", "walkthrough-received-at", "--received-at", receivedAt);
+        Assert.True(submitted.ExitCode == 0, submitted.Errors);
+        Assert.Contains("(entered ", submitted.Output, StringComparison.Ordinal);
+
+        // This node is its own front door: nothing was sent elsewhere, so nothing waits for an outcome.
+        var chase = await CliAsync("list", "--awaiting-outcome", "--role", "referrer-copy", "--client", "police-mash");
+        Assert.True(chase.ExitCode == 0, chase.Errors);
+        Assert.Contains("No referrals match.", chase.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_refused_call_is_one_clear_line_and_exit_code_1()
     {
         var refused = await CliAsync("list", "--client", "no-roles-client");

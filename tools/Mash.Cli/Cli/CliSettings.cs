@@ -24,7 +24,7 @@ internal sealed record CliSettings(
     /// <summary>Option names that take no value, across all commands.</summary>
     public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal)
     {
-        "json", "help", "overdue", "all", "found", "significant-harm",
+        "json", "help", "overdue", "awaiting-outcome", "all", "found", "significant-harm",
         "s47", "abe", "medical", "permission-sought",
     };
 
