@@ -38,7 +38,8 @@ internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit,
         var violations = new FieldViolations()
             .CheckPageSize(request.Page, out var size)
             .Require(DuePageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
-            .Require(request.Statuses.Count <= 10 && request.Statuses.All(s => s != AssessmentStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
+            .Require(request.Statuses.All(s => s != AssessmentStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
+            .RequireAtMost(AssessmentRules.MaxFilterValues, ("statuses", request.Statuses.Count))
             .Require(request.ReferralId.Length <= AssessmentRules.MaxReferralIdLength, "referral_id",
                 $"At most {AssessmentRules.MaxReferralIdLength} characters: not a referral id.")
             .Require(!(byChild && fieldsInUrl), "child", "A child's identity never goes in a URL: send it in the body of POST /v1/assessments:search.");

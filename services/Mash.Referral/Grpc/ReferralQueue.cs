@@ -33,9 +33,10 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, Servi
         var violations = new FieldViolations()
             .CheckPageSize(request.Page, out var size)
             .Require(DuePageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
-            .Require(request.Statuses.Count <= 10 && request.Statuses.All(s => s != ReferralStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
-            .Require(request.Rags.Count <= 10 && request.Rags.All(r => r != Rag.Unspecified && Enum.IsDefined(r)), "rags", "Not a known RAG.")
-            .Require(request.Roles.Count <= 10 && request.Roles.All(r => r != ReferralRole.Unspecified && Enum.IsDefined(r)), "roles", "Not a known role.");
+            .Require(request.Statuses.All(s => s != ReferralStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
+            .Require(request.Rags.All(r => r != Rag.Unspecified && Enum.IsDefined(r)), "rags", "Not a known RAG.")
+            .Require(request.Roles.All(r => r != ReferralRole.Unspecified && Enum.IsDefined(r)), "roles", "Not a known role.")
+            .RequireAtMost(ReferralLimits.MaxFilterValues, ("statuses", request.Statuses.Count), ("rags", request.Rags.Count), ("roles", request.Roles.Count));
         violations.ThrowIfAny();
         audit.RequireStatedPurpose();
 

@@ -28,6 +28,7 @@ public sealed class ScreeningQueueTests : IDisposable
         // Received Monday 11:00 + 4 working hours = Monday 15:00 (London is on UTC in November).
         Assert.Equal(new DateTime(2026, 11, 23, 15, 0, 0, DateTimeKind.Utc), screened.Screening.DueAt.ToDateTime());
         Assert.Equal(screened.Screening.DueAt, screened.DueAt);
+        Assert.Equal(ReferralDeadline.ScreeningRag, screened.DueDeadline);
         Assert.Equal(ReferralStatus.AwaitingDecision, screened.Status);
 
         var queue = await _app.Client().ListReferralsAsync(new ListReferralsRequest(), _app.As("police-mash"));
@@ -148,6 +149,34 @@ public sealed class ScreeningQueueTests : IDisposable
             new RecordDecisionRequest { ReferralId = id, Outcome = ReferralOutcome.EarlyHelp, Rationale = "Changed mind" }, _app.As("police-mash")).ResponseAsync);
         await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _app.Client().RecordScreeningAsync(
             new RecordScreeningRequest { ReferralId = id, Rag = Rag.Blue, Rationale = "x" }, _app.As("police-mash")).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task A_green_rating_whose_timescale_ends_after_the_decision_leaves_the_decision_as_the_deadline_due()
+    {
+        var id = await SubmitAsync("green");
+        var screened = await _app.Client().RecordScreeningAsync(
+            new RecordScreeningRequest { ReferralId = id, Rag = Rag.Green, Rationale = "Low-level concern, family engaging" }, _app.As("police-mash"));
+
+        // Green allows 72 working hours; the decision is due after one working day, first.
+        Assert.Equal(screened.DecisionDueAt, screened.DueAt);
+        Assert.Equal(ReferralDeadline.Decision, screened.DueDeadline);
+        Assert.True(screened.Screening.DueAt.ToDateTime() > screened.DueAt.ToDateTime());
+    }
+
+    [Fact]
+    public async Task An_over_long_id_or_filter_is_refused_before_any_lookup_and_the_id_is_not_echoed()
+    {
+        var longId = "ref_" + new string('x', 20_000);
+        var get = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () =>
+            _app.Client().GetReferralAsync(new GetReferralRequest { ReferralId = longId }, _app.As("police-mash")).ResponseAsync);
+        Assert.Equal(["referral_id"], RpcAssert.ViolatedFields(get));
+        Assert.DoesNotContain(new string('x', 100), get.Status.Detail, StringComparison.Ordinal);
+
+        var tooMany = new ListReferralsRequest();
+        tooMany.Statuses.AddRange(Enumerable.Repeat(ReferralStatus.Decided, 11));
+        var list = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => _app.Client().ListReferralsAsync(tooMany, _app.As("police-mash")).ResponseAsync);
+        Assert.Equal(["statuses"], RpcAssert.ViolatedFields(list));
     }
 
     [Fact]
