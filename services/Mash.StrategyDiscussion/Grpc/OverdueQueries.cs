@@ -1,5 +1,6 @@
 using Mash.Platform.Time;
 using Google.Protobuf.WellKnownTypes;
+using Mash.Contracts.Common.V1;
 using Mash.Contracts.Strategy.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
@@ -10,38 +11,56 @@ using Microsoft.EntityFrameworkCore;
 namespace Mash.StrategyDiscussion.Grpc;
 
 /// <summary>
-/// What is late on this node: discussions required but not held in time, then the safeguarding
-/// actions and child protection conferences their conclusions set. Oldest due first.
+/// What is outstanding and what is late on this node: discussions required but not yet held (and those
+/// not held in time), then the safeguarding actions and child protection conferences their conclusions
+/// set. Due first.
 /// </summary>
 internal sealed class OverdueQueries(StrategyDbContext db, CallAudit audit, ServiceClock clock)
 {
     public async Task<ListOverdueResponse> ListOverdueAsync(ListOverdueRequest request, CancellationToken cancellationToken)
     {
-        new FieldViolations().CheckPage<DuePageToken>(request.Page, DuePageToken.TryDecode, out var size, out var after).ThrowIfAny("The overdue discussions cannot be listed.");
+        var (discussions, next, total, _) = await NotYetHeldAsync(request.Page, pastDueOnly: true, cancellationToken);
+        var response = new ListOverdueResponse { TotalOverdue = total, NextPageToken = next };
+        response.Discussions.AddRange(discussions);
+        return response;
+    }
+
+    public async Task<ListOutstandingResponse> ListOutstandingAsync(ListOutstandingRequest request, CancellationToken cancellationToken)
+    {
+        var (discussions, next, total, overdue) = await NotYetHeldAsync(request.Page, pastDueOnly: false, cancellationToken);
+        var response = new ListOutstandingResponse { TotalOutstanding = total, TotalOverdue = overdue, NextPageToken = next };
+        response.Discussions.AddRange(discussions);
+        return response;
+    }
+
+    /// <summary>Discussions required or scheduled and not yet held (only those past due if asked), due first, one page of them.</summary>
+    private async Task<(List<Contracts.Strategy.V1.StrategyDiscussion> Page, string NextPageToken, int Total, int PastDue)> NotYetHeldAsync(
+        PageRequest? pageRequest, bool pastDueOnly, CancellationToken cancellationToken)
+    {
+        new FieldViolations().CheckPage<DuePageToken>(pageRequest, DuePageToken.TryDecode, out var size, out var after).ThrowIfAny("The discussions cannot be listed.");
         audit.RequireStatedPurpose();
 
         var now = clock.UtcNow;
-        var overdue = db.DiscussionsWithParts.AsNoTracking()
-            .Where(d => (d.Status == StrategyDbContext.StatusRequired || d.Status == StrategyDbContext.StatusScheduled) && d.DueAt < now);
+        var notYetHeld = db.DiscussionsWithParts.AsNoTracking()
+            .Where(d => d.Status == StrategyDbContext.StatusRequired || d.Status == StrategyDbContext.StatusScheduled);
+        var pastDue = notYetHeld.Where(d => d.DueAt < now);
+        var listed = pastDueOnly ? pastDue : notYetHeld;
         var page = after is null
-            ? overdue
-            : overdue.Where(d => d.DueAt > after.DueAt || (d.DueAt == after.DueAt && string.Compare(d.Id, after.Id) > 0));
+            ? listed
+            : listed.Where(d => d.DueAt > after.DueAt || (d.DueAt == after.DueAt && string.Compare(d.Id, after.Id) > 0));
         var records = await page.OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(size + 1).ToListAsync(cancellationToken);
 
-        var response = new ListOverdueResponse { TotalOverdue = await overdue.CountAsync(cancellationToken) };
+        var discussions = new List<Contracts.Strategy.V1.StrategyDiscussion>();
         foreach (var record in records.Take(size))
         {
             audit.Touch(record.ChildKey, record.Id);
-            response.Discussions.Add(record.ToContract(now));
+            discussions.Add(record.ToContract(now));
         }
 
-        if (records.Count > size)
-        {
-            var last = records[size - 1];
-            response.NextPageToken = new DuePageToken(last.DueAt, last.Id).Encode();
-        }
-
-        return response;
+        var last = records.Count > size ? records[size - 1] : null;
+        var total = await listed.CountAsync(cancellationToken);
+        var overdue = pastDueOnly ? total : await pastDue.CountAsync(cancellationToken);
+        return (discussions, last is null ? "" : new DuePageToken(last.DueAt, last.Id).Encode(), total, overdue);
     }
 
     /// <summary>

@@ -26,6 +26,10 @@ internal sealed class StrategyGrpcService(
         overdue.ListOverdueAsync(request, context.CancellationToken);
 
     [Authorize(Policy = MashRoles.StrategyRead)]
+    public override Task<ListOutstandingResponse> ListOutstanding(ListOutstandingRequest request, ServerCallContext context) =>
+        overdue.ListOutstandingAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = MashRoles.StrategyRead)]
     public override Task<ListOverdueActionsResponse> ListOverdueActions(ListOverdueActionsRequest request, ServerCallContext context) =>
         overdue.ListOverdueActionsAsync(request, context.CancellationToken);
 

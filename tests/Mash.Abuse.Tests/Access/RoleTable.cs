@@ -39,6 +39,7 @@ public static class RoleTable
         [Strategy + "GetDiscussion"] = [MashRoles.StrategyRead],
         [Strategy + "ListDiscussions"] = [MashRoles.StrategyRead],
         [Strategy + "ListOverdue"] = [MashRoles.StrategyRead],
+        [Strategy + "ListOutstanding"] = [MashRoles.StrategyRead],
         [Strategy + "ListOverdueActions"] = [MashRoles.StrategyRead],
         [Strategy + "RequireDiscussion"] = [MashRoles.StrategyManage],
         [Strategy + "ScheduleDiscussion"] = [MashRoles.StrategyManage],

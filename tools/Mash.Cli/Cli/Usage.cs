@@ -83,8 +83,12 @@ internal static class Usage
                        --status may be repeated or comma-separated.
           discussion   Show a discussion in full: participants, decisions, actions, minutes:
                        --id DSC [Strategy.Read].
+          outstanding-discussions
+                       Every required discussion not yet held, due first, with the child, the
+                       reason, its due time and the totals (how many are overdue) [Strategy.Read]:
+                         [--page-size 1-200] [--page-token T] [--all]
           overdue-discussions
-                       Required discussions not held in time, oldest first, with the child,
+                       Required discussions not held in time, oldest due first, with the child,
                        the reason and the total [Strategy.Read]:
                          [--page-size 1-200] [--page-token T] [--all]
           require-discussion

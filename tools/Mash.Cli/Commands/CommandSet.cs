@@ -9,7 +9,7 @@ internal static class CommandSet
         new AssessmentsCommand(), new AssessmentCommand(), new CheckCommand(), new CompleteCommand(),
         new ScreenCseCommand(), new RaiseFlagCommand(), new ReviewFlagCommand(), new ClearFlagCommand(),
         new ProfileCommand(), new HighRiskCommand(),
-        new DiscussionsCommand(), new DiscussionCommand(), new OverdueDiscussionsCommand(), new RequireDiscussionCommand(),
+        new DiscussionsCommand(), new DiscussionCommand(), new NotYetHeldDiscussionsCommand(pastDueOnly: false), new NotYetHeldDiscussionsCommand(pastDueOnly: true), new RequireDiscussionCommand(),
         new ScheduleCommand(), new AttendanceCommand(), new ConcludeCommand(), new CompleteActionCommand(), new OverdueActionsCommand(),
     ];
 

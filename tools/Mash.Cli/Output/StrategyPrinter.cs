@@ -42,13 +42,15 @@ internal static class StrategyPrinter
         PrintNextPage(output, page.NextPageToken, allPages);
     }
 
-    public static void PrintOverdue(TextWriter output, ListOverdueResponse page, bool allPages)
+    public static void PrintNotYetHeld(TextWriter output, ListOutstandingResponse page, bool pastDueOnly, bool allPages)
     {
-        output.WriteLine($"Overdue discussions: {page.TotalOverdue}   (oldest first; times in {TimeZoneInfo.Local.Id})");
+        output.WriteLine(pastDueOnly
+            ? $"Overdue discussions: {page.TotalOverdue}   (oldest due first; times in {TimeZoneInfo.Local.Id})"
+            : $"Outstanding discussions: {page.TotalOutstanding}, {page.TotalOverdue} of them overdue   (due first; times in {TimeZoneInfo.Local.Id})");
         output.WriteLine();
         if (page.Discussions.Count == 0)
         {
-            output.WriteLine("No discussion is overdue.");
+            output.WriteLine(pastDueOnly ? "No discussion is overdue." : "Every required discussion has been held.");
         }
         else
         {
