@@ -22,6 +22,7 @@ public static class MashServiceDefaults
         var services = builder.Services;
         services.Configure<MashNodeOptions>(builder.Configuration.GetSection(MashNodeOptions.Section));
         services.Configure<CalendarOptions>(builder.Configuration.GetSection(CalendarOptions.Section));
+        services.Configure<DateBoundsOptions>(builder.Configuration.GetSection(DateBoundsOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WorkingCalendars>();
         services.AddSingleton<ServiceClock>();

@@ -120,6 +120,31 @@ public static class DiscussionRules
         return v;
     }
 
+    /// <summary>
+    /// What a conclusion can be checked against only once the discussion is read: it cannot have been
+    /// held before it became required, nor set actions due beyond the horizon after it was held.
+    /// </summary>
+    public static FieldViolations CheckAgainst(ConcludeDiscussionRequest request, DateTime requiredAtUtc, DateTime heldAtUtc, TimeSpan horizon)
+    {
+        var v = new FieldViolations();
+        if (heldAtUtc < requiredAtUtc)
+        {
+            // The actions' due times are measured from when it was held: that must be right first.
+            return v.Add("held_at", $"{heldAtUtc:yyyy-MM-dd HH:mm} UTC is before the discussion became required ({requiredAtUtc:yyyy-MM-dd HH:mm} UTC).");
+        }
+
+        var actions = request.Decisions?.Actions ?? [];
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (Timestamps.TryUtc(actions[i].DueAt, out var dueAt))
+            {
+                v.CheckWithin($"decisions.actions[{i}].due_at", dueAt, heldAtUtc, "the discussion was held", heldAtUtc, horizon);
+            }
+        }
+
+        return v;
+    }
+
     public static FieldViolations Validate(CompleteActionRequest request) => new FieldViolations()
         .Require(request.DiscussionId.Length > 0, "discussion_id", "Name the discussion.")
         .Require(request.ActionId.Length > 0, "action_id", "Name the action.");

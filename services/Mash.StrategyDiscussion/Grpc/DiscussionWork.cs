@@ -8,6 +8,7 @@ using Mash.Platform.Eventing.Outbox;
 using Mash.StrategyDiscussion.Data;
 using Mash.StrategyDiscussion.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Mash.StrategyDiscussion.Grpc;
 
@@ -17,7 +18,8 @@ namespace Mash.StrategyDiscussion.Grpc;
 /// then its actions completed. Repeating the same command is harmless.
 /// </summary>
 internal sealed class DiscussionWork(
-    StrategyDbContext db, CallAudit audit, AuditTrail trail, EventOutbox outbox, StrategyTimescales timescales, ServiceClock clock)
+    StrategyDbContext db, CallAudit audit, AuditTrail trail, EventOutbox outbox, StrategyTimescales timescales, ServiceClock clock,
+    IOptions<DateBoundsOptions> dates)
 {
     public async Task<Contracts.Strategy.V1.StrategyDiscussion> ScheduleAsync(ScheduleDiscussionRequest request, CancellationToken cancellationToken)
     {
@@ -26,6 +28,9 @@ internal sealed class DiscussionWork(
 
         var record = await LoadOpenAsync(request.DiscussionId, "scheduled", cancellationToken);
         var scheduledFor = request.ScheduledFor.ToDateTime();
+        new FieldViolations()
+            .CheckWithin("scheduled_for", scheduledFor, record.RequiredAt, "the discussion became required", clock.UtcNow, dates.Value.FutureHorizon)
+            .ThrowIfAny("The discussion cannot be scheduled.");
         if (record.Status == StrategyDbContext.StatusScheduled && record.ScheduledFor == scheduledFor && record.Format == (int)request.Format
             && SameParticipants(record, request.Invited))
         {
@@ -64,6 +69,7 @@ internal sealed class DiscussionWork(
 
         var record = await LoadAsync(request.DiscussionId, cancellationToken);
         var heldAt = DiscussionRules.HeldAt(request, now);
+        DiscussionRules.CheckAgainst(request, record.RequiredAt, heldAt, dates.Value.FutureHorizon).ThrowIfAny("The discussion cannot be concluded.");
         var fingerprint = DiscussionRules.ConclusionFingerprint(request.Decisions, request.Minutes);
         if (record.Status == (int)DiscussionStatus.Concluded)
         {
