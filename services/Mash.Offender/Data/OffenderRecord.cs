@@ -57,7 +57,10 @@ public sealed class RiskChangeRecord
     public int Risk { get; set; }
     public int PreviousMappaLevel { get; set; }
     public int MappaLevel { get; set; }
+    /// <summary>As the officer wrote it: shared with partners for each linked child.</summary>
     public string Rationale { get; set; } = "";
+    /// <summary>For this node only: never shared.</summary>
+    public string InternalNote { get; set; } = "";
     public DateTime ChangedAt { get; set; }
     public string ChangedBy { get; set; } = "";
 }

@@ -5,7 +5,7 @@ namespace Mash.Offender.Domain;
 
 /// <summary>
 /// What a linked child's risk profile learns from the offender's risk: the offender's risk as
-/// the child's risk level, with a rationale that names who the offender is to the child.
+/// the child's risk level, with a summary that names who the offender is to the child.
 /// </summary>
 public static class RiskSharing
 {
@@ -25,7 +25,7 @@ public static class RiskSharing
     public static bool IsSharedOnLink(OffenderRisk risk) => risk is OffenderRisk.High or OffenderRisk.VeryHigh;
 
     /// <summary>e.g. "Household member is a registered sexual offender (MAPPA category 1), risk very high (was high)."</summary>
-    public static string Rationale(ChildRelationship relationship, MappaCategory category, OffenderRisk risk, OffenderRisk previous)
+    public static string Summary(ChildRelationship relationship, MappaCategory category, OffenderRisk risk, OffenderRisk previous)
     {
         var was = previous != OffenderRisk.Unspecified && previous != risk ? $" (was {Describe(previous)})" : "";
         return $"{Who(relationship)} is {Article(category)} (MAPPA category {(int)category}), risk {Describe(risk)}{was}.";

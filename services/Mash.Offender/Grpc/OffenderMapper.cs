@@ -148,6 +148,7 @@ internal static class OffenderMapper
         Rationale = r.Rationale,
         ChangedAt = At(r.ChangedAt),
         ChangedBy = r.ChangedBy,
+        InternalNote = r.InternalNote,
     };
 
     private static Timestamp At(DateTime utc) => Timestamp.FromDateTime(utc);

@@ -25,7 +25,8 @@ internal sealed class RiskAndLinkWork(
 
         var record = await store.LoadAsync(request.OffenderId, cancellationToken);
         audit.TouchOffender(record, OffenderViews.ForCommands);
-        if (RiskRules.IsRepeat(request, (OffenderRisk)record.Risk, (MappaLevel)record.MappaLevel, record.RiskRationale))
+        if (RiskRules.IsRepeat(request, (OffenderRisk)record.Risk, (MappaLevel)record.MappaLevel, record.RiskRationale,
+            record.RiskChanges.OrderBy(c => c.ChangedAt).ThenBy(c => c.Id).LastOrDefault()?.InternalNote ?? ""))
         {
             return record.ToContract(OffenderViews.ForCommands, clock.Today);
         }
@@ -44,6 +45,7 @@ internal sealed class RiskAndLinkWork(
             PreviousMappaLevel = record.MappaLevel,
             MappaLevel = request.MappaLevel == MappaLevel.Unspecified ? record.MappaLevel : (int)request.MappaLevel,
             Rationale = request.Rationale.Trim(),
+            InternalNote = request.InternalNote.Trim(),
             ChangedAt = clock.UtcNow,
             ChangedBy = audit.Caller.ClientId,
         };

@@ -15,8 +15,9 @@ namespace Mash.Offender.IntegrationEvents;
 /// <summary>
 /// The offender's risk, shared as a risk change of each linked child with partner agencies'
 /// nodes, in the transaction of the change: their Assessment services keep it in the child's
-/// risk profile. Only the offender's id and the relationship travel, never who the offender
-/// is; a child without an NHS number is not shared, and the decision is logged.
+/// risk profile. The officer's rationale travels as written, with the offender's id and the
+/// relationship, never who the offender is nor the internal note; a child without an NHS number is
+/// not shared, and the decision is logged.
 /// </summary>
 internal sealed class LinkedChildrenRisk(EventOutbox outbox, CallAudit audit, ServiceClock clock)
 {
@@ -47,7 +48,9 @@ internal sealed class LinkedChildrenRisk(EventOutbox outbox, CallAudit audit, Se
         {
             PreviousLevel = RiskSharing.LevelOf(previous),
             Level = RiskSharing.LevelOf(risk),
-            Rationale = RiskSharing.Rationale(relationship, (MappaCategory)offender.MappaCategory, risk, previous),
+            // The officer's words as written; the sentence saying who the offender is to the child beside them.
+            Rationale = offender.RiskRationale,
+            Summary = RiskSharing.Summary(relationship, (MappaCategory)offender.MappaCategory, risk, previous),
             // An offender's risk is not a finding that the child is suffering significant harm.
             SignificantHarmSuspected = false,
             ChangedBy = $"{audit.Caller.ClientId} ({audit.Caller.Agency})",

@@ -51,6 +51,8 @@ public sealed class OffenderRiskTests(TwoNodesFixture nodes)
             var entry = profile.PartnerEntries.Single(e => e.RiskLevel?.Level == RiskLevel.VeryHigh);
             Assert.Equal(offender.OffenderId, entry.RiskLevel.OffenderId);
             Assert.Equal(police.Options.NodeId, entry.OriginNode);
+            // The officer's reasons, as written, at the partner's node.
+            Assert.Equal("Breach of SHPO: contact with children", entry.RiskLevel.Rationale);
         }
     }
 }

@@ -17,12 +17,12 @@ public sealed class RiskSharingTests
         Assert.Equal(level, RiskSharing.LevelOf(risk));
 
     [Fact]
-    public void The_rationale_names_who_the_offender_is_to_the_child()
+    public void The_summary_names_who_the_offender_is_to_the_child()
     {
         Assert.Equal("Household member is a registered sexual offender (MAPPA category 1), risk very high (was high).",
-            RiskSharing.Rationale(ChildRelationship.HouseholdMember, MappaCategory.RegisteredSexualOffender, OffenderRisk.VeryHigh, OffenderRisk.High));
+            RiskSharing.Summary(ChildRelationship.HouseholdMember, MappaCategory.RegisteredSexualOffender, OffenderRisk.VeryHigh, OffenderRisk.High));
         Assert.Equal("A person who poses a risk to the child's sibling is a violent offender (MAPPA category 2), risk high.",
-            RiskSharing.Rationale(ChildRelationship.Sibling, MappaCategory.ViolentOffender, OffenderRisk.High, OffenderRisk.Unspecified));
+            RiskSharing.Summary(ChildRelationship.Sibling, MappaCategory.ViolentOffender, OffenderRisk.High, OffenderRisk.Unspecified));
         Assert.Equal("sibling", ChildLinkRules.Describe(ChildRelationship.Sibling));
         Assert.Equal("household member", ChildLinkRules.Describe(ChildRelationship.HouseholdMember));
     }
@@ -41,9 +41,10 @@ public sealed class RiskSharingTests
     {
         var request = new UpdateOffenderRiskRequest { OffenderId = "off_1", Risk = OffenderRisk.High, Rationale = " ARMS review " };
 
-        Assert.True(RiskRules.IsRepeat(request, OffenderRisk.High, MappaLevel.MultiAgencyManagement, "ARMS review"));
-        Assert.False(RiskRules.IsRepeat(request, OffenderRisk.High, MappaLevel.MultiAgencyManagement, "Earlier review"));
-        Assert.False(RiskRules.IsRepeat(request, OffenderRisk.Medium, MappaLevel.MultiAgencyManagement, "ARMS review"));
+        Assert.True(RiskRules.IsRepeat(request, OffenderRisk.High, MappaLevel.MultiAgencyManagement, "ARMS review", ""));
+        Assert.False(RiskRules.IsRepeat(request, OffenderRisk.High, MappaLevel.MultiAgencyManagement, "Earlier review", ""));
+        Assert.False(RiskRules.IsRepeat(request, OffenderRisk.Medium, MappaLevel.MultiAgencyManagement, "ARMS review", ""));
+        Assert.False(RiskRules.IsRepeat(request, OffenderRisk.High, MappaLevel.MultiAgencyManagement, "ARMS review", "Source: CHIS 12"));
     }
 
     [Fact]

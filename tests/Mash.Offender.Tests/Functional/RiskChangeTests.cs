@@ -35,7 +35,8 @@ public sealed class RiskChangeTests(OffenderApp app) : IClassFixture<OffenderApp
             Assert.Equal((LawfulBasis.LawEnforcement, OffenderApp.Purpose), (envelope.LawfulBasis, envelope.Purpose));
             Assert.Equal((RiskLevel.Medium, RiskLevel.VeryHigh, false), (change.PreviousLevel, change.Level, change.SignificantHarmSuspected));
             Assert.Equal((offender.OffenderId, relationship, ""), (change.OffenderId, change.Relationship, change.AssessmentId));
-            Assert.Equal($"{who} is a registered sexual offender (MAPPA category 1), risk very high (was medium).", change.Rationale);
+            Assert.Equal($"{who} is a registered sexual offender (MAPPA category 1), risk very high (was medium).", change.Summary);
+            Assert.Equal("ARMS review after arrest near a school.", change.Rationale); // the officer's words, as written
             Assert.Equal("police-mash (police)", change.ChangedBy);
             // No identity travels: neither the child's nor the offender's.
             Assert.DoesNotContain(offender.FamilyName, change.ToString(), StringComparison.Ordinal);
@@ -46,6 +47,28 @@ public sealed class RiskChangeTests(OffenderApp app) : IClassFixture<OffenderApp
         }
 
         await Eventually.TrueAsync(() => app.Transport.Sent.Count(m => m.SessionId == app.ChildKey(victim) || m.SessionId == app.ChildKey(sibling)) == 2);
+    }
+
+    [Fact]
+    public async Task The_officers_rationale_travels_as_written_and_the_internal_note_never_leaves_the_node()
+    {
+        var offender = await app.RegisterAsync(Samples.Register(OffenderRisk.Medium));
+        var child = Samples.Child("Dani");
+        await app.LinkAsync(offender.OffenderId, child);
+        const string Words = "Seen outside the child's school twice this week; breach of SHPO condition 3 being investigated.";
+        const string Note = "Source: covert human intelligence source 0417, not for disclosure.";
+
+        var raised = await app.Client().UpdateOffenderRiskAsync(new UpdateOffenderRiskRequest
+        {
+            OffenderId = offender.OffenderId, Risk = OffenderRisk.VeryHigh, Rationale = Words, InternalNote = Note,
+        }, app.As());
+
+        var (message, _, change) = Assert.Single(await app.RiskChangesForAsync(child));
+        Assert.Equal(Words, change.Rationale);
+        Assert.DoesNotContain("0417", Convert.ToBase64String(message.Envelope), StringComparison.Ordinal);
+        Assert.DoesNotContain("0417", System.Text.Encoding.UTF8.GetString(message.Envelope), StringComparison.Ordinal);
+        // Kept at this node, with the change, for the full view.
+        Assert.Equal((Words, Note), (raised.Details.RiskHistory[^1].Rationale, raised.Details.RiskHistory[^1].InternalNote));
     }
 
     [Fact]
@@ -78,7 +101,8 @@ public sealed class RiskChangeTests(OffenderApp app) : IClassFixture<OffenderApp
 
         var (_, _, change) = Assert.Single(await app.RiskChangesForAsync(child));
         Assert.Equal((RiskLevel.Unspecified, RiskLevel.High, "household member"), (change.PreviousLevel, change.Level, change.Relationship));
-        Assert.Equal("Household member is a registered sexual offender (MAPPA category 1), risk high.", change.Rationale);
+        Assert.Equal("Household member is a registered sexual offender (MAPPA category 1), risk high.", change.Summary);
+        Assert.Equal(Samples.Register(OffenderRisk.High).RiskRationale, change.Rationale);
         Assert.Equal(1, again.LinkedChildrenCount);
     }
 

@@ -63,7 +63,9 @@ internal static class RiskProfilePrinter
                 var level = entry.RiskLevel;
                 var previous = level.PreviousLevel == RiskLevel.Unspecified ? "none" : Choices.NameOf(level.PreviousLevel, Choices.RiskLevels);
                 return $"risk level {previous} → {Choices.NameOf(level.Level, Choices.RiskLevels)}"
-                    + (level.SignificantHarmSuspected ? ", significant harm suspected" : "");
+                    + (level.SignificantHarmSuspected ? ", significant harm suspected" : "")
+                    + (level.Summary.Length > 0 ? $". {level.Summary}" : "")
+                    + (level.Rationale.Length > 0 ? $" Rationale: \"{level.Rationale}\"" : "");
             default:
                 return "a change this CLI does not know";
         }

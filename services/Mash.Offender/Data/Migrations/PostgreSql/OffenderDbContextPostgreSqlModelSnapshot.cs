@@ -381,6 +381,10 @@ namespace Mash.Offender.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("InternalNote")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("MappaLevel")
                         .HasColumnType("integer");
 

@@ -372,6 +372,10 @@ namespace Mash.Offender.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InternalNote")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MappaLevel")
                         .HasColumnType("INTEGER");
 
