@@ -5,7 +5,7 @@ using Mash.Platform.Identity;
 
 namespace Mash.Offender.Domain;
 
-/// <summary>What registering an offender must carry.</summary>
+/// <summary>What registering an offender, or a person of concern who is not MAPPA-managed, must carry.</summary>
 public static partial class RegistrationRules
 {
     /// <summary>"YY/NNNNNNNL" or "YYYY/NNNNNNNL": the year, a serial number and a check letter.</summary>
@@ -25,8 +25,17 @@ public static partial class RegistrationRules
         DatesOfBirth.Check(v, "date_of_birth", request.DateOfBirth, today);
         v.Require(request.PncId.Length == 0 || PncIdPattern().IsMatch(NormalisePncId(request.PncId)), "pnc_id",
             "Not a PNC id: the year, a slash, the serial number and the check letter, e.g. 12/345678A.");
-        v.CheckKnown("mappa_category", request.MappaCategory, "Give the MAPPA category: 1 registered sexual offender, 2 violent, 3 other dangerous.");
-        v.CheckKnown("mappa_level", request.MappaLevel, "Give the MAPPA level: 1 ordinary agency management, 2 or 3 multi-agency.");
+        v.CheckKnown("mappa_category", request.MappaCategory,
+            "Give the MAPPA category: 1 registered sexual offender, 2 violent, 3 other dangerous, or not MAPPA-managed (a person of concern).");
+        if (request.MappaCategory == MappaCategory.NotMappa)
+        {
+            v.Require(request.MappaLevel == MappaLevel.Unspecified, "mappa_level", "A person who is not MAPPA-managed has no MAPPA level.");
+        }
+        else
+        {
+            v.CheckKnown("mappa_level", request.MappaLevel, "Give the MAPPA level: 1 ordinary agency management, 2 or 3 multi-agency.");
+        }
+
         v.CheckKnown("risk", request.Risk, "Give the risk of serious harm: low, medium, high or very high.");
         v.CheckText("risk_rationale", request.RiskRationale, RequestChecks.MaxText, "Say what the risk level rests on, e.g. the ARMS assessment.");
         v.CheckAddress("address", request.Address, required: true);
@@ -46,6 +55,9 @@ public static partial class RegistrationRules
         // Category 1 is defined by the notification requirements; others may carry them under another scheme.
         v.Require(requirements.Applies || request.MappaCategory != MappaCategory.RegisteredSexualOffender, "notification_requirements.applies",
             "A registered sexual offender (MAPPA category 1) is subject to notification requirements.");
+        // Whoever is subject to them is a registered sexual offender, MAPPA category 1 by definition.
+        v.Require(!requirements.Applies || request.MappaCategory != MappaCategory.NotMappa, "notification_requirements.applies",
+            "A person subject to notification requirements is MAPPA-managed (category 1).");
         v.Require(requirements.Applies || requirements.EndsOn is null, "notification_requirements.ends_on", "Only notification requirements that apply can end.");
         var endsOn = v.CheckOptionalDay("notification_requirements.ends_on", requirements.EndsOn);
         v.Require(endsOn is null || registeredOn is null || endsOn > registeredOn, "notification_requirements.ends_on",

@@ -16,6 +16,11 @@ public static class RiskRules
         return v.Require(request.ExpectedVersion >= 0, "expected_version", "The version read, or 0.");
     }
 
+    /// <summary>A MAPPA level for a person who is not MAPPA-managed is a contradiction.</summary>
+    public static FieldViolations ValidateAgainst(UpdateOffenderRiskRequest request, MappaCategory category) => new FieldViolations()
+        .Require(category != MappaCategory.NotMappa || request.MappaLevel == MappaLevel.Unspecified, "mappa_level",
+            "This person is not MAPPA-managed: they have no MAPPA level.");
+
     /// <summary>
     /// The same risk, level, rationale and note as recorded: a retry, answered without a change. A
     /// review confirming the risk with a new rationale is recorded, though nothing is shared.

@@ -28,7 +28,8 @@ public static class RiskSharing
     public static string Summary(ChildRelationship relationship, MappaCategory category, OffenderRisk risk, OffenderRisk previous)
     {
         var was = previous != OffenderRisk.Unspecified && previous != risk ? $" (was {Describe(previous)})" : "";
-        return $"{Who(relationship)} is {Article(category)} (MAPPA category {(int)category}), risk {Describe(risk)}{was}.";
+        var what = category == MappaCategory.NotMappa ? "a person of concern to children (not MAPPA-managed)" : $"{Article(category)} (MAPPA category {(int)category})";
+        return $"{Who(relationship)} is {what}, risk {Describe(risk)}{was}.";
     }
 
     public static string Describe(OffenderRisk risk) => risk switch

@@ -11,7 +11,9 @@ namespace Mash.Offender.Domain;
 /// </summary>
 public sealed class VisitSchedules(IOptions<VisitIntervalsOptions> options)
 {
-    public int IntervalWeeks(string area, OffenderRisk risk) => options.Value.For(area).WeeksFor(risk);
+    /// <summary>Weeks between home visits; 0 (reactive) for a person of concern who is not MAPPA-managed.</summary>
+    public int IntervalWeeks(string area, OffenderRisk risk, MappaCategory category) =>
+        category == MappaCategory.NotMappa ? 0 : options.Value.For(area).WeeksFor(risk);
 
     public static bool CountsAsSeen(VisitOutcome outcome) => outcome is VisitOutcome.SeenNoConcerns or VisitOutcome.SeenConcerns;
 

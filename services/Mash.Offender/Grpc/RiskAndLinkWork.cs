@@ -25,6 +25,7 @@ internal sealed class RiskAndLinkWork(
 
         var record = await store.LoadAsync(request.OffenderId, cancellationToken);
         audit.TouchOffender(record, OffenderViews.ForCommands);
+        RiskRules.ValidateAgainst(request, (MappaCategory)record.MappaCategory).ThrowIfAny("The risk cannot be updated.");
         if (RiskRules.IsRepeat(request, (OffenderRisk)record.Risk, (MappaLevel)record.MappaLevel, record.RiskRationale,
             record.RiskChanges.OrderBy(c => c.ChangedAt).ThenBy(c => c.Id).LastOrDefault()?.InternalNote ?? ""))
         {

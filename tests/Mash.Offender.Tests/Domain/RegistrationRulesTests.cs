@@ -41,6 +41,19 @@ public sealed class RegistrationRulesTests
     }
 
     [Fact]
+    public void A_person_of_concern_not_mappa_managed_has_no_mappa_level_and_no_notification_requirements()
+    {
+        var request = Samples.Register();
+        request.MappaCategory = MappaCategory.NotMappa;
+
+        Assert.Equal(["mappa_level", "notification_requirements.applies"], RegistrationRules.Validate(request, Today).Items.Select(i => i.Field).Order(StringComparer.Ordinal));
+
+        request.MappaLevel = MappaLevel.Unspecified;
+        request.NotificationRequirements = new NotificationRequirements();
+        Assert.False(RegistrationRules.Validate(request, Today).HasViolations);
+    }
+
+    [Fact]
     public void The_notification_period_ends_after_the_registration()
     {
         var request = Samples.Register();

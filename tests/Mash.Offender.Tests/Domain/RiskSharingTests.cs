@@ -23,6 +23,8 @@ public sealed class RiskSharingTests
             RiskSharing.Summary(ChildRelationship.HouseholdMember, MappaCategory.RegisteredSexualOffender, OffenderRisk.VeryHigh, OffenderRisk.High));
         Assert.Equal("A person who poses a risk to the child's sibling is a violent offender (MAPPA category 2), risk high.",
             RiskSharing.Summary(ChildRelationship.Sibling, MappaCategory.ViolentOffender, OffenderRisk.High, OffenderRisk.Unspecified));
+        Assert.Equal("A person in contact with the child is a person of concern to children (not MAPPA-managed), risk high (was medium).",
+            RiskSharing.Summary(ChildRelationship.Contact, MappaCategory.NotMappa, OffenderRisk.High, OffenderRisk.Medium));
         Assert.Equal("sibling", ChildLinkRules.Describe(ChildRelationship.Sibling));
         Assert.Equal("household member", ChildLinkRules.Describe(ChildRelationship.HouseholdMember));
     }

@@ -16,7 +16,7 @@ public sealed class VisitSchedulesTests
     [InlineData(OffenderRisk.High, 12)]
     [InlineData(OffenderRisk.VeryHigh, 4)]
     public void Visit_frequency_follows_risk(OffenderRisk risk, int weeks) =>
-        Assert.Equal(weeks, Schedules().IntervalWeeks("anywhere", risk));
+        Assert.Equal(weeks, Schedules().IntervalWeeks("anywhere", risk, MappaCategory.RegisteredSexualOffender));
 
     [Fact]
     public void The_next_visit_is_due_an_interval_after_the_last_seen_or_after_registration()
@@ -28,7 +28,7 @@ public sealed class VisitSchedulesTests
 
     [Fact]
     public void A_low_risk_offender_is_managed_reactively_with_no_visit_due() =>
-        Assert.Null(VisitSchedules.NextDueBy(Schedules().IntervalWeeks("default", OffenderRisk.Low), Registered, null));
+        Assert.Null(VisitSchedules.NextDueBy(Schedules().IntervalWeeks("default", OffenderRisk.Low, MappaCategory.RegisteredSexualOffender), Registered, null));
 
     [Fact]
     public void Only_a_visit_where_the_offender_was_seen_counts()
@@ -59,9 +59,9 @@ public sealed class VisitSchedulesTests
             },
         };
 
-        Assert.Equal(2, Schedules(options).IntervalWeeks("WORCESTER-NORTH", OffenderRisk.VeryHigh));
-        Assert.Equal(52, Schedules(options).IntervalWeeks("worcester-north", OffenderRisk.Low));
-        Assert.Equal(4, Schedules(options).IntervalWeeks("redditch", OffenderRisk.VeryHigh));
+        Assert.Equal(2, Schedules(options).IntervalWeeks("WORCESTER-NORTH", OffenderRisk.VeryHigh, MappaCategory.RegisteredSexualOffender));
+        Assert.Equal(52, Schedules(options).IntervalWeeks("worcester-north", OffenderRisk.Low, MappaCategory.RegisteredSexualOffender));
+        Assert.Equal(4, Schedules(options).IntervalWeeks("redditch", OffenderRisk.VeryHigh, MappaCategory.RegisteredSexualOffender));
         Assert.True(options.IsUsable());
         Assert.False((options with { Areas = new() { ["x"] = new AreaVisitIntervals { HighWeeks = -1 } } }).IsUsable());
     }
@@ -80,4 +80,8 @@ public sealed class VisitSchedulesTests
 
         Assert.Equal(["visited_on", "notes"], violations.Items.Select(i => i.Field));
     }
+
+    [Fact]
+    public void A_person_of_concern_who_is_not_mappa_managed_is_visited_reactively_whatever_the_risk() =>
+        Assert.Equal(0, Schedules().IntervalWeeks("default", OffenderRisk.VeryHigh, MappaCategory.NotMappa));
 }

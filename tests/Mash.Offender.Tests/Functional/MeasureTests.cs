@@ -50,6 +50,37 @@ public sealed class MeasureTests(OffenderApp app) : IClassFixture<OffenderApp>
     }
 
     [Fact]
+    public async Task A_notice_is_issued_to_a_person_of_concern_who_is_not_mappa_managed_under_the_same_rule_for_the_child()
+    {
+        var register = Samples.Register(OffenderRisk.High);
+        register.MappaCategory = MappaCategory.NotMappa;
+        register.MappaLevel = MappaLevel.Unspecified;
+        register.NotificationRequirements = new NotificationRequirements();
+        register.RiskRationale = "Adult befriending children at the skate park; no convictions.";
+        var person = await app.RegisterAsync(register);
+        Assert.Equal((MappaCategory.NotMappa, MappaLevel.Unspecified), (person.MappaCategory, person.MappaLevel));
+        Assert.Null(person.Details.VisitSchedule?.NextDueBy); // visited when there is cause, not on a schedule
+
+        var child = Samples.Child("Fern", Today.AddYears(-14));
+        var tooOld = Samples.Child("Gus", Today.AddYears(-16).AddMonths(-6));
+        var refused = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => app.Client().AddPreventativeMeasureAsync(
+            Measure(person.OffenderId, MeasureType.ChildAbductionWarningNotice, Today.AddYears(2), new ProtectedChild { Child = tooOld }), app.As()).ResponseAsync);
+        var notice = await app.Client().AddPreventativeMeasureAsync(
+            Measure(person.OffenderId, MeasureType.ChildAbductionWarningNotice, Today.AddYears(2), new ProtectedChild { Child = child }), app.As());
+
+        Assert.Equal(["protected_children[0].child.date_of_birth"], RpcAssert.ViolatedFields(refused));
+        Assert.True(notice.Active);
+        Assert.Equal(child, Assert.Single(notice.ProtectedChildren).Child);
+
+        // A MAPPA level for someone not MAPPA-managed is a contradiction, refused naming the field.
+        var levelled = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => app.Client().UpdateOffenderRiskAsync(new UpdateOffenderRiskRequest
+        {
+            OffenderId = person.OffenderId, Risk = OffenderRisk.VeryHigh, Rationale = "Seen with the child again", MappaLevel = MappaLevel.MultiAgencyManagement,
+        }, app.As()).ResponseAsync);
+        Assert.Equal(["mappa_level"], RpcAssert.ViolatedFields(levelled));
+    }
+
+    [Fact]
     public async Task Measures_expiring_soon_and_breached_are_listed()
     {
         var area = "Measures " + Guid.NewGuid().ToString("N")[..8];
