@@ -13,8 +13,6 @@ public static class AssessmentRules
     /// <summary>Assessment and referral ids ("asm_" or "ref_" and 32 hex digits); anything far longer is refused unread.</summary>
     public const int MaxAssessmentIdLength = 64;
     public const int MaxReferralIdLength = 64;
-    /// <summary>Values one list filter may name: more than there are is a malformed request.</summary>
-    public const int MaxFilterValues = 10;
     public const int MaxRationale = 10_000;
 
     public static FieldViolations Validate(RecordCheckRequest request) => new FieldViolations()

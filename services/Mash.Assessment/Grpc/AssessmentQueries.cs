@@ -39,7 +39,7 @@ internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit,
             .CheckPageSize(request.Page, out var size)
             .Require(DuePageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
             .Require(request.Statuses.All(s => s != AssessmentStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
-            .RequireAtMost(AssessmentRules.MaxFilterValues, ("statuses", request.Statuses.Count))
+            .CheckFilterSizes(("statuses", request.Statuses.Count))
             .Require(request.ReferralId.Length <= AssessmentRules.MaxReferralIdLength, "referral_id",
                 $"At most {AssessmentRules.MaxReferralIdLength} characters: not a referral id.")
             .Require(!(byChild && fieldsInUrl), "child", "A child's identity never goes in a URL: send it in the body of POST /v1/assessments:search.");

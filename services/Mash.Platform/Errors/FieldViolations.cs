@@ -23,17 +23,6 @@ public sealed class FieldViolations
     public FieldViolations Require(bool condition, string field, string description) =>
         condition ? this : Add(field, description);
 
-    /// <summary>Each repeated field holds at most <paramref name="max"/> values, checked before any work.</summary>
-    public FieldViolations RequireAtMost(int max, params (string Field, int Count)[] repeated)
-    {
-        foreach (var (field, count) in repeated)
-        {
-            Require(count <= max, field, $"At most {max} values.");
-        }
-
-        return this;
-    }
-
     public void ThrowIfAny(string message = "The request has invalid fields.")
     {
         if (HasViolations)

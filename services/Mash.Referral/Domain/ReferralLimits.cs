@@ -10,9 +10,6 @@ public static class ReferralLimits
 
     /// <summary>A node id (Mash:Node:Id), as it travels on events and names a front door.</summary>
     public const int MaxNodeIdLength = 100;
-
-    /// <summary>Values one list filter (statuses, RAGs, roles) may name: more than there are is a malformed request.</summary>
-    public const int MaxFilterValues = 10;
 }
 
 /// <summary>The checks every request naming a referral makes first.</summary>

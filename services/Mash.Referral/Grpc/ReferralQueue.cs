@@ -36,7 +36,7 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, Servi
             .Require(request.Statuses.All(s => s != ReferralStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
             .Require(request.Rags.All(r => r != Rag.Unspecified && Enum.IsDefined(r)), "rags", "Not a known RAG.")
             .Require(request.Roles.All(r => r != ReferralRole.Unspecified && Enum.IsDefined(r)), "roles", "Not a known role.")
-            .RequireAtMost(ReferralLimits.MaxFilterValues, ("statuses", request.Statuses.Count), ("rags", request.Rags.Count), ("roles", request.Roles.Count));
+            .CheckFilterSizes(("statuses", request.Statuses.Count), ("rags", request.Rags.Count), ("roles", request.Roles.Count));
         violations.ThrowIfAny();
         audit.RequireStatedPurpose();
 

@@ -68,7 +68,7 @@ public sealed class FrontDoorConfigurationTests : IDisposable
         using var police = ReferralApp.Referrer(_tokens);
         _ = police.Services;
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => police.ReceiveAsync(Topics.FrontDoorReferrals, new Contracts.Events.V1.EventEnvelope()));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => police.DeliverAsync(Topics.FrontDoorReferrals, new Contracts.Events.V1.EventEnvelope()));
         Assert.Contains("No subscription", refused.Message, StringComparison.Ordinal);
     }
 }

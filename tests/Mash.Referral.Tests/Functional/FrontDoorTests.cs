@@ -129,7 +129,7 @@ public abstract class FrontDoorScenarios : IDisposable
         var settlements = new List<string>();
         foreach (var (envelope, count) in new[] { (sent, 1), (sent, 2), (resent, 1), (sent, 3) })
         {
-            settlements.Add((await _mash.ReceiveAsync(Topics.FrontDoorReferrals, envelope, count)).Settlement);
+            settlements.Add((await _mash.DeliverAsync(Topics.FrontDoorReferrals, envelope, count)).Settlement);
         }
 
         Assert.All(settlements, s => Assert.Equal("completed", s));
@@ -192,10 +192,10 @@ public abstract class FrontDoorScenarios : IDisposable
         var reports = await _mash.SentAsync(Topics.ReferralOutcomes);
         Assert.Equal(2, reports.Count);
 
-        await _police.ReceiveAsync(Topics.ReferralOutcomes, reports[1]);
+        await _police.DeliverAsync(Topics.ReferralOutcomes, reports[1]);
         var late = reports[0].Clone();
         late.EventId = "evt_" + Guid.NewGuid().ToString("N"); // not the inbox's to catch: the rule must
-        Assert.Equal("completed", (await _police.ReceiveAsync(Topics.ReferralOutcomes, late)).Settlement);
+        Assert.Equal("completed", (await _police.DeliverAsync(Topics.ReferralOutcomes, late)).Settlement);
 
         var shown = await AtPoliceAsync(copy.ReferralId);
         Assert.Equal(ReferralStatus.Decided, shown.Status);
@@ -211,8 +211,8 @@ public abstract class FrontDoorScenarios : IDisposable
         var unknown = Envelopes.For(new ReferralProgressReported { ReferralId = "ref_never_sent", Status = ReferralStatus.AwaitingScreening },
             "child", ReferralApp.FrontDoorNode, Agency.ChildrenSocialCare, _police.Clock.GetUtcNow(), LawfulBasis.PublicTask);
 
-        Assert.Equal("NotItsFrontDoor", (await _police.ReceiveAsync(Topics.ReferralOutcomes, forged)).DeadLetterReason);
-        Assert.Equal("UnknownReferral", (await _police.ReceiveAsync(Topics.ReferralOutcomes, unknown)).DeadLetterReason);
+        Assert.Equal("NotItsFrontDoor", (await _police.DeliverAsync(Topics.ReferralOutcomes, forged)).DeadLetterReason);
+        Assert.Equal("UnknownReferral", (await _police.DeliverAsync(Topics.ReferralOutcomes, unknown)).DeadLetterReason);
         Assert.Equal(ReferralStatus.AwaitingScreening, (await AtPoliceAsync(copy.ReferralId)).Status);
     }
 
@@ -222,7 +222,7 @@ public abstract class FrontDoorScenarios : IDisposable
         var copy = await SubmitAtPoliceAsync("p-7");
         var sent = Assert.Single(await _police.SentAsync(Topics.FrontDoorReferrals));
         sent.DestinationNode = "some-other-node";
-        Assert.Equal("completed", (await _mash.ReceiveAsync(Topics.FrontDoorReferrals, sent)).Settlement);
+        Assert.Equal("completed", (await _mash.DeliverAsync(Topics.FrontDoorReferrals, sent)).Settlement);
         Assert.Equal(0, await _mash.CountReferralsAsync());
 
         var screen = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _police.Client().RecordScreeningAsync(

@@ -79,9 +79,6 @@ internal sealed class ReferralApp : ServiceApp<Program, ReferralDbContext>
         (await db.Set<Platform.Eventing.Outbox.OutboxMessage>().Where(m => m.Topic == topic).OrderBy(m => m.Sequence).ToListAsync())
             .Select(m => EventEnvelope.Parser.ParseFrom(m.Envelope)).ToList());
 
-    /// <summary>Hands an event another node sent to this node's consumer, as the broker would.</summary>
-    public Task<RecordedDelivery> ReceiveAsync(string topic, EventEnvelope envelope, int deliveryCount = 1) => DeliverAsync(topic, envelope, deliveryCount);
-
     /// <summary>Carries the events <paramref name="from"/> sent on <paramref name="topic"/> since the last carry to this node, in order.</summary>
     public async Task<List<RecordedDelivery>> CarryFromAsync(ReferralApp from, string topic)
     {
@@ -90,7 +87,7 @@ internal sealed class ReferralApp : ServiceApp<Program, ReferralDbContext>
         var carried = _carried.GetValueOrDefault((from, topic));
         foreach (var envelope in sent.Skip(carried))
         {
-            deliveries.Add(await ReceiveAsync(topic, envelope));
+            deliveries.Add(await DeliverAsync(topic, envelope));
         }
 
         _carried[(from, topic)] = sent.Count;
