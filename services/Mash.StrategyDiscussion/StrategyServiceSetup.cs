@@ -20,9 +20,11 @@ internal static class StrategyServiceSetup
     {
         builder.AddMashPersistence<StrategyDbContext>(DatabaseName);
         builder.AddMashEventing(ServiceName)
-            // Required by this node's assessments, CSE flags and referral decisions; concluded discussions arrive from partners who held them.
+            // Required by this node's assessments, CSE flags and referral decisions; partners' discussions arrive from the nodes that hold them.
             .Handle<StrategyDiscussionTriggered, StrategyDiscussionTriggeredHandler>(Topics.StrategyTriggers, EventOrigin.ThisNode)
-            .Handle<StrategyDiscussionConcluded, PartnerDiscussionConcludedHandler>(Topics.StrategyDiscussions, EventOrigin.OtherNodes);
+            .Handle<StrategyDiscussionConcluded, PartnerDiscussionConcludedHandler>(Topics.StrategyDiscussions, EventOrigin.OtherNodes)
+            // Discussions partners hold that this node's agency must attend: their clocks run here too.
+            .Handle<StrategyDiscussionOutstanding, PartnerDiscussionOutstandingHandler>(Topics.StrategyDiscussions, EventOrigin.OtherNodes);
 
         var services = builder.Services;
         services.AddHealthChecks().AddDbContextCheck<StrategyDbContext>();
@@ -37,6 +39,8 @@ internal static class StrategyServiceSetup
         services.AddScoped<OverdueQueries>();
         services.AddScoped<RequireDiscussionHandler>();
         services.AddScoped<DiscussionWork>();
+        services.AddScoped<DiscussionSharing>();
+        services.AddScoped<PartnerDiscussionCopies>();
         services.AddRefreshedGauges<StrategyMetrics>();
         return builder;
     }

@@ -50,6 +50,10 @@ public abstract class MashDbContext(DbContextOptions options) : DbContext(option
     protected string IsTrue(string column) =>
         Database.IsNpgsql() ? $"\"{column}\"" : $"\"{column}\" = 1";
 
+    /// <summary>The opposite filter of <see cref="IsTrue"/>.</summary>
+    protected string IsFalse(string column) =>
+        Database.IsNpgsql() ? $"NOT \"{column}\"" : $"\"{column}\" = 0";
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every time is stored as UTC and read back as UTC.

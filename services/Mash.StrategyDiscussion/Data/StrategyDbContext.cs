@@ -17,10 +17,10 @@ public sealed class StrategyDbContext(DbContextOptions<StrategyDbContext> option
     public IQueryable<DiscussionRecord> DiscussionsWithParts =>
         Discussions.Include(d => d.Participants).Include(d => d.Actions).AsSplitQuery();
 
-    /// <summary>The child's discussion not yet held (required or scheduled), if any: a child has at most one.</summary>
+    /// <summary>The child's discussion held here and not yet held (required or scheduled), if any: a child has at most one.</summary>
     public Task<string?> OpenDiscussionIdAsync(string childKey, CancellationToken cancellationToken) =>
         Discussions.AsNoTracking()
-            .Where(d => d.ChildKey == childKey && (d.Status == StatusRequired || d.Status == StatusScheduled))
+            .Where(d => d.ChildKey == childKey && !d.Received && (d.Status == StatusRequired || d.Status == StatusScheduled))
             .Select(d => d.Id)
             .FirstOrDefaultAsync(cancellationToken);
 
@@ -37,8 +37,10 @@ public sealed class StrategyDbContext(DbContextOptions<StrategyDbContext> option
             discussion.HasIndex(d => new { d.ClientId, d.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" <> ''");
             // One discussion per triggering assessment or flag, however often its event arrives.
             discussion.HasIndex(d => new { d.Trigger, d.SourceId }).IsUnique().HasFilter("\"SourceId\" <> ''");
-            // At most one open discussion per child, even when two requests race.
-            discussion.HasIndex(d => d.ChildKey).IsUnique().HasFilter($"\"Status\" IN ({StatusRequired}, {StatusScheduled})").HasDatabaseName("IX_Discussions_ChildKey_Open");
+            // At most one open discussion held here per child, even when two requests race; partners'
+            // outstanding discussions for the same child are theirs, listed beside it.
+            discussion.HasIndex(d => d.ChildKey).IsUnique()
+                .HasFilter($"\"Status\" IN ({StatusRequired}, {StatusScheduled}) AND {IsFalse("Received")}").HasDatabaseName("IX_Discussions_ChildKey_Open");
             discussion.HasIndex(d => new { d.ChildKey, d.RequiredAt });
             discussion.HasIndex(d => new { d.RequiredAt, d.Id });
             discussion.HasIndex(d => new { d.Status, d.DueAt, d.Id });

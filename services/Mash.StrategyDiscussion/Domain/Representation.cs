@@ -26,6 +26,13 @@ public static class Representation
     public static IReadOnlyList<Agency> Participating(IEnumerable<Participant> participants) =>
         [.. participants.Where(TookPart).Select(p => p.Agency).Where(a => a != Agency.Unspecified).Distinct().Order()];
 
+    /// <summary>
+    /// The agencies whose nodes must know of a discussion before it is held: the three it needs and
+    /// every other agency invited.
+    /// </summary>
+    public static IReadOnlyList<Agency> Expected(IEnumerable<Participant> invited) =>
+        [.. Required.Concat(invited.Select(p => p.Agency)).Where(a => a != Agency.Unspecified).Distinct().Order()];
+
     public static string Describe(Agency agency) => agency switch
     {
         Agency.ChildrenSocialCare => "children's social care",

@@ -18,7 +18,7 @@ namespace Mash.StrategyDiscussion.Grpc;
 /// then its actions completed. Repeating the same command is harmless.
 /// </summary>
 internal sealed class DiscussionWork(
-    StrategyDbContext db, CallAudit audit, AuditTrail trail, EventOutbox outbox, StrategyTimescales timescales, ServiceClock clock,
+    StrategyDbContext db, CallAudit audit, AuditTrail trail, DiscussionSharing sharing, StrategyTimescales timescales, ServiceClock clock,
     IOptions<DateBoundsOptions> dates)
 {
     public async Task<Contracts.Strategy.V1.StrategyDiscussion> ScheduleAsync(ScheduleDiscussionRequest request, CancellationToken cancellationToken)
@@ -42,6 +42,7 @@ internal sealed class DiscussionWork(
         record.ScheduledFor = scheduledFor;
         record.Format = (int)request.Format;
         ReplaceParticipants(record, request.Invited);
+        sharing.Outstanding(record);
         await SaveAsync(record, cancellationToken);
         return record.ToContract(clock.UtcNow);
     }
@@ -103,11 +104,7 @@ internal sealed class DiscussionWork(
         record.ConclusionHash = fingerprint;
 
         // Its record and minutes reach every participating agency's node, under the call's lawful basis.
-        var basis = LawfulBases.TryParse(audit.LawfulBasis, out var stated)
-            ? stated
-            : throw new InvalidOperationException("The stated lawful basis was not checked.");
-        outbox.ShareWithPartners(db, Topics.StrategyDiscussions, StrategyEvents.Concluded(record, now), record.ChildKey,
-            record.ChildMatch == (int)ChildMatchStatus.Confirmed, basis, audit.Purpose);
+        sharing.Concluded(record);
         await SaveAsync(record, cancellationToken);
         return record.ToContract(now);
     }

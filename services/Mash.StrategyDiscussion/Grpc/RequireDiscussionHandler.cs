@@ -16,7 +16,7 @@ namespace Mash.StrategyDiscussion.Grpc;
 /// stored once per idempotency key, and at most one open discussion per child.
 /// </summary>
 internal sealed class RequireDiscussionHandler(
-    StrategyDbContext db, CallAudit audit, AuditTrail trail, ChildKeyHasher childKeys, NewDiscussions discussions, ServiceClock clock)
+    StrategyDbContext db, CallAudit audit, AuditTrail trail, ChildKeyHasher childKeys, NewDiscussions discussions, DiscussionSharing sharing, ServiceClock clock)
 {
     public async Task<Contracts.Strategy.V1.StrategyDiscussion> RequireAsync(RequireDiscussionRequest request, CancellationToken cancellationToken)
     {
@@ -42,6 +42,7 @@ internal sealed class RequireDiscussionHandler(
         record.IdempotencyKey = request.IdempotencyKey;
         record.RequestHash = fingerprint;
         db.Discussions.Add(record);
+        sharing.Outstanding(record);
         audit.Touch(childKey, record.Id);
         try
         {

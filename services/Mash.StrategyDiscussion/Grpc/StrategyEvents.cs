@@ -23,6 +23,21 @@ internal static class StrategyEvents
         };
     }
 
+    /// <summary>
+    /// A discussion required and not yet held, for the nodes of the agencies expected to attend: its
+    /// due time, reason, schedule and invitations, without the child's identity.
+    /// </summary>
+    public static StrategyDiscussionOutstanding Outstanding(DiscussionRecord record, DateTime nowUtc)
+    {
+        var discussion = record.ToContract(nowUtc);
+        discussion.Child = null;
+        return new StrategyDiscussionOutstanding
+        {
+            Discussion = discussion,
+            ExpectedAgencies = { Representation.Expected(discussion.Participants) },
+        };
+    }
+
     public static DiscussionTrigger TriggerOf(StrategyTrigger trigger) => trigger switch
     {
         StrategyTrigger.SignificantHarmSuspected => DiscussionTrigger.SignificantHarmSuspected,

@@ -17,7 +17,7 @@ namespace Mash.StrategyDiscussion.IntegrationEvents;
 /// discussion is now required, due by the area's timescale (immediate protection's shorter one).
 /// </summary>
 internal sealed class StrategyDiscussionTriggeredHandler(
-    StrategyDbContext db, CallAudit audit, ChildKeyHasher childKeys, NewDiscussions discussions, StrategyTimescales timescales)
+    StrategyDbContext db, CallAudit audit, ChildKeyHasher childKeys, NewDiscussions discussions, DiscussionSharing sharing, StrategyTimescales timescales)
     : IIntegrationEventHandler<StrategyDiscussionTriggered>
 {
     public async Task HandleAsync(EventEnvelope envelope, StrategyDiscussionTriggered payload, CancellationToken cancellationToken)
@@ -53,18 +53,20 @@ internal sealed class StrategyDiscussionTriggeredHandler(
         record.SourceId = payload.SourceId;
         record.SourceEventId = envelope.EventId;
         db.Discussions.Add(record);
+        sharing.Outstanding(record);
         audit.Touch(childKey, record.Id);
     }
 
     private async Task BringForwardAsync(string openId, DiscussionTrigger trigger, DateTime triggeredAt, string reason, CancellationToken cancellationToken)
     {
-        var open = await db.Discussions.FirstAsync(d => d.Id == openId, cancellationToken);
+        var open = await db.DiscussionsWithParts.FirstAsync(d => d.Id == openId, cancellationToken);
         var dueAt = timescales.DiscussionDueAt(open.Area, triggeredAt, trigger);
         if (dueAt < open.DueAt)
         {
             open.DueAt = dueAt;
             open.Reason = $"{open.Reason} Due sooner: {reason}";
             open.Version++;
+            sharing.Outstanding(open);
         }
     }
 

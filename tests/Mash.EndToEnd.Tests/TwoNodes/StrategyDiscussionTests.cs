@@ -51,6 +51,14 @@ public sealed class StrategyDiscussionTests(TwoNodesFixture nodes)
         Assert.Equal(DiscussionStatus.Required, required.Status);
         Assert.Equal(DiscussionTrigger.SignificantHarmSuspected, required.Trigger);
 
+        // The police must attend: the discussion is on their outstanding list at once, with its clock and holding node.
+        var police = nodes.Police;
+        var policeHeaders = await police.AsAsync("police-mash");
+        var outstandingAtPolice = await Eventually.Get(async () =>
+            (await police.Strategy().ListOutstandingAsync(new ListOutstandingRequest(), policeHeaders)).Discussions
+                .FirstOrDefault(d => d.DiscussionId == required.DiscussionId), what: "the required discussion on the police node's outstanding list");
+        Assert.Equal((required.DueAt, socialCare.Options.NodeId), (outstandingAtPolice.DueAt, outstandingAtPolice.HeldByNode));
+
         var strategy = socialCare.Strategy();
         await strategy.RecordAttendanceAsync(new RecordAttendanceRequest
         {
@@ -80,10 +88,9 @@ public sealed class StrategyDiscussionTests(TwoNodesFixture nodes)
         Assert.NotNull(concluded.ConferenceDueAt);
 
         // The police node holds the record and minutes against its own record of the child.
-        var police = nodes.Police;
         var atPolice = await Eventually.Get(async () =>
-            (await police.Strategy().ListDiscussionsAsync(new ListDiscussionsRequest { Child = child }, await police.AsAsync("police-mash"))).Discussions
-                .FirstOrDefault(d => d.DiscussionId == concluded.DiscussionId), what: "the minutes at the police node");
+            (await police.Strategy().ListDiscussionsAsync(new ListDiscussionsRequest { Child = child }, policeHeaders)).Discussions
+                .FirstOrDefault(d => d.DiscussionId == concluded.DiscussionId && d.Status == DiscussionStatus.Concluded), what: "the minutes at the police node");
         Assert.Equal("Minutes: agreed joint s47 enquiry and ABE interview.", atPolice.Minutes.Text);
         Assert.Equal("LCS-12345", atPolice.Minutes.DocumentReference);
         Assert.Equal(socialCare.Options.NodeId, atPolice.HeldByNode);

@@ -46,7 +46,7 @@ public sealed class ConcludeDiscussionTests(StrategyApp app) : IClassFixture<Str
         var stored = await app.Client().GetDiscussionAsync(new GetDiscussionRequest { DiscussionId = scheduled.DiscussionId }, app.As());
         Assert.Equal(DiscussionStatus.Scheduled, stored.Status);
         Assert.Null(stored.Decisions);
-        Assert.Empty(await app.OutboxForAsync(child));
+        Assert.Empty(await app.OutboxForAsync<StrategyDiscussionConcluded>(child));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class ConcludeDiscussionTests(StrategyApp app) : IClassFixture<Str
         Assert.StartsWith("act_", action.ActionId, StringComparison.Ordinal);
         Assert.Equal("Agreed a joint s47 enquiry and an ABE interview.", concluded.Minutes.Text);
 
-        var message = Assert.Single(await app.OutboxForAsync(child));
+        var message = Assert.Single(await app.OutboxForAsync<StrategyDiscussionConcluded>(child));
         Assert.Equal(Topics.StrategyDiscussions, message.Topic);
         var envelope = EventEnvelope.Parser.ParseFrom(message.Envelope);
         Assert.Equal((LawfulBasis.PublicTask, StrategyApp.Purpose, app.ChildKey(child)), (envelope.LawfulBasis, envelope.Purpose, envelope.ChildKey));
@@ -79,7 +79,7 @@ public sealed class ConcludeDiscussionTests(StrategyApp app) : IClassFixture<Str
         Assert.Equal(concluded.Participants, shared.Discussion.Participants);
         Assert.Equal([Agency.Police, Agency.ChildrenSocialCare, Agency.Health], shared.ParticipatingAgencies);
 
-        var disclosure = await app.WithDbAsync(db => db.Set<DisclosureRecord>().SingleAsync(d => d.ChildKey == app.ChildKey(child)));
+        var disclosure = await app.WithDbAsync(db => db.Set<DisclosureRecord>().SingleAsync(d => d.ChildKey == app.ChildKey(child) && d.EventId == envelope.EventId));
         Assert.Equal((true, envelope.EventId, StrategyDiscussionConcluded.Descriptor.FullName), (disclosure.Shared, disclosure.EventId, disclosure.What));
     }
 
@@ -105,7 +105,7 @@ public sealed class ConcludeDiscussionTests(StrategyApp app) : IClassFixture<Str
         await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => app.Client().ConcludeDiscussionAsync(request, app.As()).ResponseAsync);
 
         Assert.Equal(first, again);
-        Assert.Single(await app.OutboxForAsync(child));
+        Assert.Single(await app.OutboxForAsync<StrategyDiscussionConcluded>(child));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class ConcludeDiscussionTests(StrategyApp app) : IClassFixture<Str
              "decisions.parental_permission_not_sought_reason", "decisions.actions[0].owning_agency", "decisions.actions[0].due_at", "minutes.text"],
             RpcAssert.ViolatedFields(error));
         Assert.Equal(DiscussionStatus.Required, (await app.Client().GetDiscussionAsync(new GetDiscussionRequest { DiscussionId = required.DiscussionId }, app.As())).Status);
-        Assert.Empty(await app.OutboxForAsync(child));
+        Assert.Empty(await app.OutboxForAsync<StrategyDiscussionConcluded>(child));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Strategy.V1;
 using Mash.Platform.Eventing.Outbox;
@@ -29,9 +30,11 @@ internal static class DiscussionSteps
             Samples.Conclude(required.DiscussionId, Samples.Decisions(app.Clock.GetUtcNow(), s47, actionsDueAfter)), app.As());
     }
 
-    public static Task<List<OutboxMessage>> OutboxForAsync(this StrategyApp app, ChildIdentity child)
+    /// <summary>The events of one type raised about the child, in the outbox.</summary>
+    public static Task<List<OutboxMessage>> OutboxForAsync<TEvent>(this StrategyApp app, ChildIdentity child) where TEvent : IMessage<TEvent>, new()
     {
         var childKey = app.ChildKey(child);
-        return app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.SessionId == childKey).ToListAsync());
+        var type = new TEvent().Descriptor.FullName;
+        return app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.SessionId == childKey && m.Type == type).OrderBy(m => m.Sequence).ToListAsync());
     }
 }

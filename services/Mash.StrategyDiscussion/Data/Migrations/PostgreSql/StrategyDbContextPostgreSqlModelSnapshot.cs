@@ -371,7 +371,7 @@ namespace Mash.StrategyDiscussion.Data.Migrations.PostgreSql
                     b.HasIndex("ChildKey")
                         .IsUnique()
                         .HasDatabaseName("IX_Discussions_ChildKey_Open")
-                        .HasFilter("\"Status\" IN (1, 2)");
+                        .HasFilter("\"Status\" IN (1, 2) AND NOT \"Received\"");
 
                     b.HasIndex("ChildKey", "RequiredAt");
 

@@ -362,7 +362,7 @@ namespace Mash.StrategyDiscussion.Data.Migrations.Sqlite
                     b.HasIndex("ChildKey")
                         .IsUnique()
                         .HasDatabaseName("IX_Discussions_ChildKey_Open")
-                        .HasFilter("\"Status\" IN (1, 2)");
+                        .HasFilter("\"Status\" IN (1, 2) AND \"Received\" = 0");
 
                     b.HasIndex("ChildKey", "RequiredAt");
 
