@@ -24,7 +24,9 @@ internal static class AssessmentServiceSetup
             .Handle<ReferralDecided, ReferralDecidedHandler>(Topics.Referrals, EventOrigin.ThisNode)
             .Handle<ReferralReceived, ReferralReceivedHandler>(Topics.Referrals, EventOrigin.ThisNode)
             .Handle<CseFlagChanged, PartnerCseFlagChangedHandler>(Topics.CseFlags, EventOrigin.OtherNodes)
-            .Handle<RiskLevelChanged, PartnerRiskLevelChangedHandler>(Topics.RiskChanges, EventOrigin.OtherNodes);
+            .Handle<RiskLevelChanged, PartnerRiskLevelChangedHandler>(Topics.RiskChanges, EventOrigin.OtherNodes)
+            // The strategy discussions about each child this node knows of, for the child's risk profile.
+            .Handle<StrategyDiscussionRecorded, StrategyDiscussionRecordedHandler>(Topics.StrategyRecords, EventOrigin.ThisNode);
 
         var services = builder.Services;
         services.AddHealthChecks().AddDbContextCheck<AssessmentDbContext>();

@@ -1,4 +1,5 @@
 using Mash.Platform.Auth;
+using Mash.Platform.Eventing;
 using Mash.Platform.Hosting;
 using Mash.Platform.Persistence;
 using Mash.Referral;
@@ -17,6 +18,7 @@ if (await app.MigrateDatabaseAsync<ReferralDbContext>() is { } exitCode)
 
 app.UseMashServiceDefaults();
 app.MapGrpcService<ReferralGrpcService>();
+app.MapMashEventing();
 await app.RunAsync();
 return 0;
 

@@ -24,7 +24,9 @@ internal static class StrategyServiceSetup
             .Handle<StrategyDiscussionTriggered, StrategyDiscussionTriggeredHandler>(Topics.StrategyTriggers, EventOrigin.ThisNode)
             .Handle<StrategyDiscussionConcluded, PartnerDiscussionConcludedHandler>(Topics.StrategyDiscussions, EventOrigin.OtherNodes)
             // Discussions partners hold that this node's agency must attend: their clocks run here too.
-            .Handle<StrategyDiscussionOutstanding, PartnerDiscussionOutstandingHandler>(Topics.StrategyDiscussions, EventOrigin.OtherNodes);
+            .Handle<StrategyDiscussionOutstanding, PartnerDiscussionOutstandingHandler>(Topics.StrategyDiscussions, EventOrigin.OtherNodes)
+            // The children this node's other services recorded, to name them on partners' discussions.
+            .Handle<ChildRecorded, ChildRecordedHandler>(Topics.ChildRecords, EventOrigin.ThisNode);
 
         var services = builder.Services;
         services.AddHealthChecks().AddDbContextCheck<StrategyDbContext>();
@@ -41,6 +43,7 @@ internal static class StrategyServiceSetup
         services.AddScoped<DiscussionWork>();
         services.AddScoped<DiscussionSharing>();
         services.AddScoped<PartnerDiscussionCopies>();
+        services.AddScoped<DiscussionViews>();
         services.AddRefreshedGauges<StrategyMetrics>();
         return builder;
     }

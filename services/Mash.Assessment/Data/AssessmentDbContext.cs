@@ -10,6 +10,7 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
     public DbSet<CseFlagRecord> CseFlags => Set<CseFlagRecord>();
     public DbSet<CseFlagHistoryRecord> CseFlagHistory => Set<CseFlagHistoryRecord>();
     public DbSet<PartnerRiskRecord> PartnerRisks => Set<PartnerRiskRecord>();
+    public DbSet<ChildDiscussionRecord> ChildDiscussions => Set<ChildDiscussionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,6 +50,13 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
         {
             history.ToTable("CseFlagHistory");
             history.HasKey(h => h.Id);
+        });
+        modelBuilder.Entity<ChildDiscussionRecord>(discussion =>
+        {
+            discussion.ToTable("ChildDiscussions");
+            discussion.HasKey(d => d.DiscussionId);
+            discussion.Property(d => d.DiscussionId).HasMaxLength(64);
+            discussion.HasIndex(d => d.ChildKey);
         });
         modelBuilder.Entity<PartnerRiskRecord>(partner =>
         {

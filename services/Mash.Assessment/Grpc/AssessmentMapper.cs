@@ -82,6 +82,21 @@ internal static class AssessmentMapper
         return flag;
     }
 
+    public static ChildDiscussion ToContract(this ChildDiscussionRecord record, DateTime nowUtc) => new()
+    {
+        DiscussionId = record.DiscussionId,
+        Status = (Contracts.Strategy.V1.DiscussionStatus)record.Status,
+        Trigger = (Contracts.Strategy.V1.DiscussionTrigger)record.Trigger,
+        RequiredAt = Timestamp.FromDateTime(record.RequiredAt),
+        DueAt = Timestamp.FromDateTime(record.DueAt),
+        Overdue = record.HeldAt is null && nowUtc > record.DueAt,
+        ScheduledFor = record.ScheduledFor is { } scheduledFor ? Timestamp.FromDateTime(scheduledFor) : null,
+        HeldAt = record.HeldAt is { } heldAt ? Timestamp.FromDateTime(heldAt) : null,
+        MinutesReference = record.MinutesReference,
+        HeldByNode = record.HeldByNode,
+        HeldByAgency = (Agency)record.HeldByAgency,
+    };
+
     public static PartnerRiskEntry ToContract(this PartnerRiskRecord record)
     {
         var entry = new PartnerRiskEntry

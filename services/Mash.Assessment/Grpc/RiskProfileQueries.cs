@@ -36,6 +36,8 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
         var partners = await db.PartnerRisks.AsNoTracking()
             .Where(p => p.ChildKey == childKey).OrderBy(p => p.OccurredAt).ThenBy(p => p.Sequence).ToListAsync(cancellationToken);
 
+        var discussions = await db.ChildDiscussions.AsNoTracking().Where(d => d.ChildKey == childKey).ToListAsync(cancellationToken);
+
         var summary = ChildRiskState.Summarise(
             flags.Where(f => f.Active).Select(Signal), level.GetValueOrDefault(childKey), partners.Select(Signal));
         var profile = new ChildRiskProfile
@@ -47,6 +49,10 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
         };
         profile.LocalFlags.AddRange(flags.Select(f => f.ToContract()));
         profile.PartnerEntries.AddRange(partners.Select(p => p.ToContract()));
+        // Those still to be held first, soonest due; then those held, latest first.
+        var toBeHeld = discussions.Where(d => d.HeldAt is null).OrderBy(d => d.DueAt).ThenBy(d => d.DiscussionId, StringComparer.Ordinal);
+        var held = discussions.Where(d => d.HeldAt is not null).OrderByDescending(d => d.HeldAt).ThenBy(d => d.DiscussionId, StringComparer.Ordinal);
+        profile.Discussions.AddRange(toBeHeld.Concat(held).Select(d => d.ToContract(clock.UtcNow)));
         return profile;
     }
 

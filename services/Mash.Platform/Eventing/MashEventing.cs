@@ -1,3 +1,4 @@
+using Mash.Contracts.Events.V1;
 using Google.Protobuf;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Eventing.Outbox;
@@ -38,6 +39,7 @@ public static class MashEventing
 
         services.Configure<EventingOptions>(section);
         services.AddScoped<EventOutbox>();
+        services.AddScoped<ChildRecords>();
         services.AddSingleton<Transport.IMessageTransport>(TransportFactory.Create(builder.Configuration));
         services.AddSingleton<OutboxLeadership>();
         services.AddHostedService<OutboxRelay>();
@@ -50,13 +52,21 @@ public static class MashEventing
         services.AddMetrics();
         services.AddSingleton<EventingMetrics>();
         services.AddRefreshedGauges<EventingGauges>();
-        return new MashEventingBuilder(services, registry);
+        services.AddScoped<Receipts.DeliveryReceipts>();
+        services.AddOptions<Receipts.ReceiptOptions>()
+            .Bind(builder.Configuration.GetSection(Receipts.ReceiptOptions.Section))
+            .Validate(o => o.ExpectedWithinWorkingHours > 0, "Mash:Receipts:ExpectedWithinWorkingHours must be positive.")
+            .ValidateOnStart();
+        // Every service that shares records keeps the receipts for what it shared.
+        return new MashEventingBuilder(services, registry)
+            .Handle<DeliveryReceipt, Receipts.DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes);
     }
 
-    /// <summary>Serves mash.events.v1.DeadLetterService for the subscriptions of this service.</summary>
+    /// <summary>Serves mash.events.v1.DeadLetterService for the subscriptions of this service, and DeliveryService for what it shared.</summary>
     public static WebApplication MapMashEventing(this WebApplication app)
     {
         app.MapGrpcService<DeadLetters.DeadLetterGrpcService>();
+        app.MapGrpcService<Receipts.DeliveryGrpcService>();
         return app;
     }
 }

@@ -15,6 +15,14 @@ public static class Topics
     /// <summary>What became of a referral at the front door, addressed to the node that made it.</summary>
     public const string ReferralOutcomes = "referral-outcomes";
 
+    /// <summary>Within a node: a service recorded a child's identity, for the others to name the child on partners' records.</summary>
+    public const string ChildRecords = "child-records";
+    /// <summary>Within a node: StrategyDiscussion tells Assessment of each discussion about a child, for the child's risk profile.</summary>
+    public const string StrategyRecords = "strategy-records";
+
+    /// <summary>Delivery receipts, addressed to the node that shared what was stored; every sharing service subscribes.</summary>
+    public const string DeliveryReceipts = "delivery-receipts";
+
     public static string SubscriptionName(string service, string nodeId) => $"{service}-{nodeId}";
 
     /// <summary>Topics whose events reach other agencies' nodes, so each send is a disclosure.</summary>

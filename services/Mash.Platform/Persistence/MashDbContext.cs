@@ -40,6 +40,16 @@ public abstract class MashDbContext(DbContextOptions options) : DbContext(option
             disclosure.ToTable("Disclosures");
             disclosure.HasKey(d => d.Id);
             disclosure.HasIndex(d => d.ChildKey);
+            // Receipts find what they acknowledge; a record's receipts, and what awaits one, are found by these.
+            disclosure.HasIndex(d => d.EventId);
+            disclosure.HasIndex(d => d.RecordId);
+            disclosure.HasIndex(d => new { d.Shared, d.DecidedAt, d.Id });
+        });
+        modelBuilder.Entity<Eventing.Receipts.DeliveryReceiptRecord>(receipt =>
+        {
+            receipt.ToTable("DeliveryReceipts");
+            receipt.HasKey(r => r.Id);
+            receipt.HasIndex(r => new { r.EventId, r.ReceivingNode }).IsUnique();
         });
     }
 

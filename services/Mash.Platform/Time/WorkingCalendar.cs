@@ -59,6 +59,38 @@ public sealed class WorkingCalendar
         throw new InvalidOperationException("The working calendar has no working days in range.");
     }
 
+    /// <summary>
+    /// The latest moment from which <paramref name="hours"/> working hours have passed by
+    /// <paramref name="deadlineUtc"/>: anything started then or earlier is due by the deadline. To the second.
+    /// </summary>
+    public DateTime LatestStartFor(double hours, DateTime deadlineUtc)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(hours);
+        // Far enough back for any run of weekends and bank holidays (Christmas to New Year included).
+        var earliest = deadlineUtc - TimeSpan.FromDays(14 + Math.Ceiling(hours / HoursPerDay) * 3);
+        if (AddWorkingHours(earliest, hours) > deadlineUtc)
+        {
+            return earliest;
+        }
+
+        // Due times only grow with the start, so the starts due by the deadline are those up to one moment.
+        long low = earliest.Ticks, high = deadlineUtc.Ticks;
+        while (high - low > TimeSpan.TicksPerSecond)
+        {
+            var middle = low + (high - low) / 2;
+            if (AddWorkingHours(new DateTime(middle, DateTimeKind.Utc), hours) <= deadlineUtc)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return new DateTime(low, DateTimeKind.Utc);
+    }
+
     /// <summary>Working hours elapsed between two moments (zero if <paramref name="toUtc"/> is earlier).</summary>
     public double WorkingHoursBetween(DateTime fromUtc, DateTime toUtc)
     {

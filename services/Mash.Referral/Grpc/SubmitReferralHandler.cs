@@ -20,7 +20,7 @@ namespace Mash.Referral.Grpc;
 /// </summary>
 internal sealed class SubmitReferralHandler(
     ReferralDbContext db, CallAudit audit, AuditTrail trail, ReferralTimescales timescales, FrontDoors frontDoors,
-    NewReferrals referrals, EventOutbox outbox, ServiceClock clock, IOptions<MashNodeOptions> node)
+    NewReferrals referrals, EventOutbox outbox, ChildRecords children, ServiceClock clock, IOptions<MashNodeOptions> node)
 {
     public async Task<SubmitReferralResponse> HandleAsync(SubmitReferralRequest request, CancellationToken cancellationToken)
     {
@@ -42,12 +42,17 @@ internal sealed class SubmitReferralHandler(
         record.IdempotencyKey = request.IdempotencyKey;
         record.RequestHash = fingerprint;
         record.SubmittedByAgency = audit.Caller.Agency;
+        if (!await db.Referrals.AnyAsync(r => r.ChildKey == record.ChildKey, cancellationToken))
+        {
+            children.FirstRecorded(db, details.Child, record.ChildKey, details.LawfulBasis, audit.Purpose);
+        }
+
         db.Referrals.Add(record);
         if (role == ReferralRole.ReferrerCopy)
         {
             // Committed with the referrer's copy or not at all: the MASH gets every referral acknowledged here.
             outbox.SendToNode(db, Topics.FrontDoorReferrals, ReferralEvents.SentToFrontDoor(record, details), record.ChildKey, frontDoor,
-                details.LawfulBasis, audit.Purpose);
+                details.LawfulBasis, audit.Purpose, record.Id);
         }
 
         audit.Touch(record.ChildKey, record.Id);

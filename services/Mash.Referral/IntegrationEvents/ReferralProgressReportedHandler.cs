@@ -3,6 +3,7 @@ using Mash.Contracts.Referral.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Auth;
 using Mash.Platform.Eventing.Inbox;
+using Mash.Platform.Eventing.Receipts;
 using Mash.Platform.Time;
 using Mash.Referral.Data;
 using Mash.Referral.Domain;
@@ -15,7 +16,7 @@ namespace Mash.Referral.IntegrationEvents;
 /// screening, the decision) is shown on this node's copy. Only the front door it was sent to may
 /// report, and an older report never takes the copy back.
 /// </summary>
-internal sealed class ReferralProgressReportedHandler(ReferralDbContext db, CallAudit audit) : IIntegrationEventHandler<ReferralProgressReported>
+internal sealed class ReferralProgressReportedHandler(ReferralDbContext db, CallAudit audit, DeliveryReceipts receipts) : IIntegrationEventHandler<ReferralProgressReported>
 {
     public async Task HandleAsync(EventEnvelope envelope, ReferralProgressReported payload, CancellationToken cancellationToken)
     {
@@ -38,6 +39,7 @@ internal sealed class ReferralProgressReportedHandler(ReferralDbContext db, Call
         }
 
         audit.Touch(record.ChildKey, record.Id);
+        receipts.Acknowledge(db, envelope);
         DateTime? screenedAt = Timestamps.TryUtc(payload.ScreenedAt, out var screened) ? screened : null;
         if (!ReferralProgress.MovesOn((ReferralStatus)record.Status, record.AcknowledgedAt is not null, record.ScreenedAt, payload.Status, screenedAt))
         {

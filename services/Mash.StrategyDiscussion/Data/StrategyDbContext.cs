@@ -12,6 +12,7 @@ public sealed class StrategyDbContext(DbContextOptions<StrategyDbContext> option
     public DbSet<DiscussionRecord> Discussions => Set<DiscussionRecord>();
     public DbSet<ParticipantRecord> Participants => Set<ParticipantRecord>();
     public DbSet<ActionRecord> Actions => Set<ActionRecord>();
+    public DbSet<KnownChildRecord> KnownChildren => Set<KnownChildRecord>();
 
     /// <summary>Discussions with their participants and actions, each list read by a query of its own.</summary>
     public IQueryable<DiscussionRecord> DiscussionsWithParts =>
@@ -52,6 +53,11 @@ public sealed class StrategyDbContext(DbContextOptions<StrategyDbContext> option
         {
             participant.ToTable("Participants");
             participant.HasKey(p => p.Id);
+        });
+        modelBuilder.Entity<KnownChildRecord>(child =>
+        {
+            child.ToTable("KnownChildren");
+            child.HasKey(c => c.ChildKey);
         });
         modelBuilder.Entity<ActionRecord>(action =>
         {

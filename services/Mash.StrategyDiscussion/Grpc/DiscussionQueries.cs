@@ -3,6 +3,7 @@ using Mash.Contracts.Strategy.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
 using Mash.Platform.Identity;
+using Mash.Platform.Paging;
 using Mash.StrategyDiscussion.Data;
 using Mash.StrategyDiscussion.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Mash.StrategyDiscussion.Grpc;
 /// Reading discussions: one by id, or a child's (held here or shared by partners, matched by the
 /// child key) and all by status, latest required first.
 /// </summary>
-internal sealed class DiscussionQueries(StrategyDbContext db, CallAudit audit, ChildKeyHasher childKeys, ServiceClock clock)
+internal sealed class DiscussionQueries(StrategyDbContext db, CallAudit audit, ChildKeyHasher childKeys, DiscussionViews views, ServiceClock clock)
 {
     /// <summary>The audit's record id for looking a child's discussions up, whatever was found.</summary>
     public const string ChildLookupRecordId = "strategy-discussions";
@@ -26,7 +27,7 @@ internal sealed class DiscussionQueries(StrategyDbContext db, CallAudit audit, C
             .FirstOrDefaultAsync(d => d.Id == request.DiscussionId, cancellationToken)
             ?? throw RpcErrors.NotFound("strategy discussion", request.DiscussionId);
         audit.Touch(record.ChildKey, record.Id);
-        return record.ToContract(clock.UtcNow);
+        return (await views.ToContractsAsync([record], clock.UtcNow, asLookedUp: null, cancellationToken))[0];
     }
 
     public async Task<ListDiscussionsResponse> ListAsync(ListDiscussionsRequest request, CancellationToken cancellationToken)
@@ -62,13 +63,11 @@ internal sealed class DiscussionQueries(StrategyDbContext db, CallAudit audit, C
         }
 
         var records = await query.OrderByDescending(d => d.RequiredAt).ThenByDescending(d => d.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var now = clock.UtcNow;
+        var page = records.Take(size).ToList();
+        page.ForEach(record => audit.Touch(record.ChildKey, record.Id));
         var response = new ListDiscussionsResponse();
-        foreach (var record in records.Take(size))
-        {
-            audit.Touch(record.ChildKey, record.Id);
-            response.Discussions.Add(record.ToContract(now));
-        }
+        // Looked up by the child: partners' discussions are attached to the child as the caller named them.
+        response.Discussions.AddRange(await views.ToContractsAsync(page, clock.UtcNow, byChild ? request.Child : null, cancellationToken));
 
         if (records.Count > size)
         {

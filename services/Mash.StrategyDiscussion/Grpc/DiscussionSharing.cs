@@ -26,11 +26,21 @@ internal sealed class DiscussionSharing(StrategyDbContext db, EventOutbox outbox
 
     public void Concluded(DiscussionRecord record) => Share(record, StrategyEvents.Concluded(record, clock.UtcNow));
 
+    /// <summary>
+    /// Tells this node's Assessment service of a discussion about the child (held here, or a partner's
+    /// copy kept here), for the child's risk profile: within the node, whether shared or not.
+    /// </summary>
+    public void RecordedHere(DiscussionRecord record) =>
+        outbox.Enqueue(db, Topics.StrategyRecords, StrategyEvents.Recorded(record), record.ChildKey, Basis, Purpose);
+
     private void Share(DiscussionRecord record, Google.Protobuf.IMessage payload)
     {
-        var basis = LawfulBases.TryParse(audit.LawfulBasis, out var stated) && stated != LawfulBasis.Unspecified ? stated : StatutoryDuty;
-        var purpose = audit.Purpose.Length > 0 ? audit.Purpose : "Strategy discussion for a child at risk of significant harm";
         outbox.ShareWithPartners(db, Topics.StrategyDiscussions, payload, record.ChildKey,
-            record.ChildMatch == (int)ChildMatchStatus.Confirmed, basis, purpose);
+            record.ChildMatch == (int)ChildMatchStatus.Confirmed, Basis, Purpose, record.Id);
+        RecordedHere(record);
     }
+
+    private LawfulBasis Basis => LawfulBases.TryParse(audit.LawfulBasis, out var stated) && stated != LawfulBasis.Unspecified ? stated : StatutoryDuty;
+
+    private string Purpose => audit.Purpose.Length > 0 ? audit.Purpose : "Strategy discussion for a child at risk of significant harm";
 }

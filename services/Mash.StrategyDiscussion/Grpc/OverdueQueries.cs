@@ -15,7 +15,7 @@ namespace Mash.StrategyDiscussion.Grpc;
 /// not held in time), then the safeguarding actions and child protection conferences their conclusions
 /// set. Due first.
 /// </summary>
-internal sealed class OverdueQueries(StrategyDbContext db, CallAudit audit, ServiceClock clock)
+internal sealed class OverdueQueries(StrategyDbContext db, CallAudit audit, DiscussionViews views, ServiceClock clock)
 {
     public async Task<ListOverdueResponse> ListOverdueAsync(ListOverdueRequest request, CancellationToken cancellationToken)
     {
@@ -50,12 +50,9 @@ internal sealed class OverdueQueries(StrategyDbContext db, CallAudit audit, Serv
             : listed.Where(d => d.DueAt > after.DueAt || (d.DueAt == after.DueAt && string.Compare(d.Id, after.Id) > 0));
         var records = await page.OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(size + 1).ToListAsync(cancellationToken);
 
-        var discussions = new List<Contracts.Strategy.V1.StrategyDiscussion>();
-        foreach (var record in records.Take(size))
-        {
-            audit.Touch(record.ChildKey, record.Id);
-            discussions.Add(record.ToContract(now));
-        }
+        var listedPage = records.Take(size).ToList();
+        listedPage.ForEach(record => audit.Touch(record.ChildKey, record.Id));
+        var discussions = await views.ToContractsAsync(listedPage, now, asLookedUp: null, cancellationToken);
 
         var last = records.Count > size ? records[size - 1] : null;
         var total = await listed.CountAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using Google.Protobuf.WellKnownTypes;
+using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Strategy.V1;
 using Mash.StrategyDiscussion.Data;
@@ -37,6 +39,21 @@ internal static class StrategyEvents
             ExpectedAgencies = { Representation.Expected(discussion.Participants) },
         };
     }
+
+    /// <summary>A discussion about a child, for the risk profile at this node: what, when and where, never its content.</summary>
+    public static StrategyDiscussionRecorded Recorded(DiscussionRecord record) => new()
+    {
+        DiscussionId = record.Id,
+        Status = (DiscussionStatus)record.Status,
+        Trigger = (DiscussionTrigger)record.Trigger,
+        RequiredAt = Timestamp.FromDateTime(record.RequiredAt),
+        DueAt = Timestamp.FromDateTime(record.DueAt),
+        ScheduledFor = record.ScheduledFor is { } scheduledFor ? Timestamp.FromDateTime(scheduledFor) : null,
+        HeldAt = record.HeldAt is { } heldAt ? Timestamp.FromDateTime(heldAt) : null,
+        MinutesReference = record.MinutesDocumentReference,
+        HeldByNode = record.HeldByNode,
+        HeldByAgency = (Agency)record.HeldByAgency,
+    };
 
     public static DiscussionTrigger TriggerOf(StrategyTrigger trigger) => trigger switch
     {

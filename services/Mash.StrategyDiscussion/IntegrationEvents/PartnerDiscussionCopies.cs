@@ -2,6 +2,7 @@ using Mash.Contracts.Events.V1;
 using Mash.Contracts.Strategy.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Eventing.Inbox;
+using Mash.Platform.Eventing.Receipts;
 using Mash.Platform.Time;
 using Mash.StrategyDiscussion.Data;
 using Mash.StrategyDiscussion.Domain;
@@ -15,7 +16,7 @@ namespace Mash.StrategyDiscussion.IntegrationEvents;
 /// discussion id, attached to the child by the envelope's child key (the discussion carries no identity).
 /// Each update from the holding node replaces the copy until it is concluded.
 /// </summary>
-internal sealed class PartnerDiscussionCopies(StrategyDbContext db, CallAudit audit, ServiceClock clock)
+internal sealed class PartnerDiscussionCopies(StrategyDbContext db, CallAudit audit, DiscussionSharing sharing, DeliveryReceipts receipts, ServiceClock clock)
 {
     /// <summary>The copy kept of a discussion, to be filled in; null when it must be left as it is.</summary>
     public async Task<DiscussionRecord?> ReplaceableAsync(EventEnvelope envelope, string discussionId, CancellationToken cancellationToken)
@@ -59,11 +60,18 @@ internal sealed class PartnerDiscussionCopies(StrategyDbContext db, CallAudit au
         copy.Version++;
         copy.Participants.Clear();
         copy.Participants.AddRange(DiscussionMapper.ToRecords(copy.Id, discussion.Participants));
-        if (!withRecord)
+        if (withRecord)
         {
-            return;
+            FillRecord(copy, discussion);
         }
 
+        sharing.RecordedHere(copy);
+        // Stored here: the holding node learns it arrived.
+        receipts.Acknowledge(db, envelope);
+    }
+
+    private static void FillRecord(DiscussionRecord copy, Contracts.Strategy.V1.StrategyDiscussion discussion)
+    {
         var decisions = discussion.Decisions ?? new Decisions();
         copy.Decisions = DiscussionMapper.DecisionsWithoutActions(decisions);
         copy.MinutesText = discussion.Minutes?.Text ?? "";

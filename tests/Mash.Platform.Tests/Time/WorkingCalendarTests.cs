@@ -286,4 +286,26 @@ public sealed class WorkingCalendarTests
         // Boxing Day is not in this file: Monday 28 December 2026 is a working day here.
         Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 12, 28)));
     }
+
+    [Theory]
+    // Monday 10:30 GMT: an hour started at 09:30 or before is done.
+    [InlineData(2026, 11, 23, 10, 30, 0, 2026, 11, 23, 9, 30, 0)]
+    // Monday 09:30 GMT: the hour started on Friday at 16:30.
+    [InlineData(2026, 11, 30, 9, 30, 0, 2026, 11, 27, 16, 30, 0)]
+    // Tuesday 29 December 2026 09:30 GMT: Christmas Day and the Boxing Day substitute (Monday 28th) are
+    // bank holidays, so the hour started on Thursday 24th at 16:30.
+    [InlineData(2026, 12, 29, 9, 30, 0, 2026, 12, 24, 16, 30, 0)]
+    // Monday 30 March 2026 09:30 BST, the day after the clocks went forward: Friday 16:30 GMT.
+    [InlineData(2026, 3, 30, 9, 30, 1, 2026, 3, 27, 16, 30, 0)]
+    public void The_latest_start_is_the_moment_a_working_hour_before_the_deadline(
+        int year, int month, int day, int hour, int minute, int deadlineOffset, int fromYear, int fromMonth, int fromDay, int fromHour, int fromMinute, int fromOffset)
+    {
+        var deadline = At(year, month, day, hour, minute, TimeSpan.FromHours(deadlineOffset));
+
+        var latest = EnglandAndWales().LatestStartFor(1, deadline);
+
+        Assert.Equal(At(fromYear, fromMonth, fromDay, fromHour, fromMinute, TimeSpan.FromHours(fromOffset)), latest, TimeSpan.FromSeconds(1));
+        Assert.True(EnglandAndWales().AddWorkingHours(latest, 1) <= deadline);
+        Assert.True(EnglandAndWales().AddWorkingHours(latest.AddSeconds(2), 1) > deadline);
+    }
 }

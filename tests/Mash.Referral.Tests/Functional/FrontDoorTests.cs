@@ -3,6 +3,7 @@ using Grpc.Core;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Referral.V1;
+using Mash.Platform.Auth;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Referral.Tests.Support;
@@ -137,6 +138,20 @@ public abstract class FrontDoorScenarios : IDisposable
         var receipt = Assert.Single(await _mash.SentAsync(Topics.ReferralOutcomes));
         Assert.Equal(ReferralApp.PoliceNode, receipt.DestinationNode);
         Assert.Equal(copy.ReferralId, receipt.Payload<ReferralProgressReported>().ReferralId);
+    }
+
+    [SkippableFact]
+    public async Task The_front_door_answers_with_a_delivery_receipt_and_the_referrer_lists_nothing_unacknowledged()
+    {
+        await SubmitAtPoliceAsync("p-receipt");
+        await ToFrontDoorAsync();
+        _police.Clock.Advance(TimeSpan.FromHours(2));
+        var unacknowledged = await _police.Deliveries().ListUnacknowledgedAsync(new ListUnacknowledgedRequest(), _police.As("police-ops", null, MashRoles.EventsAdmin));
+        Assert.Equal([ReferralApp.FrontDoorNode], unacknowledged.Deliveries.Select(d => d.DestinationNode));
+
+        Assert.All(await _police.CarryFromAsync(_mash, Topics.DeliveryReceipts), d => Assert.Equal("completed", d.Settlement));
+
+        Assert.Equal(0, (await _police.Deliveries().ListUnacknowledgedAsync(new ListUnacknowledgedRequest(), _police.As("police-ops", null, MashRoles.EventsAdmin))).TotalUnacknowledged);
     }
 
     [SkippableFact]

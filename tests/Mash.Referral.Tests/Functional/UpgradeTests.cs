@@ -40,7 +40,8 @@ public abstract class UpgradeScenarios(DatabaseProvider provider) : IDisposable
         await using (var db = Context(connectionString))
         {
             var migrations = db.Database.GetMigrations().ToList();
-            await db.GetService<IMigrator>().MigrateAsync(migrations[^2]); // the last schema before this change
+            // The last schema before front doors.
+            await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_FrontDoorAndReceivedTime", StringComparison.Ordinal)) - 1]);
             await InsertAsync(db, "ref_waiting", status: 1, ragDueAt: null, outcome: 0);
             await InsertAsync(db, "ref_red", status: 2, ragDueAt: Monday.AddHours(4), outcome: 0);
             await InsertAsync(db, "ref_nfa", status: 3, ragDueAt: Monday.AddHours(72), outcome: (int)ReferralOutcome.NoFurtherAction);

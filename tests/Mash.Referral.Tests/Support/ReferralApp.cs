@@ -72,6 +72,9 @@ internal sealed class ReferralApp : ServiceApp<Program, ReferralDbContext>
 
     public ReferralService.ReferralServiceClient Client() => new(Channel);
 
+    /// <summary>The platform's DeliveryService, for what this node's Referral service shared.</summary>
+    public DeliveryService.DeliveryServiceClient Deliveries() => new(Channel);
+
     public Task<int> CountReferralsAsync() => WithDbAsync(db => db.Referrals.CountAsync());
 
     /// <summary>The events this node sent (its outbox, as the relay would publish it).</summary>

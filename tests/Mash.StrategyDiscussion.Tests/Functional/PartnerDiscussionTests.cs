@@ -50,12 +50,13 @@ public sealed class PartnerDiscussionTests(StrategyApp app) : IClassFixture<Stra
         var delivery = await app.DeliverPartnerAsync(concluded, child, SocialCareNode, Agency.ChildrenSocialCare);
 
         Assert.Equal("completed", delivery.Settlement);
-        var listed = (await app.Client().ListDiscussionsAsync(
-            new ListDiscussionsRequest { Child = new ChildIdentity { NhsNumber = child.NhsNumber } }, app.As("police-mash", "police"))).Discussions;
+        var lookedUp = new ChildIdentity { NhsNumber = child.NhsNumber };
+        var listed = (await app.Client().ListDiscussionsAsync(new ListDiscussionsRequest { Child = lookedUp }, app.As("police-mash", "police"))).Discussions;
         var kept = Assert.Single(listed);
         Assert.Equal(concluded.Discussion.DiscussionId, kept.DiscussionId);
         Assert.Equal((SocialCareNode, Agency.ChildrenSocialCare), (kept.HeldByNode, kept.HeldByAgency));
-        Assert.Null(kept.Child);
+        // Attached to the child as the officer looked them up.
+        Assert.Equal((lookedUp, ChildMatchStatus.Confirmed), (kept.Child, kept.ChildMatch));
         Assert.Equal(DiscussionStatus.Concluded, kept.Status);
         Assert.Equal(concluded.Discussion.Minutes, kept.Minutes);
         Assert.Equal(concluded.Discussion.Decisions.Actions[0].ActionId, kept.Decisions.Actions[0].ActionId);
@@ -92,5 +93,27 @@ public sealed class PartnerDiscussionTests(StrategyApp app) : IClassFixture<Stra
         Assert.Equal("completed", (await app.DeliverPartnerAsync(concluded, child, SocialCareNode, Agency.ChildrenSocialCare)).Settlement);
 
         Assert.Single((await app.Client().ListDiscussionsAsync(new ListDiscussionsRequest { Child = child }, app.As())).Discussions);
+    }
+
+    [Fact]
+    public async Task A_partners_discussion_is_named_as_this_node_knows_the_child_and_unconfirmed_where_it_does_not()
+    {
+        var known = Samples.Child("Kim");
+        var unknown = Samples.Child("Lee");
+        var first = Concluded(Agency.ChildrenSocialCare, Agency.Health, Agency.Police);
+        var second = Concluded(Agency.ChildrenSocialCare, Agency.Health, Agency.Police);
+        await app.DeliverPartnerAsync(first, known, SocialCareNode, Agency.ChildrenSocialCare);
+        await app.DeliverPartnerAsync(second, unknown, SocialCareNode, Agency.ChildrenSocialCare);
+
+        // This node's Assessment service recorded Kim (police raised a flag on her), after the minutes arrived.
+        var recorded = new ChildRecorded { Child = known, RecordedAt = Timestamp.FromDateTimeOffset(app.Clock.GetUtcNow()) };
+        Assert.Equal("completed", (await app.DeliverAsync(Mash.Platform.Eventing.Topics.ChildRecords,
+            Mash.Testing.Eventing.Envelopes.For(recorded, app.ChildKey(known), StrategyApp.NodeId, Agency.Police, app.Clock.GetUtcNow(), LawfulBasis.LawEnforcement))).Settlement);
+
+        var named = await app.Client().GetDiscussionAsync(new GetDiscussionRequest { DiscussionId = first.Discussion.DiscussionId }, app.As());
+        var unnamed = await app.Client().GetDiscussionAsync(new GetDiscussionRequest { DiscussionId = second.Discussion.DiscussionId }, app.As());
+
+        Assert.Equal((known, ChildMatchStatus.Confirmed), (named.Child, named.ChildMatch));
+        Assert.Equal((null, ChildMatchStatus.Unconfirmed), (unnamed.Child, unnamed.ChildMatch));
     }
 }

@@ -151,6 +151,11 @@ public sealed class SharedClockTests : IDisposable
         Assert.All(sent, s => Assert.Equal(required.DueAt, s.Discussion.DueAt));
         Assert.Equal([Agency.Police, Agency.ChildrenSocialCare, Agency.Health], sent[0].ExpectedAgencies);
         Assert.Equal([Agency.Police, Agency.ChildrenSocialCare, Agency.Health, Agency.Education], sent[1].ExpectedAgencies);
+        // This node's risk profile learns of it each time, whatever is shared.
+        var recorded = (await _app.OutboxForAsync<StrategyDiscussionRecorded>(child))
+            .Select(m => EventEnvelope.Parser.ParseFrom(m.Envelope).Payload.Unpack<StrategyDiscussionRecorded>()).ToList();
+        Assert.Equal([DiscussionStatus.Required, DiscussionStatus.Scheduled], recorded.Select(r => r.Status));
+        Assert.All(recorded, r => Assert.Equal((required.DiscussionId, StrategyApp.NodeId), (r.DiscussionId, r.HeldByNode)));
         var disclosures = await _app.WithDbAsync(db => db.Set<DisclosureRecord>()
             .Where(d => d.ChildKey == _app.ChildKey(child) && d.What == StrategyDiscussionOutstanding.Descriptor.FullName).CountAsync());
         Assert.Equal(2, disclosures);
@@ -165,6 +170,7 @@ public sealed class SharedClockTests : IDisposable
         await _app.RequireAsync(child);
 
         Assert.Empty(await _app.OutboxForAsync<StrategyDiscussionOutstanding>(child));
+        Assert.Single(await _app.OutboxForAsync<StrategyDiscussionRecorded>(child));
         var decision = await _app.WithDbAsync(db => db.Set<DisclosureRecord>().SingleAsync(d => d.ChildKey == _app.ChildKey(child)));
         Assert.False(decision.Shared);
         Assert.Contains("unconfirmed", decision.Reason, StringComparison.Ordinal);

@@ -24,6 +24,9 @@ public class StrategyApp() : ServiceApp<Program, StrategyDbContext>(NodeId, Mond
 
     internal StrategyDiscussionService.StrategyDiscussionServiceClient Client() => new(Channel);
 
+    /// <summary>The platform's DeliveryService, for what this service shared.</summary>
+    internal DeliveryService.DeliveryServiceClient Deliveries() => new(Channel);
+
     /// <summary>This node's Assessment service saying a discussion is required, delivered through the consumer.</summary>
     internal Task<RecordedDelivery> DeliverTriggerAsync(StrategyDiscussionTriggered trigger) =>
         DeliverAsync(Topics.StrategyTriggers, Envelopes.For(trigger, ChildKey(trigger.Child), NodeId, Agency.Police, Clock.GetUtcNow(), LawfulBasis.SafeguardingOfChildren));

@@ -24,7 +24,8 @@ public sealed class EventOutbox(IOptions<MashNodeOptions> node, IOptions<Eventin
     /// Shares a change about a child with partner agencies' nodes, unless it must not be shared:
     /// then the decision not to share is recorded with its reason instead. Returns whether shared.
     /// </summary>
-    public bool ShareWithPartners(MashDbContext db, string topic, IMessage payload, string childKey, bool childConfirmed, LawfulBasis lawfulBasis, string purpose)
+    public bool ShareWithPartners(
+        MashDbContext db, string topic, IMessage payload, string childKey, bool childConfirmed, LawfulBasis lawfulBasis, string purpose, string recordId = "")
     {
         var what = payload.Descriptor.FullName;
         if (lawfulBasis == LawfulBasis.Unspecified)
@@ -41,25 +42,27 @@ public sealed class EventOutbox(IOptions<MashNodeOptions> node, IOptions<Eventin
             return false;
         }
 
-        Enqueue(db, topic, payload, childKey, lawfulBasis, purpose);
+        Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode: "", recordId);
         return true;
     }
 
     /// <summary>Raises an event for every subscriber of <paramref name="topic"/>.</summary>
     public EventEnvelope Enqueue(MashDbContext db, string topic, IMessage payload, string childKey, LawfulBasis lawfulBasis, string purpose) =>
-        Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode: "");
+        Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode: "", recordId: "");
 
     /// <summary>
     /// Raises an event for one node only (a referral for the area's front door, its outcome for the
     /// referrer): other nodes' consumers leave it unapplied, and the disclosure log names that node.
     /// </summary>
-    public EventEnvelope SendToNode(MashDbContext db, string topic, IMessage payload, string childKey, string destinationNode, LawfulBasis lawfulBasis, string purpose)
+    public EventEnvelope SendToNode(
+        MashDbContext db, string topic, IMessage payload, string childKey, string destinationNode, LawfulBasis lawfulBasis, string purpose, string recordId = "")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(destinationNode);
-        return Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode);
+        return Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode, recordId);
     }
 
-    private EventEnvelope Add(MashDbContext db, string topic, IMessage payload, string childKey, LawfulBasis lawfulBasis, string purpose, string destinationNode)
+    private EventEnvelope Add(
+        MashDbContext db, string topic, IMessage payload, string childKey, LawfulBasis lawfulBasis, string purpose, string destinationNode, string recordId)
     {
         var now = time.GetUtcNow();
         var envelope = new EventEnvelope
@@ -91,8 +94,11 @@ public sealed class EventOutbox(IOptions<MashNodeOptions> node, IOptions<Eventin
 
         if (Topics.IsSharedWithPartners(topic))
         {
-            db.Set<DisclosureRecord>().Add(Disclosure(envelope.EventId, topic, envelope.Type, childKey, lawfulBasis, purpose, shared: true,
-                "Shared with partner agencies' nodes to safeguard the child.", destinationNode));
+            var disclosure = Disclosure(envelope.EventId, topic, envelope.Type, childKey, lawfulBasis, purpose, shared: true,
+                "Shared with partner agencies' nodes to safeguard the child.", destinationNode);
+            disclosure.RecordId = recordId;
+            disclosure.DestinationNode = destinationNode;
+            db.Set<DisclosureRecord>().Add(disclosure);
         }
 
         return envelope;

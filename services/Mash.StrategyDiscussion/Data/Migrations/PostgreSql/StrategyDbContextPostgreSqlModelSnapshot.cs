@@ -123,6 +123,10 @@ namespace Mash.StrategyDiscussion.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DestinationNode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -143,6 +147,10 @@ namespace Mash.StrategyDiscussion.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<bool>("Shared")
                         .HasColumnType("boolean");
 
@@ -153,6 +161,12 @@ namespace Mash.StrategyDiscussion.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("ChildKey");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("Shared", "DecidedAt", "Id");
 
                     b.ToTable("Disclosures", (string)null);
                 });
@@ -210,6 +224,39 @@ namespace Mash.StrategyDiscussion.Data.Migrations.PostgreSql
                     b.HasIndex("PublishedAt", "Sequence");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Mash.Platform.Eventing.Receipts.DeliveryReceiptRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReceivingAgency")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReceivingNode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "ReceivingNode")
+                        .IsUnique();
+
+                    b.ToTable("DeliveryReceipts", (string)null);
                 });
 
             modelBuilder.Entity("Mash.StrategyDiscussion.Data.ActionRecord", b =>
@@ -390,6 +437,23 @@ namespace Mash.StrategyDiscussion.Data.Migrations.PostgreSql
                     b.HasIndex("Status", "DueAt", "Id");
 
                     b.ToTable("Discussions", (string)null);
+                });
+
+            modelBuilder.Entity("Mash.StrategyDiscussion.Data.KnownChildRecord", b =>
+                {
+                    b.Property<string>("ChildKey")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Child")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ChildKey");
+
+                    b.ToTable("KnownChildren", (string)null);
                 });
 
             modelBuilder.Entity("Mash.StrategyDiscussion.Data.ParticipantRecord", b =>

@@ -116,6 +116,10 @@ namespace Mash.StrategyDiscussion.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DestinationNode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -136,6 +140,10 @@ namespace Mash.StrategyDiscussion.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Shared")
                         .HasColumnType("INTEGER");
 
@@ -146,6 +154,12 @@ namespace Mash.StrategyDiscussion.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ChildKey");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("Shared", "DecidedAt", "Id");
 
                     b.ToTable("Disclosures", (string)null);
                 });
@@ -201,6 +215,37 @@ namespace Mash.StrategyDiscussion.Data.Migrations.Sqlite
                     b.HasIndex("PublishedAt", "Sequence");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Mash.Platform.Eventing.Receipts.DeliveryReceiptRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceivingAgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivingNode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "ReceivingNode")
+                        .IsUnique();
+
+                    b.ToTable("DeliveryReceipts", (string)null);
                 });
 
             modelBuilder.Entity("Mash.StrategyDiscussion.Data.ActionRecord", b =>
@@ -381,6 +426,23 @@ namespace Mash.StrategyDiscussion.Data.Migrations.Sqlite
                     b.HasIndex("Status", "DueAt", "Id");
 
                     b.ToTable("Discussions", (string)null);
+                });
+
+            modelBuilder.Entity("Mash.StrategyDiscussion.Data.KnownChildRecord", b =>
+                {
+                    b.Property<string>("ChildKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Child")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChildKey");
+
+                    b.ToTable("KnownChildren", (string)null);
                 });
 
             modelBuilder.Entity("Mash.StrategyDiscussion.Data.ParticipantRecord", b =>

@@ -1,0 +1,40 @@
+using Mash.Contracts.Events.V1;
+using Mash.Platform.Eventing.Inbox;
+using Mash.Platform.Eventing.Outbox;
+using Mash.Platform.Persistence;
+using Mash.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mash.Platform.Eventing.Receipts;
+
+/// <summary>
+/// A partner node's receipt for something shared from this node: kept when this service shared it
+/// (every sharing service of the node receives every receipt addressed to the node), once per node.
+/// </summary>
+internal sealed class DeliveryReceiptHandler(MashDbContext db, TimeProvider time) : IIntegrationEventHandler<DeliveryReceipt>
+{
+    private const int MaxIdLength = 64;
+
+    public async Task HandleAsync(EventEnvelope envelope, DeliveryReceipt payload, CancellationToken cancellationToken)
+    {
+        if (payload.EventId.Length is 0 or > MaxIdLength || envelope.OriginNode.Length == 0 || !Timestamps.TryUtc(payload.StoredAt, out var storedAt))
+        {
+            throw new UnprocessableEventException("IncompleteReceipt", "A DeliveryReceipt needs the event id, the node that stored it and when.");
+        }
+
+        var sharedHere = await db.Set<DisclosureRecord>().AnyAsync(d => d.EventId == payload.EventId && d.Shared, cancellationToken);
+        if (!sharedHere || await db.Set<DeliveryReceiptRecord>().AnyAsync(r => r.EventId == payload.EventId && r.ReceivingNode == envelope.OriginNode, cancellationToken))
+        {
+            return;
+        }
+
+        db.Set<DeliveryReceiptRecord>().Add(new DeliveryReceiptRecord
+        {
+            EventId = payload.EventId,
+            ReceivingNode = envelope.OriginNode,
+            ReceivingAgency = (int)envelope.OriginAgency,
+            StoredAt = storedAt,
+            ReceivedAt = time.GetUtcNow().UtcDateTime,
+        });
+    }
+}

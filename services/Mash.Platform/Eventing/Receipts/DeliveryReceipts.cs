@@ -1,0 +1,48 @@
+using Google.Protobuf.WellKnownTypes;
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Events.V1;
+using Mash.Platform.Eventing.Outbox;
+using Mash.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mash.Platform.Eventing.Receipts;
+
+/// <summary>
+/// Delivery receipts both ways: a node that stores what a partner shared answers with a receipt, in
+/// the same transaction; the sender reads which partner nodes hold each record it shared, since when.
+/// </summary>
+public sealed class DeliveryReceipts(EventOutbox outbox, TimeProvider time)
+{
+    public const string Purpose = "Receipt for a record a partner node shared";
+
+    /// <summary>Answers the partner that shared <paramref name="envelope"/>: stored here, now.</summary>
+    public void Acknowledge(MashDbContext db, EventEnvelope envelope)
+    {
+        if (envelope.OriginNode.Length == 0 || envelope.EventId.Length == 0)
+        {
+            return;
+        }
+
+        var receipt = new DeliveryReceipt { EventId = envelope.EventId, EventType = envelope.Type, StoredAt = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
+        outbox.SendToNode(db, Topics.DeliveryReceipts, receipt, envelope.ChildKey, envelope.OriginNode, envelope.LawfulBasis, Purpose);
+    }
+
+    /// <summary>For each record shared from here, the partner nodes that stored it, each with its first receipt's time.</summary>
+    public static async Task<ILookup<string, PartnerReceipt>> HeldByAsync(MashDbContext db, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken)
+    {
+        var receipts = await (from d in db.Set<DisclosureRecord>()
+                              join r in db.Set<DeliveryReceiptRecord>() on d.EventId equals r.EventId
+                              where d.Shared && recordIds.Contains(d.RecordId)
+                              select new { d.RecordId, r.ReceivingNode, r.ReceivingAgency, r.StoredAt }).ToListAsync(cancellationToken);
+        return receipts
+            .GroupBy(r => (r.RecordId, r.ReceivingNode))
+            .Select(g => g.MinBy(r => r.StoredAt)!)
+            .OrderBy(r => r.StoredAt).ThenBy(r => r.ReceivingNode, StringComparer.Ordinal)
+            .ToLookup(r => r.RecordId, r => new PartnerReceipt
+            {
+                Node = r.ReceivingNode,
+                Agency = (Agency)r.ReceivingAgency,
+                StoredAt = Timestamp.FromDateTime(r.StoredAt),
+            });
+    }
+}
