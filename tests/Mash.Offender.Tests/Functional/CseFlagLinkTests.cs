@@ -75,6 +75,10 @@ public sealed class CseFlagLinkTests(OffenderApp app) : IClassFixture<OffenderAp
         var delivery = await DeliverAsync("off_00000000000000000000000000000000", Samples.Child("Hana"), "cse_unknown");
 
         Assert.Equal(("dead-lettered", "UnknownOffender"), (delivery.Settlement, delivery.DeadLetterReason));
+        // Operations find it at this service (x-mash-service: offender through the gateway).
+        var listed = await app.DeadLetters().ListDeadLettersAsync(
+            new ListDeadLettersRequest { Topic = Topics.CseFlagOffenderLinks }, app.As("ops-admin", "other", Platform.Auth.MashRoles.EventsAdmin));
+        Assert.Contains(listed.DeadLetters, d => d.Reason == "UnknownOffender" && d.Type == CseFlagNamedOffender.Descriptor.FullName);
     }
 
     [Fact]
