@@ -1,9 +1,11 @@
+using Mash.Contracts.Events.V1;
 using Mash.Offender.Data;
 using Mash.Offender.Domain;
 using Mash.Offender.Grpc;
 using Mash.Offender.IntegrationEvents;
 using Mash.Offender.Telemetry;
 using Mash.Platform.Eventing;
+using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Persistence;
 using Mash.Platform.Telemetry;
 
@@ -17,8 +19,10 @@ internal static class OffenderServiceSetup
     public static WebApplicationBuilder AddOffenderService(this WebApplicationBuilder builder)
     {
         builder.AddMashPersistence<OffenderDbContext>(DatabaseName);
-        // Publishes risk changes of linked children to partners' nodes; consumes nothing.
-        builder.AddMashEventing(ServiceName);
+        // Publishes risk changes of linked children to partners' nodes; links a child to the offender a
+        // CSE flag at this node names.
+        builder.AddMashEventing(ServiceName)
+            .Handle<CseFlagNamedOffender, CseFlagNamedOffenderHandler>(Topics.CseFlagOffenderLinks, EventOrigin.ThisNode);
 
         var services = builder.Services;
         services.AddHealthChecks().AddDbContextCheck<OffenderDbContext>();

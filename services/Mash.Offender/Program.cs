@@ -2,6 +2,7 @@ using Mash.Offender;
 using Mash.Offender.Data;
 using Mash.Offender.Grpc;
 using Mash.Platform.Auth;
+using Mash.Platform.Eventing;
 using Mash.Platform.Hosting;
 using Mash.Platform.Persistence;
 
@@ -17,6 +18,7 @@ if (await app.MigrateDatabaseAsync<OffenderDbContext>() is { } exitCode)
 
 app.UseMashServiceDefaults();
 app.MapGrpcService<OffenderGrpcService>();
+app.MapMashEventing();
 await app.RunAsync();
 return 0;
 

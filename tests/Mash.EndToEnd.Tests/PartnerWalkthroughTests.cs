@@ -63,6 +63,21 @@ public sealed partial class PartnerWalkthroughTests(NodeFixture node) : IClassFi
         Assert.DoesNotContain("   at ", refused.Errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_flag_raised_with_the_suspect_and_the_platform_shows_them_in_the_childs_profile()
+    {
+        var nhs = TestChildren.New().NhsNumber;
+        var raised = await CliAsync("raise-flag", "--client", "police-mash", "--nhs", nhs, "--risk", "high",
+            "--reason", "Sexualised messages from an adult man met online", "--evidence", "Intelligence report 4411",
+            "--suspect-age", "47", "--suspect-relationship", "online-contact", "--platform", "Facebook");
+        Assert.True(raised.ExitCode == 0, raised.Errors);
+
+        var profile = await CliAsync("profile", "--client", "police-mash", "--nhs", nhs);
+
+        Assert.True(profile.ExitCode == 0, profile.Errors);
+        Assert.Contains("Suspect: age 47 (aged-45-to-54), online-contact; contact: online: Facebook", profile.Output, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("ref_[0-9a-f]{32}")]
     private static partial Regex ReferralId();
 }

@@ -30,7 +30,7 @@ public sealed class RestRouteTableTests
     {
         var routes = Routes.Where(r => r.Match.Path == "/v1/topics/{topic}/deadLetters").ToList();
 
-        Assert.Equal(["assessment", "strategy"], routes.Select(r => r.ClusterId).Order());
+        Assert.Equal(["assessment", "offender", "strategy"], routes.Select(r => r.ClusterId).Order());
         Assert.All(routes, r => Assert.Equal("Events.Admin", r.AuthorizationPolicy));
         Assert.All(routes, r => Assert.Equal([r.ClusterId!], Assert.Single(r.Match.Headers!).Values!));
     }

@@ -39,6 +39,7 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
             flag.HasKey(f => f.Id);
             flag.Property(f => f.Id).HasMaxLength(40);
             flag.Property(f => f.IdempotencyKey).HasMaxLength(128);
+            flag.Property(f => f.SuspectOffenderId).HasMaxLength(64);
             flag.Property(f => f.Version).IsConcurrencyToken();
             flag.HasIndex(f => new { f.ClientId, f.IdempotencyKey }).IsUnique();
             // At most one active flag per child, even when two raises race.

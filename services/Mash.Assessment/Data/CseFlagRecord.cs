@@ -21,6 +21,18 @@ public sealed class CseFlagRecord
     public string IdempotencyKey { get; set; } = "";
     public string RequestHash { get; set; } = "";
 
+    /// <summary>The suspected perpetrator as raised or last reviewed: 0 and empty when not named.</summary>
+    public int SuspectAgeYears { get; set; }
+    public int SuspectAgeBand { get; set; }
+    public int SuspectRelationship { get; set; }
+    /// <summary>An offender at this node's Offender service. Partners learn only that there is one.</summary>
+    public string SuspectOffenderId { get; set; } = "";
+    /// <summary>Who they are, as far as known: never shared.</summary>
+    public string SuspectDescription { get; set; } = "";
+    /// <summary>Where the child was contacted: shared with partners as written.</summary>
+    public string ContactPlatform { get; set; } = "";
+    public string ContactPlace { get; set; } = "";
+
     public List<CseFlagHistoryRecord> History { get; set; } = [];
 
     public int Version { get; set; }

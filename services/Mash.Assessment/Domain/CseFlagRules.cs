@@ -8,7 +8,8 @@ namespace Mash.Assessment.Domain;
 
 /// <summary>
 /// What raising, reviewing and clearing a CSE flag must carry: who it is about, the risk, why, on
-/// which evidence and (when raised) under which lawful basis. A child under 13 is never Low.
+/// which evidence and (when raised) under which lawful basis. A child under 13 is never Low. Who is
+/// suspected and where the child was contacted may go with a raise or a review (<see cref="CseSuspectRules"/>).
 /// </summary>
 public static class CseFlagRules
 {
@@ -29,6 +30,7 @@ public static class CseFlagRules
         CheckWhy(v, request.Reason, request.Evidence);
         v.Require(request.LawfulBasis != LawfulBasis.Unspecified && Enum.IsDefined(request.LawfulBasis), "lawful_basis",
             "Name the lawful basis for holding and sharing the flag.");
+        CseSuspectRules.Check(v, request.Suspect, request.Contact);
         return v;
     }
 
@@ -37,6 +39,7 @@ public static class CseFlagRules
         var v = new FieldViolations().Require(request.FlagId.Length > 0, "flag_id", "Name the flag.");
         CheckRisk(v, request.Risk, null, 0);
         CheckWhy(v, request.Reason, request.Evidence);
+        CseSuspectRules.Check(v, request.Suspect, request.Contact);
         return v;
     }
 

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Mash.Assessment.Data;
+using Mash.Assessment.Domain;
 using Mash.Contracts.Events.V1;
 
 namespace Mash.Assessment.Grpc;
@@ -32,14 +33,31 @@ internal static class AssessmentEvents
         Area = area,
     };
 
-    public static CseFlagChanged CseFlagChanged(CseFlagRecord flag, CseFlagHistoryRecord change) => new()
+    /// <summary>The change, with the suspect's band and relationship and the contact; never who the suspect is.</summary>
+    public static CseFlagChanged CseFlagChanged(CseFlagRecord flag, CseFlagHistoryRecord change)
+    {
+        var changed = new CseFlagChanged
+        {
+            FlagId = flag.Id,
+            Action = (FlagAction)change.Action,
+            Risk = (CseRisk)change.Risk,
+            Reason = change.Reason,
+            Evidence = change.Evidence,
+            ChangedBy = $"{change.ChangedBy} ({change.ChangedByAgency})",
+            ChangedAt = Timestamp.FromDateTime(change.ChangedAt),
+        };
+        CseSuspectRules.ShareInto(changed, flag.Suspect(), flag.Contact());
+        return changed;
+    }
+
+    /// <summary>Within this node: tells the Offender service to link the child to the offender the flag names.</summary>
+    public static CseFlagNamedOffender NamedOffender(CseFlagRecord flag, CseFlagHistoryRecord change) => new()
     {
         FlagId = flag.Id,
-        Action = (FlagAction)change.Action,
-        Risk = (CseRisk)change.Risk,
-        Reason = change.Reason,
-        Evidence = change.Evidence,
-        ChangedBy = $"{change.ChangedBy} ({change.ChangedByAgency})",
-        ChangedAt = Timestamp.FromDateTime(change.ChangedAt),
+        OffenderId = flag.SuspectOffenderId,
+        Child = Contracts.Common.V1.ChildIdentity.Parser.ParseFrom(flag.Child),
+        SuspectRelationship = (SuspectRelationship)flag.SuspectRelationship,
+        NamedBy = change.ChangedBy,
+        NamedAt = Timestamp.FromDateTime(change.ChangedAt),
     };
 }

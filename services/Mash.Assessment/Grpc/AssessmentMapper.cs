@@ -68,6 +68,8 @@ internal static class AssessmentMapper
             Risk = (CseRisk)record.Risk,
             Active = record.Active,
             RaisedAt = Timestamp.FromDateTime(record.RaisedAt),
+            Suspect = record.Suspect(),
+            Contact = record.Contact(),
         };
         flag.History.AddRange(record.History.OrderBy(h => h.ChangedAt).ThenBy(h => h.Id).Select(h => new CseFlagHistoryEntry
         {

@@ -58,10 +58,13 @@ internal sealed class CseFlagHandler(
             IdempotencyKey = request.IdempotencyKey,
             RequestHash = fingerprint,
         };
+        flag.Keep(CseSuspectRules.Normalise(request.Suspect));
+        flag.Keep(CseSuspectRules.Normalise(request.Contact));
         var raised = Change(flag, FlagAction.Raised, request.Risk, request.Reason, request.Evidence, now);
         db.CseFlags.Add(flag);
         outbox.ShareWithPartners(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, raised), childKey, IsConfirmed(flag.ChildMatch), request.LawfulBasis, audit.Purpose);
         RequireStrategyDiscussionIfHigh(flag, raised, request.LawfulBasis);
+        LinkNamedOffender(flag, raised, namedBefore: "", request.LawfulBasis);
         audit.Touch(childKey, flag.Id);
         try
         {
@@ -97,15 +100,23 @@ internal sealed class CseFlagHandler(
         var age = ChildAge.Of(AssessmentMapper.ChildOf(flag.Child), clock.Today);
         CseFlagRules.CheckAge(request.Risk, age, screening.Value.NeverLowUnderAge).ThrowIfAny("The CSE flag cannot be reviewed.");
 
+        // Absent, the flag's suspect and contact are kept; given, they replace them.
+        var suspect = request.Suspect is null ? flag.Suspect() : CseSuspectRules.Normalise(request.Suspect);
+        var contact = request.Contact is null ? flag.Contact() : CseSuspectRules.Normalise(request.Contact);
         var last = flag.History.OrderBy(h => h.ChangedAt).ThenBy(h => h.Id).Last();
-        if (last.Action == (int)FlagAction.Reviewed && last.Risk == (int)request.Risk && last.Reason == request.Reason && last.Evidence == request.Evidence)
+        if (last.Action == (int)FlagAction.Reviewed && last.Risk == (int)request.Risk && last.Reason == request.Reason && last.Evidence == request.Evidence
+            && Equals(suspect, flag.Suspect()) && Equals(contact, flag.Contact()))
         {
             // A retry of the review just recorded.
             return flag.ToContract();
         }
 
+        var namedBefore = flag.SuspectOffenderId;
         flag.Risk = (int)request.Risk;
+        flag.Keep(suspect);
+        flag.Keep(contact);
         var reviewed = Change(flag, FlagAction.Reviewed, request.Risk, request.Reason, request.Evidence, clock.UtcNow);
+        LinkNamedOffender(flag, reviewed, namedBefore, (LawfulBasis)flag.LawfulBasis);
         await ShareAndSaveAsync(flag, reviewed, cancellationToken);
         return flag.ToContract();
     }
@@ -208,6 +219,18 @@ internal sealed class CseFlagHandler(
     }
 
     private static bool IsConfirmed(int childMatch) => childMatch == (int)Contracts.Common.V1.ChildMatchStatus.Confirmed;
+
+    /// <summary>
+    /// A flag newly naming an offender managed at this node links the child to them there (the Offender
+    /// service, through the outbox in this transaction), so a later change in their risk reaches the child.
+    /// </summary>
+    private void LinkNamedOffender(CseFlagRecord flag, CseFlagHistoryRecord change, string namedBefore, LawfulBasis basis)
+    {
+        if (flag.SuspectOffenderId.Length > 0 && flag.SuspectOffenderId != namedBefore)
+        {
+            outbox.Enqueue(db, Topics.CseFlagOffenderLinks, AssessmentEvents.NamedOffender(flag, change), flag.ChildKey, basis, audit.Purpose);
+        }
+    }
 
     /// <summary>A high CSE risk requires a strategy discussion (none was held in seven such cases in the review).</summary>
     private void RequireStrategyDiscussionIfHigh(CseFlagRecord flag, CseFlagHistoryRecord change, LawfulBasis basis)

@@ -1,3 +1,4 @@
+using Mash.Contracts.Events.V1;
 using Mash.Contracts.Offender.V1;
 using Mash.Platform.Errors;
 
@@ -19,6 +20,26 @@ public static class ChildLinkRules
         return request.Relationship == ChildRelationship.Other
             ? v.CheckText("details", request.Details, RequestChecks.MaxShortText, "Say how the child is linked to the offender.")
             : v.CheckOptionalText("details", request.Details, RequestChecks.MaxShortText);
+    }
+
+    /// <summary>
+    /// The link a CSE flag naming the offender makes: the child as the victim, the flag and who the
+    /// offender is to the child in the details, e.g. "Suspected perpetrator on CSE flag cse_1 (online contact)".
+    /// </summary>
+    public static (ChildRelationship Relationship, string Details) ForCseFlag(string flagId, SuspectRelationship suspect)
+    {
+        var who = suspect switch
+        {
+            SuspectRelationship.OnlineContact => " (online contact)",
+            SuspectRelationship.Stranger => " (stranger)",
+            SuspectRelationship.FamilyMember => " (family member)",
+            SuspectRelationship.Partner => " (the child's partner)",
+            SuspectRelationship.Peer => " (peer)",
+            SuspectRelationship.KnownAdult => " (an adult known to the child)",
+            SuspectRelationship.Other => " (other)",
+            _ => "",
+        };
+        return (ChildRelationship.Victim, $"Suspected perpetrator on CSE flag {flagId}{who}");
     }
 
     /// <summary>The relationship as the event and the rationale name it, e.g. "household member".</summary>

@@ -4,6 +4,7 @@ using Mash.Offender.Data;
 using Mash.Offender.Domain;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
+using Mash.Platform.Identity;
 using Mash.Platform.Persistence;
 using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
@@ -77,7 +78,7 @@ internal sealed class RegisterOffenderHandler(OffenderStore store, CallAudit aud
         var requirements = request.NotificationRequirements ?? new NotificationRequirements();
         var record = new OffenderRecord
         {
-            Id = OffenderStore.NewId("off_", clock.Now),
+            Id = OffenderStore.NewId(OffenderIds.Prefix, clock.Now),
             GivenName = request.GivenName.Trim(),
             FamilyName = request.FamilyName.Trim(),
             DateOfBirth = Dates.Optional(request.DateOfBirth)!.Value,

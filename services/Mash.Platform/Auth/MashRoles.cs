@@ -31,7 +31,7 @@ public static class MashRoles
     public static readonly IReadOnlyList<string> Referral = [ReferralSubmit, ReferralRead, ReferralScreen, ReferralDecide];
     public static readonly IReadOnlyList<string> Assessment = [AssessmentRead, AssessmentAssess, CseManage, EventsAdmin];
     public static readonly IReadOnlyList<string> Strategy = [StrategyRead, StrategyManage, EventsAdmin];
-    public static readonly IReadOnlyList<string> Offender = [OffenderManage, OffenderRead, OffenderReadSummary];
+    public static readonly IReadOnlyList<string> Offender = [OffenderManage, OffenderRead, OffenderReadSummary, EventsAdmin];
 
     /// <summary>A policy, not a role: either offender view; the service then shows the fields the role allows.</summary>
     public const string OffenderView = "Offender.View";

@@ -8,6 +8,8 @@ public static class Topics
     public const string RiskChanges = "risk-changes";
     /// <summary>Within a node: Assessment tells StrategyDiscussion that a discussion is required.</summary>
     public const string StrategyTriggers = "strategy-triggers";
+    /// <summary>Within a node: Assessment tells Offender that a CSE flag names one of its offenders, to link the child.</summary>
+    public const string CseFlagOffenderLinks = "cse-flag-offender-links";
     /// <summary>Concluded discussions' records and minutes, for the participating agencies' nodes.</summary>
     public const string StrategyDiscussions = "strategy-discussions";
     /// <summary>Referrals made at one node for the area's MASH front door at another, addressed to that node.</summary>

@@ -10,10 +10,12 @@ public sealed record MatrixCall(string Method, string Caller, string Token, bool
 /// <summary>Runs matrix calls (an empty request each, a few at a time) and lists every answer the table does not expect.</summary>
 public static class Matrix
 {
+    private static readonly string[] DeadLetterServices = ["assessment", "strategy", "offender"];
+
     /// <summary>DeadLetterService is served by several services; the gateway picks one by this header.</summary>
     public static IEnumerable<IReadOnlyDictionary<string, string>> HeaderVariants(string method) =>
         method.StartsWith("/mash.events.v1.DeadLetterService/", StringComparison.Ordinal)
-            ? [new Dictionary<string, string> { ["x-mash-service"] = "assessment" }, new Dictionary<string, string> { ["x-mash-service"] = "strategy" }]
+            ? [.. DeadLetterServices.Select(service => new Dictionary<string, string> { ["x-mash-service"] = service })]
             : [new Dictionary<string, string>()];
 
     public static async Task<IReadOnlyList<string>> RunAsync(RawGrpc raw, IEnumerable<MatrixCall> calls, Func<MatrixCall, string> addressOf)

@@ -33,6 +33,9 @@ public class OffenderApp() : ServiceApp<Program, OffenderDbContext>(NodeId, Mond
 
     internal OffenderService.OffenderServiceClient Client() => new(Channel);
 
+    /// <summary>What operations list and replay: the events this service could not apply.</summary>
+    internal Contracts.Events.V1.DeadLetterService.DeadLetterServiceClient DeadLetters() => new(Channel);
+
     /// <summary>A neighbourhood officer, or another agency: the summary view only.</summary>
     internal Metadata AsSummaryReader(string clientId = "health-mash", string agency = AgencyNames.Health) =>
         As(clientId, agency, MashRoles.OffenderReadSummary);

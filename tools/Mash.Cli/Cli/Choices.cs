@@ -113,6 +113,10 @@ internal static class Choices
     /// </summary>
     public static readonly IReadOnlyDictionary<string, CseIndicator> CseIndicators = FromContract<CseIndicator>();
 
+    /// <summary>A CSE flag's suspected perpetrator (<c>raise-flag --suspect-band aged-45-to-54 --suspect-relationship online-contact</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, SuspectAgeBand> SuspectAgeBands = FromContract<SuspectAgeBand>();
+    public static readonly IReadOnlyDictionary<string, SuspectRelationship> SuspectRelationships = FromContract<SuspectRelationship>();
+
     public static T Parse<T>(string option, string text, IReadOnlyDictionary<string, T> names) =>
         names.TryGetValue(text.Trim(), out var value)
             ? value

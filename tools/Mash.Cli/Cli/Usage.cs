@@ -63,9 +63,15 @@ internal static class Usage
           raise-flag   Raise a CSE flag on a child [Cse.Manage]: --nhs NHS [--given G]
                        [--family F] [--dob YYYY-MM-DD] --risk low|medium|high --reason TEXT
                        --evidence TEXT [--lawful-basis B] (recorded with the flag; the same
-                       option as below) [--key K] (as for submit).
+                       option as below) [--key K] (as for submit). Optionally the suspect
+                       and the contact: [--suspect-age N] [--suspect-band under-18|aged-18-to-24|
+                       ...|aged-55-and-over] [--suspect-relationship online-contact|stranger|
+                       family-member|partner|peer|known-adult|other] [--offender OFFENDER_ID]
+                       (links the child to that offender at this node) [--suspect-description
+                       TEXT] (these two stay at this node) [--platform NAME] [--place TEXT].
           review-flag  Re-rate a CSE flag [Cse.Manage]: --id FLAG --risk low|medium|high
-                       --reason TEXT --evidence TEXT.
+                       --reason TEXT --evidence TEXT, and the suspect and contact options of
+                       raise-flag (given, they replace the flag's).
           clear-flag   Clear a CSE flag, keeping its history [Cse.Manage]: --id FLAG
                        --reason TEXT --evidence TEXT.
           profile      A child's risk: local CSE flags with their history, local risk level,

@@ -11,7 +11,7 @@ internal sealed class RaiseFlagCommand : ICliCommand
 {
     public string Name => "raise-flag";
 
-    public IReadOnlyList<string> Options => [.. ChildOptions.Names, "risk", "reason", "evidence", IdempotencyKey.Option];
+    public IReadOnlyList<string> Options => [.. ChildOptions.Names, "risk", "reason", "evidence", .. SuspectOptions.Names, IdempotencyKey.Option];
 
     public async Task<int> RunAsync(CommandContext context)
     {
@@ -23,6 +23,8 @@ internal sealed class RaiseFlagCommand : ICliCommand
             Reason = args.Require("reason"),
             Evidence = args.Require("evidence"),
             LawfulBasis = Choices.LawfulBasisValue(context.Settings.LawfulBasis),
+            Suspect = SuspectOptions.Suspect(args),
+            Contact = SuspectOptions.Contact(args),
         };
         // Last, so a usage error above does not print a key for a call never made.
         request.IdempotencyKey = IdempotencyKey.Resolve(context, "this flag");

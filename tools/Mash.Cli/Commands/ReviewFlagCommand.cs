@@ -7,7 +7,7 @@ internal sealed class ReviewFlagCommand : ICliCommand
 {
     public string Name => "review-flag";
 
-    public IReadOnlyList<string> Options => ["id", "risk", "reason", "evidence"];
+    public IReadOnlyList<string> Options => ["id", "risk", "reason", "evidence", .. SuspectOptions.Names];
 
     public async Task<int> RunAsync(CommandContext context)
     {
@@ -18,6 +18,8 @@ internal sealed class ReviewFlagCommand : ICliCommand
             Risk = Choices.Parse("risk", args.Require("risk"), Choices.CseRisks),
             Reason = args.Require("reason"),
             Evidence = args.Require("evidence"),
+            Suspect = SuspectOptions.Suspect(args),
+            Contact = SuspectOptions.Contact(args),
         };
         var flag = await context.Assessments.ReviewCseFlagAsync(request, await context.CallOptionsAsync());
         CseFlagOutput.Write(context, flag);

@@ -19,6 +19,11 @@ internal static class RiskProfilePrinter
         {
             output.WriteLine(
                 $"  Flag {flag.FlagId}: {Choices.NameOf(flag.Risk, Choices.CseRisks)}, {(flag.Active ? "active" : "cleared")}, raised {Display.LocalTimeWithOffset(flag.RaisedAt)}");
+            if (flag.Suspect is not null || flag.Contact is not null)
+            {
+                output.WriteLine($"    Suspect: {CsePrinter.Suspect(flag.Suspect)}; contact: {CsePrinter.Contact(flag.Contact)}");
+            }
+
             CsePrinter.PrintHistory(output, flag, "    ");
         }
 
@@ -58,7 +63,7 @@ internal static class RiskProfilePrinter
                 var flag = entry.CseFlag;
                 return flag.Action == FlagAction.Cleared
                     ? "CSE flag cleared"
-                    : $"CSE flag {Choices.Short(flag.Action)}, risk {Choices.NameOf(flag.Risk, Choices.CseRisks)}";
+                    : $"CSE flag {Choices.Short(flag.Action)}, risk {Choices.NameOf(flag.Risk, Choices.CseRisks)}{PartnerSuspect(flag)}";
             case PartnerRiskEntry.ChangeOneofCase.RiskLevel:
                 var level = entry.RiskLevel;
                 var previous = level.PreviousLevel == RiskLevel.Unspecified ? "none" : Choices.NameOf(level.PreviousLevel, Choices.RiskLevels);
@@ -69,6 +74,16 @@ internal static class RiskProfilePrinter
             default:
                 return "a change this CLI does not know";
         }
+    }
+
+    /// <summary>What a partner may know of the suspect: ", suspect aged-45-to-54 online-contact (a person record is linked there), online: Facebook".</summary>
+    private static string PartnerSuspect(CseFlagChanged flag)
+    {
+        var suspect = flag.SuspectAgeBand != SuspectAgeBand.Unspecified || flag.SuspectRelationship != SuspectRelationship.Unspecified || flag.SuspectLinkedToPersonRecord
+            ? $", suspect {Choices.Short(flag.SuspectAgeBand)} {Choices.Short(flag.SuspectRelationship)}{(flag.SuspectLinkedToPersonRecord ? " (a person record is linked there)" : "")}"
+            : "";
+        var contact = flag.Contact is null ? "" : ", " + CsePrinter.Contact(flag.Contact);
+        return suspect + contact;
     }
 
     /// <summary>A child a partner shared but this node holds no identity for is shown by the start of its key.</summary>

@@ -229,6 +229,14 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ContactPlace")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContactPlatform")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -245,6 +253,24 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
                         .HasColumnType("text");
 
                     b.Property<int>("Risk")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SuspectAgeBand")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SuspectAgeYears")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SuspectDescription")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SuspectOffenderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SuspectRelationship")
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")

@@ -220,6 +220,14 @@ namespace Mash.Assessment.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactPlace")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPlatform")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -236,6 +244,24 @@ namespace Mash.Assessment.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Risk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuspectAgeBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuspectAgeYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuspectDescription")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspectOffenderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SuspectRelationship")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
