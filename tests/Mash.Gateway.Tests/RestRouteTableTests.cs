@@ -25,12 +25,14 @@ public sealed class RestRouteTableTests
         Assert.Equal(policy, route.AuthorizationPolicy);
     }
 
-    [Fact]
-    public void Dead_letter_rest_routes_keep_the_header_that_picks_the_service()
+    [Theory]
+    [InlineData("/v1/topics/{topic}/deadLetters")]
+    [InlineData("/v1/deliveries:unacknowledged")]
+    public void Platform_rest_routes_keep_the_header_that_picks_the_service(string path)
     {
-        var routes = Routes.Where(r => r.Match.Path == "/v1/topics/{topic}/deadLetters").ToList();
+        var routes = Routes.Where(r => r.Match.Path == path).ToList();
 
-        Assert.Equal(["assessment", "offender", "strategy"], routes.Select(r => r.ClusterId).Order());
+        Assert.Equal(["assessment", "offender", "referral", "strategy"], routes.Select(r => r.ClusterId).Order());
         Assert.All(routes, r => Assert.Equal("Events.Admin", r.AuthorizationPolicy));
         Assert.All(routes, r => Assert.Equal([r.ClusterId!], Assert.Single(r.Match.Headers!).Values!));
     }

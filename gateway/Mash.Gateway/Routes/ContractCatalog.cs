@@ -13,6 +13,7 @@ internal static class ContractCatalog
         Contracts.Strategy.V1.StrategyReflection.Descriptor,
         Contracts.Offender.V1.OffenderReflection.Descriptor,
         Contracts.Events.V1.DeadLettersReflection.Descriptor,
+        Contracts.Events.V1.DeliveriesReflection.Descriptor,
     }.SelectMany(file => file.Services).ToDictionary(service => service.FullName, StringComparer.Ordinal);
 
     /// <summary>

@@ -89,7 +89,7 @@ internal sealed class AssessmentWork(AssessmentDbContext db, CallAudit audit, Au
             ? stated
             : throw new InvalidOperationException("The stated lawful basis was not checked.");
         outbox.ShareWithPartners(db, Topics.RiskChanges, AssessmentEvents.RiskLevelChanged(record, previous), record.ChildKey,
-            record.ChildMatch == (int)Contracts.Common.V1.ChildMatchStatus.Confirmed, basis, audit.Purpose);
+            record.ChildMatch == (int)Contracts.Common.V1.ChildMatchStatus.Confirmed, basis, audit.Purpose, record.Id);
         if (record.SignificantHarmSuspected)
         {
             // Reasonable cause to suspect significant harm: a strategy discussion is now required.

@@ -22,7 +22,7 @@ namespace Mash.Assessment.Grpc;
 /// with provenance. Each change is shared with partner nodes in the transaction that stores it.
 /// </summary>
 internal sealed class CseFlagHandler(
-    AssessmentDbContext db, CallAudit audit, AuditTrail trail, EventOutbox outbox, ChildKeyHasher childKeys,
+    AssessmentDbContext db, CallAudit audit, AuditTrail trail, EventOutbox outbox, ChildRecords children, ChildKeyHasher childKeys,
     ServiceClock clock, IOptions<CseScreeningOptions> screening)
 {
     public async Task<CseFlag> RaiseAsync(RaiseCseFlagRequest request, CancellationToken cancellationToken)
@@ -61,8 +61,13 @@ internal sealed class CseFlagHandler(
         flag.Keep(CseSuspectRules.Normalise(request.Suspect));
         flag.Keep(CseSuspectRules.Normalise(request.Contact));
         var raised = Change(flag, FlagAction.Raised, request.Risk, request.Reason, request.Evidence, now);
+        if (!await db.CseFlags.AnyAsync(f => f.ChildKey == childKey, cancellationToken))
+        {
+            children.FirstRecorded(db, request.Child, childKey, request.LawfulBasis, audit.Purpose);
+        }
+
         db.CseFlags.Add(flag);
-        outbox.ShareWithPartners(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, raised), childKey, IsConfirmed(flag.ChildMatch), request.LawfulBasis, audit.Purpose);
+        outbox.ShareWithPartners(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, raised), childKey, IsConfirmed(flag.ChildMatch), request.LawfulBasis, audit.Purpose, flag.Id);
         RequireStrategyDiscussionIfHigh(flag, raised, request.LawfulBasis);
         LinkNamedOffender(flag, raised, namedBefore: "", request.LawfulBasis);
         audit.Touch(childKey, flag.Id);
@@ -155,7 +160,7 @@ internal sealed class CseFlagHandler(
     /// <summary>Later changes are shared under the lawful basis the flag was raised with.</summary>
     private async Task ShareAndSaveAsync(CseFlagRecord flag, CseFlagHistoryRecord change, CancellationToken cancellationToken)
     {
-        outbox.ShareWithPartners(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, change), flag.ChildKey, IsConfirmed(flag.ChildMatch), (LawfulBasis)flag.LawfulBasis, audit.Purpose);
+        outbox.ShareWithPartners(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, change), flag.ChildKey, IsConfirmed(flag.ChildMatch), (LawfulBasis)flag.LawfulBasis, audit.Purpose, flag.Id);
         RequireStrategyDiscussionIfHigh(flag, change, (LawfulBasis)flag.LawfulBasis);
         flag.Version++;
         await trail.SaveVersionedChangesWithAuditAsync(db, "flag", cancellationToken);

@@ -1,3 +1,4 @@
+using Mash.Platform.Eventing.Receipts;
 using Mash.Platform.Paging;
 using Mash.Platform.Time;
 using Mash.Assessment.Data;
@@ -47,7 +48,13 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
             HighestCseRisk = summary.HighestCseRisk,
             HighestRiskLevel = summary.HighestRiskLevel,
         };
-        profile.LocalFlags.AddRange(flags.Select(f => f.ToContract()));
+        var receipts = await DeliveryReceipts.HeldByAsync(db, [.. flags.Select(f => f.Id)], cancellationToken);
+        profile.LocalFlags.AddRange(flags.Select(f =>
+        {
+            var flag = f.ToContract();
+            flag.HeldByPartners.AddRange(receipts[f.Id]);
+            return flag;
+        }));
         profile.PartnerEntries.AddRange(partners.Select(p => p.ToContract()));
         // Those still to be held first, soonest due; then those held, latest first.
         var toBeHeld = discussions.Where(d => d.HeldAt is null).OrderBy(d => d.DueAt).ThenBy(d => d.DiscussionId, StringComparer.Ordinal);

@@ -4,6 +4,7 @@ using Mash.Assessment.Data;
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Eventing.Inbox;
+using Mash.Platform.Eventing.Receipts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Assessment.IntegrationEvents;
@@ -46,7 +47,7 @@ internal sealed class PartnerRiskLevelChangedHandler(PartnerRiskStore store) : I
 /// Stages what a partner shared, as received, with its provenance; matched to the child by the
 /// envelope's child key (the same keyed hash of the NHS number on every node of the partnership).
 /// </summary>
-internal sealed class PartnerRiskStore(AssessmentDbContext db, CallAudit audit, ServiceClock clock)
+internal sealed class PartnerRiskStore(AssessmentDbContext db, CallAudit audit, DeliveryReceipts receipts, ServiceClock clock)
 {
     public async Task AddAsync(EventEnvelope envelope, IMessage payload, Action<PartnerRiskRecord> summarise, CancellationToken cancellationToken)
     {
@@ -60,6 +61,9 @@ internal sealed class PartnerRiskStore(AssessmentDbContext db, CallAudit audit, 
         {
             return;
         }
+
+        // Stored here: the sending node learns it arrived.
+        receipts.Acknowledge(db, envelope);
 
         var record = new PartnerRiskRecord
         {

@@ -3,6 +3,7 @@ using Mash.Offender.Data;
 using Mash.Offender.Domain;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
+using Mash.Platform.Eventing.Receipts;
 using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,10 @@ internal sealed class OffenderQueries(OffenderDbContext db, CallAudit audit, Ser
         var record = await db.OffendersWithParts.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.OffenderId, cancellationToken)
             ?? throw RpcErrors.NotFound("offender", request.OffenderId);
         audit.TouchOffender(record, view);
-        return record.ToContract(view, clock.Today);
+        var offender = record.ToContract(view, clock.Today);
+        // The sender's proof that the risk changes it shared arrived: part of the full record.
+        offender.Details?.RiskHeldByPartners.AddRange((await DeliveryReceipts.HeldByAsync(db, [record.Id], cancellationToken))[record.Id]);
+        return offender;
     }
 
     /// <summary>Highest risk first, then in order of registration.</summary>

@@ -6,8 +6,10 @@ using Mash.Offender.Domain;
 using Mash.Offender.IntegrationEvents;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
+using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Identity;
 using Mash.Platform.Time;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Offender.Grpc;
 
@@ -16,7 +18,7 @@ namespace Mash.Offender.Grpc;
 /// risk profiles at partner nodes. Repeating the same command changes nothing and shares nothing.
 /// </summary>
 internal sealed class RiskAndLinkWork(
-    OffenderStore store, CallAudit audit, ChildKeyHasher childKeys, LinkedChildrenRisk sharing, VisitSchedules visits, ServiceClock clock)
+    OffenderStore store, CallAudit audit, ChildKeyHasher childKeys, LinkedChildrenRisk sharing, ChildRecords children, VisitSchedules visits, ServiceClock clock)
 {
     public async Task<Contracts.Offender.V1.Offender> UpdateRiskAsync(UpdateOffenderRiskRequest request, CancellationToken cancellationToken)
     {
@@ -83,6 +85,12 @@ internal sealed class RiskAndLinkWork(
 
         if (link is null)
         {
+            if (!await store.Db.ChildLinks.AnyAsync(l => l.ChildKey == childKey, cancellationToken))
+            {
+                children.FirstRecorded(store.Db, request.Child, childKey,
+                    LawfulBases.TryParse(audit.LawfulBasis, out var basis) ? basis : LawfulBasis.Unspecified, audit.Purpose);
+            }
+
             link = new ChildLinkRecord { Id = OffenderStore.NewId("lnk_", clock.Now), OffenderId = record.Id, ChildKey = childKey, LinkedAt = clock.UtcNow };
             record.Links.Add(link);
         }

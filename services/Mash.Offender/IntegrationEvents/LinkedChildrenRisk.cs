@@ -37,7 +37,7 @@ internal sealed class LinkedChildrenRisk(EventOutbox outbox, CallAudit audit, Se
             : throw new InvalidOperationException("The stated lawful basis was not checked.");
         audit.TouchOnce(link.ChildKey, offender.Id);
         return outbox.ShareWithPartners(db, Topics.RiskChanges, Changed(offender, link, previous), link.ChildKey,
-            link.ChildMatch == (int)ChildMatchStatus.Confirmed, basis, audit.Purpose);
+            link.ChildMatch == (int)ChildMatchStatus.Confirmed, basis, audit.Purpose, offender.Id);
     }
 
     private RiskLevelChanged Changed(OffenderRecord offender, ChildLinkRecord link, OffenderRisk previous)

@@ -28,7 +28,7 @@ public static class MashRoles
     /// <summary>Operations: list and replay the events a service could not apply.</summary>
     public const string EventsAdmin = "Events.Admin";
 
-    public static readonly IReadOnlyList<string> Referral = [ReferralSubmit, ReferralRead, ReferralScreen, ReferralDecide];
+    public static readonly IReadOnlyList<string> Referral = [ReferralSubmit, ReferralRead, ReferralScreen, ReferralDecide, EventsAdmin];
     public static readonly IReadOnlyList<string> Assessment = [AssessmentRead, AssessmentAssess, CseManage, EventsAdmin];
     public static readonly IReadOnlyList<string> Strategy = [StrategyRead, StrategyManage, EventsAdmin];
     public static readonly IReadOnlyList<string> Offender = [OffenderManage, OffenderRead, OffenderReadSummary, EventsAdmin];

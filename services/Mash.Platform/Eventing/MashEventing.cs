@@ -62,6 +62,9 @@ public static class MashEventing
             .Handle<DeliveryReceipt, Receipts.DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes);
     }
 
+    /// <summary>The topics every service with eventing subscribes to, besides its own <c>Handle</c> calls.</summary>
+    public static IReadOnlyList<string> PlatformTopics { get; } = [Topics.DeliveryReceipts];
+
     /// <summary>Serves mash.events.v1.DeadLetterService for the subscriptions of this service, and DeliveryService for what it shared.</summary>
     public static WebApplication MapMashEventing(this WebApplication app)
     {

@@ -10,12 +10,12 @@ public sealed record MatrixCall(string Method, string Caller, string Token, bool
 /// <summary>Runs matrix calls (an empty request each, a few at a time) and lists every answer the table does not expect.</summary>
 public static class Matrix
 {
-    private static readonly string[] DeadLetterServices = ["assessment", "strategy", "offender"];
+    private static readonly string[] PlatformServices = ["assessment", "strategy", "offender", "referral"];
 
-    /// <summary>DeadLetterService is served by several services; the gateway picks one by this header.</summary>
+    /// <summary>DeadLetterService and DeliveryService are served by every service; the gateway picks one by this header.</summary>
     public static IEnumerable<IReadOnlyDictionary<string, string>> HeaderVariants(string method) =>
-        method.StartsWith("/mash.events.v1.DeadLetterService/", StringComparison.Ordinal)
-            ? [.. DeadLetterServices.Select(service => new Dictionary<string, string> { ["x-mash-service"] = service })]
+        method.StartsWith("/mash.events.v1.DeadLetterService/", StringComparison.Ordinal) || method.StartsWith("/mash.events.v1.DeliveryService/", StringComparison.Ordinal)
+            ? [.. PlatformServices.Select(service => new Dictionary<string, string> { ["x-mash-service"] = service })]
             : [new Dictionary<string, string>()];
 
     public static async Task<IReadOnlyList<string>> RunAsync(RawGrpc raw, IEnumerable<MatrixCall> calls, Func<MatrixCall, string> addressOf)

@@ -62,6 +62,7 @@ public static class RoleTable
 
         [DeadLetters + "ListDeadLetters"] = [MashRoles.EventsAdmin],
         [DeadLetters + "ReplayDeadLetter"] = [MashRoles.EventsAdmin],
+        ["/mash.events.v1.DeliveryService/ListUnacknowledged"] = [MashRoles.EventsAdmin],
     };
 
     /// <summary>Every role a token may carry: the string constants of <see cref="MashRoles"/> that are roles, not policies.</summary>

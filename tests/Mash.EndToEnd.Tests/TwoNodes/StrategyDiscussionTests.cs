@@ -21,6 +21,18 @@ public sealed class StrategyDiscussionTests(TwoNodesFixture nodes)
         var socialCare = nodes.SocialCare;
         var headers = await socialCare.AsAsync("social-care-mash");
         var child = TestChildren.New("Sam");
+        // The police node knows Sam already: an officer flagged a low CSE risk.
+        var police = nodes.Police;
+        var policeHeaders = await police.AsAsync("police-mash");
+        await police.Assessments().RaiseCseFlagAsync(new RaiseCseFlagRequest
+        {
+            IdempotencyKey = Guid.NewGuid().ToString("N"),
+            Child = child,
+            Risk = CseRisk.Low,
+            Reason = "Missing from home twice, returned by a man in his twenties",
+            Evidence = "Missing person reports",
+            LawfulBasis = LawfulBasis.LawEnforcement,
+        }, policeHeaders);
         var referral = await socialCare.Referrals().SubmitReferralAsync(new SubmitReferralRequest
         {
             IdempotencyKey = Guid.NewGuid().ToString("N"),
@@ -52,12 +64,19 @@ public sealed class StrategyDiscussionTests(TwoNodesFixture nodes)
         Assert.Equal(DiscussionTrigger.SignificantHarmSuspected, required.Trigger);
 
         // The police must attend: the discussion is on their outstanding list at once, with its clock and holding node.
-        var police = nodes.Police;
-        var policeHeaders = await police.AsAsync("police-mash");
         var outstandingAtPolice = await Eventually.Get(async () =>
             (await police.Strategy().ListOutstandingAsync(new ListOutstandingRequest(), policeHeaders)).Discussions
                 .FirstOrDefault(d => d.DiscussionId == required.DiscussionId), what: "the required discussion on the police node's outstanding list");
         Assert.Equal((required.DueAt, socialCare.Options.NodeId), (outstandingAtPolice.DueAt, outstandingAtPolice.HeldByNode));
+        // Attached to the child as the police node knows them.
+        Assert.Equal((child.NhsNumber, ChildMatchStatus.Confirmed), (outstandingAtPolice.Child?.NhsNumber, outstandingAtPolice.ChildMatch));
+        // And social care can prove it arrived: the police node's receipt.
+        var receipted = await Eventually.Get(async () =>
+        {
+            var atSocialCare = await socialCare.Strategy().GetDiscussionAsync(new GetDiscussionRequest { DiscussionId = required.DiscussionId }, headers);
+            return atSocialCare.HeldByPartners.FirstOrDefault(r => r.Node == police.Options.NodeId);
+        }, what: "the police node's receipt for the required discussion");
+        Assert.Equal(Agency.Police, receipted.Agency);
 
         var strategy = socialCare.Strategy();
         await strategy.RecordAttendanceAsync(new RecordAttendanceRequest
@@ -96,5 +115,14 @@ public sealed class StrategyDiscussionTests(TwoNodesFixture nodes)
         Assert.Equal(socialCare.Options.NodeId, atPolice.HeldByNode);
         Assert.True(atPolice.Decisions.S47Enquiry);
         Assert.Equal(InvestigationKind.Joint, atPolice.Decisions.CriminalInvestigation.Kind);
+
+        // Reachable from the child's record at police: the risk profile lists it, held, with its minutes reference.
+        var inProfile = await Eventually.Get(async () =>
+            (await police.Assessments().GetChildRiskProfileAsync(new GetChildRiskProfileRequest { Child = child }, policeHeaders)).Discussions
+                .FirstOrDefault(d => d.DiscussionId == concluded.DiscussionId && d.Status == DiscussionStatus.Concluded),
+            what: "the discussion in the child's risk profile at the police node");
+        Assert.Equal(("LCS-12345", socialCare.Options.NodeId, Agency.ChildrenSocialCare), (inProfile.MinutesReference, inProfile.HeldByNode, inProfile.HeldByAgency));
+        var byId = await police.Strategy().GetDiscussionAsync(new GetDiscussionRequest { DiscussionId = concluded.DiscussionId }, policeHeaders);
+        Assert.Equal((child.GivenName, ChildMatchStatus.Confirmed), (byId.Child?.GivenName, byId.ChildMatch));
     }
 }

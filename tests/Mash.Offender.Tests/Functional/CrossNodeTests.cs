@@ -28,8 +28,8 @@ public sealed class CrossNodeTests(OffenderApp police) : IClassFixture<OffenderA
         foreach (var (linked, relationship) in new[] { (child, "household member"), (sibling, "sibling") })
         {
             var childKey = police.ChildKey(linked);
-            await Eventually.TrueAsync(() => police.Transport.Sent.Any(m => m.SessionId == childKey));
-            var published = police.Transport.Sent.Single(m => m.SessionId == childKey);
+            await Eventually.TrueAsync(() => police.Transport.Sent.Any(m => m.SessionId == childKey && m.Type == RiskLevelChanged.Descriptor.FullName));
+            var published = police.Transport.Sent.Single(m => m.SessionId == childKey && m.Type == RiskLevelChanged.Descriptor.FullName);
             Assert.Equal(Topics.RiskChanges, published.Topic);
 
             var delivery = await socialCare.DeliverAsync(published);

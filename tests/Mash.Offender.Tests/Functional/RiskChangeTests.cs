@@ -46,7 +46,7 @@ public sealed class RiskChangeTests(OffenderApp app) : IClassFixture<OffenderApp
             Assert.Equal((envelope.EventId, "mash.events.v1.RiskLevelChanged", "LAWFUL_BASIS_LAW_ENFORCEMENT"), (disclosure.EventId, disclosure.What, disclosure.LawfulBasis));
         }
 
-        await Eventually.TrueAsync(() => app.Transport.Sent.Count(m => m.SessionId == app.ChildKey(victim) || m.SessionId == app.ChildKey(sibling)) == 2);
+        await Eventually.TrueAsync(() => app.Transport.Sent.Count(m => (m.SessionId == app.ChildKey(victim) || m.SessionId == app.ChildKey(sibling)) && m.Type == RiskLevelChanged.Descriptor.FullName) == 2);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ internal static class OffenderSteps
     public static async Task<List<(OutboxMessage Message, EventEnvelope Envelope, RiskLevelChanged Change)>> RiskChangesForAsync(this OffenderApp app, ChildIdentity child)
     {
         var childKey = app.ChildKey(child);
-        var messages = await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.SessionId == childKey).OrderBy(m => m.Sequence).ToListAsync());
+        var messages = await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.SessionId == childKey && m.Type == RiskLevelChanged.Descriptor.FullName).OrderBy(m => m.Sequence).ToListAsync());
         return [.. messages.Select(m =>
         {
             var envelope = EventEnvelope.Parser.ParseFrom(m.Envelope);

@@ -158,6 +158,55 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
                     b.ToTable("Assessments", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Assessment.Data.ChildDiscussionRecord", b =>
+                {
+                    b.Property<string>("DiscussionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChildKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("HeldByAgency")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HeldByNode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MinutesReference")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RequiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ScheduledFor")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DiscussionId");
+
+                    b.HasIndex("ChildKey");
+
+                    b.ToTable("ChildDiscussions", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Assessment.Data.CseFlagHistoryRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -460,6 +509,10 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DestinationNode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -480,6 +533,10 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<bool>("Shared")
                         .HasColumnType("boolean");
 
@@ -490,6 +547,12 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("ChildKey");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("Shared", "DecidedAt", "Id");
 
                     b.ToTable("Disclosures", (string)null);
                 });
@@ -547,6 +610,39 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
                     b.HasIndex("PublishedAt", "Sequence");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Mash.Platform.Eventing.Receipts.DeliveryReceiptRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReceivingAgency")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReceivingNode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "ReceivingNode")
+                        .IsUnique();
+
+                    b.ToTable("DeliveryReceipts", (string)null);
                 });
 
             modelBuilder.Entity("Mash.Assessment.Data.AgencyCheckRecord", b =>

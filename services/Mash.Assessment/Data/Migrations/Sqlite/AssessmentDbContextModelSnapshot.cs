@@ -151,6 +151,55 @@ namespace Mash.Assessment.Data.Migrations.Sqlite
                     b.ToTable("Assessments", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Assessment.Data.ChildDiscussionRecord", b =>
+                {
+                    b.Property<string>("DiscussionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HeldByAgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeldByNode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesReference")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScheduledFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DiscussionId");
+
+                    b.HasIndex("ChildKey");
+
+                    b.ToTable("ChildDiscussions", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Assessment.Data.CseFlagHistoryRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -447,6 +496,10 @@ namespace Mash.Assessment.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DestinationNode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -467,6 +520,10 @@ namespace Mash.Assessment.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Shared")
                         .HasColumnType("INTEGER");
 
@@ -477,6 +534,12 @@ namespace Mash.Assessment.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ChildKey");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("Shared", "DecidedAt", "Id");
 
                     b.ToTable("Disclosures", (string)null);
                 });
@@ -532,6 +595,37 @@ namespace Mash.Assessment.Data.Migrations.Sqlite
                     b.HasIndex("PublishedAt", "Sequence");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Mash.Platform.Eventing.Receipts.DeliveryReceiptRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceivingAgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivingNode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "ReceivingNode")
+                        .IsUnique();
+
+                    b.ToTable("DeliveryReceipts", (string)null);
                 });
 
             modelBuilder.Entity("Mash.Assessment.Data.AgencyCheckRecord", b =>

@@ -551,6 +551,10 @@ namespace Mash.Offender.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DestinationNode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -571,6 +575,10 @@ namespace Mash.Offender.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<bool>("Shared")
                         .HasColumnType("boolean");
 
@@ -581,6 +589,12 @@ namespace Mash.Offender.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("ChildKey");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("Shared", "DecidedAt", "Id");
 
                     b.ToTable("Disclosures", (string)null);
                 });
@@ -638,6 +652,39 @@ namespace Mash.Offender.Data.Migrations.PostgreSql
                     b.HasIndex("PublishedAt", "Sequence");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Mash.Platform.Eventing.Receipts.DeliveryReceiptRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReceivingAgency")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReceivingNode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "ReceivingNode")
+                        .IsUnique();
+
+                    b.ToTable("DeliveryReceipts", (string)null);
                 });
 
             modelBuilder.Entity("Mash.Offender.Data.ChildLinkRecord", b =>

@@ -1,0 +1,124 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mash.Assessment.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PartnerReceipts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DestinationNode",
+                table: "Disclosures",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "RecordId",
+                table: "Disclosures",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "ChildDiscussions",
+                columns: table => new
+                {
+                    DiscussionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChildKey = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Trigger = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ScheduledFor = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HeldAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MinutesReference = table.Column<string>(type: "TEXT", nullable: false),
+                    HeldByNode = table.Column<string>(type: "TEXT", nullable: false),
+                    HeldByAgency = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChildDiscussions", x => x.DiscussionId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeliveryReceipts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<string>(type: "TEXT", nullable: false),
+                    ReceivingNode = table.Column<string>(type: "TEXT", nullable: false),
+                    ReceivingAgency = table.Column<int>(type: "INTEGER", nullable: false),
+                    StoredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeliveryReceipts", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_EventId",
+                table: "Disclosures",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_RecordId",
+                table: "Disclosures",
+                column: "RecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_Shared_DecidedAt_Id",
+                table: "Disclosures",
+                columns: new[] { "Shared", "DecidedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildDiscussions_ChildKey",
+                table: "ChildDiscussions",
+                column: "ChildKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliveryReceipts_EventId_ReceivingNode",
+                table: "DeliveryReceipts",
+                columns: new[] { "EventId", "ReceivingNode" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ChildDiscussions");
+
+            migrationBuilder.DropTable(
+                name: "DeliveryReceipts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Disclosures_EventId",
+                table: "Disclosures");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Disclosures_RecordId",
+                table: "Disclosures");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Disclosures_Shared_DecidedAt_Id",
+                table: "Disclosures");
+
+            migrationBuilder.DropColumn(
+                name: "DestinationNode",
+                table: "Disclosures");
+
+            migrationBuilder.DropColumn(
+                name: "RecordId",
+                table: "Disclosures");
+        }
+    }
+}
