@@ -1,3 +1,4 @@
+using Mash.Platform.Time;
 using Mash.Contracts.Offender.V1;
 using Mash.Platform.Errors;
 
@@ -21,29 +22,35 @@ public static class MeasureRules
     public static bool IsExpiringWithin(DateOnly startsOn, DateOnly? expiresOn, DateOnly today, int days) =>
         IsActive(startsOn, expiresOn, today) && expiresOn <= today.AddDays(days);
 
-    public static FieldViolations Validate(AddPreventativeMeasureRequest request, DateOnly today)
+    public static FieldViolations Validate(AddPreventativeMeasureRequest request, DateOnly today) => Validate(request, DateWindow.For(today));
+
+    /// <summary>The request's fields, its days within today's bounds (<c>Mash:Dates</c>).</summary>
+    public static FieldViolations Validate(AddPreventativeMeasureRequest request, DateWindow window)
     {
         var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "the measure");
         v.CheckId("offender_id", request.OffenderId, "offender");
         v.CheckKnown("type", request.Type, "Say which measure: a child abduction warning notice, a sexual harm prevention order or bail conditions.");
-        var startsOn = v.CheckDay("starts_on", request.StartsOn, "Give the day the measure starts.");
+        var startsOn = v.CheckDay("starts_on", request.StartsOn, "Give the day the measure starts.", window, DayKind.Planned);
         // Only a sexual harm prevention order may run until further order.
         v.Require(request.ExpiresOn is not null || request.Type == MeasureType.SexualHarmPreventionOrder, "expires_on",
             "Give the day the measure expires (only a sexual harm prevention order may run until further order).");
-        var expiresOn = v.CheckOptionalDay("expires_on", request.ExpiresOn);
+        var expiresOn = v.CheckOptionalDay("expires_on", request.ExpiresOn, window, DayKind.TermEnd);
         v.Require(startsOn is null || expiresOn is null || expiresOn > startsOn, "expires_on", "A measure expires after it starts.");
-        v.Require(expiresOn is null || expiresOn >= today, "expires_on", "Already expired: record only measures in force or to come.");
+        v.Require(expiresOn is null || expiresOn >= window.Today, "expires_on", "Already expired: record only measures in force or to come.");
         v.CheckText("conditions", request.Conditions, RequestChecks.MaxText, "Record the conditions: what the offender must and must not do.");
         v.CheckOptionalText("reference", request.Reference, RequestChecks.MaxShortText);
-        CheckChildren(v, request, startsOn, today);
+        CheckChildren(v, request, startsOn, window.Today);
         return v;
     }
 
-    public static FieldViolations Validate(RecordMeasureBreachRequest request, DateOnly today)
+    public static FieldViolations Validate(RecordMeasureBreachRequest request, DateOnly today) => Validate(request, DateWindow.For(today));
+
+    /// <summary>The request's fields, its days within today's bounds (<c>Mash:Dates</c>).</summary>
+    public static FieldViolations Validate(RecordMeasureBreachRequest request, DateWindow window)
     {
         var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "the breach");
         v.CheckId("measure_id", request.MeasureId, "measure");
-        v.CheckDay("occurred_on", request.OccurredOn, "Give the day of the breach.", today);
+        v.CheckDay("occurred_on", request.OccurredOn, "Give the day of the breach.", window, DayKind.Happened);
         return v.CheckText("details", request.Details, RequestChecks.MaxText, "Say what the offender did.");
     }
 

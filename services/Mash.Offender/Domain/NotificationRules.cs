@@ -1,3 +1,4 @@
+using Mash.Platform.Time;
 using Mash.Contracts.Offender.V1;
 using Mash.Platform.Errors;
 
@@ -56,7 +57,10 @@ public static class NotificationRules
     }
 
     /// <summary>The request's own fields; its dates against the registration are checked once the offender is read.</summary>
-    public static FieldViolations Validate(RecordNotificationRequest request, DateOnly today)
+    public static FieldViolations Validate(RecordNotificationRequest request, DateOnly today) => Validate(request, DateWindow.For(today));
+
+    /// <summary>The request's fields, its days within today's bounds (<c>Mash:Dates</c>).</summary>
+    public static FieldViolations Validate(RecordNotificationRequest request, DateWindow window)
     {
         var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "the notification");
         v.CheckId("offender_id", request.OffenderId, "offender");
@@ -65,7 +69,7 @@ public static class NotificationRules
         DateOnly? occurredOn = null, notifiedOn = null;
         if (isChange)
         {
-            occurredOn = v.CheckDay("change_occurred_on", request.ChangeOccurredOn, "Give the day the change happened: the 3 days run from it.", today);
+            occurredOn = v.CheckDay("change_occurred_on", request.ChangeOccurredOn, "Give the day the change happened: the 3 days run from it.", window, DayKind.Happened);
         }
         else
         {
@@ -78,7 +82,7 @@ public static class NotificationRules
         }
         else
         {
-            notifiedOn = v.CheckDay("notified_on", request.NotifiedOn, "Give the day the offender notified it.", today);
+            notifiedOn = v.CheckDay("notified_on", request.NotifiedOn, "Give the day the offender notified it.", window, DayKind.Happened);
         }
 
         v.Require(occurredOn is null || notifiedOn is null || notifiedOn >= occurredOn, "notified_on", "A change cannot be notified before it happened.");

@@ -1,3 +1,4 @@
+using Mash.Platform.Time;
 using Mash.Contracts.Common.V1;
 using Mash.Platform.Errors;
 using Mash.Platform.Identity;
@@ -36,8 +37,8 @@ public static class RequestChecks
         where TEnum : struct, Enum =>
         v.Require(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) != 0 && Enum.IsDefined(value), field, whenMissing);
 
-    /// <summary>A required day, not after <paramref name="latest"/> when given; the day read, if real.</summary>
-    public static DateOnly? CheckDay(this FieldViolations v, string field, Date? date, string whenMissing, DateOnly? latest = null)
+    /// <summary>A required day within today's bounds for its kind; the day read, if real.</summary>
+    public static DateOnly? CheckDay(this FieldViolations v, string field, Date? date, string whenMissing, DateWindow window, DayKind kind)
     {
         if (date is null)
         {
@@ -45,10 +46,14 @@ public static class RequestChecks
             return null;
         }
 
-        return v.CheckOptionalDay(field, date, latest);
+        return v.CheckOptionalDay(field, date, window, kind);
     }
 
-    public static DateOnly? CheckOptionalDay(this FieldViolations v, string field, Date? date, DateOnly? latest = null)
+    /// <summary>
+    /// A day if given: a real calendar day, not before the window's earliest (a century back), and not
+    /// after today (what happened), the planning horizon (what is planned) or the term horizon (the end of a term).
+    /// </summary>
+    public static DateOnly? CheckOptionalDay(this FieldViolations v, string field, Date? date, DateWindow window, DayKind kind)
     {
         if (date is null)
         {
@@ -61,7 +66,14 @@ public static class RequestChecks
             return null;
         }
 
-        v.Require(latest is null || day <= latest, field, $"Cannot be in the future (after {Dates.Text(latest ?? day)}).");
+        var (latest, tooLate) = kind switch
+        {
+            DayKind.Happened => (window.Today, "Cannot be in the future"),
+            DayKind.Planned => (window.PlanLatest, "Further ahead than anything is planned"),
+            _ => (window.TermLatest, "Further ahead than any term a record holds"),
+        };
+        v.Require(day <= latest, field, $"{tooLate} (after {Dates.Text(latest)}).");
+        v.Require(day >= window.Earliest, field, $"Before {Dates.Text(window.Earliest)}: not a day of a record kept now.");
         return day;
     }
 
@@ -85,4 +97,15 @@ public static class RequestChecks
         ChildIdentityRules.Validate(v, field, child, today);
         return v;
     }
+}
+
+/// <summary>What a day a caller supplies stands for, which sets how far ahead it may be.</summary>
+public enum DayKind
+{
+    /// <summary>Something that happened: not in the future.</summary>
+    Happened,
+    /// <summary>Something planned to start: within the planning horizon.</summary>
+    Planned,
+    /// <summary>The end of a term (an order's expiry, notification requirements ending): within the term horizon.</summary>
+    TermEnd,
 }

@@ -1,3 +1,4 @@
+using Mash.Platform.Time;
 using Mash.Contracts.Offender.V1;
 using Mash.Platform.Errors;
 using Microsoft.Extensions.Options;
@@ -23,11 +24,14 @@ public sealed class VisitSchedules(IOptions<VisitIntervalsOptions> options)
 
     public static bool IsOverdue(DateOnly? dueBy, DateOnly today) => dueBy is { } due && today > due;
 
-    public static FieldViolations Validate(RecordVisitRequest request, DateOnly today)
+    public static FieldViolations Validate(RecordVisitRequest request, DateOnly today) => Validate(request, DateWindow.For(today));
+
+    /// <summary>The request's fields, its days within today's bounds (<c>Mash:Dates</c>).</summary>
+    public static FieldViolations Validate(RecordVisitRequest request, DateWindow window)
     {
         var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "the visit");
         v.CheckId("offender_id", request.OffenderId, "offender");
-        v.CheckDay("visited_on", request.VisitedOn, "Give the day of the visit.", today);
+        v.CheckDay("visited_on", request.VisitedOn, "Give the day of the visit.", window, DayKind.Happened);
         v.CheckText("officer", request.Officer, RequestChecks.MaxName, "Name the officer who visited.");
         v.CheckKnown("outcome", request.Outcome, "Say whether the offender was seen, and if so whether there are concerns.");
         return request.Outcome == VisitOutcome.SeenConcerns

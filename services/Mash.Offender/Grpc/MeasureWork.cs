@@ -19,7 +19,7 @@ internal sealed class MeasureWork(OffenderStore store, CallAudit audit, ChildKey
 
     public async Task<PreventativeMeasure> AddAsync(AddPreventativeMeasureRequest request, CancellationToken cancellationToken)
     {
-        MeasureRules.Validate(request, clock.Today).ThrowIfAny("The measure cannot be recorded.");
+        MeasureRules.Validate(request, clock.Window).ThrowIfAny("The measure cannot be recorded.");
         audit.RequireStatedPurpose();
         var fingerprint = RequestFingerprint.Of(request);
         if (await store.FindCommandAsync(request.IdempotencyKey, cancellationToken) is { } earlier)
@@ -59,7 +59,7 @@ internal sealed class MeasureWork(OffenderStore store, CallAudit audit, ChildKey
 
     public async Task<PreventativeMeasure> RecordBreachAsync(RecordMeasureBreachRequest request, CancellationToken cancellationToken)
     {
-        MeasureRules.Validate(request, clock.Today).ThrowIfAny("The breach cannot be recorded.");
+        MeasureRules.Validate(request, clock.Window).ThrowIfAny("The breach cannot be recorded.");
         audit.RequireStatedPurpose();
         var fingerprint = RequestFingerprint.Of(request);
         if (await store.FindCommandAsync(request.IdempotencyKey, cancellationToken) is { } earlier)

@@ -19,7 +19,7 @@ internal sealed class NotificationAndVisitWork(OffenderStore store, CallAudit au
 
     public async Task<Contracts.Offender.V1.Offender> RecordNotificationAsync(RecordNotificationRequest request, CancellationToken cancellationToken)
     {
-        NotificationRules.Validate(request, clock.Today).ThrowIfAny("The notification cannot be recorded.");
+        NotificationRules.Validate(request, clock.Window).ThrowIfAny("The notification cannot be recorded.");
         audit.RequireStatedPurpose();
         var fingerprint = RequestFingerprint.Of(request);
         if (await store.FindCommandAsync(request.IdempotencyKey, cancellationToken) is { } earlier)
@@ -65,7 +65,7 @@ internal sealed class NotificationAndVisitWork(OffenderStore store, CallAudit au
 
     public async Task<Contracts.Offender.V1.Offender> RecordVisitAsync(RecordVisitRequest request, CancellationToken cancellationToken)
     {
-        VisitSchedules.Validate(request, clock.Today).ThrowIfAny("The visit cannot be recorded.");
+        VisitSchedules.Validate(request, clock.Window).ThrowIfAny("The visit cannot be recorded.");
         audit.RequireStatedPurpose();
         var fingerprint = RequestFingerprint.Of(request);
         if (await store.FindCommandAsync(request.IdempotencyKey, cancellationToken) is { } earlier)

@@ -18,7 +18,7 @@ internal sealed class RegisterOffenderHandler(OffenderStore store, CallAudit aud
 
     public async Task<Contracts.Offender.V1.Offender> RegisterAsync(RegisterOffenderRequest request, CancellationToken cancellationToken)
     {
-        RegistrationRules.Validate(request, clock.Today).ThrowIfAny("The offender cannot be registered.");
+        RegistrationRules.Validate(request, clock.Window).ThrowIfAny("The offender cannot be registered.");
         audit.RequireStatedPurpose();
 
         var fingerprint = RequestFingerprint.Of(request);

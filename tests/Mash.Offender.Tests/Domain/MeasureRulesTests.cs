@@ -76,4 +76,28 @@ public sealed class MeasureRulesTests
 
         Assert.Equal(["expires_on", "expires_on", "conditions"], MeasureRules.Validate(bail, Today).Items.Select(i => i.Field));
     }
+
+    [Theory]
+    [InlineData(1, 1, 1, 2027, 1, 1, "starts_on")]          // year 0001: a typing slip
+    [InlineData(2028, 1, 1, 2029, 1, 1, "starts_on")]       // starting more than a year ahead is not a plan
+    [InlineData(2026, 11, 23, 9999, 12, 31, "expires_on")]  // beyond any term: an order without end has no expiry
+    public void A_day_beyond_the_sanity_bounds_is_refused_naming_the_field(int y1, int m1, int d1, int y2, int m2, int d2, string field)
+    {
+        var order = Cawn(new ProtectedChild { Child = Samples.Child("Dana", Today.AddYears(-10)) });
+        order.StartsOn = Samples.Day(new DateOnly(y1, m1, d1));
+        order.ExpiresOn = Samples.Day(new DateOnly(y2, m2, d2));
+
+        Assert.Equal([field], MeasureRules.Validate(order, Today).Items.Select(i => i.Field));
+    }
+
+    [Fact]
+    public void An_order_for_ten_years_from_next_month_is_accepted()
+    {
+        var order = Cawn(new ProtectedChild { Child = Samples.Child("Dana", Today.AddYears(-10)) });
+        order.Type = MeasureType.SexualHarmPreventionOrder;
+        order.StartsOn = Samples.Day(Today.AddMonths(1));
+        order.ExpiresOn = Samples.Day(Today.AddMonths(1).AddYears(10));
+
+        Assert.False(MeasureRules.Validate(order, Today).HasViolations);
+    }
 }

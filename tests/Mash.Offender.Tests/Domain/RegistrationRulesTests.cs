@@ -74,4 +74,16 @@ public sealed class RegistrationRulesTests
         Assert.Equal(RequestFingerprint.Of(request), RequestFingerprint.Of(retry));
         Assert.NotEqual(RequestFingerprint.Of(request), RequestFingerprint.Of(other));
     }
+
+    [Fact]
+    public void A_registration_in_year_0001_or_notification_ending_in_9999_is_refused_naming_the_field()
+    {
+        var ancient = Samples.Register();
+        ancient.RegisteredOn = Samples.Day(new DateOnly(1, 1, 1));
+        var endless = Samples.Register();
+        endless.NotificationRequirements = new NotificationRequirements { Applies = true, EndsOn = Samples.Day(new DateOnly(9999, 12, 31)) };
+
+        Assert.Contains("registered_on", RegistrationRules.Validate(ancient, Today).Items.Select(i => i.Field));
+        Assert.Equal(["notification_requirements.ends_on"], RegistrationRules.Validate(endless, Today).Items.Select(i => i.Field));
+    }
 }

@@ -25,6 +25,10 @@ internal static class RiskProfilePrinter
             }
 
             CsePrinter.PrintHistory(output, flag, "    ");
+            foreach (var receipt in flag.HeldByPartners)
+            {
+                output.WriteLine($"    Stored by {Display.Text(receipt.Node)} ({Choices.NameOf(receipt.Agency, Choices.Agencies)}) since {Display.LocalTimeWithOffset(receipt.StoredAt)}");
+            }
         }
 
         Line(output, "Local risk level", Choices.NameOf(profile.LocalRiskLevel, Choices.RiskLevels));
@@ -34,6 +38,16 @@ internal static class RiskProfilePrinter
             output.WriteLine(
                 $"  {Display.LocalTime(entry.OccurredAt)}  {Choices.NameOf(entry.OriginAgency, Choices.Agencies)} ({Display.Text(entry.OriginNode)})  "
                 + $"{What(entry)}  lawful basis {Choices.Short(entry.LawfulBasis)}");
+        }
+
+        output.WriteLine($"Strategy discussions:{(profile.Discussions.Count == 0 ? " none" : "")}");
+        foreach (var discussion in profile.Discussions)
+        {
+            var when = discussion.HeldAt is null
+                ? $"{Choices.Short(discussion.Status)}, due {Display.LocalTime(discussion.DueAt)}{(discussion.Overdue ? " (OVERDUE)" : "")}"
+                : $"held {Display.LocalTime(discussion.HeldAt)}, minutes {Display.Text(discussion.MinutesReference)}";
+            output.WriteLine(
+                $"  {discussion.DiscussionId}: {when}; held by {Display.Text(discussion.HeldByNode)} ({Choices.NameOf(discussion.HeldByAgency, Choices.Agencies)})");
         }
     }
 

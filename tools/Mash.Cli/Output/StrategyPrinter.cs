@@ -125,6 +125,13 @@ internal static class StrategyPrinter
             ? "not held yet"
             : Display.LocalTimeWithOffset(discussion.HeldAt) + (discussion.DueAt is { } due && discussion.HeldAt.ToDateTime() > due.ToDateTime() ? " (late)" : ""));
         Line(output, "Held by", HeldBy(discussion));
+        if (discussion.HeldByPartners.Count > 0)
+        {
+            // The partner nodes' delivery receipts: proof that the record arrived.
+            Line(output, "Stored by partners", string.Join("; ", discussion.HeldByPartners.Select(r =>
+                $"{Display.Text(r.Node)} ({Choices.NameOf(r.Agency, Choices.Agencies)}) since {Display.LocalTimeWithOffset(r.StoredAt)}")));
+        }
+
         PrintParticipants(output, discussion.Participants, held: discussion.HeldAt is not null);
         if (discussion.Decisions is { } decisions)
         {
