@@ -125,7 +125,7 @@ internal sealed class ScreeningAndDecisionHandler(
         if (record.OriginNode.Length > 0)
         {
             outbox.SendToNode(db, Topics.ReferralOutcomes, ReferralEvents.Progress(record), record.ChildKey, record.OriginNode,
-                details.LawfulBasis, ReferralEvents.FeedbackPurpose, record.Id);
+                details.LawfulBasis, ReferralEvents.FeedbackPurpose);
         }
     }
 

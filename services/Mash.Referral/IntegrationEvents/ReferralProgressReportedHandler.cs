@@ -39,7 +39,12 @@ internal sealed class ReferralProgressReportedHandler(ReferralDbContext db, Call
         }
 
         audit.Touch(record.ChildKey, record.Id);
-        receipts.Acknowledge(db, envelope);
+        if (record.AcknowledgedAt is null && Timestamps.TryUtc(payload.AcknowledgedAt, out var storedAt))
+        {
+            // The front door's first report is its receipt for the referral: no receipt of its own travels.
+            await receipts.RecordAsync(db, record.Id, ReferralSentToFrontDoor.Descriptor.FullName, envelope, storedAt, cancellationToken);
+        }
+
         DateTime? screenedAt = Timestamps.TryUtc(payload.ScreenedAt, out var screened) ? screened : null;
         if (!ReferralProgress.MovesOn((ReferralStatus)record.Status, record.AcknowledgedAt is not null, record.ScreenedAt, payload.Status, screenedAt))
         {

@@ -4,7 +4,6 @@ using Mash.Platform.Audit;
 using Mash.Platform.Auth;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Inbox;
-using Mash.Platform.Eventing.Receipts;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Time;
 using Mash.Referral.Data;
@@ -20,7 +19,7 @@ namespace Mash.Referral.IntegrationEvents;
 /// arrives, and the referring node is sent the front door's receipt.
 /// </summary>
 internal sealed class ReferralSentToFrontDoorHandler(
-    ReferralDbContext db, CallAudit audit, FrontDoors frontDoors, NewReferrals referrals, EventOutbox outbox, ChildRecords children, DeliveryReceipts receipts, ServiceClock clock)
+    ReferralDbContext db, CallAudit audit, FrontDoors frontDoors, NewReferrals referrals, EventOutbox outbox, ChildRecords children, ServiceClock clock)
     : IIntegrationEventHandler<ReferralSentToFrontDoor>
 {
     private const int MaxClientIdLength = 200;
@@ -52,7 +51,6 @@ internal sealed class ReferralSentToFrontDoorHandler(
         if (await db.Referrals.AsNoTracking().AnyAsync(r => r.Id == payload.ReferralId, cancellationToken))
         {
             // The same referral delivered again under another event id: it is in the queue already.
-            receipts.Acknowledge(db, envelope);
             return;
         }
 
@@ -71,8 +69,7 @@ internal sealed class ReferralSentToFrontDoorHandler(
 
         db.Referrals.Add(record);
         outbox.SendToNode(db, Topics.ReferralOutcomes, ReferralEvents.Progress(record), record.ChildKey, envelope.OriginNode,
-            payload.Details.LawfulBasis, ReferralEvents.FeedbackPurpose, record.Id);
-        receipts.Acknowledge(db, envelope);
+            payload.Details.LawfulBasis, ReferralEvents.FeedbackPurpose);
         audit.Touch(record.ChildKey, record.Id);
     }
 }

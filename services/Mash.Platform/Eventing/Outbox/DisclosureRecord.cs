@@ -21,7 +21,10 @@ public sealed class DisclosureRecord
     /// <summary>Why it was shared, or why not.</summary>
     public string Reason { get; set; } = "";
     public string DecidedBy { get; set; } = "";
-    /// <summary>The record shared (a discussion, flag, referral, offender id), for its delivery receipts.</summary>
+    /// <summary>
+    /// The record shared (a discussion, flag, referral, offender id), for its delivery receipts; empty
+    /// when none is expected (a referral's progress reports to its referrer).
+    /// </summary>
     public string RecordId { get; set; } = "";
     /// <summary>The one node it was addressed to; empty when shared with every partner node subscribed.</summary>
     public string DestinationNode { get; set; } = "";

@@ -35,7 +35,8 @@ internal sealed class DeliveryGrpcService(
         var sharedBy = calendar.LatestStartFor(hours, time.GetUtcNow().UtcDateTime);
         var receipts = db.Set<DeliveryReceiptRecord>();
         var unacknowledged = db.Set<DisclosureRecord>().AsNoTracking()
-            .Where(d => d.Shared && d.EventId != "" && d.DecidedAt <= sharedBy)
+            // A record a receipt is expected for: progress reports on a referral expect none.
+            .Where(d => d.Shared && d.EventId != "" && d.RecordId != "" && d.DecidedAt <= sharedBy)
             .Where(d => !receipts.Any(r => r.EventId == d.EventId && (d.DestinationNode == "" || r.ReceivingNode == d.DestinationNode)));
         var page = unacknowledged;
         if (after is not null)

@@ -27,6 +27,31 @@ public sealed class DeliveryReceipts(EventOutbox outbox, TimeProvider time)
         outbox.SendToNode(db, Topics.DeliveryReceipts, receipt, envelope.ChildKey, envelope.OriginNode, envelope.LawfulBasis, Purpose);
     }
 
+    /// <summary>
+    /// Keeps a receipt that arrived in another form (a front door's first report on a referral is its
+    /// receipt): for the event that shared <paramref name="recordId"/> as <paramref name="eventType"/>, once per node.
+    /// </summary>
+    public async Task RecordAsync(
+        MashDbContext db, string recordId, string eventType, EventEnvelope from, DateTime storedAt, CancellationToken cancellationToken)
+    {
+        var eventId = await db.Set<DisclosureRecord>().Where(d => d.Shared && d.RecordId == recordId && d.What == eventType)
+            .Select(d => d.EventId).FirstOrDefaultAsync(cancellationToken);
+        if (eventId is null
+            || await db.Set<DeliveryReceiptRecord>().AnyAsync(r => r.EventId == eventId && r.ReceivingNode == from.OriginNode, cancellationToken))
+        {
+            return;
+        }
+
+        db.Set<DeliveryReceiptRecord>().Add(new DeliveryReceiptRecord
+        {
+            EventId = eventId,
+            ReceivingNode = from.OriginNode,
+            ReceivingAgency = (int)from.OriginAgency,
+            StoredAt = storedAt,
+            ReceivedAt = time.GetUtcNow().UtcDateTime,
+        });
+    }
+
     /// <summary>For each record shared from here, the partner nodes that stored it, each with its first receipt's time.</summary>
     public static async Task<ILookup<string, PartnerReceipt>> HeldByAsync(MashDbContext db, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken)
     {
