@@ -5,6 +5,7 @@ using Mash.Assessment.IntegrationEvents;
 using Mash.Assessment.Telemetry;
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Eventing;
+using Mash.Platform.Identity;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Persistence;
 using Mash.Platform.Telemetry;
@@ -26,7 +27,9 @@ internal static class AssessmentServiceSetup
             .Handle<CseFlagChanged, PartnerCseFlagChangedHandler>(Topics.CseFlags, EventOrigin.OtherNodes)
             .Handle<RiskLevelChanged, PartnerRiskLevelChangedHandler>(Topics.RiskChanges, EventOrigin.OtherNodes)
             // The strategy discussions about each child this node knows of, for the child's risk profile.
-            .Handle<StrategyDiscussionRecorded, StrategyDiscussionRecordedHandler>(Topics.StrategyRecords, EventOrigin.ThisNode);
+            .Handle<StrategyDiscussionRecorded, StrategyDiscussionRecordedHandler>(Topics.StrategyRecords, EventOrigin.ThisNode)
+            // The children this node's other services recorded, to name them on the daily list where only partners shared something.
+            .Handle<ChildRecorded, KnownChildrenHandler>(Topics.ChildRecords, EventOrigin.ThisNode);
 
         var services = builder.Services;
         services.AddHealthChecks().AddDbContextCheck<AssessmentDbContext>();

@@ -1,5 +1,6 @@
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Eventing;
+using Mash.Platform.Identity;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Persistence;
 using Mash.Platform.Telemetry;
@@ -26,7 +27,7 @@ internal static class StrategyServiceSetup
             // Discussions partners hold that this node's agency must attend: their clocks run here too.
             .Handle<StrategyDiscussionOutstanding, PartnerDiscussionOutstandingHandler>(Topics.StrategyDiscussions, EventOrigin.OtherNodes)
             // The children this node's other services recorded, to name them on partners' discussions.
-            .Handle<ChildRecorded, ChildRecordedHandler>(Topics.ChildRecords, EventOrigin.ThisNode);
+            .Handle<ChildRecorded, KnownChildrenHandler>(Topics.ChildRecords, EventOrigin.ThisNode);
 
         var services = builder.Services;
         services.AddHealthChecks().AddDbContextCheck<StrategyDbContext>();

@@ -1,3 +1,4 @@
+using Mash.Platform.Identity;
 using Mash.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,6 +53,8 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
             history.ToTable("CseFlagHistory");
             history.HasKey(h => h.Id);
         });
+        // The node's children, to name them where only partners shared something about them.
+        modelBuilder.HasKnownChildren();
         modelBuilder.Entity<ChildDiscussionRecord>(discussion =>
         {
             discussion.ToTable("ChildDiscussions");

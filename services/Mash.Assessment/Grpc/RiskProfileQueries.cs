@@ -136,14 +136,17 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
             .ToDictionary(a => a.ChildKey, a => new LocalLevelSignal(a.Id, (RiskLevel)a.RiskLevel, a.CompletedAt));
     }
 
-    /// <summary>The child's identity where this node holds a record of them: the latest assessment, else the latest flag.</summary>
+    /// <summary>
+    /// The child's identity where this node holds a record of them: the latest assessment, else the
+    /// latest flag, else what the node's other services recorded of the child (a referral, an offender's link).
+    /// </summary>
     private async Task<Dictionary<string, ChildIdentity>> KnownIdentitiesAsync(List<string> childKeys, CancellationToken cancellationToken)
     {
         var assessed = await db.Assessments.AsNoTracking().Where(a => childKeys.Contains(a.ChildKey))
             .Select(a => new { a.ChildKey, At = a.StartedAt, a.Child }).ToListAsync(cancellationToken);
         var flagged = await db.CseFlags.AsNoTracking().Where(f => childKeys.Contains(f.ChildKey))
             .Select(f => new { f.ChildKey, At = f.RaisedAt, f.Child }).ToListAsync(cancellationToken);
-        var known = new Dictionary<string, ChildIdentity>(StringComparer.Ordinal);
+        var known = await KnownChildren.NamesAsync(db, childKeys, cancellationToken);
         foreach (var child in flagged.GroupBy(f => f.ChildKey))
         {
             known[child.Key] = AssessmentMapper.ChildOf(child.MaxBy(f => f.At)!.Child);

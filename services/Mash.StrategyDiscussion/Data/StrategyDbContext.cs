@@ -1,3 +1,4 @@
+using Mash.Platform.Identity;
 using Mash.Contracts.Strategy.V1;
 using Mash.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,6 @@ public sealed class StrategyDbContext(DbContextOptions<StrategyDbContext> option
     public DbSet<DiscussionRecord> Discussions => Set<DiscussionRecord>();
     public DbSet<ParticipantRecord> Participants => Set<ParticipantRecord>();
     public DbSet<ActionRecord> Actions => Set<ActionRecord>();
-    public DbSet<KnownChildRecord> KnownChildren => Set<KnownChildRecord>();
 
     /// <summary>Discussions with their participants and actions, each list read by a query of its own.</summary>
     public IQueryable<DiscussionRecord> DiscussionsWithParts =>
@@ -54,11 +54,8 @@ public sealed class StrategyDbContext(DbContextOptions<StrategyDbContext> option
             participant.ToTable("Participants");
             participant.HasKey(p => p.Id);
         });
-        modelBuilder.Entity<KnownChildRecord>(child =>
-        {
-            child.ToTable("KnownChildren");
-            child.HasKey(c => c.ChildKey);
-        });
+        // The node's children, to name them on partners' discussions.
+        modelBuilder.HasKnownChildren();
         modelBuilder.Entity<ActionRecord>(action =>
         {
             action.ToTable("SafeguardingActions");

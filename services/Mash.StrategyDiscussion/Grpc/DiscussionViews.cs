@@ -43,11 +43,9 @@ internal sealed class DiscussionViews(StrategyDbContext db)
 
     private async Task<Dictionary<string, ChildIdentity>> KnownAsync(List<string> childKeys, CancellationToken cancellationToken)
     {
-        var recorded = await db.KnownChildren.AsNoTracking().Where(c => childKeys.Contains(c.ChildKey))
-            .Select(c => new { c.ChildKey, c.Child }).ToListAsync(cancellationToken);
         var held = await db.Discussions.AsNoTracking().Where(d => !d.Received && childKeys.Contains(d.ChildKey))
             .Select(d => new { d.ChildKey, d.RequiredAt, d.Child }).ToListAsync(cancellationToken);
-        var names = recorded.ToDictionary(c => c.ChildKey, c => ChildIdentity.Parser.ParseFrom(c.Child), StringComparer.Ordinal);
+        var names = await KnownChildren.NamesAsync(db, childKeys, cancellationToken);
         // This node's own discussion about the child names them as its practitioners did.
         foreach (var child in held.Where(d => d.Child.Length > 0).GroupBy(d => d.ChildKey))
         {

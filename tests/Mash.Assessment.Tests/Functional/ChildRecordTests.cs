@@ -94,4 +94,34 @@ public abstract class ChildRecordScenarios(AssessmentApp app)
         // The first flag on the child tells the node's other services who the child is; a second would not.
         Assert.Single(await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.SessionId == childKey && m.Topic == Topics.ChildRecords).ToListAsync()));
     }
+
+    [SkippableFact]
+    public async Task A_child_only_a_partner_flagged_is_named_on_the_daily_list_as_this_node_knows_them()
+    {
+        var child = Samples.Child(givenName: "Nia");
+        var at = app.Clock.GetUtcNow();
+        await app.DeliverPartnerAsync(Topics.CseFlags, Samples.PartnerFlag("cse_sc_nia", FlagAction.Raised, CseRisk.High, at), child, SocialCare, Agency.ChildrenSocialCare, at);
+        async Task<HighRiskChild> OnListAsync()
+        {
+            var listed = new List<HighRiskChild>();
+            var page = new Contracts.Common.V1.PageRequest { PageSize = 200 };
+            ListDailyHighRiskResponse response;
+            do
+            {
+                response = await app.Client().ListDailyHighRiskAsync(new ListDailyHighRiskRequest { Page = page }, app.As());
+                listed.AddRange(response.Children);
+                page = new Contracts.Common.V1.PageRequest { PageSize = 200, PageToken = response.NextPageToken };
+            }
+            while (response.NextPageToken.Length > 0);
+            return listed.Single(c => c.ChildKey == app.ChildKey(child));
+        }
+
+        Assert.Null((await OnListAsync()).Child);
+
+        // This node's Referral service records the child (a referral about her was made here).
+        var recorded = new ChildRecorded { Child = child, RecordedAt = Timestamp.FromDateTimeOffset(at) };
+        await app.DeliverAsync(Topics.ChildRecords, AssessmentApp.Envelope(recorded, app.ChildKey(child), AssessmentApp.NodeId, Agency.Police, at, LawfulBasis.PublicTask));
+
+        Assert.Equal("Nia", (await OnListAsync()).Child.GivenName);
+    }
 }

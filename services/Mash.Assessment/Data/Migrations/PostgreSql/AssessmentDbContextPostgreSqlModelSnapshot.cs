@@ -645,6 +645,23 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
                     b.ToTable("DeliveryReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Platform.Identity.KnownChildRecord", b =>
+                {
+                    b.Property<string>("ChildKey")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Child")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ChildKey");
+
+                    b.ToTable("KnownChildren", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Assessment.Data.AgencyCheckRecord", b =>
                 {
                     b.HasOne("Mash.Assessment.Data.AssessmentRecord", null)

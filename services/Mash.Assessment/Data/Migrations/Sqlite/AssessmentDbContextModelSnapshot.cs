@@ -628,6 +628,23 @@ namespace Mash.Assessment.Data.Migrations.Sqlite
                     b.ToTable("DeliveryReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Platform.Identity.KnownChildRecord", b =>
+                {
+                    b.Property<string>("ChildKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Child")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChildKey");
+
+                    b.ToTable("KnownChildren", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Assessment.Data.AgencyCheckRecord", b =>
                 {
                     b.HasOne("Mash.Assessment.Data.AssessmentRecord", null)

@@ -259,6 +259,23 @@ namespace Mash.StrategyDiscussion.Data.Migrations.PostgreSql
                     b.ToTable("DeliveryReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Platform.Identity.KnownChildRecord", b =>
+                {
+                    b.Property<string>("ChildKey")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Child")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ChildKey");
+
+                    b.ToTable("KnownChildren", (string)null);
+                });
+
             modelBuilder.Entity("Mash.StrategyDiscussion.Data.ActionRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -437,23 +454,6 @@ namespace Mash.StrategyDiscussion.Data.Migrations.PostgreSql
                     b.HasIndex("Status", "DueAt", "Id");
 
                     b.ToTable("Discussions", (string)null);
-                });
-
-            modelBuilder.Entity("Mash.StrategyDiscussion.Data.KnownChildRecord", b =>
-                {
-                    b.Property<string>("ChildKey")
-                        .HasColumnType("text");
-
-                    b.Property<byte[]>("Child")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("ChildKey");
-
-                    b.ToTable("KnownChildren", (string)null);
                 });
 
             modelBuilder.Entity("Mash.StrategyDiscussion.Data.ParticipantRecord", b =>

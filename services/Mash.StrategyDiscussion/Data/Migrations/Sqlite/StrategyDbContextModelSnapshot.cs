@@ -248,6 +248,23 @@ namespace Mash.StrategyDiscussion.Data.Migrations.Sqlite
                     b.ToTable("DeliveryReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Platform.Identity.KnownChildRecord", b =>
+                {
+                    b.Property<string>("ChildKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Child")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChildKey");
+
+                    b.ToTable("KnownChildren", (string)null);
+                });
+
             modelBuilder.Entity("Mash.StrategyDiscussion.Data.ActionRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -426,23 +443,6 @@ namespace Mash.StrategyDiscussion.Data.Migrations.Sqlite
                     b.HasIndex("Status", "DueAt", "Id");
 
                     b.ToTable("Discussions", (string)null);
-                });
-
-            modelBuilder.Entity("Mash.StrategyDiscussion.Data.KnownChildRecord", b =>
-                {
-                    b.Property<string>("ChildKey")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Child")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ChildKey");
-
-                    b.ToTable("KnownChildren", (string)null);
                 });
 
             modelBuilder.Entity("Mash.StrategyDiscussion.Data.ParticipantRecord", b =>
