@@ -5,6 +5,7 @@ using Mash.Assessment.IntegrationEvents;
 using Mash.Assessment.Telemetry;
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Eventing;
+using Mash.Platform.Eventing.Receipts;
 using Mash.Platform.Identity;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Persistence;
@@ -29,7 +30,9 @@ internal static class AssessmentServiceSetup
             // The strategy discussions about each child this node knows of, for the child's risk profile.
             .Handle<StrategyDiscussionRecorded, StrategyDiscussionRecordedHandler>(Topics.StrategyRecords, EventOrigin.ThisNode)
             // The children this node's other services recorded, to name them on the daily list where only partners shared something.
-            .Handle<ChildRecorded, KnownChildrenHandler>(Topics.ChildRecords, EventOrigin.ThisNode);
+            .Handle<ChildRecorded, KnownChildrenHandler>(Topics.ChildRecords, EventOrigin.ThisNode)
+            // Partners' receipts for what this service shared with them.
+            .Handle<DeliveryReceipt, DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes);
 
         var services = builder.Services;
         services.AddHealthChecks().AddDbContextCheck<AssessmentDbContext>();

@@ -5,6 +5,7 @@ using Mash.Offender.Grpc;
 using Mash.Offender.IntegrationEvents;
 using Mash.Offender.Telemetry;
 using Mash.Platform.Eventing;
+using Mash.Platform.Eventing.Receipts;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Persistence;
 using Mash.Platform.Telemetry;
@@ -22,7 +23,9 @@ internal static class OffenderServiceSetup
         // Publishes risk changes of linked children to partners' nodes; links a child to the offender a
         // CSE flag at this node names.
         builder.AddMashEventing(ServiceName)
-            .Handle<CseFlagNamedOffender, CseFlagNamedOffenderHandler>(Topics.CseFlagOffenderLinks, EventOrigin.ThisNode);
+            .Handle<CseFlagNamedOffender, CseFlagNamedOffenderHandler>(Topics.CseFlagOffenderLinks, EventOrigin.ThisNode)
+            // Partners' receipts for the risk changes this service shared with them.
+            .Handle<DeliveryReceipt, DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes);
 
         var services = builder.Services;
         services.AddHealthChecks().AddDbContextCheck<OffenderDbContext>();

@@ -1,5 +1,6 @@
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Eventing;
+using Mash.Platform.Eventing.Receipts;
 using Mash.Platform.Identity;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Persistence;
@@ -27,7 +28,9 @@ internal static class StrategyServiceSetup
             // Discussions partners hold that this node's agency must attend: their clocks run here too.
             .Handle<StrategyDiscussionOutstanding, PartnerDiscussionOutstandingHandler>(Topics.StrategyDiscussions, EventOrigin.OtherNodes)
             // The children this node's other services recorded, to name them on partners' discussions.
-            .Handle<ChildRecorded, KnownChildrenHandler>(Topics.ChildRecords, EventOrigin.ThisNode);
+            .Handle<ChildRecorded, KnownChildrenHandler>(Topics.ChildRecords, EventOrigin.ThisNode)
+            // Partners' receipts for what this service shared with them.
+            .Handle<DeliveryReceipt, DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes);
 
         var services = builder.Services;
         services.AddHealthChecks().AddDbContextCheck<StrategyDbContext>();

@@ -57,13 +57,8 @@ public static class MashEventing
             .Bind(builder.Configuration.GetSection(Receipts.ReceiptOptions.Section))
             .Validate(o => o.ExpectedWithinWorkingHours > 0, "Mash:Receipts:ExpectedWithinWorkingHours must be positive.")
             .ValidateOnStart();
-        // Every service that shares records keeps the receipts for what it shared.
-        return new MashEventingBuilder(services, registry)
-            .Handle<DeliveryReceipt, Receipts.DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes);
+        return new MashEventingBuilder(services, registry);
     }
-
-    /// <summary>The topics every service with eventing subscribes to, besides its own <c>Handle</c> calls.</summary>
-    public static IReadOnlyList<string> PlatformTopics { get; } = [Topics.DeliveryReceipts];
 
     /// <summary>Serves mash.events.v1.DeadLetterService for the subscriptions of this service, and DeliveryService for what it shared.</summary>
     public static WebApplication MapMashEventing(this WebApplication app)

@@ -56,10 +56,9 @@ internal sealed partial record Deployable(string Image, string ComposeService, s
         }
     }
 
-    /// <summary>The topics this service subscribes to (its <c>.Handle&lt;..&gt;(Topics.X, ...)</c> calls, and the platform's).</summary>
+    /// <summary>The topics this service subscribes to (its <c>.Handle&lt;..&gt;(Topics.X, ...)</c> calls).</summary>
     public IReadOnlySet<string> ConsumedTopics => HandledTopic().Matches(Setup)
         .Select(match => (string)typeof(Topics).GetField(match.Groups["field"].Value, BindingFlags.Public | BindingFlags.Static)!.GetRawConstantValue()!)
-        .Concat(MashEventing.PlatformTopics)
         .ToHashSet();
 
     public override string ToString() => ComposeService;

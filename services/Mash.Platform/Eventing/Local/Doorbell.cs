@@ -4,40 +4,41 @@ using Microsoft.Extensions.Logging;
 namespace Mash.Platform.Eventing.Local;
 
 /// <summary>
-/// Tells receive loops that there may be work. In this process: a direct signal. Across
-/// processes: a write to a small file in a folder of its own next to the database (so the
-/// database's own WAL writes do not wake the watcher), seen by each process's
-/// FileSystemWatcher. Polling remains the fallback when a watcher misses or cannot start.
+/// Tells receive loops that there may be work on their topic. In this process: a direct signal.
+/// Across processes: a write to a small file named for the topic, in a folder of its own next to
+/// the database (so the database's own WAL writes do not wake the watcher), seen by each process's
+/// FileSystemWatcher. Only the loops of that topic wake: a node runs a processor per subscription,
+/// and waking them all for every send made each send cost every idle processor a read.
+/// Polling remains the fallback when a watcher misses or cannot start.
 /// </summary>
 internal sealed class Doorbell : IDisposable
 {
     private static readonly byte[] Chime = [1];
 
-    private readonly string _ringFile;
+    private readonly string _folder;
     private readonly FileSystemWatcher? _watcher;
-    private readonly ConcurrentDictionary<WakeSignal, byte> _listeners = new();
+    private readonly ConcurrentDictionary<WakeSignal, string> _listeners = new();
     private readonly ILogger _logger;
 
     public Doorbell(string databasePath, ILogger logger)
     {
         _logger = logger;
-        var folder = databasePath + ".doorbell";
-        Directory.CreateDirectory(folder);
-        _ringFile = Path.Combine(folder, "ring");
+        _folder = databasePath + ".doorbell";
+        Directory.CreateDirectory(_folder);
         try
         {
-            _watcher = new FileSystemWatcher(folder)
+            _watcher = new FileSystemWatcher(_folder)
             {
                 NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.FileName,
                 IncludeSubdirectories = false,
             };
-            _watcher.Changed += (_, _) => RingHere();
-            _watcher.Created += (_, _) => RingHere();
+            _watcher.Changed += (_, e) => RingHere(e.Name);
+            _watcher.Created += (_, e) => RingHere(e.Name);
             _watcher.Error += (_, e) =>
             {
                 // Lost events (e.g. queue overflow): wake everyone rather than wait for a poll.
                 _logger.DoorbellWatcherError(e.GetException().GetType().Name);
-                RingHere();
+                RingHere(topic: null);
             };
             _watcher.EnableRaisingEvents = true;
         }
@@ -50,19 +51,21 @@ internal sealed class Doorbell : IDisposable
         }
     }
 
-    public IDisposable Listen(WakeSignal signal)
+    /// <summary>Wakes <paramref name="signal"/> when there may be work on <paramref name="topic"/>.</summary>
+    public IDisposable Listen(WakeSignal signal, string topic)
     {
-        _listeners[signal] = 0;
+        _listeners[signal] = topic;
         return new Listening(this, signal);
     }
 
-    /// <summary>After a send: wake this process's loops and the other processes'.</summary>
-    public void Ring()
+    /// <summary>After a send to <paramref name="topic"/>: wake this process's loops of that topic and the other processes'.</summary>
+    public void Ring(string topic)
     {
-        RingHere();
+        RingHere(topic);
         try
         {
-            using var handle = File.OpenHandle(_ringFile, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            // Topic names are file-name safe (lower case and hyphens, as Topics declares them).
+            using var handle = File.OpenHandle(Path.Combine(_folder, topic), FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
             RandomAccess.Write(handle, Chime, 0);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -71,12 +74,15 @@ internal sealed class Doorbell : IDisposable
         }
     }
 
-    /// <summary>Wakes this process's loops only (e.g. a settled message may free a session for them).</summary>
-    public void RingHere()
+    /// <summary>Wakes this process's loops of <paramref name="topic"/> (all of them for null), e.g. a settled message may free a session.</summary>
+    public void RingHere(string? topic)
     {
-        foreach (var listener in _listeners.Keys)
+        foreach (var (listener, listensTo) in _listeners)
         {
-            listener.Signal();
+            if (topic is null || listensTo == topic)
+            {
+                listener.Signal();
+            }
         }
     }
 

@@ -76,7 +76,7 @@ internal sealed class LocalDeadLetterQueue(LocalBroker broker, Subscription subs
         });
         if (replayed)
         {
-            broker.Doorbell.Ring();
+            broker.Doorbell.Ring(subscription.Topic);
         }
 
         return Task.FromResult(replayed);

@@ -71,7 +71,10 @@ public sealed class LocalFileTransport : IMessageTransport, IAsyncDisposable
 
         if (accepted > 0)
         {
-            _broker.Doorbell.Ring();
+            foreach (var topic in messages.Select(m => m.Topic).Distinct())
+            {
+                _broker.Doorbell.Ring(topic);
+            }
         }
 
         return Task.CompletedTask;

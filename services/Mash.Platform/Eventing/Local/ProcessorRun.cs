@@ -22,7 +22,7 @@ internal sealed class ProcessorRun : IDisposable
         (_broker, _target, _options) = (broker, target, options);
         // A finished handler may have freed its session's next message: look again at once.
         _handlers = new InFlightHandlers(broker, target, handler, _wake.Signal);
-        _listening = broker.Doorbell.Listen(_wake);
+        _listening = broker.Doorbell.Listen(_wake, target.Topic);
         _loop = Task.Run(() => ReceiveLoopAsync(_stopping.Token));
     }
 
@@ -102,7 +102,7 @@ internal sealed class ProcessorRun : IDisposable
         foreach (var claimed in result.Claimed)
         {
             // A settlement may free a session another local processor is waiting for.
-            _handlers.Run(new LocalReceivedMessage(_broker.Settlement, claimed.Delivery, _broker.Doorbell.RingHere)
+            _handlers.Run(new LocalReceivedMessage(_broker.Settlement, claimed.Delivery, () => _broker.Doorbell.RingHere(_target.Topic))
             {
                 Message = claimed.Message,
                 DeliveryCount = claimed.DeliveryCount,

@@ -9,9 +9,10 @@ namespace Mash.Platform.Eventing.Receipts;
 
 /// <summary>
 /// A partner node's receipt for something shared from this node: kept when this service shared it
-/// (every sharing service of the node receives every receipt addressed to the node), once per node.
+/// (every service of the node that handles receipts receives every receipt addressed to the node),
+/// once per node. A service that shares records partners acknowledge handles it.
 /// </summary>
-internal sealed class DeliveryReceiptHandler(MashDbContext db, TimeProvider time) : IIntegrationEventHandler<DeliveryReceipt>
+public sealed class DeliveryReceiptHandler(MashDbContext db, TimeProvider time) : IIntegrationEventHandler<DeliveryReceipt>
 {
     private const int MaxIdLength = 64;
 
