@@ -13,7 +13,7 @@ internal static class StrategyPrinter
 {
     private const int LabelWidth = 19;
     private static readonly string[] ListHeadings = ["ID", "CHILD", "STATUS", "TRIGGER", "DUE (LOCAL)", "OVERDUE", "HELD BY"];
-    private static readonly string[] OverdueHeadings = ["ID", "CHILD", "STATUS", "DUE (LOCAL)", "LATE BY", "REASON"];
+    private static readonly string[] OverdueHeadings = ["ID", "CHILD", "STATUS", "DUE (LOCAL)", "LATE BY", "HELD BY", "REASON"];
     private static readonly string[] OverdueActionHeadings = ["DUE (LOCAL)", "LATE BY", "DISCUSSION", "CHILD", "WHAT", "AGENCY", "DETAIL"];
 
     public static void PrintList(TextWriter output, ListDiscussionsResponse page, bool allPages)
@@ -62,6 +62,7 @@ internal static class StrategyPrinter
                 Choices.NameOf(d.Status, Choices.DiscussionStatuses),
                 Display.LocalTime(d.DueAt),
                 LateBy(d.DueAt, now),
+                HeldBy(d),
                 OneLine(d.Reason),
             }).ToList();
             Table.Write(output, OverdueHeadings, rows);
