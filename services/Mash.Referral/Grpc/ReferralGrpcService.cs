@@ -14,7 +14,7 @@ internal sealed class ReferralGrpcService(
 {
     [Authorize(Policy = MashRoles.ReferralSubmit)]
     public override Task<SubmitReferralResponse> SubmitReferral(SubmitReferralRequest request, ServerCallContext context) =>
-        submit.HandleAsync(request, context.CancellationToken);
+        submit.HandleAsync(request, context.GetHttpContext().User.IsInRole(MashRoles.ReferralRead), context.CancellationToken);
 
     [Authorize(Policy = MashRoles.ReferralRead)]
     public override Task<Contracts.Referral.V1.Referral> GetReferral(GetReferralRequest request, ServerCallContext context) =>

@@ -22,7 +22,8 @@ internal sealed class SubmitReferralHandler(
     ReferralDbContext db, CallAudit audit, AuditTrail trail, ReferralTimescales timescales, FrontDoors frontDoors,
     NewReferrals referrals, EventOutbox outbox, ChildRecords children, ServiceClock clock, IOptions<MashNodeOptions> node)
 {
-    public async Task<SubmitReferralResponse> HandleAsync(SubmitReferralRequest request, CancellationToken cancellationToken)
+    /// <param name="mayReadReferrals">Whether the caller may read referrals: a replay shows the MASH's screening and decision only then.</param>
+    public async Task<SubmitReferralResponse> HandleAsync(SubmitReferralRequest request, bool mayReadReferrals, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
         var violations = ReferralValidator.Validate(request, clock.Today, timescales.Knows);
@@ -68,7 +69,7 @@ internal sealed class SubmitReferralHandler(
             audit.Forget(record.Id);
             var winner = await FindByKeyAsync(request.IdempotencyKey, cancellationToken)
                 ?? throw RpcErrors.Unavailable("The referral could not be stored; retry with the same idempotency key.");
-            return Replay(winner, fingerprint, now);
+            return Replay(winner, fingerprint, now, mayReadReferrals);
         }
 
         return new SubmitReferralResponse { Referral = record.ToContract(now, frontDoors.ThisNode), Replayed = false };
@@ -81,7 +82,7 @@ internal sealed class SubmitReferralHandler(
     private Task<ReferralRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
         db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.OriginNode == "" && r.ClientId == audit.Caller.ClientId && r.IdempotencyKey == key, cancellationToken);
 
-    private SubmitReferralResponse Replay(ReferralRecord earlier, string fingerprint, DateTime now)
+    private SubmitReferralResponse Replay(ReferralRecord earlier, string fingerprint, DateTime now, bool mayReadReferrals)
     {
         if (earlier.RequestHash != fingerprint)
         {
@@ -90,6 +91,7 @@ internal sealed class SubmitReferralHandler(
         }
 
         audit.Touch(earlier.ChildKey, earlier.Id);
-        return new SubmitReferralResponse { Referral = earlier.ToContract(now, frontDoors.ThisNode), Replayed = true };
+        var referral = earlier.ToContract(now, frontDoors.ThisNode);
+        return new SubmitReferralResponse { Referral = mayReadReferrals ? referral : SubmitterView.AsSubmitted(referral), Replayed = true };
     }
 }

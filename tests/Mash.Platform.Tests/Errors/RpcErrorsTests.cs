@@ -18,6 +18,21 @@ public sealed class RpcErrorsTests
     }
 
     [Fact]
+    public void NotFound_quotes_a_short_clean_prefix_of_what_the_caller_sent()
+    {
+        var sent = "ref_\u001b[31m\r\n" + new string('x', 40_000);
+
+        var exception = RpcErrors.NotFound("referral", sent);
+
+        var quoted = exception.GetRpcStatus()!.GetDetail<ResourceInfo>()!.ResourceName;
+        Assert.Equal(RpcErrors.MaxQuoted + 1, quoted.Length);
+        Assert.StartsWith("ref_?[31m??xxx", quoted, StringComparison.Ordinal);
+        Assert.EndsWith("…", quoted, StringComparison.Ordinal);
+        Assert.True(exception.Status.Detail.Length < 200, exception.Status.Detail.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(exception.Status.Detail, char.IsControl);
+    }
+
+    [Fact]
     public void FailedPrecondition_says_which_rule_on_which_subject()
     {
         var exception = RpcErrors.FailedPrecondition("referrals/42", "DECISION_ALREADY_RECORDED", "The referral already has a decision.");

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Referral.V1;
+using Mash.Platform.Auth;
 using Mash.Referral.Tests.Support;
 
 namespace Mash.Referral.Tests.Functional;
@@ -70,6 +71,28 @@ public abstract class SubmitReferralScenarios : IDisposable
         Assert.True(second.Replayed);
         Assert.Equal(first.Referral.ReferralId, second.Referral.ReferralId);
         Assert.Equal(1, await _app.CountReferralsAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_submit_only_client_retrying_after_the_decision_sees_what_it_submitted_not_the_mashs_screening_or_decision()
+    {
+        var client = _app.Client();
+        var education = _app.As("education-mash", "education", MashRoles.ReferralSubmit);
+        var first = await client.SubmitReferralAsync(Samples.Submit("school-1"), education);
+        var id = first.Referral.ReferralId;
+        await client.RecordScreeningAsync(new RecordScreeningRequest { ReferralId = id, Rag = Rag.Red, Rationale = "Disclosure of assault at home" }, _app.As());
+        await client.RecordDecisionAsync(new RecordDecisionRequest { ReferralId = id, Outcome = ReferralOutcome.StrategyDiscussion, Rationale = "s47 threshold met" }, _app.As());
+
+        var replay = await client.SubmitReferralAsync(Samples.Submit("school-1"), education);
+
+        Assert.True(replay.Replayed);
+        Assert.Equal(first.Referral, replay.Referral);
+        Assert.Null(replay.Referral.Screening);
+        Assert.Null(replay.Referral.Decision);
+        Assert.DoesNotContain("threshold", replay.ToString(), StringComparison.Ordinal);
+        // A client that may read referrals sees where it stands.
+        var readable = await client.SubmitReferralAsync(Samples.Submit("school-1"), _app.As("education-mash", "education", MashRoles.ReferralSubmit, MashRoles.ReferralRead));
+        Assert.Equal((ReferralStatus.Decided, "s47 threshold met"), (readable.Referral.Status, readable.Referral.Decision.Rationale));
     }
 
     [SkippableFact]
