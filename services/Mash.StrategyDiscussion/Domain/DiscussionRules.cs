@@ -13,6 +13,11 @@ public static class DiscussionRules
 {
     public const int MaxIdempotencyKeyLength = 128;
     public const int MaxIdLength = 64;
+
+    /// <summary>A discussion named, by an id no longer than any this service issues: checked before any lookup.</summary>
+    public static FieldViolations RequireDiscussionId(this FieldViolations v, string discussionId, string field = "discussion_id") => v
+        .Require(discussionId.Length > 0, field, "Name the discussion.")
+        .Require(discussionId.Length <= MaxIdLength, field, $"At most {MaxIdLength} characters: not a discussion id.");
     public const int MaxShortText = 1_000;
     public const int MaxText = 10_000;
     public const int MaxMinutes = 200_000;
@@ -40,7 +45,7 @@ public static class DiscussionRules
     public static FieldViolations Validate(ScheduleDiscussionRequest request)
     {
         var v = new FieldViolations();
-        v.Require(request.DiscussionId.Length > 0, "discussion_id", "Name the discussion.");
+        v.RequireDiscussionId(request.DiscussionId);
         v.Require(Timestamps.TryUtc(request.ScheduledFor, out _), "scheduled_for", "Give the date and time it is to be held.");
         v.Require(request.Format != DiscussionFormat.Unspecified && Enum.IsDefined(request.Format), "format", "A meeting or calls.");
         v.Require(request.Invited.Count <= MaxParticipants, "invited", $"At most {MaxParticipants} participants.");
@@ -59,7 +64,7 @@ public static class DiscussionRules
     public static FieldViolations Validate(RecordAttendanceRequest request)
     {
         var v = new FieldViolations();
-        v.Require(request.DiscussionId.Length > 0, "discussion_id", "Name the discussion.");
+        v.RequireDiscussionId(request.DiscussionId);
         v.Require(request.Participants.Count > 0, "participants", "Record who took part, and who could not and why.");
         v.Require(request.Participants.Count <= MaxParticipants, "participants", $"At most {MaxParticipants} participants.");
         for (var i = 0; i < request.Participants.Count; i++)
@@ -82,7 +87,7 @@ public static class DiscussionRules
     public static FieldViolations Validate(ConcludeDiscussionRequest request, DateTime nowUtc)
     {
         var v = new FieldViolations();
-        v.Require(request.DiscussionId.Length > 0, "discussion_id", "Name the discussion.");
+        v.RequireDiscussionId(request.DiscussionId);
         var heldAt = HeldAt(request, nowUtc);
         if (request.HeldAt is not null)
         {
@@ -146,7 +151,7 @@ public static class DiscussionRules
     }
 
     public static FieldViolations Validate(CompleteActionRequest request) => new FieldViolations()
-        .Require(request.DiscussionId.Length > 0, "discussion_id", "Name the discussion.")
+        .RequireDiscussionId(request.DiscussionId)
         .Require(request.ActionId.Length > 0, "action_id", "Name the action.");
 
     /// <summary>

@@ -21,7 +21,7 @@ internal sealed class DiscussionQueries(StrategyDbContext db, CallAudit audit, C
 
     public async Task<Contracts.Strategy.V1.StrategyDiscussion> GetAsync(GetDiscussionRequest request, CancellationToken cancellationToken)
     {
-        new FieldViolations().Require(request.DiscussionId.Length > 0, "discussion_id", "Name the discussion.").ThrowIfAny();
+        new FieldViolations().RequireDiscussionId(request.DiscussionId).ThrowIfAny();
         audit.RequireStatedPurpose();
         var record = await db.DiscussionsWithParts.AsNoTracking()
             .FirstOrDefaultAsync(d => d.Id == request.DiscussionId, cancellationToken)
