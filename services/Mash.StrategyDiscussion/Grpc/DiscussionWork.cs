@@ -3,8 +3,6 @@ using Mash.Contracts.Common.V1;
 using Mash.Contracts.Strategy.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
-using Mash.Platform.Eventing;
-using Mash.Platform.Eventing.Outbox;
 using Mash.StrategyDiscussion.Data;
 using Mash.StrategyDiscussion.Domain;
 using Microsoft.EntityFrameworkCore;

@@ -12,7 +12,7 @@ namespace Mash.Platform.Eventing.Receipts;
 /// (every service of the node that handles receipts receives every receipt addressed to the node),
 /// once per node. A service that shares records partners acknowledge handles it.
 /// </summary>
-public sealed class DeliveryReceiptHandler(MashDbContext db, TimeProvider time) : IIntegrationEventHandler<DeliveryReceipt>
+public sealed class DeliveryReceiptHandler(MashDbContext db, DeliveryReceipts receipts) : IIntegrationEventHandler<DeliveryReceipt>
 {
     private const int MaxIdLength = 64;
 
@@ -23,19 +23,9 @@ public sealed class DeliveryReceiptHandler(MashDbContext db, TimeProvider time) 
             throw new UnprocessableEventException("IncompleteReceipt", "A DeliveryReceipt needs the event id, the node that stored it and when.");
         }
 
-        var sharedHere = await db.Set<DisclosureRecord>().AnyAsync(d => d.EventId == payload.EventId && d.Shared, cancellationToken);
-        if (!sharedHere || await db.Set<DeliveryReceiptRecord>().AnyAsync(r => r.EventId == payload.EventId && r.ReceivingNode == envelope.OriginNode, cancellationToken))
+        if (await db.Set<DisclosureRecord>().AnyAsync(d => d.EventId == payload.EventId && d.Shared, cancellationToken))
         {
-            return;
+            await receipts.KeepAsync(db, payload.EventId, envelope, storedAt, cancellationToken);
         }
-
-        db.Set<DeliveryReceiptRecord>().Add(new DeliveryReceiptRecord
-        {
-            EventId = payload.EventId,
-            ReceivingNode = envelope.OriginNode,
-            ReceivingAgency = (int)envelope.OriginAgency,
-            StoredAt = storedAt,
-            ReceivedAt = time.GetUtcNow().UtcDateTime,
-        });
     }
 }

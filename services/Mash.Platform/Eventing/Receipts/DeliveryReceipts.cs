@@ -36,8 +36,16 @@ public sealed class DeliveryReceipts(EventOutbox outbox, TimeProvider time)
     {
         var eventId = await db.Set<DisclosureRecord>().Where(d => d.Shared && d.RecordId == recordId && d.What == eventType)
             .Select(d => d.EventId).FirstOrDefaultAsync(cancellationToken);
-        if (eventId is null
-            || await db.Set<DeliveryReceiptRecord>().AnyAsync(r => r.EventId == eventId && r.ReceivingNode == from.OriginNode, cancellationToken))
+        if (eventId is not null)
+        {
+            await KeepAsync(db, eventId, from, storedAt, cancellationToken);
+        }
+    }
+
+    /// <summary>The receipt of <paramref name="from"/>'s node for an event shared from here: kept once per node.</summary>
+    internal async Task KeepAsync(MashDbContext db, string eventId, EventEnvelope from, DateTime storedAt, CancellationToken cancellationToken)
+    {
+        if (await db.Set<DeliveryReceiptRecord>().AnyAsync(r => r.EventId == eventId && r.ReceivingNode == from.OriginNode, cancellationToken))
         {
             return;
         }
