@@ -3,6 +3,7 @@ using Mash.Gateway.Auth;
 using Mash.Gateway.RateLimits;
 using Mash.Gateway.Routes;
 using Mash.Platform.Hosting;
+using Mash.Platform.Rest;
 using Mash.Platform.Telemetry;
 
 var builder = MashHost.CreateBuilder(args);
@@ -14,6 +15,8 @@ builder.Services.AddGatewayProxy(builder.Configuration);
 var app = builder.Build();
 // Oversized bodies are refused before any token is validated; the limiter needs the caller's agency.
 app.UseRequestSizeLimit();
+app.UseUnforwardableHeaderRefusal();
+app.UseNoChildIdentityInUrl();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

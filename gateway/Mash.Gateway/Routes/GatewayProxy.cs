@@ -16,6 +16,7 @@ internal static class GatewayProxy
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<RoutePolicyFilter>()
             .AddBackendDnsResolution(configuration)
+            .AddBackendAnswerBounds()
             .AddTransforms(context => context.RequestTransforms.Add(stripping));
         services.AddSingleton<IProxyConfigProvider, DerivedRoutes>();
         return services;

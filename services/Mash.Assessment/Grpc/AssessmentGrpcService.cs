@@ -1,5 +1,4 @@
 using Mash.Platform.Auth;
-using Mash.Platform.Rest;
 using Grpc.Core;
 using Mash.Contracts.Assessment.V1;
 using Microsoft.AspNetCore.Authorization;
@@ -20,7 +19,7 @@ internal sealed class AssessmentGrpcService(
 
     [Authorize(Policy = MashRoles.AssessmentRead)]
     public override Task<ListAssessmentsResponse> ListAssessments(ListAssessmentsRequest request, ServerCallContext context) =>
-        assessments.ListAsync(request, context.FieldsInUrl(), context.CancellationToken);
+        assessments.ListAsync(request, context.CancellationToken);
 
     [Authorize(Policy = MashRoles.AssessmentAssess)]
     public override Task<Contracts.Assessment.V1.Assessment> RecordCheck(RecordCheckRequest request, ServerCallContext context) =>

@@ -29,9 +29,8 @@ internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit,
     }
 
     /// <param name="request">The filters and page.</param>
-    /// <param name="fieldsInUrl">A REST GET: a child's identity must not have come in its URL.</param>
     /// <param name="cancellationToken">The call's.</param>
-    public async Task<ListAssessmentsResponse> ListAsync(ListAssessmentsRequest request, bool fieldsInUrl, CancellationToken cancellationToken)
+    public async Task<ListAssessmentsResponse> ListAsync(ListAssessmentsRequest request, CancellationToken cancellationToken)
     {
         var pageToken = request.Page?.PageToken ?? "";
         var byChild = ChildIdentityRules.IsGiven(request.Child);
@@ -39,11 +38,9 @@ internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit,
             .CheckPageSize(request.Page, out var size)
             .Require(DuePageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
             .Require(request.Statuses.All(s => s != AssessmentStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
-            .CheckFilterSizes(("statuses", request.Statuses.Count))
             .Require(request.ReferralId.Length <= AssessmentRules.MaxReferralIdLength, "referral_id",
-                $"At most {AssessmentRules.MaxReferralIdLength} characters: not a referral id.")
-            .Require(!(byChild && fieldsInUrl), "child", "A child's identity never goes in a URL: send it in the body of POST /v1/assessments:search.");
-        if (byChild && !fieldsInUrl)
+                $"At most {AssessmentRules.MaxReferralIdLength} characters: not a referral id.");
+        if (byChild)
         {
             ChildIdentityRules.Validate(violations, "child", request.Child, clock.Today);
         }

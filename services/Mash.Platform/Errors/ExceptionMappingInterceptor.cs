@@ -21,6 +21,10 @@ internal sealed partial class ExceptionMappingInterceptor(ILogger<ExceptionMappi
         {
             return await continuation(request, context);
         }
+        catch (RpcException refusal) when (OutgrowsTrailers(refusal))
+        {
+            throw Bounded(refusal, context);
+        }
         catch (Exception exception) when (exception is not RpcException)
         {
             throw Map(exception, context);
@@ -35,10 +39,31 @@ internal sealed partial class ExceptionMappingInterceptor(ILogger<ExceptionMappi
         {
             await continuation(request, responseStream, context);
         }
+        catch (RpcException refusal) when (OutgrowsTrailers(refusal))
+        {
+            throw Bounded(refusal, context);
+        }
         catch (Exception exception) when (exception is not RpcException)
         {
             throw Map(exception, context);
         }
+    }
+
+    /// <summary>
+    /// An answer's status travels in HTTP/2 trailers; past what a proxy accepts (the gateway's
+    /// HttpClient: 64 KB of headers) the proxy drops the connection every agency's calls share.
+    /// </summary>
+    private static bool OutgrowsTrailers(RpcException refusal) =>
+        refusal.Status.Detail.Length + refusal.Trailers.Sum(t => t.IsBinary ? t.ValueBytes.Length * 4 / 3 : t.Value.Length) > MaxTrailerChars;
+
+    private const int MaxTrailerChars = 8 * 1024;
+    private const int MaxBoundedDetail = 1_000;
+
+    private RpcException Bounded(RpcException refusal, ServerCallContext context)
+    {
+        LogOversizeStatus(context.Method, refusal.StatusCode, refusal.Status.Detail.Length, refusal.Trailers.Count);
+        var detail = refusal.Status.Detail;
+        return new RpcException(new Status(refusal.StatusCode, detail.Length <= MaxBoundedDetail ? detail : detail[..MaxBoundedDetail] + "…"));
     }
 
     private RpcException Map(Exception exception, ServerCallContext context)
@@ -59,6 +84,9 @@ internal sealed partial class ExceptionMappingInterceptor(ILogger<ExceptionMappi
             _ => new RpcException(new Status(StatusCode.Internal, $"The service failed to handle the call (trace {traceId}).")),
         };
     }
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "{Method} answered {Code} with a {DetailLength}-character message and {TrailerCount} trailers; sent shortened, without details")]
+    private partial void LogOversizeStatus(string method, StatusCode code, int detailLength, int trailerCount);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Unhandled {ExceptionType} in {Method}: {ExceptionMessage} (trace {TraceId})")]
     private partial void LogUnhandled(string method, string exceptionType, string exceptionMessage, string traceId);

@@ -2,6 +2,7 @@ using Mash.Platform.Audit;
 using Mash.Platform.Auth;
 using Mash.Platform.Errors;
 using Mash.Platform.Identity;
+using Mash.Platform.Limits;
 using Mash.Platform.Rest;
 using Mash.Platform.Telemetry;
 using Mash.Platform.Time;
@@ -40,6 +41,7 @@ public static class MashServiceDefaults
             grpc.MaxReceiveMessageSize = MaxRequestMessageBytes;
             // Outermost first: exceptions from the audit step are mapped too.
             grpc.Interceptors.Add<ExceptionMappingInterceptor>();
+            grpc.Interceptors.Add<RequestLimitsInterceptor>();
             grpc.Interceptors.Add<AuditInterceptor>();
         }).AddMashRestApi(serviceName);
         services.AddMashHealth();
@@ -49,6 +51,7 @@ public static class MashServiceDefaults
 
     public static WebApplication UseMashServiceDefaults(this WebApplication app)
     {
+        app.UseNoChildIdentityInUrl();
         app.UseAuthentication();
         app.UseAuthorization();
         // After authorization: only callers allowed the RPC get their bytes parsed.

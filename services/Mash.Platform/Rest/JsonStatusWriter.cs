@@ -23,6 +23,16 @@ public static class JsonStatusWriter
         return response.WriteAsync(JsonSerializer.Serialize(new ErrorBody((int)code, message, [])), context.RequestAborted);
     }
 
+    /// <summary>400 INVALID_ARGUMENT with a google.rpc.BadRequest naming the field, as transcoding renders a handler's.</summary>
+    public static Task WriteInvalidAsync(HttpContext context, string field, string description)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status400BadRequest;
+        response.ContentType = "application/json; charset=utf-8";
+        var details = new object[] { new BadRequestDetail("type.googleapis.com/google.rpc.BadRequest", [new FieldViolationDetail(field, description)]) };
+        return response.WriteAsync(JsonSerializer.Serialize(new ErrorBody((int)StatusCode.InvalidArgument, $"{field}: {description}", details)), context.RequestAborted);
+    }
+
     /// <summary>The HTTP status Google's API design guide (and JSON transcoding) gives each gRPC code.</summary>
     public static int HttpStatusOf(StatusCode code) => code switch
     {
@@ -39,6 +49,14 @@ public static class JsonStatusWriter
         StatusCode.Unauthenticated => StatusCodes.Status401Unauthorized,
         _ => StatusCodes.Status500InternalServerError,
     };
+
+    private sealed record BadRequestDetail(
+        [property: System.Text.Json.Serialization.JsonPropertyName("@type")] string Type,
+        [property: System.Text.Json.Serialization.JsonPropertyName("fieldViolations")] FieldViolationDetail[] FieldViolations);
+
+    private sealed record FieldViolationDetail(
+        [property: System.Text.Json.Serialization.JsonPropertyName("field")] string Field,
+        [property: System.Text.Json.Serialization.JsonPropertyName("description")] string Description);
 
     private sealed record ErrorBody(
         [property: System.Text.Json.Serialization.JsonPropertyName("code")] int Code,

@@ -51,7 +51,7 @@ public sealed class AssessmentRestTests(AssessmentApp app) : IClassFixture<Asses
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.Contains("\"field\":\"child\"", text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("\"field\":\"child.nhsNumber\"", text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain(child.NhsNumber, text, StringComparison.Ordinal);
     }
 }

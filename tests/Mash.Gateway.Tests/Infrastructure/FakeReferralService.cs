@@ -11,7 +11,15 @@ internal sealed class FakeReferralService(ConcurrentQueue<Metadata> received) : 
         Answer(context, new SubmitReferralResponse { Referral = Canned(request.IdempotencyKey) });
 
     public override Task<Referral> GetReferral(GetReferralRequest request, ServerCallContext context) =>
-        Answer(context, Canned(request.ReferralId));
+        request.ReferralId.StartsWith(OversizeStatusPrefix, StringComparison.Ordinal)
+            ? throw OversizeStatus(int.Parse(request.ReferralId[OversizeStatusPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture))
+            : Answer(context, Canned(request.ReferralId));
+
+    /// <summary>An id asking for a refusal whose status message and trailer are this many characters each: a backend's bug.</summary>
+    public const string OversizeStatusPrefix = "oversize-status-";
+
+    private static RpcException OversizeStatus(int size) =>
+        new(new Status(StatusCode.NotFound, new string('m', size)), new Metadata { { "x-echo-bin", new byte[size] } });
 
     public override Task<ListReferralsResponse> ListReferrals(ListReferralsRequest request, ServerCallContext context) =>
         Answer(context, new ListReferralsResponse { Referrals = { Canned("listed") }, TotalMatching = 1 });
