@@ -17,10 +17,19 @@ public sealed record RawAnswer(HttpStatusCode Http, StatusCode? Status, string M
 /// </summary>
 public sealed class RawGrpc : IDisposable
 {
-    private readonly HttpClient _http = new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true })
+    private readonly HttpClient _http;
+
+    /// <param name="headerEncoding">How header values are sent; UTF-8 sends what a careless client would (HttpClient refuses non-ASCII by default).</param>
+    public RawGrpc(System.Text.Encoding? headerEncoding = null)
     {
-        Timeout = TimeSpan.FromSeconds(20),
-    };
+        var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
+        if (headerEncoding is not null)
+        {
+            handler.RequestHeaderEncodingSelector = (_, _) => headerEncoding;
+        }
+
+        _http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(20) };
+    }
 
     /// <summary>One length-prefixed message frame: flag byte, 4-byte big-endian length, the bytes.</summary>
     public static byte[] Frame(ReadOnlySpan<byte> message, byte flag = 0, int? declaredLength = null)
