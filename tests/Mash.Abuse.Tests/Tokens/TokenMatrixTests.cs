@@ -81,6 +81,17 @@ public sealed class TokenMatrixTests(AbuseNode node)
         Assert.True(answer.Status == StatusCode.OK, $"{target}: {answer}");
     }
 
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task A_refusal_reads_the_same_in_the_raw_header_as_in_a_client(string target)
+    {
+        var (address, method) = Target(target);
+
+        var answer = await node.Raw.CallAsync(address, method, RawGrpc.Frame([]), token: null);
+
+        Assert.Equal("A valid bearer token is required: none was sent.", answer.RawMessage);
+    }
+
     [Fact]
     public void Forged_tokens_are_signed_by_the_real_key_where_only_one_thing_is_wrong()
     {
