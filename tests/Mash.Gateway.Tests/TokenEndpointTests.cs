@@ -97,6 +97,32 @@ public sealed class TokenEndpointTests(GatewayFixture fixture) : IClassFixture<G
         Assert.Equal(HttpVersion.Version20, response.Version);
     }
 
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    [InlineData("PATCH")]
+    [InlineData("HEAD")]
+    [InlineData("OPTIONS")]
+    public async Task Any_method_but_POST_on_the_token_endpoint_is_405_naming_POST_and_needs_no_token(string method)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/connect/token");
+
+        using var response = await Gateway.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["POST"], response.Content.Headers.Allow);
+    }
+
+    [Fact]
+    public async Task Posting_to_the_key_set_is_405_naming_GET()
+    {
+        using var response = await Gateway.Http.PostAsync("/.well-known/jwks.json", new StringContent(""));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET"], response.Content.Headers.Allow);
+    }
+
     [Fact]
     public async Task Discovery_names_the_issuer_and_the_jwks_which_holds_no_private_key_material()
     {

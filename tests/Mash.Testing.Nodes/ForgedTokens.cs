@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Mash.Node.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -63,6 +64,34 @@ public sealed class ForgedTokens(NodeOptions node)
         notBefore: DateTime.UtcNow.AddHours(1), expires: DateTime.UtcNow.AddHours(2));
 
     public string WrongAudience() => SignedWith(RealKey(), SecurityAlgorithms.RsaSha256, audience: "api://someone-else");
+
+    /// <summary>Our audience plus a slash: a near miss that a lenient validator treats as a match.</summary>
+    public string AudienceWithTrailingSlash(IEnumerable<string>? roles = null) =>
+        SignedWith(RealKey(), SecurityAlgorithms.RsaSha256, audience: Audience + "/", roles: roles);
+
+    /// <summary>
+    /// A valid token but for one date (exp, nbf or iat) written as a JSON string of digits, which
+    /// the standard does not allow. Built claim by claim: a token handler writes dates as numbers.
+    /// </summary>
+    public string DateAsString(string claim, IEnumerable<string>? roles = null)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var payload = new Dictionary<string, object>
+        {
+            ["iss"] = Issuer,
+            ["aud"] = Audience,
+            ["iat"] = now - 60,
+            ["nbf"] = now - 60,
+            ["exp"] = now + 1800,
+            ["azp"] = "police-mash",
+            ["sub"] = "police-mash",
+            ["mash_agency"] = "police",
+            ["roles"] = (roles ?? AllReferralRoles).ToArray(),
+        };
+        payload[claim] = payload[claim].ToString()!;
+        return new JsonWebTokenHandler().CreateToken(
+            JsonSerializer.Serialize(payload), new SigningCredentials(RealKey(), SecurityAlgorithms.RsaSha256));
+    }
 
     public string WrongIssuer() => SignedWith(RealKey(), SecurityAlgorithms.RsaSha256, issuer: "https://issuer.example/");
 

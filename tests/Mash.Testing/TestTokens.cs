@@ -38,5 +38,12 @@ public sealed class TestTokens : IDisposable
         });
     }
 
+    /// <summary>
+    /// A token signed with the trusted key whose payload is exactly this JSON, written as given:
+    /// for claims in a form the standard does not allow, such as an <c>exp</c> that is a string.
+    /// </summary>
+    public string SignPayload(string payloadJson) =>
+        new JsonWebTokenHandler().CreateToken(payloadJson, new SigningCredentials(Key, SecurityAlgorithms.RsaSha256));
+
     public void Dispose() => _rsa.Dispose();
 }

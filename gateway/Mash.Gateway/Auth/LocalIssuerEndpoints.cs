@@ -22,6 +22,9 @@ internal static class LocalIssuerEndpoints
             .RequireRateLimiting(GatewayLimits.TokenEndpointPolicy);
         app.MapGet(DiscoveryEndpoints.ConfigurationPath, DiscoveryEndpoints.Configuration).AllowAnonymous();
         app.MapGet(DiscoveryEndpoints.JwksPath, DiscoveryEndpoints.Jwks).AllowAnonymous();
+        app.MapOtherMethods(TokenEndpoint.Path, HttpMethods.Post);
+        app.MapOtherMethods(DiscoveryEndpoints.ConfigurationPath, HttpMethods.Get);
+        app.MapOtherMethods(DiscoveryEndpoints.JwksPath, HttpMethods.Get);
         return app;
     }
 }

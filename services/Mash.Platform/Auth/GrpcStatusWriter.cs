@@ -18,7 +18,7 @@ public static class GrpcStatusWriter
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
         response.Headers["grpc-status"] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+        response.Headers["grpc-message"] = GrpcMessageEncoding.Encode(message);
         return response.CompleteAsync();
     }
 }

@@ -67,14 +67,20 @@ public static class MashAuthentication
             {
                 jwt.TokenValidationParameters.RoleClaimType = MashClaims.Roles;
                 jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
+                jwt.TokenValidationParameters.IgnoreTrailingSlashWhenValidatingAudience = false;
             });
         }
 
-        // After Microsoft.Identity.Web's own events: a remembered token has passed all of them.
+        // After Microsoft.Identity.Web's own events, and the cache last: a remembered token has
+        // passed all of them, the date check included.
         foreach (var scheme in new[] { LocalScheme, EntraScheme })
         {
             builder.Services.AddOptions<JwtBearerOptions>(scheme)
-                .PostConfigure<ValidatedTokenCache>((jwt, cache) => cache.Attach(jwt, scheme));
+                .PostConfigure<ValidatedTokenCache>((jwt, cache) =>
+                {
+                    NumericTokenDates.Attach(jwt);
+                    cache.Attach(jwt, scheme);
+                });
         }
 
         return authentication;
@@ -85,6 +91,8 @@ public static class MashAuthentication
     {
         ValidIssuer = issuer,
         ValidAudience = audience,
+        // "api://mash/" is another audience, though Microsoft.IdentityModel would accept it.
+        IgnoreTrailingSlashWhenValidatingAudience = false,
         ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
         RequireSignedTokens = true,
         RequireExpirationTime = true,

@@ -65,6 +65,7 @@ internal sealed class MashAuthorizationResultHandler : IAuthorizationMiddlewareR
         SecurityTokenSignatureKeyNotFoundException => "the token's signing key is unknown.",
         SecurityTokenInvalidSignatureException => "the token's signature is invalid.",
         SecurityTokenInvalidAlgorithmException => "the token's algorithm is not accepted.",
+        NonNumericTokenDateException date => $"the token's {date.Claim} is not a number (RFC 7519 NumericDate).",
         _ => "the token is not valid.",
     };
 }

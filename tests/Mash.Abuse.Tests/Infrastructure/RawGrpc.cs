@@ -5,8 +5,11 @@ using Grpc.Core;
 
 namespace Mash.Abuse.Tests.Infrastructure;
 
-/// <summary>What came back from a raw gRPC call: the HTTP status, grpc-status and decoded grpc-message.</summary>
-public sealed record RawAnswer(HttpStatusCode Http, StatusCode? Status, string Message, string ContentType, string TextBody = "")
+/// <summary>
+/// What came back from a raw gRPC call: the HTTP status, grpc-status and grpc-message (decoded, and
+/// as sent, which is what tools that show headers raw display).
+/// </summary>
+public sealed record RawAnswer(HttpStatusCode Http, StatusCode? Status, string Message, string ContentType, string TextBody = "", string RawMessage = "")
 {
     public override string ToString() => $"HTTP {(int)Http}, grpc-status {Status?.ToString() ?? "(none)"}: '{Message}'";
 }
@@ -78,7 +81,8 @@ public sealed class RawGrpc : IDisposable
             int.TryParse(status, out var code) ? (StatusCode)code : null,
             message is null ? "" : Uri.UnescapeDataString(message),
             response.Content.Headers.ContentType?.MediaType ?? "",
-            response.Content.Headers.ContentType?.MediaType == "application/json" ? System.Text.Encoding.UTF8.GetString(bytes) : "");
+            response.Content.Headers.ContentType?.MediaType == "application/json" ? System.Text.Encoding.UTF8.GetString(bytes) : "",
+            message ?? "");
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

@@ -20,8 +20,9 @@ public sealed class TokenMatrixTests(AbuseNode node)
 
     private static readonly string[] BadTokens =
     [
-        "alg-none", "hs256-with-public-key", "rs384-not-accepted", "wrong-audience", "wrong-issuer", "expired",
-        "not-yet-valid", "unknown-key-id", "tampered-payload", "tampered-signature", "not-a-jwt", "none",
+        "alg-none", "hs256-with-public-key", "rs384-not-accepted", "wrong-audience", "audience-trailing-slash", "wrong-issuer",
+        "expired", "not-yet-valid", "exp-as-string", "nbf-as-string", "unknown-key-id", "tampered-payload",
+        "tampered-signature", "not-a-jwt", "none",
     ];
 
     private string AllRoles() => node.Tokens.WithRoles(RoleTable.Roles);
@@ -32,9 +33,12 @@ public sealed class TokenMatrixTests(AbuseNode node)
         "hs256-with-public-key" => node.Tokens.HmacWithPublicKey(),
         "rs384-not-accepted" => Rs384(),
         "wrong-audience" => node.Tokens.WrongAudience(),
+        "audience-trailing-slash" => node.Tokens.AudienceWithTrailingSlash(RoleTable.Roles),
         "wrong-issuer" => node.Tokens.WrongIssuer(),
         "expired" => node.Tokens.Expired(),
         "not-yet-valid" => node.Tokens.NotYetValid(),
+        "exp-as-string" => node.Tokens.DateAsString("exp", RoleTable.Roles),
+        "nbf-as-string" => node.Tokens.DateAsString("nbf", RoleTable.Roles),
         "unknown-key-id" => node.Tokens.UnknownKey(),
         "tampered-payload" => ForgedTokens.Tampered(AllRoles()),
         "tampered-signature" => AllRoles()[..^4] + "AAAA",
@@ -77,6 +81,17 @@ public sealed class TokenMatrixTests(AbuseNode node)
         Assert.True(answer.Status == StatusCode.OK, $"{target}: {answer}");
     }
 
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task A_refusal_reads_the_same_in_the_raw_header_as_in_a_client(string target)
+    {
+        var (address, method) = Target(target);
+
+        var answer = await node.Raw.CallAsync(address, method, RawGrpc.Frame([]), token: null);
+
+        Assert.Equal("A valid bearer token is required: none was sent.", answer.RawMessage);
+    }
+
     [Fact]
     public void Forged_tokens_are_signed_by_the_real_key_where_only_one_thing_is_wrong()
     {
@@ -89,6 +104,11 @@ public sealed class TokenMatrixTests(AbuseNode node)
         Assert.Equal(good.Issuer, expired.Issuer);
         Assert.Equal("RS256", expired.Alg);
         Assert.True(expired.ValidTo < DateTime.UtcNow);
+
+        var textDate = handler.ReadJsonWebToken(node.Tokens.DateAsString("exp", RoleTable.Roles));
+        Assert.Equal(good.Kid, textDate.Kid);
+        Assert.Contains("\"exp\":\"", Base64UrlEncoder.Decode(textDate.EncodedPayload), StringComparison.Ordinal);
+        Assert.True(textDate.ValidTo > DateTime.UtcNow);
     }
 
     private (string Address, string Method) Target(string target) => target switch
