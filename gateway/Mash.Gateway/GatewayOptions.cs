@@ -10,6 +10,12 @@ public sealed record GatewayOptions
     /// <summary>The largest request body proxied, in bytes (the services refuse larger messages anyway).</summary>
     public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// How long the gateway waits for a whole request body of a proxied call before answering
+    /// DEADLINE_EXCEEDED (REST: 408).
+    /// </summary>
+    public int RequestBodyTimeoutSeconds { get; init; } = 30;
+
     public AgencyRateLimitOptions RateLimit { get; init; } = new();
 
     /// <summary>

@@ -28,6 +28,7 @@ internal static class GatewayProxy
             // Outermost, so a failure anywhere in forwarding reaches callers as a gRPC status or JSON status.
             proxy.Use(ProxyErrorMapping.InvokeAsync);
             proxy.Use(GrpcOnlyRoutes.InvokeAsync);
+            proxy.Use(WholeRequestBody.InvokeAsync);
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

@@ -33,6 +33,8 @@ public sealed class AbuseNode : IAsyncLifetime
                 // The tests send ~2,000 calls in seconds from one agency; the limiter has its own tests.
                 ["Mash:Gateway:RateLimit:PermitsPerSecond"] = "100000",
                 ["Mash:Gateway:RateLimit:Burst"] = "100000",
+                // The slow-body tests wait this long for each answer.
+                ["Mash:Gateway:RequestBodyTimeoutSeconds"] = "3",
             },
         };
         _client = new NodeClient(await RunningNode.StartAsync(options));

@@ -1,0 +1,79 @@
+using Grpc.Core;
+using Mash.Gateway.RateLimits;
+using Mash.Platform.Auth;
+using Mash.Platform.Rest;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+using Microsoft.Extensions.Options;
+
+namespace Mash.Gateway.Routes;
+
+/// <summary>
+/// The gateway reads a request's whole body (at most <see cref="GatewayOptions.MaxRequestBodyBytes"/>)
+/// before forwarding it, within <see cref="GatewayOptions.RequestBodyTimeoutSeconds"/> (Kestrel's minimum data rate is off for these requests). A body
+/// that arrives too slowly is answered one way: DEADLINE_EXCEEDED (REST: 408). Streamed through
+/// as it arrived, the gateway's and the service's data-rate timers raced, and the caller got
+/// CANCELLED one time and UNAVAILABLE (an outage, retried) another.
+/// </summary>
+/// <remarks>
+/// Every RPC of the suite is unary or server-streaming: a request is one message, so holding it
+/// costs at most the size limit per call, and the service then reads it at once.
+/// </remarks>
+internal static class WholeRequestBody
+{
+    public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true)
+        {
+            await next(context);
+            return;
+        }
+
+        var options = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        // One timer decides, so the answer is always the same: Kestrel's data-rate check would
+        // reset the HTTP/2 stream before the gateway could say why.
+        if (context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
+        {
+            rate.MinDataRate = null;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.RequestBodyTimeoutSeconds));
+        var body = new MemoryStream();
+        try
+        {
+            await context.Request.Body.CopyToAsync(body, timeout.Token);
+        }
+        catch (Exception failure) when (IsSlow(failure, context, timeout.Token))
+        {
+            await RefuseAsync(context, StatusCode.DeadlineExceeded, StatusCodes.Status408RequestTimeout, SlowMessage(options));
+            return;
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await RefuseAsync(context, StatusCode.ResourceExhausted, StatusCodes.Status413PayloadTooLarge, ProxyErrorMapping.RequestSizeMessage(options.MaxRequestBodyBytes));
+            return;
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return; // The caller went away; there is no one to answer.
+        }
+
+        body.Position = 0;
+        context.Request.Body = body;
+        await next(context);
+    }
+
+    public static string SlowMessage(GatewayOptions options) =>
+        $"The request body did not arrive in time: the gateway waits at most {options.RequestBodyTimeoutSeconds} s for a whole request; send it at once.";
+
+    /// <summary>Our own deadline (or a 408 of Kestrel's, should its data-rate check be on).</summary>
+    private static bool IsSlow(Exception failure, HttpContext context, CancellationToken timeout) =>
+        (failure is OperationCanceledException && timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        || failure is BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout };
+
+    private static Task RefuseAsync(HttpContext context, StatusCode code, int httpStatus, string message) =>
+        GrpcStatusWriter.IsGrpc(context.Request)
+            ? GrpcStatusWriter.WriteAsync(context, code, message)
+            : JsonStatusWriter.WriteAsync(context, code, message, httpStatus);
+}
