@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Mash.Gateway.RateLimits;
+using Mash.Platform.Buffers;
 using Mash.Platform.Auth;
 using Mash.Platform.Rest;
 using Microsoft.AspNetCore.Http.Features;
@@ -39,10 +40,10 @@ internal static class WholeRequestBody
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.RequestBodyTimeoutSeconds));
-        var body = new MemoryStream();
+        PooledBuffer body;
         try
         {
-            await context.Request.Body.CopyToAsync(body, timeout.Token);
+            body = await PooledBuffer.ReadToEndAsync(context.Request.Body, timeout.Token);
         }
         catch (Exception failure) when (IsSlow(failure, context, timeout.Token))
         {
@@ -59,8 +60,8 @@ internal static class WholeRequestBody
             return; // The caller went away; there is no one to answer.
         }
 
-        body.Position = 0;
-        context.Request.Body = body;
+        context.Response.RegisterForDispose(body);
+        context.Request.Body = body.AsStream();
         await next(context);
     }
 

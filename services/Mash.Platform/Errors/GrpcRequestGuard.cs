@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Reflection;
+using Mash.Platform.Buffers;
 using Google.Protobuf;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
@@ -52,12 +53,13 @@ public static partial class GrpcRequestGuard
             return;
         }
 
-        // grpc-dotnet reads the same bytes again from here.
-        context.Request.Body = new MemoryStream(frame, writable: false);
+        // grpc-dotnet reads the same bytes again from here; the pooled array goes back after the response.
+        context.Response.RegisterForDispose(frame!);
+        context.Request.Body = frame!.AsStream();
         await next(context);
     });
 
-    private static async Task<(byte[] Frame, Status? Refusal)> ReadSingleMessageAsync(HttpContext context, MessageParser parser, int maxBytes)
+    private static async Task<(PooledBuffer? Frame, Status? Refusal)> ReadSingleMessageAsync(HttpContext context, MessageParser parser, int maxBytes)
     {
         var body = context.Request.Body;
         var cancel = context.RequestAborted;
@@ -65,36 +67,50 @@ public static partial class GrpcRequestGuard
         var read = await body.ReadAtLeastAsync(prefix, PrefixLength, throwOnEndOfStream: false, cancel);
         if (read == 0)
         {
-            return ([], Invalid("The request carries no message: a gRPC call sends one length-prefixed message."));
+            return (null, Invalid("The request carries no message: a gRPC call sends one length-prefixed message."));
         }
 
         if (read < PrefixLength)
         {
-            return ([], Invalid("The request ends inside the message's 5-byte length prefix."));
+            return (null, Invalid("The request ends inside the message's 5-byte length prefix."));
         }
 
         var length = BinaryPrimitives.ReadUInt32BigEndian(prefix.AsSpan(1));
         if (length > (uint)maxBytes)
         {
             await DrainAsync(body, maxBytes, cancel);
-            return ([], new Status(StatusCode.ResourceExhausted, $"The request message ({length} bytes) is larger than the service accepts ({maxBytes} bytes)."));
+            return (null, new Status(StatusCode.ResourceExhausted, $"The request message ({length} bytes) is larger than the service accepts ({maxBytes} bytes)."));
         }
 
-        var frame = new byte[PrefixLength + (int)length];
-        prefix.CopyTo(frame, 0);
-        var got = await body.ReadAtLeastAsync(frame.AsMemory(PrefixLength), (int)length, throwOnEndOfStream: false, cancel);
+        var frame = PooledBuffer.Rent(PrefixLength + (int)length);
+        var (checkedFrame, refusal) = await CheckFrameAsync(context, parser, maxBytes, prefix, frame, length);
+        if (refusal is not null)
+        {
+            frame.Dispose();
+        }
+
+        return (checkedFrame, refusal);
+    }
+
+    private static async Task<(PooledBuffer? Frame, Status? Refusal)> CheckFrameAsync(
+        HttpContext context, MessageParser parser, int maxBytes, byte[] prefix, PooledBuffer frame, uint length)
+    {
+        var body = context.Request.Body;
+        var cancel = context.RequestAborted;
+        prefix.CopyTo(frame.Memory);
+        var got = await body.ReadAtLeastAsync(frame.Memory[PrefixLength..], (int)length, throwOnEndOfStream: false, cancel);
         if (got < length)
         {
-            return ([], Invalid($"The message's length prefix says {length} bytes but the request ends after {got}."));
+            return (null, Invalid($"The message's length prefix says {length} bytes but the request ends after {got}."));
         }
 
         if (await body.ReadAtLeastAsync(new byte[1], 1, throwOnEndOfStream: false, cancel) > 0)
         {
             await DrainAsync(body, maxBytes, cancel);
-            return ([], Invalid("The request holds more than one message; this call takes exactly one."));
+            return (null, Invalid("The request holds more than one message; this call takes exactly one."));
         }
 
-        ReadOnlyMemory<byte> message = frame.AsMemory(PrefixLength);
+        ReadOnlyMemory<byte> message = frame.Memory[PrefixLength..];
         switch (prefix[0])
         {
             case 0:
@@ -102,18 +118,18 @@ public static partial class GrpcRequestGuard
             case 1 when IsGzip(context.Request):
                 if (await GunzipAsync(message, maxBytes, cancel) is not { } inflated)
                 {
-                    return ([], Invalid("The message is marked gzip-compressed but does not decompress, or decompresses to more than the service accepts."));
+                    return (null, Invalid("The message is marked gzip-compressed but does not decompress, or decompresses to more than the service accepts."));
                 }
 
                 message = inflated;
                 break;
             case 1 when !context.Request.Headers.ContainsKey("grpc-encoding") || context.Request.Headers["grpc-encoding"] == "identity":
-                return ([], Invalid("The message is marked compressed but the call names no grpc-encoding."));
+                return (null, Invalid("The message is marked compressed but the call names no grpc-encoding."));
             case 1:
                 // Another encoding: grpc-dotnet answers UNIMPLEMENTED for those it does not support.
                 return (frame, null);
             default:
-                return ([], Invalid($"The message's first byte (the compression flag) is {prefix[0]}; it must be 0 or 1."));
+                return (null, Invalid($"The message's first byte (the compression flag) is {prefix[0]}; it must be 0 or 1."));
         }
 
         try
@@ -122,7 +138,7 @@ public static partial class GrpcRequestGuard
         }
         catch (InvalidProtocolBufferException invalid)
         {
-            return ([], Invalid($"The request is not a valid {parser.GetType().GetGenericArguments().FirstOrDefault()?.Name ?? "message"}: {FirstSentence(invalid.Message)}"));
+            return (null, Invalid($"The request is not a valid {parser.GetType().GetGenericArguments().FirstOrDefault()?.Name ?? "message"}: {FirstSentence(invalid.Message)}"));
         }
 
         return (frame, null);

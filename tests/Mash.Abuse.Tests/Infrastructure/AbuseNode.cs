@@ -40,7 +40,13 @@ public sealed class AbuseNode : IAsyncLifetime
         _client = new NodeClient(await RunningNode.StartAsync(options));
         Tokens = new ForgedTokens(options);
         Raw = new RawGrpc();
+        Memory.Before(RunningProcesses());
     }
+
+    public MemoryReport Memory { get; } = new();
+
+    private IEnumerable<(string Name, int Id)> RunningProcesses() =>
+        Node.Processes.Where(p => !p.HasExited).Select(p => (p.Name, p.Id));
 
     public string GatewayAddress => Options.GatewayAddress;
 
@@ -70,6 +76,11 @@ public sealed class AbuseNode : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_client is not null)
+        {
+            Memory.After(RunningProcesses());
+        }
+
         Raw?.Dispose();
         _client?.Dispose();
         if (_client is not null)
