@@ -3,6 +3,7 @@ using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Referral.V1;
 using Mash.Platform.Errors;
+using Mash.Platform.Limits;
 
 namespace Mash.Assessment.Domain;
 
@@ -11,8 +12,8 @@ public static class AssessmentRules
 {
     public const int MaxCheckResult = 5_000;
     /// <summary>Assessment and referral ids ("asm_" or "ref_" and 32 hex digits); anything far longer is refused unread.</summary>
-    public const int MaxAssessmentIdLength = 64;
-    public const int MaxReferralIdLength = 64;
+    public const int MaxAssessmentIdLength = RequestLimits.MaxIdLength;
+    public const int MaxReferralIdLength = RequestLimits.MaxIdLength;
     public const int MaxRationale = 10_000;
 
     public static FieldViolations Validate(RecordCheckRequest request) => new FieldViolations()

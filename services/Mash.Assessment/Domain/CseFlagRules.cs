@@ -3,6 +3,7 @@ using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Errors;
+using Mash.Platform.Limits;
 
 namespace Mash.Assessment.Domain;
 
@@ -13,7 +14,7 @@ namespace Mash.Assessment.Domain;
 /// </summary>
 public static class CseFlagRules
 {
-    public const int MaxIdempotencyKeyLength = 128;
+    public const int MaxIdempotencyKeyLength = RequestLimits.MaxKeyLength;
     public const int MaxText = 10_000;
 
     public static string NeverLowMessage(int neverLowUnderAge) => $"a child under {neverLowUnderAge} is never low CSE risk";

@@ -4,6 +4,7 @@ using Mash.Platform.Audit;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
+using Mash.Platform.Limits;
 
 namespace Mash.Assessment.IntegrationEvents;
 
@@ -13,7 +14,7 @@ namespace Mash.Assessment.IntegrationEvents;
 /// </summary>
 internal sealed class StrategyDiscussionRecordedHandler(AssessmentDbContext db, CallAudit audit) : IIntegrationEventHandler<StrategyDiscussionRecorded>
 {
-    private const int MaxIdLength = 64;
+    private const int MaxIdLength = RequestLimits.MaxIdLength;
 
     public async Task HandleAsync(EventEnvelope envelope, StrategyDiscussionRecorded payload, CancellationToken cancellationToken)
     {

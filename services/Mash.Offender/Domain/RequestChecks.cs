@@ -2,14 +2,15 @@ using Mash.Platform.Time;
 using Mash.Contracts.Common.V1;
 using Mash.Platform.Errors;
 using Mash.Platform.Identity;
+using Mash.Platform.Limits;
 
 namespace Mash.Offender.Domain;
 
 /// <summary>The checks every request's fields share: keys, texts, enums, dates, addresses.</summary>
 public static class RequestChecks
 {
-    public const int MaxIdempotencyKeyLength = 128;
-    public const int MaxIdLength = 64;
+    public const int MaxIdempotencyKeyLength = RequestLimits.MaxKeyLength;
+    public const int MaxIdLength = RequestLimits.MaxIdLength;
     public const int MaxName = 200;
     public const int MaxShortText = 1_000;
     public const int MaxText = 10_000;

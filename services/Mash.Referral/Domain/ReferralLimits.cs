@@ -1,4 +1,5 @@
 using Mash.Platform.Errors;
+using Mash.Platform.Limits;
 
 namespace Mash.Referral.Domain;
 
@@ -6,10 +7,10 @@ namespace Mash.Referral.Domain;
 public static class ReferralLimits
 {
     /// <summary>A referral id is "ref_" and 32 hex digits; anything far longer is refused unread.</summary>
-    public const int MaxReferralIdLength = 64;
+    public const int MaxReferralIdLength = RequestLimits.MaxIdLength;
 
     /// <summary>A node id (Mash:Node:Id), as it travels on events and names a front door.</summary>
-    public const int MaxNodeIdLength = 100;
+    public const int MaxNodeIdLength = RequestLimits.MaxNodeIdLength;
 }
 
 /// <summary>The checks every request naming a referral makes first.</summary>

@@ -2,6 +2,7 @@ using Mash.Contracts.Common.V1;
 using Mash.Contracts.Referral.V1;
 using Mash.Platform.Errors;
 using Mash.Platform.Identity;
+using Mash.Platform.Limits;
 
 namespace Mash.Referral.Domain;
 
@@ -12,7 +13,7 @@ namespace Mash.Referral.Domain;
 /// </summary>
 public static class ReferralValidator
 {
-    public const int MaxIdempotencyKeyLength = 128;
+    public const int MaxIdempotencyKeyLength = RequestLimits.MaxKeyLength;
     public const int MaxShortText = 1_000;
     public const int MaxLongText = 20_000;
     public const int MaxListItems = 50;

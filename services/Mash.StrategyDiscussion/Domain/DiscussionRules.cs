@@ -5,14 +5,15 @@ using Google.Protobuf;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Strategy.V1;
 using Mash.Platform.Errors;
+using Mash.Platform.Limits;
 
 namespace Mash.StrategyDiscussion.Domain;
 
 /// <summary>What requiring, scheduling, attending and concluding a strategy discussion must carry.</summary>
 public static class DiscussionRules
 {
-    public const int MaxIdempotencyKeyLength = 128;
-    public const int MaxIdLength = 64;
+    public const int MaxIdempotencyKeyLength = RequestLimits.MaxKeyLength;
+    public const int MaxIdLength = RequestLimits.MaxIdLength;
 
     /// <summary>A discussion named, by an id no longer than any this service issues: checked before any lookup.</summary>
     public static FieldViolations RequireDiscussionId(this FieldViolations v, string discussionId, string field = "discussion_id") => v

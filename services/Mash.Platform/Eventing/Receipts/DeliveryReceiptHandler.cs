@@ -14,7 +14,7 @@ namespace Mash.Platform.Eventing.Receipts;
 /// </summary>
 public sealed class DeliveryReceiptHandler(MashDbContext db, DeliveryReceipts receipts) : IIntegrationEventHandler<DeliveryReceipt>
 {
-    private const int MaxIdLength = 64;
+    private const int MaxIdLength = Limits.RequestLimits.MaxIdLength;
 
     public async Task HandleAsync(EventEnvelope envelope, DeliveryReceipt payload, CancellationToken cancellationToken)
     {
