@@ -62,8 +62,6 @@ internal static class GatewayLimits
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GatewayLimits));
         GatewayLog.AgencyRateLimited(logger, agency, limit.PermitsPerSecond, limit.Burst);
         var message = $"Agency '{agency}' is over its gateway rate limit of {limit.PermitsPerSecond} calls per second (burst {limit.Burst}); retry later.";
-        return GrpcStatusWriter.IsGrpc(context.Request)
-            ? GrpcStatusWriter.WriteAsync(context, StatusCode.ResourceExhausted, message)
-            : JsonStatusWriter.WriteAsync(context, StatusCode.ResourceExhausted, message);
+        return CallerStatus.WriteAsync(context, StatusCode.ResourceExhausted, message);
     }
 }

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Mash.Gateway.Routes;
-using Mash.Platform.Auth;
 using Mash.Platform.Rest;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -21,15 +20,7 @@ internal static class RequestSizeLimit
         {
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RequestSizeLimit));
             GatewayLog.RequestTooLarge(logger, context.Request.ContentLength, maxBytes);
-            if (GrpcStatusWriter.IsGrpc(context.Request))
-            {
-                await GrpcStatusWriter.WriteAsync(context, StatusCode.ResourceExhausted, ProxyErrorMapping.RequestSizeMessage(maxBytes));
-            }
-            else
-            {
-                await JsonStatusWriter.WriteAsync(context, StatusCode.ResourceExhausted, ProxyErrorMapping.RequestSizeMessage(maxBytes), StatusCodes.Status413PayloadTooLarge);
-            }
-
+            await CallerStatus.WriteAsync(context, StatusCode.ResourceExhausted, ProxyErrorMapping.RequestSizeMessage(maxBytes), StatusCodes.Status413PayloadTooLarge);
             return;
         }
 

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Mash.Platform.Auth;
 using Mash.Platform.Rest;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
@@ -36,10 +35,7 @@ internal static class ProxyErrorMapping
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProxyErrorMapping));
         GatewayLog.ProxyFailed(logger, failure.Exception, context.Request.Path, cluster, failure.Error.ToString(), code.ToString());
         context.Response.Clear();
-        await (GrpcStatusWriter.IsGrpc(context.Request)
-            ? GrpcStatusWriter.WriteAsync(context, code, message)
-            : JsonStatusWriter.WriteAsync(context, code, message,
-                code == StatusCode.ResourceExhausted ? StatusCodes.Status413PayloadTooLarge : JsonStatusWriter.HttpStatusOf(code)));
+        await CallerStatus.WriteAsync(context, code, message, code == StatusCode.ResourceExhausted ? StatusCodes.Status413PayloadTooLarge : null);
     }
 
     public static string RequestSizeMessage(long maxBytes) =>

@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Mash.Gateway.RateLimits;
 using Mash.Platform.Buffers;
-using Mash.Platform.Auth;
 using Mash.Platform.Rest;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
@@ -47,12 +46,12 @@ internal static class WholeRequestBody
         }
         catch (Exception failure) when (IsSlow(failure, context, timeout.Token))
         {
-            await RefuseAsync(context, StatusCode.DeadlineExceeded, StatusCodes.Status408RequestTimeout, SlowMessage(options));
+            await CallerStatus.WriteAsync(context, StatusCode.DeadlineExceeded, SlowMessage(options), StatusCodes.Status408RequestTimeout);
             return;
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            await RefuseAsync(context, StatusCode.ResourceExhausted, StatusCodes.Status413PayloadTooLarge, ProxyErrorMapping.RequestSizeMessage(options.MaxRequestBodyBytes));
+            await CallerStatus.WriteAsync(context, StatusCode.ResourceExhausted, ProxyErrorMapping.RequestSizeMessage(options.MaxRequestBodyBytes), StatusCodes.Status413PayloadTooLarge);
             return;
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
@@ -72,9 +71,4 @@ internal static class WholeRequestBody
     private static bool IsSlow(Exception failure, HttpContext context, CancellationToken timeout) =>
         (failure is OperationCanceledException && timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
         || failure is BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout };
-
-    private static Task RefuseAsync(HttpContext context, StatusCode code, int httpStatus, string message) =>
-        GrpcStatusWriter.IsGrpc(context.Request)
-            ? GrpcStatusWriter.WriteAsync(context, code, message)
-            : JsonStatusWriter.WriteAsync(context, code, message, httpStatus);
 }
