@@ -11,6 +11,12 @@ namespace Mash.Platform.Rest;
 /// </summary>
 public static class JsonStatusWriter
 {
+    /// <summary>
+    /// Messages are read by people in terminals and logs: quotes and non-ASCII text stay as they
+    /// are (the body is JSON served as application/json, never embedded in HTML).
+    /// </summary>
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Task WriteAsync(HttpContext context, StatusCode code, string message) =>
         WriteAsync(context, code, message, HttpStatusOf(code));
 
@@ -20,7 +26,7 @@ public static class JsonStatusWriter
         var response = context.Response;
         response.StatusCode = httpStatus;
         response.ContentType = "application/json; charset=utf-8";
-        return response.WriteAsync(JsonSerializer.Serialize(new ErrorBody((int)code, message, [])), context.RequestAborted);
+        return response.WriteAsync(JsonSerializer.Serialize(new ErrorBody((int)code, message, []), Readable), context.RequestAborted);
     }
 
     /// <summary>400 INVALID_ARGUMENT with a google.rpc.BadRequest naming the field, as transcoding renders a handler's.</summary>
@@ -30,7 +36,7 @@ public static class JsonStatusWriter
         response.StatusCode = StatusCodes.Status400BadRequest;
         response.ContentType = "application/json; charset=utf-8";
         var details = new object[] { new BadRequestDetail("type.googleapis.com/google.rpc.BadRequest", [new FieldViolationDetail(field, description)]) };
-        return response.WriteAsync(JsonSerializer.Serialize(new ErrorBody((int)StatusCode.InvalidArgument, $"{field}: {description}", details)), context.RequestAborted);
+        return response.WriteAsync(JsonSerializer.Serialize(new ErrorBody((int)StatusCode.InvalidArgument, $"{field}: {description}", details), Readable), context.RequestAborted);
     }
 
     /// <summary>The HTTP status Google's API design guide (and JSON transcoding) gives each gRPC code.</summary>
