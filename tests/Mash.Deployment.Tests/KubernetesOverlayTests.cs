@@ -2,7 +2,7 @@ using Mash.Deployment.Tests.Infrastructure;
 
 namespace Mash.Deployment.Tests;
 
-/// <summary>What differs between the overlays: identity, secrets, replicas, the database.</summary>
+/// <summary>What differs between the overlays: identity, secrets, the database (replicas: <see cref="KubernetesScalingTests"/>).</summary>
 public sealed class KubernetesOverlayTests
 {
     [SkippableTheory]
@@ -20,7 +20,7 @@ public sealed class KubernetesOverlayTests
     }
 
     [SkippableFact]
-    public void Production_trusts_entra_id_only_and_runs_two_replicas_of_everything()
+    public void Production_trusts_entra_id_only()
     {
         var rendering = Kustomize.Render(Kustomize.Production);
 
@@ -29,8 +29,6 @@ public sealed class KubernetesOverlayTests
             var deployment = rendering.Single("Deployment", deployable.KubernetesName);
             var environment = rendering.Environment(Rendering.MainContainer(deployment));
             var where = $"{Kustomize.Production}: {deployable.KubernetesName}";
-            Assert.True(int.Parse(deployment["spec"]!["replicas"].Text()) >= 2, $"{where} needs at least two replicas");
-            Assert.True(int.Parse(rendering.Single("HorizontalPodAutoscaler", deployable.KubernetesName)["spec"]!["minReplicas"].Text()) >= 2, $"{where}: its autoscaler may go below two replicas");
             Assert.Equal("Production", environment.GetValueOrDefault("ASPNETCORE_ENVIRONMENT"));
             Assert.True(environment.GetValueOrDefault("Mash__Auth__LocalIssuer__Enabled") == "false", $"{where} must not trust the local issuer");
             foreach (var setting in new[] { "AzureAd__Instance", "AzureAd__TenantId", "AzureAd__ClientId", "AzureAd__Audience" })
