@@ -35,7 +35,6 @@ internal static class AssessmentServiceSetup
             .Handle<DeliveryReceipt, DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes);
 
         var services = builder.Services;
-        services.AddHealthChecks().AddDbContextCheck<AssessmentDbContext>();
         services.Configure<AssessmentTimescalesOptions>(builder.Configuration.GetSection(AssessmentTimescalesOptions.Section));
         services.AddOptions<CseScreeningOptions>()
             .Bind(builder.Configuration.GetSection(CseScreeningOptions.Section))

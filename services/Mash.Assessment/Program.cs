@@ -6,6 +6,11 @@ using Mash.Platform.Eventing;
 using Mash.Platform.Hosting;
 using Mash.Platform.Persistence;
 
+if (await HealthProbe.RunIfAskedAsync(args) is { } health)
+{
+    return health; // --check-health: the image's HEALTHCHECK asks the running service, then exits
+}
+
 var builder = MashHost.CreateBuilder(args);
 builder.AddMashServiceDefaults("mash-assessment", MashRoles.Assessment);
 builder.AddAssessmentService();

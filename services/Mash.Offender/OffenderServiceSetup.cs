@@ -28,7 +28,6 @@ internal static class OffenderServiceSetup
             .Handle<DeliveryReceipt, DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes);
 
         var services = builder.Services;
-        services.AddHealthChecks().AddDbContextCheck<OffenderDbContext>();
         services.AddOptions<VisitIntervalsOptions>()
             .Bind(builder.Configuration.GetSection(VisitIntervalsOptions.Section))
             .Validate(o => o.IsUsable(), $"{VisitIntervalsOptions.Section}: each interval is 0 (reactive) to {VisitIntervalsOptions.MaxWeeks} weeks.")

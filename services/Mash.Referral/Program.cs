@@ -6,6 +6,11 @@ using Mash.Referral;
 using Mash.Referral.Data;
 using Mash.Referral.Grpc;
 
+if (await HealthProbe.RunIfAskedAsync(args) is { } health)
+{
+    return health; // --check-health: the image's HEALTHCHECK asks the running service, then exits
+}
+
 var builder = MashHost.CreateBuilder(args);
 builder.AddMashServiceDefaults("mash-referral", MashRoles.Referral);
 builder.AddReferralService();

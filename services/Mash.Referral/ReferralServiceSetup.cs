@@ -31,7 +31,6 @@ internal static class ReferralServiceSetup
         }
 
         var services = builder.Services;
-        services.AddHealthChecks().AddDbContextCheck<ReferralDbContext>();
         services.Configure<ReferralTimescalesOptions>(builder.Configuration.GetSection(ReferralTimescalesOptions.Section));
         services.Configure<PartnershipOptions>(builder.Configuration.GetSection(PartnershipOptions.Section));
         services.AddSingleton(sp => new FrontDoors(

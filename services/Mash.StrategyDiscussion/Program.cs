@@ -6,6 +6,11 @@ using Mash.StrategyDiscussion;
 using Mash.StrategyDiscussion.Data;
 using Mash.StrategyDiscussion.Grpc;
 
+if (await HealthProbe.RunIfAskedAsync(args) is { } health)
+{
+    return health; // --check-health: the image's HEALTHCHECK asks the running service, then exits
+}
+
 var builder = MashHost.CreateBuilder(args);
 builder.AddMashServiceDefaults("mash-strategy", MashRoles.Strategy);
 builder.AddStrategyDiscussionService();

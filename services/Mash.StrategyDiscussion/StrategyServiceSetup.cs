@@ -33,7 +33,6 @@ internal static class StrategyServiceSetup
             .Handle<DeliveryReceipt, DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes);
 
         var services = builder.Services;
-        services.AddHealthChecks().AddDbContextCheck<StrategyDbContext>();
         services.AddOptions<StrategyTimescalesOptions>()
             .Bind(builder.Configuration.GetSection(StrategyTimescalesOptions.Section))
             .Validate(o => o.Areas.Values.All(a => a.DiscussionDueWorkingHours > 0 && a.ImmediateProtectionDueHours > 0),

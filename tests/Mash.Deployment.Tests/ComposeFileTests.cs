@@ -9,6 +9,16 @@ public sealed class ComposeFileTests
     private const string File = Compose.File;
 
     [Theory]
+    [MemberData(nameof(Deployable.ServiceNames), MemberType = typeof(Deployable))]
+    public void Each_service_is_healthy_only_when_its_own_grpc_readiness_says_so(string name)
+    {
+        var deployable = Deployable.Named(name);
+        var test = Compose.Service(name)["healthcheck"]!["test"].Items().Select(i => i.Text()).ToList();
+
+        Assert.Equal(["CMD", "dotnet", $"{deployable.ProjectName}.dll", "--check-health"], test);
+    }
+
+    [Theory]
     [MemberData(nameof(Deployable.AllNames), MemberType = typeof(Deployable))]
     public void Each_deployable_runs_its_own_image_built_from_its_dockerfile(string name)
     {

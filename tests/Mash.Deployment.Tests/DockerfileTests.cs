@@ -58,6 +58,16 @@ public sealed class DockerfileTests
         Assert.Contains($"\"{deployable.ProjectName}.dll\"", instructions.Single(i => i.Instruction == "ENTRYPOINT").Arguments, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Deployable.ServiceNames), MemberType = typeof(Deployable))]
+    public void Its_healthcheck_asks_the_services_own_grpc_readiness(string name)
+    {
+        var deployable = Deployable.Named(name);
+        var healthcheck = Instructions(deployable).Single(i => i.Instruction == "HEALTHCHECK").Arguments;
+
+        Assert.Contains($"CMD [\"dotnet\", \"{deployable.ProjectName}.dll\", \"--check-health\"]", healthcheck, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_build_context_leaves_out_build_output_local_data_and_secrets()
     {

@@ -46,6 +46,9 @@ public static class MashPersistence
             services.AddHostedService<SqliteWalCheckpointer>();
         }
 
+        // Readiness (gRPC health "") includes it; liveness does not (see MashHealth).
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("database");
+
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddScoped<MashDbContext>(sp => sp.GetRequiredService<TContext>());
         services.AddSingleton<IMashDbContextFactory>(sp => new Factory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
