@@ -2,6 +2,7 @@ using Mash.Gateway;
 using Mash.Gateway.Auth;
 using Mash.Gateway.RateLimits;
 using Mash.Gateway.Routes;
+using Mash.Gateway.Tls;
 using Mash.Platform.Hosting;
 using Mash.Platform.Rest;
 using Mash.Platform.Telemetry;
@@ -9,10 +10,12 @@ using Mash.Platform.Telemetry;
 var builder = MashHost.CreateBuilder(args);
 builder.AddMashTelemetry("mash-gateway");
 builder.AddGatewayAuthentication();
+builder.AddGatewayTls();
 builder.Services.AddGatewayLimits(builder.Configuration);
 builder.Services.AddGatewayProxy(builder.Configuration);
 
 var app = builder.Build();
+app.UseGatewayTls();
 // Oversized bodies are refused before any token is validated; the limiter needs the caller's agency.
 app.UseRequestSizeLimit();
 app.UseUnforwardableHeaderRefusal();

@@ -62,6 +62,18 @@ public sealed class KubernetesPartnerAccessTests
         });
     }
 
+    [SkippableFact]
+    public void The_production_gateway_is_told_how_tls_reaches_it_or_it_would_not_start()
+    {
+        var rendering = Kustomize.Render(Kustomize.Production);
+        var environment = rendering.Environment(Rendering.MainContainer(rendering.Single("Deployment", Deployable.Gateway.KubernetesName)));
+
+        Assert.True(
+            environment.Keys.Any(k => k.StartsWith("Mash__Gateway__Tls__TrustedProxyNetworks__", StringComparison.Ordinal))
+            || environment.ContainsKey("Mash__Gateway__Tls__CertificatePath"),
+            "the production gateway sets neither Mash__Gateway__Tls__TrustedProxyNetworks__0 nor Mash__Gateway__Tls__CertificatePath: it refuses to start");
+    }
+
     /// <summary>"/package.Service" of every gRPC route in the gateway's own route table.</summary>
     private static IReadOnlyList<string> RoutedGrpcServices() =>
         [.. JsonNode.Parse(Repo.Read("gateway/Mash.Gateway/appsettings.json"))!["ReverseProxy"]!["Routes"]!.AsObject()

@@ -37,13 +37,15 @@ internal sealed class GatewayHost : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
 
     public static GatewayHost Start(
-        string dataDirectory, string backendAddress, IReadOnlyDictionary<string, string?>? overrides = null, string environment = "Development")
+        string dataDirectory, string backendAddress, IReadOnlyDictionary<string, string?>? overrides = null, string environment = "Development",
+        bool https = false)
     {
         var (grpcPort, httpPort) = (FreePort.Next(), FreePort.Next());
+        var scheme = https ? "https" : "http";
         var settings = new Dictionary<string, string?>
         {
-            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
-            ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{httpPort}",
+            ["Kestrel:Endpoints:Grpc:Url"] = $"{scheme}://127.0.0.1:{grpcPort}",
+            ["Kestrel:Endpoints:Http:Url"] = $"{scheme}://127.0.0.1:{httpPort}",
             ["Mash:DataDirectory"] = dataDirectory,
             ["ReverseProxy:Clusters:referral:Destinations:referral-1:Address"] = backendAddress,
             ["Mash:LocalIssuer:TokenRequestsPerSecond"] = "1000",
