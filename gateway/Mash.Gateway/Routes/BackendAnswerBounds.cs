@@ -44,21 +44,37 @@ internal static class BackendAnswerBounds
         context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxForwardedStatusMessage;
 
     /// <summary>Cuts a long status message (at an escape's boundary) and drops any other oversize value.</summary>
+    /// <remarks>Runs on every answer: looks first, and copies the header names only when one is over.</remarks>
     public static void Bound(IHeaderDictionary headers, int maxMessage)
     {
+        if (!headers.Any(h => IsOver(h.Key, h.Value.ToString(), maxMessage)))
+        {
+            return;
+        }
+
         foreach (var name in headers.Keys.ToList())
         {
             var value = headers[name].ToString();
-            if (name.Equals(StatusMessage, StringComparison.OrdinalIgnoreCase) && value.Length > maxMessage)
+            if (!IsOver(name, value, maxMessage))
+            {
+                continue;
+            }
+
+            if (IsStatusMessage(name) && value.Length > maxMessage)
             {
                 headers[name] = Cut(value, maxMessage) + "%E2%80%A6";
             }
-            else if (value.Length > MaxForwardedValue)
+            else
             {
                 headers.Remove(name);
             }
         }
     }
+
+    private static bool IsStatusMessage(string name) => name.Equals(StatusMessage, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsOver(string name, string value, int maxMessage) =>
+        value.Length > MaxForwardedValue || (IsStatusMessage(name) && value.Length > maxMessage);
 
     /// <summary>A percent-encoded message's first characters, never ending inside a %XX escape.</summary>
     private static string Cut(string encoded, int length)

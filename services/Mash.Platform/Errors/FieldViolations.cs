@@ -21,8 +21,7 @@ public sealed class FieldViolations
     public bool HasViolations => _violations.Count > 0;
     public IReadOnlyList<BadRequest.Types.FieldViolation> Items => _violations;
 
-    /// <summary>True once as many violations as are reported have been found: checking further is wasted work.</summary>
-    public bool IsFull => _violations.Count >= MaxReported;
+    private bool IsFull => _violations.Count >= MaxReported;
 
     public FieldViolations Add(string field, string description)
     {

@@ -33,14 +33,23 @@ public static class RequestLimits
     /// <summary>Items of any other repeated field (participants, household members, …).</summary>
     public const int MaxListItems = 100;
 
+    // One instance per kind: every request walks its fields through these, so none are allocated per call.
+    private static readonly FieldLimit Filter = new(FieldKind.Filter, MaxFilterValues);
+    private static readonly FieldLimit List = new(FieldKind.List, MaxListItems);
+    private static readonly FieldLimit PageToken = new(FieldKind.PageToken, MaxPageTokenLength);
+    private static readonly FieldLimit Key = new(FieldKind.Key, MaxKeyLength);
+    private static readonly FieldLimit NodeId = new(FieldKind.NodeId, MaxNodeIdLength);
+    private static readonly FieldLimit MessageId = new(FieldKind.Identifier, MaxMessageIdLength);
+    private static readonly FieldLimit Identifier = new(FieldKind.Identifier, MaxIdLength);
+    private static readonly FieldLimit Name = new(FieldKind.Name, MaxNameLength);
+    private static readonly FieldLimit Text = new(FieldKind.Text, MaxTextLength);
+
     /// <summary>The limit of a string or repeated field; null for a field holding neither (numbers, dates, nested messages).</summary>
     public static FieldLimit? For(FieldDescriptor field)
     {
         if (field.IsRepeated)
         {
-            return field.FieldType == FieldType.Enum
-                ? new FieldLimit(FieldKind.Filter, MaxFilterValues)
-                : new FieldLimit(FieldKind.List, MaxListItems);
+            return field.FieldType == FieldType.Enum ? Filter : List;
         }
 
         return field.FieldType == FieldType.String ? ForText(field.Name) : null;
@@ -49,17 +58,14 @@ public static class RequestLimits
     /// <summary>The limit of one string, by its proto field name (also the items of a repeated string).</summary>
     public static FieldLimit ForText(string name) => name switch
     {
-        "page_token" => new FieldLimit(FieldKind.PageToken, MaxPageTokenLength),
-        "idempotency_key" => new FieldLimit(FieldKind.Key, MaxKeyLength),
-        _ when name.EndsWith("node", StringComparison.Ordinal) || name.EndsWith("node_id", StringComparison.Ordinal)
-            => new FieldLimit(FieldKind.NodeId, MaxNodeIdLength),
-        "message_id" => new FieldLimit(FieldKind.Identifier, MaxMessageIdLength),
-        "id" or "nhs_number" => new FieldLimit(FieldKind.Identifier, MaxIdLength),
-        _ when name.EndsWith("_id", StringComparison.Ordinal)
-            => new FieldLimit(FieldKind.Identifier, MaxIdLength),
-        _ when name == "name" || name.EndsWith("_name", StringComparison.Ordinal)
-            => new FieldLimit(FieldKind.Name, MaxNameLength),
-        _ => new FieldLimit(FieldKind.Text, MaxTextLength),
+        "page_token" => PageToken,
+        "idempotency_key" => Key,
+        _ when name.EndsWith("node", StringComparison.Ordinal) || name.EndsWith("node_id", StringComparison.Ordinal) => NodeId,
+        "message_id" => MessageId,
+        "id" or "nhs_number" => Identifier,
+        _ when name.EndsWith("_id", StringComparison.Ordinal) => Identifier,
+        _ when name == "name" || name.EndsWith("_name", StringComparison.Ordinal) => Name,
+        _ => Text,
     };
 
     /// <summary>The first character a field of this kind may not hold, or null: controls everywhere, but tab and line breaks in free text.</summary>
