@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Mash.Testing.Nodes;
 using Mash.Node.Hosting;
@@ -8,22 +7,7 @@ namespace Mash.EndToEnd.Tests;
 /// <summary>The README's walk-through with the repository's own client, run as a partner runs it.</summary>
 public sealed partial class PartnerWalkthroughTests(NodeFixture node) : IClassFixture<NodeFixture>
 {
-    private async Task<(int ExitCode, string Output, string Errors)> CliAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(RepositoryLayout.BuiltAssembly("tools/Mash.Cli", "Mash.Cli"));
-        foreach (var arg in args.Concat(["--gateway", node.Options.GatewayAddress, "--data-dir", node.Options.NodeDataDirectory]))
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> CliAsync(params string[] args) => CliProcess.RunAsync(node.Options, args);
 
     [Fact]
     public async Task Submit_then_list_with_the_cli_shows_the_referral_with_its_score_and_due_time()

@@ -5,6 +5,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Mash.Contracts.Referral.V1;
 using Mash.Gateway.Tests.Infrastructure;
+using Mash.Platform.Tls;
 
 namespace Mash.Gateway.Tests;
 
@@ -52,7 +53,7 @@ public sealed class TlsTests
     {
         using var data = new TempDirectory();
         var (certificate, key) = kind == "expired"
-            ? TestCertificate.Write(data.Path, "expired", DateTimeOffset.UtcNow.AddDays(-10), DateTimeOffset.UtcNow.AddDays(-1))
+            ? LoopbackCertificate.Write(data.Path, "expired", DateTimeOffset.UtcNow.AddDays(-10), DateTimeOffset.UtcNow.AddDays(-1))
             : (Path.Combine(data.Path, "broken.crt"), Path.Combine(data.Path, "broken.key"));
         if (kind == "unreadable")
         {
@@ -70,7 +71,7 @@ public sealed class TlsTests
     public async Task Over_tls_grpc_and_rest_are_answered_and_a_renewed_certificate_is_picked_up_without_a_restart()
     {
         using var data = new TempDirectory();
-        var (certificate, key) = TestCertificate.Write(data.Path, "first", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var (certificate, key) = LoopbackCertificate.Write(data.Path, "first", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
         await using var gateway = Start(data.Path, certificate, key);
         var seen = new List<string>();
         using var handler = new SocketsHttpHandler
@@ -94,7 +95,7 @@ public sealed class TlsTests
         Assert.All(seen, subject => Assert.Equal("CN=first", subject));
 
         // Renewed in place (as a Kubernetes secret is): the next handshake presents the new one.
-        TestCertificate.Write(data.Path, "first", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(60), subject: "renewed");
+        LoopbackCertificate.Write(data.Path, "first", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(60), subject: "renewed");
         File.SetLastWriteTimeUtc(certificate, DateTime.UtcNow.AddMinutes(1));
         using var fresh = new HttpClient(new SocketsHttpHandler
         {
@@ -141,23 +142,4 @@ public sealed class TlsTests
     }
 
     private static Uri Https(Uri address) => new UriBuilder(address) { Scheme = "https" }.Uri;
-}
-
-/// <summary>A self-signed certificate and key written as PEM files, as a kubernetes.io/tls Secret mounts them.</summary>
-internal static class TestCertificate
-{
-    public static (string Certificate, string Key) Write(string folder, string name, DateTimeOffset notBefore, DateTimeOffset notAfter, string? subject = null)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest($"CN={subject ?? name}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(notBefore, notAfter);
-        var (certificatePath, keyPath) = (Path.Combine(folder, name + ".crt"), Path.Combine(folder, name + ".key"));
-        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
-        File.WriteAllText(keyPath, rsa.ExportPkcs8PrivateKeyPem());
-        return (certificatePath, keyPath);
-    }
 }

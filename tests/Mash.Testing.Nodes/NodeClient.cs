@@ -5,6 +5,7 @@ using Grpc.Net.Client;
 using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Referral.V1;
 using Mash.Node.Hosting;
+using Mash.Platform.Tls;
 
 namespace Mash.Testing.Nodes;
 
@@ -12,13 +13,19 @@ namespace Mash.Testing.Nodes;
 public sealed class NodeClient(RunningNode node) : IDisposable
 {
     private readonly Dictionary<string, string> _tokens = [];
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly HttpClient _http = new(ExtraRootTrust.Handler(node.Options.Tls?.CertificatePath)) { Timeout = TimeSpan.FromSeconds(10) };
     private GrpcChannel? _channel;
 
     public RunningNode Node => node;
     public NodeOptions Options => node.Options;
 
-    private GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Options.GatewayAddress);
+    private GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Options.GatewayAddress, new GrpcChannelOptions
+    {
+        HttpHandler = ExtraRootTrust.Handler(Options.Tls?.CertificatePath),
+    });
+
+    /// <summary>REST through the gateway's HTTP/1.1 port, trusting the node's certificate when it has one.</summary>
+    public HttpClient Http => _http;
 
     public ReferralService.ReferralServiceClient Referrals() => new(Channel);
     public AssessmentService.AssessmentServiceClient Assessments() => new(Channel);

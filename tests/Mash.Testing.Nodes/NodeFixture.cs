@@ -1,25 +1,38 @@
 using Grpc.Core;
 using Mash.Contracts.Referral.V1;
 using Mash.Node.Hosting;
+using Mash.Platform.Tls;
 
 namespace Mash.Testing.Nodes;
 
 /// <summary>One node (gateway and services as real processes) for a test class, on free ports.</summary>
-public sealed class NodeFixture : IAsyncLifetime
+public class NodeFixture : IAsyncLifetime
 {
+    private readonly bool _tls;
     private NodeClient _client = null!;
+
+    public NodeFixture()
+        : this(tls: false)
+    {
+    }
+
+    /// <summary>With <paramref name="tls"/>, the gateway takes partners over TLS with a loopback certificate, as the launcher's --tls.</summary>
+    protected NodeFixture(bool tls) => _tls = tls;
 
     public RunningNode Node => _client.Node;
     public NodeOptions Options => _client.Options;
+    public NodeClient Client => _client;
 
     public async Task InitializeAsync()
     {
         var data = Directory.CreateTempSubdirectory("mash-e2e-").FullName;
+        var certificate = _tls ? LoopbackCertificate.ReadOrCreate(Path.Combine(data, "tls"), "gateway", TimeProvider.System) : default;
         _client = new NodeClient(await RunningNode.StartAsync(new NodeOptions
         {
             GatewayPort = FreePorts.NodeBase(),
             DataDirectory = data,
             PartnershipSecret = "end-to-end-test-partnership-secret",
+            Tls = _tls ? new GatewayCertificate(certificate.Certificate, certificate.Key) : null,
         }));
     }
 

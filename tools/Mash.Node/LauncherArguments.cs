@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace Mash.Node;
 
-/// <summary>Command line of the launcher: `[--port 5100] [--data .mash] [--verbose] [--no-dashboard] [--dashboard-port 18888]`.</summary>
-internal sealed record LauncherArguments(int GatewayPort, string? DataDirectory, bool Verbose, bool Dashboard = true, int DashboardPort = 18888)
+/// <summary>Command line of the launcher: `[--port 5100] [--data .mash] [--tls] [--verbose] [--no-dashboard] [--dashboard-port 18888]`.</summary>
+internal sealed record LauncherArguments(int GatewayPort, string? DataDirectory, bool Verbose, bool Dashboard = true, int DashboardPort = 18888, bool Tls = false)
 {
-    public const string Usage = "usage: Mash.Node [--port 5100] [--data DIR] [--verbose] [--no-dashboard] [--dashboard-port 18888]";
+    public const string Usage = "usage: Mash.Node [--port 5100] [--data DIR] [--tls] [--verbose] [--no-dashboard] [--dashboard-port 18888]";
 
     public static LauncherArguments Parse(string[] args)
     {
@@ -14,6 +14,7 @@ internal sealed record LauncherArguments(int GatewayPort, string? DataDirectory,
         var verbose = false;
         var dashboard = true;
         var dashboardPort = 18888;
+        var tls = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -27,6 +28,9 @@ internal sealed record LauncherArguments(int GatewayPort, string? DataDirectory,
                 case "--verbose":
                     verbose = true;
                     break;
+                case "--tls":
+                    tls = true;
+                    break;
                 case "--no-dashboard":
                     dashboard = false;
                     break;
@@ -38,6 +42,6 @@ internal sealed record LauncherArguments(int GatewayPort, string? DataDirectory,
             }
         }
 
-        return new LauncherArguments(port, data, verbose, dashboard, dashboardPort);
+        return new LauncherArguments(port, data, verbose, dashboard, dashboardPort, tls);
     }
 }

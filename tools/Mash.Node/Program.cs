@@ -4,6 +4,7 @@ using Mash.Node.Dashboard;
 using Mash.Node.Hosting;
 using Mash.Platform.Hosting;
 using Mash.Platform.Identity;
+using Mash.Platform.Tls;
 
 LauncherArguments arguments;
 try
@@ -19,6 +20,13 @@ catch (ArgumentException e)
 var data = Path.GetFullPath(arguments.DataDirectory ?? Path.Combine(RepositoryLayout.Root, ".mash"));
 var secret = LocalSecretFile.ReadOrCreate(Path.Combine(data, PartnershipSecret.FileName), PartnershipSecret.Generate);
 var nodes = NodeOptions.PoliceAndSocialCare(arguments.GatewayPort, data, secret);
+if (arguments.Tls)
+{
+    // One loopback certificate for both gateways, kept in the data folder so clients trust it across restarts.
+    var (certificate, key) = LoopbackCertificate.ReadOrCreate(Path.Combine(data, "tls"), "gateway", TimeProvider.System);
+    nodes = [.. nodes.Select(node => node with { Tls = new GatewayCertificate(certificate, key) })];
+}
+
 await using var dashboard = DashboardLauncher.Start(arguments, Console.Out, Console.Error);
 if (dashboard is not null)
 {

@@ -24,4 +24,10 @@ public sealed record LocalIssuerTrust
 
     /// <summary>Where services fetch the issuer's signing keys (OpenID discovery, served by the gateway).</summary>
     public string MetadataAddress { get; init; } = "http://127.0.0.1:5101/.well-known/openid-configuration";
+
+    /// <summary>
+    /// A certificate (PEM or DER file) trusted, besides the machine's roots, for an https
+    /// <see cref="MetadataAddress"/>: the launcher's loopback certificate under <c>--tls</c>.
+    /// </summary>
+    public string? TrustedCertificatePath { get; init; }
 }

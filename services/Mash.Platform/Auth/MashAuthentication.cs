@@ -1,3 +1,4 @@
+using Mash.Platform.Tls;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
@@ -55,6 +56,11 @@ public static class MashAuthentication
                 jwt.MapInboundClaims = false;
                 jwt.MetadataAddress = options.LocalIssuer.MetadataAddress;
                 jwt.RequireHttpsMetadata = options.LocalIssuer.MetadataAddress.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
+                if (options.LocalIssuer.TrustedCertificatePath is { Length: > 0 } trusted)
+                {
+                    jwt.BackchannelHttpHandler = ExtraRootTrust.Handler(trusted);
+                }
+
                 jwt.TokenValidationParameters = StrictParameters(options.LocalIssuer.Issuer, options.Audience);
                 configureLocal?.Invoke(jwt);
             });

@@ -5,10 +5,10 @@ namespace Mash.Cli;
 /// <summary>
 /// A node folder the Mash.Node launcher made under the data directory (<c>.mash/local-police/</c>)
 /// and the gateway address that node serves. The launcher writes <c>node.json</c>
-/// (<c>{"NodeId": ..., "GatewayAddress": ...}</c>) into each node folder once its gateway is up;
-/// without it, the launcher's default nodes are assumed on their default ports.
+/// (<c>{"NodeId": ..., "GatewayAddress": ..., "TlsCertificate": ...}</c>) into each node folder once
+/// its gateway is up; without it, the launcher's default nodes are assumed on their default ports.
 /// </summary>
-internal sealed record NodeFolder(string Folder, string NodeId, Uri? Gateway, bool GatewayFromFile)
+internal sealed record NodeFolder(string Folder, string NodeId, Uri? Gateway, bool GatewayFromFile, string? TlsCertificate = null)
 {
     public const string FileName = "node.json";
 
@@ -33,10 +33,10 @@ internal sealed record NodeFolder(string Folder, string NodeId, Uri? Gateway, bo
     public static NodeFolder Read(string folder)
     {
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
-        var (nodeId, gateway) = ReadFile(Path.Combine(folder, FileName));
+        var (nodeId, gateway, certificate) = ReadFile(Path.Combine(folder, FileName));
         if (gateway is not null)
         {
-            return new NodeFolder(folder, nodeId ?? name, gateway, GatewayFromFile: true);
+            return new NodeFolder(folder, nodeId ?? name, gateway, GatewayFromFile: true, certificate);
         }
 
         return new NodeFolder(folder, nodeId ?? name, DefaultGateways.GetValueOrDefault(name), GatewayFromFile: false);
@@ -52,29 +52,33 @@ internal sealed record NodeFolder(string Folder, string NodeId, Uri? Gateway, bo
         && Gateway.Port == gateway.Port
         && (string.Equals(Gateway.IdnHost, gateway.IdnHost, StringComparison.OrdinalIgnoreCase) || (Gateway.IsLoopback && gateway.IsLoopback));
 
-    private static (string? NodeId, Uri? Gateway) ReadFile(string path)
+    /// <summary>Whether <paramref name="folder"/> is a node folder (it holds node.json), not a data directory of several.</summary>
+    public static bool IsNodeFolder(string folder) => File.Exists(Path.Combine(folder, FileName));
+
+    private static (string? NodeId, Uri? Gateway, string? TlsCertificate) ReadFile(string path)
     {
         try
         {
             if (!File.Exists(path))
             {
-                return (null, null);
+                return (null, null, null);
             }
 
             using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, null);
+                return (null, null, null);
             }
 
             var nodeId = Property(document.RootElement, "NodeId");
             var address = Property(document.RootElement, "GatewayAddress");
             var gateway = Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
-            return (string.IsNullOrWhiteSpace(nodeId) ? null : nodeId, gateway);
+            var certificate = Property(document.RootElement, "TlsCertificate");
+            return (string.IsNullOrWhiteSpace(nodeId) ? null : nodeId, gateway, string.IsNullOrWhiteSpace(certificate) ? null : certificate);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
-            return (null, null);
+            return (null, null, null);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Mash.Platform.Tls;
 
 namespace Mash.Cli;
 
@@ -32,17 +33,24 @@ public sealed class TokenClient : IDisposable
     /// <summary>
     /// A client with its own HttpClient. A cleartext endpoint on the gRPC address speaks only
     /// HTTP/2 (there is no TLS to negotiate it and no HTTP/1.1 to upgrade from), so it is called
-    /// with HTTP/2 prior knowledge; any other endpoint, such as the gateway's HTTP/1.1 port, with
-    /// HttpClient's defaults.
+    /// with HTTP/2 prior knowledge; an https endpoint offers HTTP/2 and HTTP/1.1 in the TLS
+    /// handshake (ALPN), so the gRPC port and the HTTP/1.1 port both answer; any other endpoint
+    /// with HttpClient's defaults. <paramref name="trustedCertificate"/> is trusted besides the
+    /// machine's roots (a development node's loopback certificate).
     /// </summary>
-    public static TokenClient Create(Uri endpoint, Uri? grpcAddress = null, TimeSpan? timeout = null)
+    public static TokenClient Create(Uri endpoint, Uri? grpcAddress = null, TimeSpan? timeout = null, string? trustedCertificate = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        var http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+        var http = new HttpClient(ExtraRootTrust.Handler(trustedCertificate)) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
         if (UsesHttp2PriorKnowledge(endpoint, grpcAddress))
         {
             http.DefaultRequestVersion = HttpVersion.Version20;
             http.DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        }
+        else if (endpoint.Scheme == Uri.UriSchemeHttps)
+        {
+            http.DefaultRequestVersion = HttpVersion.Version20;
+            http.DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
         }
 
         return new TokenClient(http, endpoint, ownsHttp: true);

@@ -11,7 +11,8 @@ internal sealed record CliSettings(
     string? DataDirectory,
     bool Json,
     string Purpose,
-    string LawfulBasis)
+    string LawfulBasis,
+    string? CaCertificate = null)
 {
     public const string DefaultGateway = "http://127.0.0.1:5100";
     public const string DefaultPurpose = "MASH screening";
@@ -19,7 +20,7 @@ internal sealed record CliSettings(
 
     /// <summary>Option names every command accepts.</summary>
     public static readonly IReadOnlyList<string> Names =
-        ["gateway", "token-url", "client", "secret", "token", "scope", "data-dir", "json", "purpose", "lawful-basis", "help"];
+        ["gateway", "token-url", "client", "secret", "token", "scope", "data-dir", "json", "purpose", "lawful-basis", "cacert", "help"];
 
     /// <summary>Option names that take no value, across all commands.</summary>
     public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal)
@@ -54,7 +55,8 @@ internal sealed record CliSettings(
             NonEmpty(args.Value("data-dir")),
             args.Has("json"),
             purpose.Trim(),
-            Choices.LawfulBasisName(args.Value("lawful-basis") ?? DefaultLawfulBasis));
+            Choices.LawfulBasisName(args.Value("lawful-basis") ?? DefaultLawfulBasis),
+            NonEmpty(args.Value("cacert")) ?? NonEmpty(environment("MASH_CACERT")));
     }
 
     private static Uri HttpUri(string option, string text) =>

@@ -152,7 +152,11 @@ internal static class Usage
 
         Options for every command:
           --gateway URL       gRPC address of the gateway (env MASH_GATEWAY;
-                              default http://127.0.0.1:5100, cleartext HTTP/2).
+                              default http://127.0.0.1:5100, cleartext HTTP/2; https:// for
+                              TLS, e.g. a launcher started with --tls).
+          --cacert FILE       A certificate (PEM) to trust for an https:// gateway besides the
+                              machine's roots (env MASH_CACERT). Default: the certificate the
+                              node.json of the node serving --gateway names (launcher --tls).
           --token-url URL     Token endpoint (default: gateway + /connect/token). On the
                               gateway's own http:// address it is called with HTTP/2 prior
                               knowledge; anything else with HTTP/1.1, e.g.

@@ -3,6 +3,7 @@ using Grpc.Net.Client;
 using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Referral.V1;
 using Mash.Contracts.Strategy.V1;
+using Mash.Platform.Tls;
 
 namespace Mash.Cli;
 
@@ -43,7 +44,10 @@ internal sealed class CommandContext : IDisposable
     /// <summary>The StrategyDiscussion service, behind the same gateway too.</summary>
     public StrategyDiscussionService.StrategyDiscussionServiceClient Strategy => new(Channel);
 
-    private GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Settings.Gateway);
+    private GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Settings.Gateway, new GrpcChannelOptions
+    {
+        HttpHandler = ExtraRootTrust.Handler(GatewayTrust.CertificateFor(Settings)),
+    });
 
     /// <summary>The access token: <c>--token</c> as given, else one fetched once for <c>--client</c>.</summary>
     public async Task<string> AccessTokenAsync() =>
@@ -54,7 +58,7 @@ internal sealed class CommandContext : IDisposable
     {
         var clientId = Settings.ClientId ?? throw new UsageException("--client is required (or pass an existing --token)");
         var secret = ClientSecretSource.Resolve(clientId, Settings, _environment);
-        using var tokens = TokenClient.Create(Settings.TokenUrl, Settings.Gateway, CallTimeout);
+        using var tokens = TokenClient.Create(Settings.TokenUrl, Settings.Gateway, CallTimeout, GatewayTrust.CertificateFor(Settings));
         return await tokens.RequestTokenAsync(clientId, secret, Settings.Scope, Cancellation);
     }
 

@@ -17,10 +17,17 @@ public sealed record NodeOptions
     public string? FrontDoorNode { get; init; }
     /// <summary>More settings for every process of the node, as configuration keys (Section:Key).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// The certificate the gateway presents when partners reach it over TLS (the launcher's
+    /// <c>--tls</c>); null for the development default, cleartext on loopback. Services stay
+    /// cleartext on loopback behind the gateway either way, as they are behind it in a cluster.
+    /// </summary>
+    public GatewayCertificate? Tls { get; init; }
 
     public int GatewayHttpPort => GatewayPort + 1;
-    public string GatewayAddress => $"http://127.0.0.1:{GatewayPort}";
-    public string GatewayHttpAddress => $"http://127.0.0.1:{GatewayHttpPort}";
+    private string GatewayScheme => Tls is null ? "http" : "https";
+    public string GatewayAddress => $"{GatewayScheme}://127.0.0.1:{GatewayPort}";
+    public string GatewayHttpAddress => $"{GatewayScheme}://127.0.0.1:{GatewayHttpPort}";
     public string NodeDataDirectory => Path.Combine(DataDirectory, NodeId);
     /// <summary>The local transport's file, shared by every node on this machine.</summary>
     public string EventBusPath => Path.Combine(DataDirectory, "bus", "mash-bus.db");
@@ -44,6 +51,9 @@ public sealed record NodeOptions
         },
     ];
 }
+
+/// <summary>The gateway's certificate and key, PEM files as a kubernetes.io/tls Secret mounts them.</summary>
+public sealed record GatewayCertificate(string CertificatePath, string KeyPath);
 
 /// <summary>A service of a node: where it is built and its port's offset from the gateway's.</summary>
 public sealed record ServiceSpec(string Name, string ProjectFolder, string AssemblyName, int PortOffset)

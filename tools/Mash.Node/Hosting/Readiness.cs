@@ -1,5 +1,6 @@
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using Mash.Platform.Tls;
 
 namespace Mash.Node.Hosting;
 
@@ -17,9 +18,10 @@ public static class Readiness
         });
     }
 
-    public static async Task WaitForHttpAsync(ChildProcess process, string url, TimeSpan timeout)
+    /// <summary>Waits for a 2xx from <paramref name="url"/>; over https, trusting <paramref name="trustedCertificate"/> besides the machine's roots.</summary>
+    public static async Task WaitForHttpAsync(ChildProcess process, string url, TimeSpan timeout, string? trustedCertificate = null)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient(ExtraRootTrust.Handler(trustedCertificate)) { Timeout = TimeSpan.FromSeconds(2) };
         await WaitAsync(process, timeout, async () => (await http.GetAsync(new Uri(url))).IsSuccessStatusCode);
     }
 

@@ -48,8 +48,14 @@ public sealed class RunningNode : IAsyncDisposable
             environment[$"ReverseProxy__Clusters__{service.Name}__Destinations__{service.Name}-1__Address"] = Options.AddressOf(service);
         }
 
+        if (Options.Tls is { } tls)
+        {
+            environment["Mash__Gateway__Tls__CertificatePath"] = tls.CertificatePath;
+            environment["Mash__Gateway__Tls__KeyPath"] = tls.KeyPath;
+        }
+
         Gateway = ChildProcess.Start($"{Options.NodeId}/gateway", RepositoryLayout.BuiltAssembly("gateway/Mash.Gateway", "Mash.Gateway"), environment, _echo);
-        await Readiness.WaitForHttpAsync(Gateway, Options.GatewayHttpAddress + "/healthz", StartTimeout);
+        await Readiness.WaitForHttpAsync(Gateway, Options.GatewayHttpAddress + "/healthz", StartTimeout, Options.Tls?.CertificatePath);
         // Tells the CLI which node folder (and so which client secrets) belongs to which gateway.
         await File.WriteAllTextAsync(Path.Combine(Options.NodeDataDirectory, "node.json"), JsonSerializer.Serialize(new
         {
@@ -57,6 +63,7 @@ public sealed class RunningNode : IAsyncDisposable
             Options.Agency,
             Options.GatewayAddress,
             TokenEndpoint = Options.GatewayHttpAddress + "/connect/token",
+            TlsCertificate = Options.Tls?.CertificatePath,
         }));
     }
 
@@ -112,6 +119,12 @@ public sealed class RunningNode : IAsyncDisposable
             ["Mash__Eventing__Transport"] = "Local",
             ["Mash__Eventing__LocalPath"] = Options.EventBusPath,
         };
+        if (Options.Tls is { } tls)
+        {
+            // Services fetch the local issuer's keys from the gateway, now over TLS.
+            environment["Mash__Auth__LocalIssuer__TrustedCertificatePath"] = tls.CertificatePath;
+        }
+
         foreach (var (key, value) in Options.Settings)
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
