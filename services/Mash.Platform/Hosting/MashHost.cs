@@ -11,6 +11,7 @@ public static class MashHost
     /// whatever directory a launcher, a container or an operator starts it from.
     /// <c>--migrate-only</c> is taken out of the arguments (it has no value, so the command-line
     /// configuration would misread it) and becomes <c>Mash:Database:MigrateOnly=true</c>.
+    /// A start refused for a setting is reported in one line, exit code 1 (<see cref="StartupRefusal"/>).
     /// </summary>
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
@@ -20,6 +21,7 @@ public static class MashHost
             Args = [.. args.Where(a => !string.Equals(a, DatabaseSettings.MigrateOnlyArgument, StringComparison.OrdinalIgnoreCase))],
             ContentRootPath = AppContext.BaseDirectory,
         });
+        StartupRefusal.ReportPlainly(builder.Environment.ApplicationName);
         if (migrateOnly)
         {
             builder.Configuration.AddInMemoryCollection([new(DatabaseMigrationStep.MigrateOnlyKey, "true")]);
