@@ -9,7 +9,7 @@ namespace Mash.Testing.Nodes;
 public class NodeFixture : IAsyncLifetime
 {
     private readonly bool _tls;
-    private NodeClient _client = null!;
+    private NodeClient? _client;
 
     public NodeFixture()
         : this(tls: false)
@@ -19,9 +19,9 @@ public class NodeFixture : IAsyncLifetime
     /// <summary>With <paramref name="tls"/>, the gateway takes partners over TLS with a loopback certificate, as the launcher's --tls.</summary>
     protected NodeFixture(bool tls) => _tls = tls;
 
-    public RunningNode Node => _client.Node;
-    public NodeOptions Options => _client.Options;
-    public NodeClient Client => _client;
+    public RunningNode Node => Client.Node;
+    public NodeOptions Options => Client.Options;
+    public NodeClient Client => _client ?? throw new InvalidOperationException("The node did not start.");
 
     public async Task InitializeAsync()
     {
@@ -36,13 +36,19 @@ public class NodeFixture : IAsyncLifetime
         }));
     }
 
-    public ReferralService.ReferralServiceClient ThroughGateway() => _client.Referrals();
-    public Task<string> TokenAsync(string clientId) => _client.TokenAsync(clientId);
-    public Task<Metadata> AsAsync(string clientId) => _client.AsAsync(clientId);
+    public ReferralService.ReferralServiceClient ThroughGateway() => Client.Referrals();
+    public Task<string> TokenAsync(string clientId) => Client.TokenAsync(clientId);
+    public Task<Metadata> AsAsync(string clientId) => Client.AsAsync(clientId);
     public static Metadata Headers(string? token) => NodeClient.Headers(token);
 
     public async Task DisposeAsync()
     {
+        // A node that never started has nothing to stop (its start already stopped what it began).
+        if (_client is null)
+        {
+            return;
+        }
+
         _client.Dispose();
         await Node.DisposeAsync();
         TempFolders.Delete(Options.DataDirectory);

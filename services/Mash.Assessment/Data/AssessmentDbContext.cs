@@ -1,3 +1,4 @@
+using Mash.Platform.Idempotency;
 using Mash.Platform.Identity;
 using Mash.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
             flag.ToTable("CseFlags");
             flag.HasKey(f => f.Id);
             flag.Property(f => f.Id).HasMaxLength(40);
-            flag.Property(f => f.IdempotencyKey).HasMaxLength(128);
+            flag.Property(f => f.IdempotencyKey).HasMaxLength(IdempotencyKeys.MaxLength);
             flag.Property(f => f.SuspectOffenderId).HasMaxLength(64);
             flag.Property(f => f.Version).IsConcurrencyToken();
             flag.HasIndex(f => new { f.ClientId, f.IdempotencyKey }).IsUnique();

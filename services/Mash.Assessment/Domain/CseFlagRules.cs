@@ -1,9 +1,9 @@
+using Mash.Platform.Idempotency;
 using Mash.Platform.Identity;
 using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Errors;
-using Mash.Platform.Limits;
 
 namespace Mash.Assessment.Domain;
 
@@ -14,18 +14,13 @@ namespace Mash.Assessment.Domain;
 /// </summary>
 public static class CseFlagRules
 {
-    public const int MaxIdempotencyKeyLength = RequestLimits.MaxKeyLength;
     public const int MaxText = 10_000;
 
     public static string NeverLowMessage(int neverLowUnderAge) => $"a child under {neverLowUnderAge} is never low CSE risk";
 
     public static FieldViolations Validate(RaiseCseFlagRequest request, DateOnly today, int neverLowUnderAge = 13)
     {
-        var v = new FieldViolations();
-        var key = request.IdempotencyKey;
-        v.Require(!string.IsNullOrWhiteSpace(key), "idempotency_key", "Give an idempotency key, so a retry cannot raise a second flag.");
-        v.Require(key.Length <= MaxIdempotencyKeyLength, "idempotency_key", $"At most {MaxIdempotencyKeyLength} characters.");
-        v.Require(key.All(c => c is > ' ' and < '\u007f'), "idempotency_key", "Printable ASCII without spaces only.");
+        var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "raise a second flag");
         ChildIdentityRules.Validate(v, "child", request.Child, today);
         CheckRisk(v, request.Risk, ChildAge.Of(request.Child, today), neverLowUnderAge);
         CheckWhy(v, request.Reason, request.Evidence);

@@ -1,5 +1,4 @@
 using Mash.Platform.Time;
-using System.Security.Cryptography;
 using Google.Protobuf;
 using Mash.Assessment.Data;
 using Mash.Assessment.Domain;
@@ -10,6 +9,7 @@ using Mash.Platform.Audit;
 using Mash.Platform.Errors;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Outbox;
+using Mash.Platform.Idempotency;
 using Mash.Platform.Identity;
 using Mash.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -31,22 +31,26 @@ internal sealed class CseFlagHandler(
         CseFlagRules.Validate(request, today, screening.Value.NeverLowUnderAge).ThrowIfAny("The CSE flag cannot be raised.");
         audit.RequireStatedPurpose("Child sexual exploitation flag", request.LawfulBasis);
 
-        var fingerprint = Fingerprint(request);
-        if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } earlier)
-        {
-            return Replay(earlier, fingerprint);
-        }
-
+        var fingerprint = RequestFingerprint.Of(request);
         var childKey = childKeys.KeyFor(request.Child);
-        if (await ReplayOrRefuseIfActiveAsync(childKey, request.IdempotencyKey, fingerprint, cancellationToken) is { } retried)
+        var id = "cse_" + Guid.CreateVersion7(clock.Now).ToString("N");
+        return await new CreateOnce<CseFlagRecord, CseFlag>(db, "flag")
         {
-            return retried;
-        }
+            FindByKey = ct => FindByKeyAsync(request.IdempotencyKey, ct),
+            Replay = (earlier, _) => Task.FromResult(Replay(earlier, fingerprint)),
+            Create = async ct => await ReplayOrRefuseIfActiveAsync(childKey, request.IdempotencyKey, fingerprint, ct)
+                ?? await CreateAsync(id, childKey, request, fingerprint, ct),
+            RefuseConflict = ct => ReplayOrRefuseIfActiveAsync(childKey, request.IdempotencyKey, fingerprint, ct),
+            Discarded = () => audit.Forget(id),
+        }.RunAsync(cancellationToken);
+    }
 
+    private async Task<CseFlag> CreateAsync(string id, string childKey, RaiseCseFlagRequest request, string fingerprint, CancellationToken cancellationToken)
+    {
         var now = clock.UtcNow;
         var flag = new CseFlagRecord
         {
-            Id = "cse_" + Guid.CreateVersion7(clock.Now).ToString("N"),
+            Id = id,
             ChildKey = childKey,
             ChildMatch = (int)(ChildIdentityRules.IsConfirmed(request.Child) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed),
             Child = request.Child.ToByteArray(),
@@ -71,28 +75,7 @@ internal sealed class CseFlagHandler(
         RequireStrategyDiscussionIfHigh(flag, raised, request.LawfulBasis);
         LinkNamedOffender(flag, raised, namedBefore: "", request.LawfulBasis);
         audit.Touch(childKey, flag.Id);
-        try
-        {
-            await trail.SaveChangesWithAuditAsync(db, cancellationToken);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            // A concurrent retry with the same key, or another raise for the same child, won the race.
-            db.ChangeTracker.Clear();
-            audit.Forget(flag.Id); // never stored: neither read nor written
-            if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } winner)
-            {
-                return Replay(winner, fingerprint);
-            }
-
-            if (await ReplayOrRefuseIfActiveAsync(childKey, request.IdempotencyKey, fingerprint, cancellationToken) is { } replayed)
-            {
-                return replayed;
-            }
-
-            throw RpcErrors.Unavailable("The flag could not be stored; retry with the same idempotency key.");
-        }
-
+        await trail.SaveChangesWithAuditAsync(db, cancellationToken);
         return flag.ToContract();
     }
 
@@ -205,22 +188,9 @@ internal sealed class CseFlagHandler(
 
     private CseFlag Replay(CseFlagRecord earlier, string fingerprint)
     {
-        if (earlier.RequestHash != fingerprint)
-        {
-            throw RpcErrors.AlreadyExists("IDEMPOTENCY_KEY_REUSED",
-                "This idempotency key was already used to raise a different flag; use a new key for a new flag.");
-        }
-
+        IdempotencyKeys.CheckRetry(earlier.RequestHash, fingerprint, "flag");
         audit.Touch(earlier.ChildKey, earlier.Id);
         return earlier.ToContract();
-    }
-
-    /// <summary>The request's body without its key: a retry has the same fingerprint, another flag a different one.</summary>
-    private static string Fingerprint(RaiseCseFlagRequest request)
-    {
-        var body = request.Clone();
-        body.IdempotencyKey = "";
-        return Convert.ToHexStringLower(SHA256.HashData(body.ToByteArray()));
     }
 
     private static bool IsConfirmed(int childMatch) => childMatch == (int)Contracts.Common.V1.ChildMatchStatus.Confirmed;

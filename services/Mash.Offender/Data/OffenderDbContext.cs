@@ -1,3 +1,4 @@
+using Mash.Platform.Idempotency;
 using Mash.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -91,7 +92,7 @@ public sealed class OffenderDbContext(DbContextOptions<OffenderDbContext> option
         {
             command.ToTable("Commands");
             command.HasKey(c => new { c.ClientId, c.IdempotencyKey });
-            command.Property(c => c.IdempotencyKey).HasMaxLength(128);
+            command.Property(c => c.IdempotencyKey).HasMaxLength(IdempotencyKeys.MaxLength);
         });
     }
 }

@@ -1,3 +1,4 @@
+using Mash.Platform.Idempotency;
 using Mash.Platform.Time;
 using Mash.Contracts.Offender.V1;
 using Mash.Platform.Errors;
@@ -27,7 +28,7 @@ public static class MeasureRules
     /// <summary>The request's fields, its days within today's bounds (<c>Mash:Dates</c>).</summary>
     public static FieldViolations Validate(AddPreventativeMeasureRequest request, DateWindow window)
     {
-        var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "the measure");
+        var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "record the measure twice");
         v.CheckId("offender_id", request.OffenderId, "offender");
         v.CheckKnown("type", request.Type, "Say which measure: a child abduction warning notice, a sexual harm prevention order or bail conditions.");
         var startsOn = v.CheckDay("starts_on", request.StartsOn, "Give the day the measure starts.", window, DayKind.Planned);
@@ -48,7 +49,7 @@ public static class MeasureRules
     /// <summary>The request's fields, its days within today's bounds (<c>Mash:Dates</c>).</summary>
     public static FieldViolations Validate(RecordMeasureBreachRequest request, DateWindow window)
     {
-        var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "the breach");
+        var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "record the breach twice");
         v.CheckId("measure_id", request.MeasureId, "measure");
         v.CheckDay("occurred_on", request.OccurredOn, "Give the day of the breach.", window, DayKind.Happened);
         return v.CheckText("details", request.Details, RequestChecks.MaxText, "Say what the offender did.");

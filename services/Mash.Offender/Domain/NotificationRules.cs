@@ -1,3 +1,4 @@
+using Mash.Platform.Idempotency;
 using Mash.Platform.Time;
 using Mash.Contracts.Offender.V1;
 using Mash.Platform.Errors;
@@ -62,7 +63,7 @@ public static class NotificationRules
     /// <summary>The request's fields, its days within today's bounds (<c>Mash:Dates</c>).</summary>
     public static FieldViolations Validate(RecordNotificationRequest request, DateWindow window)
     {
-        var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "the notification");
+        var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "record the notification twice");
         v.CheckId("offender_id", request.OffenderId, "offender");
         v.CheckKnown("kind", request.Kind, "Say what was notified: a change, a change not notified, or the yearly re-confirmation.");
         var isChange = request.Kind is NotificationKind.Change or NotificationKind.ChangeNotNotified;

@@ -1,3 +1,4 @@
+using Mash.Platform.Idempotency;
 using Mash.Platform.Time;
 using System.Text.RegularExpressions;
 using Mash.Contracts.Offender.V1;
@@ -18,7 +19,7 @@ public static partial class RegistrationRules
     /// <summary>The request's fields, its days within today's bounds (<c>Mash:Dates</c>).</summary>
     public static FieldViolations Validate(RegisterOffenderRequest request, DateWindow window)
     {
-        var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "the offender");
+        var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "record the offender twice");
         v.CheckText("family_name", request.FamilyName, RequestChecks.MaxName, "Give the offender's family name.");
         v.CheckText("given_name", request.GivenName, RequestChecks.MaxName, "Give the offender's given name.");
         if (request.DateOfBirth is null)

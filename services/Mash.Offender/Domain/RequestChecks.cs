@@ -9,19 +9,11 @@ namespace Mash.Offender.Domain;
 /// <summary>The checks every request's fields share: keys, texts, enums, dates, addresses.</summary>
 public static class RequestChecks
 {
-    public const int MaxIdempotencyKeyLength = RequestLimits.MaxKeyLength;
     public const int MaxIdLength = RequestLimits.MaxIdLength;
     public const int MaxName = 200;
     public const int MaxShortText = 1_000;
     public const int MaxText = 10_000;
     public const int MaxAddressLines = 6;
-
-    public static FieldViolations CheckIdempotencyKey(this FieldViolations v, string key, string what)
-    {
-        v.Require(!string.IsNullOrWhiteSpace(key), "idempotency_key", $"Give an idempotency key, so a retry cannot record {what} twice.");
-        v.Require(key.Length <= MaxIdempotencyKeyLength, "idempotency_key", $"At most {MaxIdempotencyKeyLength} characters.");
-        return v.Require(key.All(c => c is > ' ' and < '\u007f'), "idempotency_key", "Printable ASCII without spaces only.");
-    }
 
     public static FieldViolations CheckId(this FieldViolations v, string field, string id, string what) => v
         .Require(id.Length > 0, field, $"Name the {what}.")

@@ -1,3 +1,4 @@
+using Mash.Platform.Idempotency;
 using Mash.Platform.Time;
 using Mash.Contracts.Offender.V1;
 using Mash.Platform.Errors;
@@ -29,7 +30,7 @@ public sealed class VisitSchedules(IOptions<VisitIntervalsOptions> options)
     /// <summary>The request's fields, its days within today's bounds (<c>Mash:Dates</c>).</summary>
     public static FieldViolations Validate(RecordVisitRequest request, DateWindow window)
     {
-        var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "the visit");
+        var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "record the visit twice");
         v.CheckId("offender_id", request.OffenderId, "offender");
         v.CheckDay("visited_on", request.VisitedOn, "Give the day of the visit.", window, DayKind.Happened);
         v.CheckText("officer", request.Officer, RequestChecks.MaxName, "Name the officer who visited.");

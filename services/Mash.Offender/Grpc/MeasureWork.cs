@@ -5,6 +5,7 @@ using Mash.Offender.Data;
 using Mash.Offender.Domain;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
+using Mash.Platform.Idempotency;
 using Mash.Platform.Identity;
 using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
@@ -22,11 +23,12 @@ internal sealed class MeasureWork(OffenderStore store, CallAudit audit, ChildKey
         MeasureRules.Validate(request, clock.Window).ThrowIfAny("The measure cannot be recorded.");
         audit.RequireStatedPurpose();
         var fingerprint = RequestFingerprint.Of(request);
-        if (await store.FindCommandAsync(request.IdempotencyKey, cancellationToken) is { } earlier)
-        {
-            return await ReplayAsync(OffenderStore.CheckRetry(earlier, AddMethod, fingerprint), cancellationToken);
-        }
+        return await store.OnceAsync(request.IdempotencyKey, AddMethod, fingerprint, ReplayAsync,
+            ct => AddFirstTimeAsync(request, fingerprint, ct), cancellationToken);
+    }
 
+    private async Task<PreventativeMeasure> AddFirstTimeAsync(AddPreventativeMeasureRequest request, string fingerprint, CancellationToken cancellationToken)
+    {
         var record = await store.LoadAsync(request.OffenderId, cancellationToken);
         audit.TouchOffender(record, OffenderViews.ForCommands);
         var measure = new MeasureRecord
@@ -53,7 +55,7 @@ internal sealed class MeasureWork(OffenderStore store, CallAudit audit, ChildKey
         record.Measures.Add(measure);
         audit.TouchMeasure(measure);
         store.Remember(request.IdempotencyKey, AddMethod, fingerprint, record.Id, measure.Id, clock.UtcNow);
-        await store.SaveAsync(record, cancellationToken);
+        await store.SaveCommandAsync(record, cancellationToken);
         return measure.ToContract(clock.Today);
     }
 
@@ -62,11 +64,12 @@ internal sealed class MeasureWork(OffenderStore store, CallAudit audit, ChildKey
         MeasureRules.Validate(request, clock.Window).ThrowIfAny("The breach cannot be recorded.");
         audit.RequireStatedPurpose();
         var fingerprint = RequestFingerprint.Of(request);
-        if (await store.FindCommandAsync(request.IdempotencyKey, cancellationToken) is { } earlier)
-        {
-            return await ReplayAsync(OffenderStore.CheckRetry(earlier, BreachMethod, fingerprint), cancellationToken);
-        }
+        return await store.OnceAsync(request.IdempotencyKey, BreachMethod, fingerprint, ReplayAsync,
+            ct => RecordBreachFirstTimeAsync(request, fingerprint, ct), cancellationToken);
+    }
 
+    private async Task<PreventativeMeasure> RecordBreachFirstTimeAsync(RecordMeasureBreachRequest request, string fingerprint, CancellationToken cancellationToken)
+    {
         var offenderId = await store.Db.Measures.AsNoTracking().Where(m => m.Id == request.MeasureId).Select(m => m.OffenderId).FirstOrDefaultAsync(cancellationToken)
             ?? throw RpcErrors.NotFound("preventative measure", request.MeasureId);
         var record = await store.LoadAsync(offenderId, cancellationToken);
@@ -89,7 +92,7 @@ internal sealed class MeasureWork(OffenderStore store, CallAudit audit, ChildKey
         measure.Breaches.Add(breach);
         measure.LastBreachOn = measure.LastBreachOn is { } last && last > occurredOn ? last : occurredOn;
         store.Remember(request.IdempotencyKey, BreachMethod, fingerprint, record.Id, breach.Id, clock.UtcNow);
-        await store.SaveAsync(record, cancellationToken);
+        await store.SaveCommandAsync(record, cancellationToken);
         return measure.ToContract(clock.Today);
     }
 

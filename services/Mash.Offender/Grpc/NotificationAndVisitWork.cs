@@ -4,6 +4,7 @@ using Mash.Offender.Data;
 using Mash.Offender.Domain;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
+using Mash.Platform.Idempotency;
 using Mash.Platform.Time;
 
 namespace Mash.Offender.Grpc;
@@ -22,11 +23,12 @@ internal sealed class NotificationAndVisitWork(OffenderStore store, CallAudit au
         NotificationRules.Validate(request, clock.Window).ThrowIfAny("The notification cannot be recorded.");
         audit.RequireStatedPurpose();
         var fingerprint = RequestFingerprint.Of(request);
-        if (await store.FindCommandAsync(request.IdempotencyKey, cancellationToken) is { } earlier)
-        {
-            return await ReplayAsync(OffenderStore.CheckRetry(earlier, NotificationMethod, fingerprint), cancellationToken);
-        }
+        return await store.OnceAsync(request.IdempotencyKey, NotificationMethod, fingerprint, ReplayAsync,
+            ct => RecordNotificationFirstTimeAsync(request, fingerprint, ct), cancellationToken);
+    }
 
+    private async Task<Contracts.Offender.V1.Offender> RecordNotificationFirstTimeAsync(RecordNotificationRequest request, string fingerprint, CancellationToken cancellationToken)
+    {
         var record = await store.LoadAsync(request.OffenderId, cancellationToken);
         audit.TouchOffender(record, OffenderViews.ForCommands);
         if (!record.NotificationApplies)
@@ -59,7 +61,7 @@ internal sealed class NotificationAndVisitWork(OffenderStore store, CallAudit au
 
         Move(record, request);
         store.Remember(request.IdempotencyKey, NotificationMethod, fingerprint, record.Id, notification.Id, clock.UtcNow);
-        await store.SaveAsync(record, cancellationToken);
+        await store.SaveCommandAsync(record, cancellationToken);
         return record.ToContract(OffenderViews.ForCommands, clock.Today);
     }
 
@@ -68,11 +70,12 @@ internal sealed class NotificationAndVisitWork(OffenderStore store, CallAudit au
         VisitSchedules.Validate(request, clock.Window).ThrowIfAny("The visit cannot be recorded.");
         audit.RequireStatedPurpose();
         var fingerprint = RequestFingerprint.Of(request);
-        if (await store.FindCommandAsync(request.IdempotencyKey, cancellationToken) is { } earlier)
-        {
-            return await ReplayAsync(OffenderStore.CheckRetry(earlier, VisitMethod, fingerprint), cancellationToken);
-        }
+        return await store.OnceAsync(request.IdempotencyKey, VisitMethod, fingerprint, ReplayAsync,
+            ct => RecordVisitFirstTimeAsync(request, fingerprint, ct), cancellationToken);
+    }
 
+    private async Task<Contracts.Offender.V1.Offender> RecordVisitFirstTimeAsync(RecordVisitRequest request, string fingerprint, CancellationToken cancellationToken)
+    {
         var record = await store.LoadAsync(request.OffenderId, cancellationToken);
         audit.TouchOffender(record, OffenderViews.ForCommands);
         var visitedOn = Dates.Optional(request.VisitedOn)!.Value;
@@ -97,7 +100,7 @@ internal sealed class NotificationAndVisitWork(OffenderStore store, CallAudit au
 
         record.Reschedule(visits);
         store.Remember(request.IdempotencyKey, VisitMethod, fingerprint, record.Id, visit.Id, clock.UtcNow);
-        await store.SaveAsync(record, cancellationToken);
+        await store.SaveCommandAsync(record, cancellationToken);
         return record.ToContract(OffenderViews.ForCommands, clock.Today);
     }
 

@@ -1,6 +1,8 @@
 using Mash.Offender.Data;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
+using Mash.Platform.Idempotency;
+using Mash.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Offender.Grpc;
@@ -27,14 +29,36 @@ internal sealed class OffenderStore(OffenderDbContext db, CallAudit audit, Audit
     /// the offender's version on, so two commands racing on one offender cannot both win: the
     /// loser is ABORTED and retries (a retry with the same idempotency key is then answered as one).
     /// </summary>
-    public async Task SaveAsync(OffenderRecord changed, CancellationToken cancellationToken)
+    public Task SaveAsync(OffenderRecord changed, CancellationToken cancellationToken) =>
+        SaveAsync(changed, abortOnUniqueViolation: true, cancellationToken);
+
+    /// <summary>
+    /// A command under an idempotency key, in the platform's one order (<see cref="CreateOnce{TEarlier, TResult}"/>):
+    /// a retry is answered by <paramref name="replay"/>, anything else under the key refused; <paramref name="create"/>
+    /// saves with <see cref="SaveCommandAsync"/>, so a concurrent retry that stored the key first is a replay too.
+    /// </summary>
+    public Task<T> OnceAsync<T>(
+        string key, string method, string fingerprint, Func<CommandRecord, CancellationToken, Task<T>> replay, Func<CancellationToken, Task<T>> create,
+        CancellationToken cancellationToken) =>
+        new CreateOnce<CommandRecord, T>(db, "command")
+        {
+            FindByKey = ct => FindCommandAsync(key, ct),
+            Replay = (earlier, ct) => replay(CheckRetry(earlier, method, fingerprint), ct),
+            Create = create,
+        }.RunAsync(cancellationToken);
+
+    /// <summary>As <see cref="SaveAsync(OffenderRecord, CancellationToken)"/>, leaving a taken key to <see cref="OnceAsync"/>.</summary>
+    public Task SaveCommandAsync(OffenderRecord changed, CancellationToken cancellationToken) =>
+        SaveAsync(changed, abortOnUniqueViolation: false, cancellationToken);
+
+    private async Task SaveAsync(OffenderRecord changed, bool abortOnUniqueViolation, CancellationToken cancellationToken)
     {
         changed.Version++;
         try
         {
             await trail.SaveChangesWithAuditAsync(db, cancellationToken);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || Mash.Platform.Persistence.DbErrors.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || (abortOnUniqueViolation && DbErrors.IsUniqueViolation(e)))
         {
             db.ChangeTracker.Clear();
             throw RpcErrors.Aborted("The offender was changed by someone else at the same time; read it again and retry (with the same idempotency key).");
@@ -58,11 +82,11 @@ internal sealed class OffenderStore(OffenderDbContext db, CallAudit audit, Audit
         });
 
     /// <summary>The same command again is a retry; anything else under the key is refused.</summary>
-    public static CommandRecord CheckRetry(CommandRecord earlier, string method, string fingerprint) =>
-        earlier.Method == method && earlier.RequestHash == fingerprint
-            ? earlier
-            : throw RpcErrors.AlreadyExists("IDEMPOTENCY_KEY_REUSED",
-                "This idempotency key was already used for a different command; use a new key for a new command.");
+    public static CommandRecord CheckRetry(CommandRecord earlier, string method, string fingerprint)
+    {
+        IdempotencyKeys.CheckRetry(earlier.Method + " " + earlier.RequestHash, method + " " + fingerprint, "command");
+        return earlier;
+    }
 
     public static string NewId(string prefix, DateTimeOffset now) => prefix + Guid.CreateVersion7(now).ToString("N");
 }

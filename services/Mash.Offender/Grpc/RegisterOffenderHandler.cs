@@ -4,6 +4,7 @@ using Mash.Offender.Data;
 using Mash.Offender.Domain;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
+using Mash.Platform.Idempotency;
 using Mash.Platform.Identity;
 using Mash.Platform.Persistence;
 using Mash.Platform.Time;
@@ -22,34 +23,25 @@ internal sealed class RegisterOffenderHandler(OffenderStore store, CallAudit aud
         audit.RequireStatedPurpose();
 
         var fingerprint = RequestFingerprint.Of(request);
-        if (await store.FindCommandAsync(request.IdempotencyKey, cancellationToken) is { } earlier)
-        {
-            return await ReplayAsync(earlier, fingerprint, cancellationToken);
-        }
-
         var pncId = RegistrationRules.NormalisePncId(request.PncId);
+        return await new CreateOnce<CommandRecord, Contracts.Offender.V1.Offender>(store.Db, "offender")
+        {
+            FindByKey = ct => store.FindCommandAsync(request.IdempotencyKey, ct),
+            Replay = (earlier, ct) => ReplayAsync(earlier, fingerprint, ct),
+            Create = ct => RegisterFirstTimeAsync(request, pncId, fingerprint, ct),
+            // The same PNC id registered meanwhile under another key.
+            RefuseConflict = ct => RefuseIfRegisteredAsync(pncId, ct),
+        }.RunAsync(cancellationToken);
+    }
+
+    private async Task<Contracts.Offender.V1.Offender> RegisterFirstTimeAsync(RegisterOffenderRequest request, string pncId, string fingerprint, CancellationToken cancellationToken)
+    {
         await RefuseIfRegisteredAsync(pncId, cancellationToken);
         var record = NewRecord(request, pncId);
         store.Db.Offenders.Add(record);
         store.Remember(request.IdempotencyKey, Method, fingerprint, record.Id, record.Id, clock.UtcNow);
         audit.TouchOffender(record, OffenderViews.ForCommands);
-        try
-        {
-            await trail.SaveChangesWithAuditAsync(store.Db, cancellationToken);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            // A concurrent retry with the same key, or a registration of the same PNC id, won the race.
-            store.Db.ChangeTracker.Clear();
-            if (await store.FindCommandAsync(request.IdempotencyKey, cancellationToken) is { } winner)
-            {
-                return await ReplayAsync(winner, fingerprint, cancellationToken);
-            }
-
-            await RefuseIfRegisteredAsync(pncId, cancellationToken);
-            throw RpcErrors.Unavailable("The offender could not be stored; retry with the same idempotency key.");
-        }
-
+        await trail.SaveChangesWithAuditAsync(store.Db, cancellationToken);
         return record.ToContract(OffenderViews.ForCommands, clock.Today);
     }
 

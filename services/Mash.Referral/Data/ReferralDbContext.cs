@@ -1,3 +1,4 @@
+using Mash.Platform.Idempotency;
 using Mash.Platform.Persistence;
 using Mash.Referral.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class ReferralDbContext(DbContextOptions<ReferralDbContext> option
             referral.ToTable("Referrals");
             referral.HasKey(r => r.Id);
             referral.Property(r => r.Id).HasMaxLength(40);
-            referral.Property(r => r.IdempotencyKey).HasMaxLength(128);
+            referral.Property(r => r.IdempotencyKey).HasMaxLength(IdempotencyKeys.MaxLength);
             referral.Property(r => r.OriginNode).HasMaxLength(ReferralLimits.MaxNodeIdLength);
             referral.Property(r => r.FrontDoorNode).HasMaxLength(ReferralLimits.MaxNodeIdLength);
             referral.Property(r => r.Version).IsConcurrencyToken();

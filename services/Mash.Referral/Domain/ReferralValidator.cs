@@ -1,8 +1,8 @@
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Referral.V1;
 using Mash.Platform.Errors;
+using Mash.Platform.Idempotency;
 using Mash.Platform.Identity;
-using Mash.Platform.Limits;
 
 namespace Mash.Referral.Domain;
 
@@ -13,18 +13,13 @@ namespace Mash.Referral.Domain;
 /// </summary>
 public static class ReferralValidator
 {
-    public const int MaxIdempotencyKeyLength = RequestLimits.MaxKeyLength;
     public const int MaxShortText = 1_000;
     public const int MaxLongText = 20_000;
     public const int MaxListItems = 50;
 
     public static FieldViolations Validate(SubmitReferralRequest request, DateOnly today, Func<string, bool> areaKnown)
     {
-        var v = new FieldViolations();
-        var key = request.IdempotencyKey;
-        v.Require(!string.IsNullOrWhiteSpace(key), "idempotency_key", "Give an idempotency key, so a retry cannot create a second referral.");
-        v.Require(key.Length <= MaxIdempotencyKeyLength, "idempotency_key", $"At most {MaxIdempotencyKeyLength} characters.");
-        v.Require(key.All(c => c is > ' ' and < '\u007f'), "idempotency_key", "Printable ASCII without spaces only.");
+        var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "create a second referral");
 
         var details = request.Details;
         if (details is null)

@@ -4,6 +4,7 @@ using Mash.Platform.Errors;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Hosting;
+using Mash.Platform.Idempotency;
 using Mash.Platform.Persistence;
 using Mash.Platform.Time;
 using Mash.Referral.Data;
@@ -34,14 +35,25 @@ internal sealed class SubmitReferralHandler(
         audit.RequireStatedPurpose("Referral to the MASH", details.LawfulBasis);
         var frontDoor = frontDoors.NodeFor(area) ?? throw NoFrontDoor(area);
 
-        // Stored first, looked up only when the key turns out to be taken: a retry is the rare case,
-        // and the unique index on (node, client, key) decides it either way, also when two race.
-        var fingerprint = RequestFingerprint.Of(details, request.ReceivedAt);
+        var submission = new Submission("ref_" + Guid.CreateVersion7(clock.Now).ToString("N"), request.IdempotencyKey,
+            RequestFingerprint.OfParts(details, request.ReceivedAt), details, area, receivedAt, frontDoor, now);
+        return await new CreateOnce<ReferralRecord, SubmitReferralResponse>(db, "referral")
+        {
+            FindByKey = ct => FindByKeyAsync(submission.Key, ct),
+            Replay = (earlier, _) => Task.FromResult(Replay(earlier, submission.Fingerprint, now, mayReadReferrals)),
+            Create = ct => CreateAsync(submission, ct),
+            Discarded = () => audit.Forget(submission.Id),
+        }.RunAsync(cancellationToken);
+    }
+
+    private async Task<SubmitReferralResponse> CreateAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        var (details, now, frontDoor) = (submission.Details, submission.Now, submission.FrontDoor);
         var role = frontDoor == frontDoors.ThisNode ? ReferralRole.FrontDoor : ReferralRole.ReferrerCopy;
-        var record = referrals.Create("ref_" + Guid.CreateVersion7(clock.Now).ToString("N"), details, area, receivedAt, now, role, frontDoor);
+        var record = referrals.Create(submission.Id, details, submission.Area, submission.ReceivedAt, now, role, frontDoor);
         record.ClientId = audit.Caller.ClientId;
-        record.IdempotencyKey = request.IdempotencyKey;
-        record.RequestHash = fingerprint;
+        record.IdempotencyKey = submission.Key;
+        record.RequestHash = submission.Fingerprint;
         record.SubmittedByAgency = audit.Caller.Agency;
         if (!await db.Referrals.AnyAsync(r => r.ChildKey == record.ChildKey, cancellationToken))
         {
@@ -57,21 +69,7 @@ internal sealed class SubmitReferralHandler(
         }
 
         audit.Touch(record.ChildKey, record.Id);
-        try
-        {
-            await trail.SaveChangesWithAuditAsync(db, cancellationToken);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            // The key was used before (a retry), or by a concurrent retry that won the race: answer
-            // as its replay. The record built here was never stored, so it is not audited either.
-            db.ChangeTracker.Clear();
-            audit.Forget(record.Id);
-            var winner = await FindByKeyAsync(request.IdempotencyKey, cancellationToken)
-                ?? throw RpcErrors.Unavailable("The referral could not be stored; retry with the same idempotency key.");
-            return Replay(winner, fingerprint, now, mayReadReferrals);
-        }
-
+        await trail.SaveChangesWithAuditAsync(db, cancellationToken);
         return new SubmitReferralResponse { Referral = record.ToContract(now, frontDoors.ThisNode), Replayed = false };
     }
 
@@ -84,14 +82,13 @@ internal sealed class SubmitReferralHandler(
 
     private SubmitReferralResponse Replay(ReferralRecord earlier, string fingerprint, DateTime now, bool mayReadReferrals)
     {
-        if (earlier.RequestHash != fingerprint)
-        {
-            throw RpcErrors.AlreadyExists("IDEMPOTENCY_KEY_REUSED",
-                "This idempotency key was already used for a different referral; use a new key for a new referral.");
-        }
-
+        IdempotencyKeys.CheckRetry(earlier.RequestHash, fingerprint, "referral");
         audit.Touch(earlier.ChildKey, earlier.Id);
         var referral = earlier.ToContract(now, frontDoors.ThisNode);
         return new SubmitReferralResponse { Referral = mayReadReferrals ? referral : SubmitterView.AsSubmitted(referral), Replayed = true };
     }
 }
+
+/// <summary>A referral accepted for storing: validated, its area's front door found, its id chosen.</summary>
+internal sealed record Submission(
+    string Id, string Key, string Fingerprint, ReferralDetails Details, string Area, DateTime ReceivedAt, string FrontDoor, DateTime Now);

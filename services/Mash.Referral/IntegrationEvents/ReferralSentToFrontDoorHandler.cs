@@ -1,5 +1,6 @@
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Referral.V1;
+using Mash.Platform.Idempotency;
 using Mash.Platform.Audit;
 using Mash.Platform.Auth;
 using Mash.Platform.Eventing;
@@ -59,7 +60,7 @@ internal sealed class ReferralSentToFrontDoorHandler(
         record.OriginNode = envelope.OriginNode;
         record.ClientId = payload.ReferringClient;
         record.IdempotencyKey = payload.ReferralId;
-        record.RequestHash = RequestFingerprint.Of(payload.Details);
+        record.RequestHash = RequestFingerprint.OfParts(payload.Details);
         record.SubmittedByAgency = AgencyNames.FromContract(payload.ReferringAgency);
         record.AcknowledgedAt = clock.UtcNow;
         if (!await db.Referrals.AnyAsync(r => r.ChildKey == record.ChildKey, cancellationToken))

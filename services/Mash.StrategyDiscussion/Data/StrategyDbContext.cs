@@ -1,3 +1,4 @@
+using Mash.Platform.Idempotency;
 using Mash.Platform.Identity;
 using Mash.Contracts.Strategy.V1;
 using Mash.Platform.Persistence;
@@ -33,7 +34,7 @@ public sealed class StrategyDbContext(DbContextOptions<StrategyDbContext> option
             discussion.ToTable("Discussions");
             discussion.HasKey(d => d.Id);
             discussion.Property(d => d.Id).HasMaxLength(64);
-            discussion.Property(d => d.IdempotencyKey).HasMaxLength(128);
+            discussion.Property(d => d.IdempotencyKey).HasMaxLength(IdempotencyKeys.MaxLength);
             discussion.Property(d => d.Version).IsConcurrencyToken();
             discussion.HasIndex(d => new { d.ClientId, d.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" <> ''");
             // One discussion per triggering assessment or flag, however often its event arrives.

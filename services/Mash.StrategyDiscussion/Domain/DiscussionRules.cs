@@ -1,3 +1,4 @@
+using Mash.Platform.Idempotency;
 using Mash.Platform.Time;
 using Mash.Platform.Identity;
 using System.Security.Cryptography;
@@ -12,7 +13,6 @@ namespace Mash.StrategyDiscussion.Domain;
 /// <summary>What requiring, scheduling, attending and concluding a strategy discussion must carry.</summary>
 public static class DiscussionRules
 {
-    public const int MaxIdempotencyKeyLength = RequestLimits.MaxKeyLength;
     public const int MaxIdLength = RequestLimits.MaxIdLength;
 
     /// <summary>A discussion named, by an id no longer than any this service issues: checked before any lookup.</summary>
@@ -27,11 +27,7 @@ public static class DiscussionRules
 
     public static FieldViolations Validate(RequireDiscussionRequest request, DateOnly today)
     {
-        var v = new FieldViolations();
-        var key = request.IdempotencyKey;
-        v.Require(!string.IsNullOrWhiteSpace(key), "idempotency_key", "Give an idempotency key, so a retry cannot require a second discussion.");
-        v.Require(key.Length <= MaxIdempotencyKeyLength, "idempotency_key", $"At most {MaxIdempotencyKeyLength} characters.");
-        v.Require(key.All(c => c is > ' ' and < '\u007f'), "idempotency_key", "Printable ASCII without spaces only.");
+        var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "require a second discussion");
         // A follow-up may leave the child out: it is the child of the discussion it follows.
         if (request.FollowsDiscussionId.Length == 0 || request.Child is not null)
         {
@@ -170,14 +166,6 @@ public static class DiscussionRules
         }
 
         return Hash(content) + Hash(minutes ?? new Minutes());
-    }
-
-    /// <summary>A RequireDiscussion body without its key: a retry has the same fingerprint, another request a different one.</summary>
-    public static string RequestFingerprint(RequireDiscussionRequest request)
-    {
-        var body = request.Clone();
-        body.IdempotencyKey = "";
-        return Hash(body);
     }
 
     private static string Hash(IMessage message) => Convert.ToHexStringLower(SHA256.HashData(message.ToByteArray()));

@@ -3,6 +3,7 @@ using Mash.Contracts.Common.V1;
 using Mash.Contracts.Strategy.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
+using Mash.Platform.Idempotency;
 using Mash.Platform.Identity;
 using Mash.Platform.Persistence;
 using Mash.StrategyDiscussion.Data;
@@ -23,49 +24,45 @@ internal sealed class RequireDiscussionHandler(
         DiscussionRules.Validate(request, clock.Today).ThrowIfAny("The discussion cannot be required.");
         audit.RequireStatedPurpose();
 
-        var fingerprint = DiscussionRules.RequestFingerprint(request);
-        if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } earlier)
+        var fingerprint = RequestFingerprint.Of(request);
+        DiscussionRecord? built = null; // what Create built, for the steps after a conflict
+        return await new CreateOnce<DiscussionRecord, Contracts.Strategy.V1.StrategyDiscussion>(db, "discussion")
         {
-            return Replay(earlier, fingerprint);
-        }
+            FindByKey = ct => FindByKeyAsync(request.IdempotencyKey, ct),
+            Replay = (earlier, _) => Task.FromResult(Replay(earlier, fingerprint)),
+            Create = async ct =>
+            {
+                var (childKey, child, match, follows) = await WhoAsync(request, ct);
+                if (await ReplayOrRefuseIfOpenAsync(childKey, request.IdempotencyKey, fingerprint, ct) is { } retried)
+                {
+                    return retried;
+                }
 
-        var (childKey, child, match, follows) = await WhoAsync(request, cancellationToken);
-        if (await ReplayOrRefuseIfOpenAsync(childKey, request.IdempotencyKey, fingerprint, cancellationToken) is { } retried)
-        {
-            return retried;
-        }
+                built = New(request, fingerprint, childKey, child, match, follows);
+                return await SaveAsync(built, ct);
+            },
+            RefuseConflict = ct => ReplayOrRefuseIfOpenAsync(built!.ChildKey, request.IdempotencyKey, fingerprint, ct),
+            Discarded = () => audit.Forget(built!.Id),
+        }.RunAsync(cancellationToken);
+    }
 
+    private DiscussionRecord New(RequireDiscussionRequest request, string fingerprint, string childKey, ChildIdentity child, ChildMatchStatus match, string follows)
+    {
         var trigger = follows.Length > 0 ? DiscussionTrigger.FollowUp : DiscussionTrigger.Practitioner;
         var record = discussions.Required(childKey, child, match, trigger, request.Reason.Trim(), clock.UtcNow);
         record.FollowsDiscussionId = follows;
         record.ClientId = audit.Caller.ClientId;
         record.IdempotencyKey = request.IdempotencyKey;
         record.RequestHash = fingerprint;
+        return record;
+    }
+
+    private async Task<Contracts.Strategy.V1.StrategyDiscussion> SaveAsync(DiscussionRecord record, CancellationToken cancellationToken)
+    {
         db.Discussions.Add(record);
         sharing.Outstanding(record);
-        audit.Touch(childKey, record.Id);
-        try
-        {
-            await trail.SaveChangesWithAuditAsync(db, cancellationToken);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            // A concurrent retry with the same key, or another request for the same child, won the race.
-            db.ChangeTracker.Clear();
-            audit.Forget(record.Id); // never stored: neither read nor written
-            if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } winner)
-            {
-                return Replay(winner, fingerprint);
-            }
-
-            if (await ReplayOrRefuseIfOpenAsync(childKey, request.IdempotencyKey, fingerprint, cancellationToken) is { } replayed)
-            {
-                return replayed;
-            }
-
-            throw RpcErrors.Unavailable("The discussion could not be stored; retry with the same idempotency key.");
-        }
-
+        audit.Touch(record.ChildKey, record.Id);
+        await trail.SaveChangesWithAuditAsync(db, cancellationToken);
         return record.ToContract(clock.UtcNow);
     }
 
@@ -131,12 +128,7 @@ internal sealed class RequireDiscussionHandler(
 
     private Contracts.Strategy.V1.StrategyDiscussion Replay(DiscussionRecord earlier, string fingerprint)
     {
-        if (earlier.RequestHash != fingerprint)
-        {
-            throw RpcErrors.AlreadyExists("IDEMPOTENCY_KEY_REUSED",
-                "This idempotency key was already used to require a different discussion; use a new key for a new discussion.");
-        }
-
+        IdempotencyKeys.CheckRetry(earlier.RequestHash, fingerprint, "discussion");
         audit.Touch(earlier.ChildKey, earlier.Id);
         return earlier.ToContract(clock.UtcNow);
     }

@@ -1,4 +1,4 @@
-using Mash.Referral.Domain;
+using Mash.Platform.Idempotency;
 using Mash.Platform.Paging;
 using Mash.Referral.Tests.Support;
 
@@ -9,12 +9,12 @@ public sealed class IdempotencyTests
     [Fact]
     public void The_same_body_has_the_same_fingerprint_and_any_change_gives_another()
     {
-        var original = RequestFingerprint.Of(Samples.FullReferral());
-        Assert.Equal(original, RequestFingerprint.Of(Samples.FullReferral()));
+        var original = RequestFingerprint.OfParts(Samples.FullReferral());
+        Assert.Equal(original, RequestFingerprint.OfParts(Samples.FullReferral()));
 
         var changed = Samples.FullReferral();
         changed.Concern.When = "Yesterday";
-        Assert.NotEqual(original, RequestFingerprint.Of(changed));
+        Assert.NotEqual(original, RequestFingerprint.OfParts(changed));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class ReferralValidatorTests
 
     [Fact]
     public void An_over_long_key_is_refused() =>
-        Assert.Contains("idempotency_key", Fields(Samples.Submit(new string('k', ReferralValidator.MaxIdempotencyKeyLength + 1))));
+        Assert.Contains("idempotency_key", Fields(Samples.Submit(new string('k', Mash.Platform.Idempotency.IdempotencyKeys.MaxLength + 1))));
 
     [Fact]
     public void Dates_of_birth_must_be_real_and_not_in_the_future()
