@@ -13,6 +13,7 @@ builder.AddGatewayAuthentication();
 builder.AddGatewayTls();
 builder.Services.AddGatewayLimits(builder.Configuration);
 builder.Services.AddGatewayProxy(builder.Configuration);
+builder.Services.AddGatewayReflection(builder.Environment);
 
 var app = builder.Build();
 app.UseGatewayTls();
@@ -26,5 +27,6 @@ app.UseRateLimiter();
 app.MapLocalIssuer();
 app.MapGatewayHealth();
 app.MapGatewayProxy();
+app.MapGatewayReflection();
 app.MapRestFallback();
 app.Run();

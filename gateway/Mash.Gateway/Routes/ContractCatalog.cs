@@ -16,6 +16,9 @@ internal static class ContractCatalog
         Contracts.Events.V1.DeliveriesReflection.Descriptor,
     }.SelectMany(file => file.Services).ToDictionary(service => service.FullName, StringComparer.Ordinal);
 
+    /// <summary>Every public service, for reflection.</summary>
+    public static IEnumerable<ServiceDescriptor> AllServices => Services.Values;
+
     /// <summary>
     /// The methods a gRPC route path names: <c>/pkg.Service/Method</c> one, <c>/pkg.Service/{**method}</c>
     /// all of the service's; none for a path that is not a known service's.

@@ -45,6 +45,7 @@ public static class MashServiceDefaults
             grpc.Interceptors.Add<AuditInterceptor>();
         }).AddMashRestApi(serviceName);
         services.AddMashHealth();
+        services.AddDevelopmentReflection(builder.Environment);
         builder.AddMashTelemetry(serviceName);
         return builder;
     }
@@ -57,6 +58,7 @@ public static class MashServiceDefaults
         // After authorization: only callers allowed the RPC get their bytes parsed.
         app.UseGrpcRequestGuard();
         app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapDevelopmentReflection();
         app.MapMashOpenApi();
         return app;
     }
