@@ -12,7 +12,7 @@ internal static class Usage
         Referral commands:
           token        Print an access token for --client (only the token, for TOKEN=$(...)).
           submit       Submit a referral: --file referral.json (ReferralDetails JSON, proto field
-                       names; see tools/Mash.Cli/samples/referral.json) or, without --file, a
+                       names; see tools/Mash.Cli/Samples/referral.json) or, without --file, a
                        built-in invented sample. [--key K] makes retries safe; a new key is
                        generated and printed when none is given. [--received-at "YYYY-MM-DD
                        HH:MM"] (local time) when the contact came in earlier than now: every
