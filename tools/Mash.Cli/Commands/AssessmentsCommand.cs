@@ -20,28 +20,12 @@ internal sealed class AssessmentsCommand : ICliCommand
 
         request.Statuses.AddRange(args.Values("status").Select(s => Choices.Parse("status", s, Choices.AssessmentStatuses)).Distinct());
 
-        var all = args.Has("all");
-        // The counts and total come from the first page: they describe the whole list anyway.
-        var result = await Paging.FetchAsync(
+        return await PagedList.ShowAsync(
+            context,
             request.Page,
-            all,
-            async () => await context.Assessments.ListAssessmentsAsync(request, await context.CallOptionsAsync()),
-            r => r.NextPageToken,
-            (first, next) =>
-            {
-                first.Assessments.AddRange(next.Assessments);
-                first.NextPageToken = next.NextPageToken;
-            });
-
-        if (context.Settings.Json)
-        {
-            JsonOutput.Write(context.Out, result);
-        }
-        else
-        {
-            AssessmentPrinter.PrintList(context.Out, result, all);
-        }
-
-        return 0;
+            Paging.All(args),
+            options => context.Assessments.ListAssessmentsAsync(request, options).ResponseAsync,
+            r => r.Assessments,
+            AssessmentPrinter.PrintList);
     }
 }

@@ -24,27 +24,12 @@ internal sealed class DiscussionsCommand : ICliCommand
 
         request.Statuses.AddRange(args.Values("status").Select(s => Choices.Parse("status", s, Choices.DiscussionStatuses)).Distinct());
 
-        var all = args.Has("all");
-        var result = await Paging.FetchAsync(
+        return await PagedList.ShowAsync(
+            context,
             request.Page,
-            all,
-            async () => await context.Strategy.ListDiscussionsAsync(request, await context.CallOptionsAsync()),
-            r => r.NextPageToken,
-            (first, next) =>
-            {
-                first.Discussions.AddRange(next.Discussions);
-                first.NextPageToken = next.NextPageToken;
-            });
-
-        if (context.Settings.Json)
-        {
-            JsonOutput.Write(context.Out, result);
-        }
-        else
-        {
-            StrategyPrinter.PrintList(context.Out, result, all);
-        }
-
-        return 0;
+            Paging.All(args),
+            options => context.Strategy.ListDiscussionsAsync(request, options).ResponseAsync,
+            r => r.Discussions,
+            StrategyPrinter.PrintList);
     }
 }

@@ -13,27 +13,12 @@ internal sealed class HighRiskCommand : ICliCommand
     {
         var args = context.Arguments;
         var request = new ListDailyHighRiskRequest { Page = Paging.From(args) };
-        var all = args.Has("all");
-        var result = await Paging.FetchAsync(
+        return await PagedList.ShowAsync(
+            context,
             request.Page,
-            all,
-            async () => await context.Assessments.ListDailyHighRiskAsync(request, await context.CallOptionsAsync()),
-            r => r.NextPageToken,
-            (first, next) =>
-            {
-                first.Children.AddRange(next.Children);
-                first.NextPageToken = next.NextPageToken;
-            });
-
-        if (context.Settings.Json)
-        {
-            JsonOutput.Write(context.Out, result);
-        }
-        else
-        {
-            RiskProfilePrinter.PrintHighRisk(context.Out, result, all);
-        }
-
-        return 0;
+            Paging.All(args),
+            options => context.Assessments.ListDailyHighRiskAsync(request, options).ResponseAsync,
+            r => r.Children,
+            RiskProfilePrinter.PrintHighRisk);
     }
 }

@@ -1,3 +1,5 @@
+using Grpc.Core;
+using Mash.Contracts.Common.V1;
 using Mash.Contracts.Strategy.V1;
 
 namespace Mash.Cli;
@@ -16,35 +18,18 @@ internal sealed class NotYetHeldDiscussionsCommand(bool pastDueOnly) : ICliComma
     {
         var args = context.Arguments;
         var page = Paging.From(args);
-        var all = args.Has("all");
-        // The totals come from the first page: they count the whole list anyway.
-        var result = await Paging.FetchAsync(
+        return await PagedList.ShowAsync(
+            context,
             page,
-            all,
-            async () => await ListAsync(context, page),
-            r => r.NextPageToken,
-            (first, next) =>
-            {
-                first.Discussions.AddRange(next.Discussions);
-                first.NextPageToken = next.NextPageToken;
-            });
-
-        if (context.Settings.Json)
-        {
-            JsonOutput.Write(context.Out, result);
-        }
-        else
-        {
-            StrategyPrinter.PrintNotYetHeld(context.Out, result, pastDueOnly, all);
-        }
-
-        return 0;
+            Paging.All(args),
+            options => ListAsync(context, page, options),
+            r => r.Discussions,
+            (output, result, allPages) => StrategyPrinter.PrintNotYetHeld(output, result, pastDueOnly, allPages));
     }
 
     /// <summary>One page, as the outstanding list's shape (the overdue list is the same with every one past due).</summary>
-    private async Task<ListOutstandingResponse> ListAsync(CommandContext context, Mash.Contracts.Common.V1.PageRequest page)
+    private async Task<ListOutstandingResponse> ListAsync(CommandContext context, PageRequest page, CallOptions options)
     {
-        var options = await context.CallOptionsAsync();
         if (!pastDueOnly)
         {
             return await context.Strategy.ListOutstandingAsync(new ListOutstandingRequest { Page = page }, options);

@@ -16,27 +16,12 @@ internal sealed class OverdueActionsCommand : ICliCommand
     {
         var args = context.Arguments;
         var request = new ListOverdueActionsRequest { Page = Paging.From(args) };
-        var all = args.Has("all");
-        var result = await Paging.FetchAsync(
+        return await PagedList.ShowAsync(
+            context,
             request.Page,
-            all,
-            async () => await context.Strategy.ListOverdueActionsAsync(request, await context.CallOptionsAsync()),
-            r => r.NextPageToken,
-            (first, next) =>
-            {
-                first.Items.AddRange(next.Items);
-                first.NextPageToken = next.NextPageToken;
-            });
-
-        if (context.Settings.Json)
-        {
-            JsonOutput.Write(context.Out, result);
-        }
-        else
-        {
-            StrategyPrinter.PrintOverdueActions(context.Out, result, all);
-        }
-
-        return 0;
+            Paging.All(args),
+            options => context.Strategy.ListOverdueActionsAsync(request, options).ResponseAsync,
+            r => r.Items,
+            StrategyPrinter.PrintOverdueActions);
     }
 }

@@ -13,21 +13,5 @@ internal static class Paging
         PageToken = args.Value("page-token") ?? "",
     };
 
-    /// <summary>
-    /// One page, or with <paramref name="all"/> every page from there on merged into the first
-    /// answer: <paramref name="append"/> adds a later page's items and takes its next token.
-    /// A token seen twice ends the walk, so a misbehaving server cannot loop it forever.
-    /// </summary>
-    public static async Task<T> FetchAsync<T>(PageRequest page, bool all, Func<Task<T>> fetch, Func<T, string> nextToken, Action<T, T> append)
-    {
-        var result = await fetch();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (all && nextToken(result) is { Length: > 0 } token && seen.Add(token))
-        {
-            page.PageToken = token;
-            append(result, await fetch());
-        }
-
-        return result;
-    }
+    public static bool All(Arguments args) => args.Has("all");
 }
