@@ -117,10 +117,11 @@ internal static class Choices
     public static readonly IReadOnlyDictionary<string, SuspectAgeBand> SuspectAgeBands = FromContract<SuspectAgeBand>();
     public static readonly IReadOnlyDictionary<string, SuspectRelationship> SuspectRelationships = FromContract<SuspectRelationship>();
 
+    /// <param name="option">The option's name as typed, <c>--rag</c>, for the message.</param>
     public static T Parse<T>(string option, string text, IReadOnlyDictionary<string, T> names) =>
         names.TryGetValue(text.Trim(), out var value)
             ? value
-            : throw new UsageException($"--{option} must be one of {string.Join(", ", names.Keys)} (got '{text}')");
+            : throw new UsageException($"{option} must be one of {string.Join(", ", names.Keys)} (got '{text}')");
 
     /// <summary>The CLI name of a value, falling back to its contract name for values the CLI does not offer.</summary>
     public static string NameOf<T>(T value, IReadOnlyDictionary<string, T> names)
@@ -174,6 +175,10 @@ internal static class Choices
             ? name
             : throw new UsageException($"--lawful-basis must be one of {string.Join(", ", known)} (got '{text}')");
     }
+
+    /// <summary>The lawful bases as <c>--lawful-basis</c> accepts them most briefly (PUBLIC_TASK), from the contract.</summary>
+    public static IReadOnlyList<string> LawfulBasisShortNames =>
+        [.. LawfulBases.Values.Where(v => v.Number != 0).Select(v => v.Name.Replace("LAWFUL_BASIS_", "", StringComparison.Ordinal))];
 
     /// <summary>The contract value of a name <see cref="LawfulBasisName"/> gave, for requests that carry the basis in a field.</summary>
     public static LawfulBasis LawfulBasisValue(string protoName) =>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Grpc.Core;
 
 namespace Mash.Cli;
@@ -12,28 +13,43 @@ internal static class CliApp
     public const int Failed = 1;
     public const int UsageError = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, Func<string, string?> environment, CancellationToken cancellation)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, Func<string, string?> environment, CancellationToken cancellation) =>
+        RunAsync(args, output, errors, environment, (command, context) => command.RunAsync(context), cancellation);
+
+    /// <param name="run">What to do with the parsed command; tests pass one that calls no service.</param>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter errors, Func<string, string?> environment, CommandRunner run, CancellationToken cancellation)
     {
         CliSettings? settings = null;
+        string? commandName = null;
         try
         {
-            var arguments = Arguments.Parse(args, CliSettings.Flags);
-            if (arguments.Command is null || arguments.Command.Equals("help", StringComparison.OrdinalIgnoreCase) || arguments.Has("help"))
+            var commandLine = new MashCommandLine(environment, (command, context) =>
             {
-                output.WriteLine(Usage.Text);
-                return Ok;
+                settings = context.Settings;
+                return run(command, context);
+            });
+            var parse = commandLine.Parse(args);
+            commandName = commandLine.CommandFor(parse)?.Definition.Name;
+            if (parse.Errors.Count > 0 && parse.Action?.ClearsParseErrors != true)
+            {
+                throw new UsageException(UsageErrors.Describe(parse));
             }
 
-            var command = CommandSet.Find(arguments.Command);
-            arguments.EnsureOnly(CliSettings.Names.Concat(command.Options), command.Name);
-            settings = CliSettings.From(arguments, environment);
-            using var context = new CommandContext(arguments, settings, output, errors, environment, cancellation);
-            return await command.RunAsync(context);
+            var invocation = new InvocationConfiguration
+            {
+                Output = output,
+                Error = errors,
+                // Failures are reported below as one line each; Ctrl+C is Program's to handle.
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            };
+            return await parse.InvokeAsync(invocation, cancellation);
         }
         catch (UsageException e)
         {
             errors.WriteLine($"error: {e.Message}");
-            errors.WriteLine("Run 'help' for usage.");
+            errors.WriteLine(commandName is null ? "Run 'help' for usage." : $"Run 'help {commandName}' for usage.");
             return UsageError;
         }
         catch (RpcException e)

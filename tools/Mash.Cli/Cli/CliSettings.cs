@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace Mash.Cli;
 
 /// <summary>The options every command shares, resolved from the command line and the environment.</summary>
@@ -17,23 +19,14 @@ internal sealed record CliSettings(
     public const string DefaultGateway = "http://127.0.0.1:5100";
     public const string DefaultPurpose = "MASH screening";
     public const string DefaultLawfulBasis = "LAWFUL_BASIS_PUBLIC_TASK";
+    public const string GatewayVariable = "MASH_GATEWAY";
+    public const string CaCertificateVariable = "MASH_CACERT";
 
-    /// <summary>Option names every command accepts.</summary>
-    public static readonly IReadOnlyList<string> Names =
-        ["gateway", "token-url", "client", "secret", "token", "scope", "data-dir", "json", "purpose", "lawful-basis", "cacert", "help"];
-
-    /// <summary>Option names that take no value, across all commands.</summary>
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal)
+    public static CliSettings From(ParseResult parse, SharedOptions options, Func<string, string?> environment)
     {
-        "json", "help", "overdue", "awaiting-outcome", "all", "found", "significant-harm",
-        "s47", "abe", "medical", "permission-sought",
-    };
-
-    public static CliSettings From(Arguments args, Func<string, string?> environment)
-    {
-        var gateway = HttpUri("gateway", args.Value("gateway") ?? NonEmpty(environment("MASH_GATEWAY")) ?? DefaultGateway);
-        var tokenUrl = args.Value("token-url") is { } url ? HttpUri("token-url", url) : new Uri(gateway, "/connect/token");
-        var purpose = args.Value("purpose") ?? DefaultPurpose;
+        var gateway = HttpUri("gateway", parse.GetValue(options.Gateway) ?? NonEmpty(environment(GatewayVariable)) ?? DefaultGateway);
+        var tokenUrl = parse.GetValue(options.TokenUrl) is { } url ? HttpUri("token-url", url) : new Uri(gateway, "/connect/token");
+        var purpose = parse.GetValue(options.Purpose) ?? DefaultPurpose;
         if (string.IsNullOrWhiteSpace(purpose))
         {
             throw new UsageException("--purpose cannot be empty: the audit trail records why the record was needed");
@@ -48,15 +41,15 @@ internal sealed record CliSettings(
         return new CliSettings(
             gateway,
             tokenUrl,
-            NonEmpty(args.Value("client")),
-            args.Value("secret"),
-            NonEmpty(args.Value("token")),
-            NonEmpty(args.Value("scope")),
-            NonEmpty(args.Value("data-dir")),
-            args.Has("json"),
+            NonEmpty(parse.GetValue(options.Client)),
+            parse.GetValue(options.Secret),
+            NonEmpty(parse.GetValue(options.Token)),
+            NonEmpty(parse.GetValue(options.Scope)),
+            NonEmpty(parse.GetValue(options.DataDirectory)),
+            parse.GetValue(options.Json),
             purpose.Trim(),
-            Choices.LawfulBasisName(args.Value("lawful-basis") ?? DefaultLawfulBasis),
-            NonEmpty(args.Value("cacert")) ?? NonEmpty(environment("MASH_CACERT")));
+            Choices.LawfulBasisName(parse.GetValue(options.LawfulBasis) ?? DefaultLawfulBasis),
+            NonEmpty(parse.GetValue(options.CaCertificate)) ?? NonEmpty(environment(CaCertificateVariable)));
     }
 
     private static Uri HttpUri(string option, string text) =>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Mash.Contracts.Assessment.V1;
 
 namespace Mash.Cli;
@@ -5,43 +6,47 @@ namespace Mash.Cli;
 /// <summary><c>assessments</c>: assessments by due time, with the open and overdue counts; one child's or one referral's if asked.</summary>
 internal sealed class AssessmentsCommand : ICliCommand
 {
-    public string Name => "assessments";
+    private readonly Option<IReadOnlyList<AssessmentStatus>> _status = CliOptions.ChoiceList("--status", Choices.AssessmentStatuses,
+        "Only assessments with this status; may be repeated or comma-separated.");
+    private readonly Option<bool> _overdue = CliOptions.Flag("--overdue", "Only assessments past their due time.");
+    private readonly Option<string> _referral = CliOptions.Text("--referral", "REF", "Only the assessment a referral's decision opened.");
+    private readonly ChildOptions _child = new(requireNhs: false);
+    private readonly PagingOptions _paging = new();
 
-    public IReadOnlyList<string> Options => ["status", "overdue", "referral", .. ChildOptions.Names, .. Paging.Names];
+    public AssessmentsCommand() => Definition = new Command("assessments",
+        "Assessments by due time, with the open and overdue counts; one child's with the child's options [Assessment.Read].")
+    {
+        _status, _overdue,
+    }.With(_child.All).With([_referral]).With(_paging.All);
+
+    public Command Definition { get; }
+
+    public ListAssessmentsRequest Request(CommandContext context)
+    {
+        var request = new ListAssessmentsRequest
+        {
+            OverdueOnly = context.Value(_overdue),
+            Page = _paging.Request(context),
+            ReferralId = context.Value(_referral) ?? "",
+        };
+        if (_child.AnyGiven(context))
+        {
+            request.Child = _child.From(context);
+        }
+
+        request.Statuses.AddRange(context.Values(_status));
+        return request;
+    }
 
     public async Task<int> RunAsync(CommandContext context)
     {
-        var args = context.Arguments;
-        var request = new ListAssessmentsRequest { OverdueOnly = args.Has("overdue"), Page = Paging.From(args), ReferralId = args.Value("referral") ?? "" };
-        if (ChildOptions.Names.Any(args.Has))
-        {
-            request.Child = ChildOptions.From(args, requireNhs: false);
-        }
-
-        request.Statuses.AddRange(args.Values("status").Select(s => Choices.Parse("status", s, Choices.AssessmentStatuses)).Distinct());
-
-        var all = args.Has("all");
-        // The counts and total come from the first page: they describe the whole list anyway.
-        var result = await Paging.FetchAsync(
+        var request = Request(context);
+        return await PagedList.ShowAsync(
+            context,
             request.Page,
-            all,
-            async () => await context.Assessments.ListAssessmentsAsync(request, await context.CallOptionsAsync()),
-            r => r.NextPageToken,
-            (first, next) =>
-            {
-                first.Assessments.AddRange(next.Assessments);
-                first.NextPageToken = next.NextPageToken;
-            });
-
-        if (context.Settings.Json)
-        {
-            JsonOutput.Write(context.Out, result);
-        }
-        else
-        {
-            AssessmentPrinter.PrintList(context.Out, result, all);
-        }
-
-        return 0;
+            _paging.AllPages(context),
+            options => context.Assessments.ListAssessmentsAsync(request, options).ResponseAsync,
+            r => r.Assessments,
+            AssessmentPrinter.PrintList);
     }
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using Mash.Contracts.Common.V1;
 
 namespace Mash.Cli;
@@ -8,30 +8,39 @@ namespace Mash.Cli;
 /// <c>--dob</c>. Only the date's shape is checked here; the service checks the NHS number's
 /// check digit and whether the child is identified well enough, and names every bad field.
 /// </summary>
-internal static class ChildOptions
+internal sealed class ChildOptions
 {
-    public static readonly IReadOnlyList<string> Names = ["nhs", "given", "family", "dob"];
+    private readonly bool _requireNhs;
 
     /// <param name="requireNhs">When true, <c>--nhs</c> is required.</param>
-    public static ChildIdentity From(Arguments args, bool requireNhs) => new()
+    /// <param name="withNames">False where only the NHS number and the date of birth matter (<c>screen-cse</c>).</param>
+    public ChildOptions(bool requireNhs, bool withNames = true)
     {
-        NhsNumber = requireNhs ? args.Require("nhs") : args.Value("nhs")?.Trim() ?? "",
-        GivenName = args.Value("given")?.Trim() ?? "",
-        FamilyName = args.Value("family")?.Trim() ?? "",
-        DateOfBirth = DateOfBirth(args),
-    };
-
-    /// <summary><c>--dob YYYY-MM-DD</c>, or null when absent.</summary>
-    public static Date? DateOfBirth(Arguments args)
-    {
-        var text = args.Value("dob");
-        if (text is null)
-        {
-            return null;
-        }
-
-        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? new Date { Year = date.Year, Month = date.Month, Day = date.Day }
-            : throw new UsageException($"--dob must be a date written YYYY-MM-DD (got '{text}')");
+        _requireNhs = requireNhs;
+        Nhs = requireNhs
+            ? CliOptions.RequiredText("--nhs", "NHS", "The child's NHS number.")
+            : CliOptions.Text("--nhs", "NHS", "The child's NHS number.");
+        Given = withNames ? CliOptions.Text("--given", "G", "The child's given name.") : null;
+        Family = withNames ? CliOptions.Text("--family", "F", "The child's family name.") : null;
+        DateOfBirth = CliOptions.Date("--dob", "The child's date of birth.");
     }
+
+    public Option<string> Nhs { get; }
+    public Option<string>? Given { get; }
+    public Option<string>? Family { get; }
+    public Option<Date?> DateOfBirth { get; }
+
+    public IEnumerable<Option> All => new Option?[] { Nhs, Given, Family, DateOfBirth }.OfType<Option>();
+
+    /// <summary>Whether any of the child's options was given.</summary>
+    public bool AnyGiven(CommandContext context) => All.Any(context.Has);
+
+    public ChildIdentity From(CommandContext context) => new()
+    {
+        // A required NHS number is sent as typed, an optional one trimmed, as the CLI always has.
+        NhsNumber = _requireNhs ? context.Required(Nhs) : context.Value(Nhs)?.Trim() ?? "",
+        GivenName = Given is null ? "" : context.Value(Given)?.Trim() ?? "",
+        FamilyName = Family is null ? "" : context.Value(Family)?.Trim() ?? "",
+        DateOfBirth = context.Value(DateOfBirth),
+    };
 }

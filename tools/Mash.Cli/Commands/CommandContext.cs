@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Mash.Contracts.Assessment.V1;
@@ -8,7 +9,7 @@ using Mash.Platform.Tls;
 namespace Mash.Cli;
 
 /// <summary>
-/// What a command works with: its arguments, the shared settings, the output streams, and the
+/// What a command works with: its parsed command line, the shared settings, the output streams, and the
 /// one gRPC channel of the run, opened on first use so <c>help</c> and <c>token</c> never open one.
 /// </summary>
 internal sealed class CommandContext : IDisposable
@@ -20,9 +21,9 @@ internal sealed class CommandContext : IDisposable
     private GrpcChannel? _channel;
     private string? _token;
 
-    public CommandContext(Arguments arguments, CliSettings settings, TextWriter output, TextWriter errors, Func<string, string?> environment, CancellationToken cancellation)
+    public CommandContext(ParseResult parse, CliSettings settings, TextWriter output, TextWriter errors, Func<string, string?> environment, CancellationToken cancellation)
     {
-        Arguments = arguments;
+        Parse = parse;
         Settings = settings;
         Out = output;
         Err = errors;
@@ -30,11 +31,22 @@ internal sealed class CommandContext : IDisposable
         Cancellation = cancellation;
     }
 
-    public Arguments Arguments { get; }
+    public ParseResult Parse { get; }
     public CliSettings Settings { get; }
     public TextWriter Out { get; }
     public TextWriter Err { get; }
     public CancellationToken Cancellation { get; }
+
+    /// <summary>The option's value; for an option not given, null (or false, or an enum's unspecified value).</summary>
+    public T? Value<T>(Option<T> option) => Parse.GetValue(option);
+
+    /// <summary>A required option's value, which the parser has already made sure is there.</summary>
+    public T Required<T>(Option<T> option) => Parse.GetRequiredValue(option);
+
+    /// <summary>A repeatable option's values; none when it was not given.</summary>
+    public IReadOnlyList<T> Values<T>(Option<IReadOnlyList<T>> option) => Parse.GetValue(option) ?? [];
+
+    public bool Has(Option option) => Parse.GetResult(option) is not null;
 
     public ReferralService.ReferralServiceClient Referrals => new(Channel);
 

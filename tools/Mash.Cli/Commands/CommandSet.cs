@@ -1,9 +1,10 @@
 namespace Mash.Cli;
 
-/// <summary>The subcommands by name.</summary>
+/// <summary>The subcommands, in the order the help lists them.</summary>
 internal static class CommandSet
 {
-    private static readonly ICliCommand[] All =
+    /// <summary>New instances each time: an option belongs to the command tree it is added to.</summary>
+    public static IReadOnlyList<ICliCommand> Create() =>
     [
         new TokenCommand(), new SubmitCommand(), new GetCommand(), new ListCommand(), new ScreenCommand(), new DecideCommand(),
         new AssessmentsCommand(), new AssessmentCommand(), new CheckCommand(), new CompleteCommand(),
@@ -12,8 +13,4 @@ internal static class CommandSet
         new DiscussionsCommand(), new DiscussionCommand(), new NotYetHeldDiscussionsCommand(pastDueOnly: false), new NotYetHeldDiscussionsCommand(pastDueOnly: true), new RequireDiscussionCommand(),
         new ScheduleCommand(), new AttendanceCommand(), new ConcludeCommand(), new CompleteActionCommand(), new OverdueActionsCommand(),
     ];
-
-    public static ICliCommand Find(string name) =>
-        All.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new UsageException($"unknown command '{name}'; commands are {string.Join(", ", All.Select(c => c.Name))}, help");
 }

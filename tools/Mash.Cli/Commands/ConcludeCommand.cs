@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Text;
+using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Strategy.V1;
 
 namespace Mash.Cli;
@@ -9,33 +11,56 @@ namespace Mash.Cli;
 /// </summary>
 internal sealed class ConcludeCommand : ICliCommand
 {
-    public string Name => "conclude";
+    private readonly Option<string> _id = CliOptions.RequiredText("--id", "DSC", "The discussion.");
+    private readonly Option<string> _information = CliOptions.RequiredText("--information", "TEXT", "What the agencies shared.");
+    private readonly Option<bool> _s47 = CliOptions.Flag("--s47", "A section 47 enquiry: the initial child protection conference is then due.");
+    private readonly Option<InvestigationKind> _investigation = CliOptions.Choice("--investigation", Choices.InvestigationKinds,
+        "Whether there is to be a criminal investigation.", required: true);
+    private readonly Option<bool> _abe = CliOptions.Flag("--abe", "An ABE interview is planned.");
+    private readonly Option<bool> _medical = CliOptions.Flag("--medical", "A medical examination.");
+    private readonly Option<string> _conduct = CliOptions.Text("--conduct", "TEXT", "Conduct and timing of the investigation.");
+    private readonly Option<IReadOnlyList<SafeguardingAction>> _action = CliOptions.Structured("--action", StrategyValues.ActionShape,
+        "A safeguarding action: the agency that owns it, when it is due (local time, after the discussion was held), "
+        + "for=... for a child other than the discussion's, and what is to be done; repeat it for each action.",
+        StrategyValues.Action);
+    private readonly Option<string> _legalAction = CliOptions.Text("--legal-action", "TEXT", "Legal action is needed, and what.");
+    private readonly Option<string> _familyTold = CliOptions.RequiredText("--family-told", "TEXT", "What the family is to be told.");
+    private readonly Option<bool> _permissionSought = CliOptions.Flag("--permission-sought",
+        "Parental permission for the checks was sought (this or --permission-not-sought-reason).");
+    private readonly Option<string> _permissionNotSoughtReason = CliOptions.Text("--permission-not-sought-reason", "TEXT",
+        "Why parental permission for the checks was not sought.");
+    private readonly Option<string> _minutes = CliOptions.Text("--minutes", "TEXT", "The minutes (this or --minutes-file).");
+    private readonly Option<string> _minutesFile = CliOptions.Text("--minutes-file", "PATH", "The minutes from a file of UTF-8 text.");
+    private readonly Option<string> _documentRef = CliOptions.Text("--document-ref", "REF",
+        "The minutes' document elsewhere, e.g. a case management system id.");
+    private readonly Option<Timestamp?> _heldAt = CliOptions.LocalTime("--held-at", "When it was held, local time (default now).");
 
-    public IReadOnlyList<string> Options =>
-    [
-        "id", "information", "s47", "investigation", "abe", "medical", "conduct", "action", "legal-action",
-        "family-told", "permission-sought", "permission-not-sought-reason", "minutes", "minutes-file", "document-ref", "held-at",
-    ];
-
-    public async Task<int> RunAsync(CommandContext context)
+    public ConcludeCommand() => Definition = new Command("conclude",
+        "Record the decisions and minutes; they are shared with every participating agency's node [Strategy.Manage].")
     {
-        var args = context.Arguments;
-        var id = args.Require("id");
+        _id, _information, _s47, _investigation, _abe, _medical, _conduct, _action, _legalAction,
+        _familyTold, _permissionSought, _permissionNotSoughtReason, _minutes, _minutesFile, _documentRef, _heldAt,
+    };
+
+    public Command Definition { get; }
+
+    public ConcludeDiscussionRequest Request(CommandContext context)
+    {
         var decisions = new Decisions
         {
-            InformationShared = args.Require("information"),
-            S47Enquiry = args.Has("s47"),
+            InformationShared = context.Required(_information),
+            S47Enquiry = context.Value(_s47),
             CriminalInvestigation = new CriminalInvestigation
             {
-                Kind = Choices.Parse("investigation", args.Require("investigation"), Choices.InvestigationKinds),
-                AbeInterview = args.Has("abe"),
-                MedicalExamination = args.Has("medical"),
-                ConductAndTiming = args.Value("conduct")?.Trim() ?? "",
+                Kind = context.Required(_investigation),
+                AbeInterview = context.Value(_abe),
+                MedicalExamination = context.Value(_medical),
+                ConductAndTiming = context.Value(_conduct)?.Trim() ?? "",
             },
-            WhatTheFamilyIsTold = args.Require("family-told"),
+            WhatTheFamilyIsTold = context.Required(_familyTold),
         };
-        decisions.Actions.AddRange(args.ValuesAsGiven("action").Select(StrategyValues.Action));
-        if (args.Value("legal-action") is { } legal)
+        decisions.Actions.AddRange(context.Values(_action));
+        if (context.Value(_legalAction) is { } legal)
         {
             decisions.LegalActionNeeded = !string.IsNullOrWhiteSpace(legal)
                 ? true
@@ -43,28 +68,28 @@ internal sealed class ConcludeCommand : ICliCommand
             decisions.LegalActionDetails = legal.Trim();
         }
 
-        SetPermission(args, decisions);
-        var request = new ConcludeDiscussionRequest
+        SetPermission(context, decisions);
+        return new ConcludeDiscussionRequest
         {
-            DiscussionId = id,
+            DiscussionId = context.Required(_id),
             Decisions = decisions,
-            Minutes = new Minutes { Text = MinutesText(args), DocumentReference = args.Value("document-ref")?.Trim() ?? "" },
+            Minutes = new Minutes { Text = MinutesText(context), DocumentReference = context.Value(_documentRef)?.Trim() ?? "" },
+            HeldAt = context.Value(_heldAt),
         };
-        if (args.Value("held-at") is { } heldAt)
-        {
-            request.HeldAt = LocalTimes.Parse("held-at", heldAt);
-        }
+    }
 
-        var discussion = await context.Strategy.ConcludeDiscussionAsync(request, await context.CallOptionsAsync());
+    public async Task<int> RunAsync(CommandContext context)
+    {
+        var discussion = await context.Strategy.ConcludeDiscussionAsync(Request(context), await context.CallOptionsAsync());
         DiscussionOutput.Write(context, discussion);
         return 0;
     }
 
     /// <summary>Parental permission for the checks: sought, or why not; exactly one of the two.</summary>
-    private static void SetPermission(Arguments args, Decisions decisions)
+    private void SetPermission(CommandContext context, Decisions decisions)
     {
-        var sought = args.Has("permission-sought");
-        var notSought = args.Value("permission-not-sought-reason");
+        var sought = context.Value(_permissionSought);
+        var notSought = context.Value(_permissionNotSoughtReason);
         if (sought && notSought is not null)
         {
             throw new UsageException("give either --permission-sought or --permission-not-sought-reason, not both");
@@ -85,10 +110,10 @@ internal sealed class ConcludeCommand : ICliCommand
     }
 
     /// <summary>The minutes: <c>--minutes TEXT</c> or <c>--minutes-file PATH</c> (UTF-8 text), exactly one.</summary>
-    private static string MinutesText(Arguments args)
+    private string MinutesText(CommandContext context)
     {
-        var text = args.Value("minutes");
-        var path = args.Value("minutes-file");
+        var text = context.Value(_minutes);
+        var path = context.Value(_minutesFile);
         if (text is not null && path is not null)
         {
             throw new UsageException("give the minutes either as --minutes TEXT or as --minutes-file PATH, not both");

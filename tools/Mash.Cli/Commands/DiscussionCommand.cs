@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Mash.Contracts.Strategy.V1;
 
 namespace Mash.Cli;
@@ -5,14 +6,18 @@ namespace Mash.Cli;
 /// <summary><c>discussion</c>: one strategy discussion in full: who took part, the decisions, actions and minutes.</summary>
 internal sealed class DiscussionCommand : ICliCommand
 {
-    public string Name => "discussion";
+    private readonly Option<string> _id = CliOptions.RequiredText("--id", "DSC", "The discussion.");
 
-    public IReadOnlyList<string> Options => ["id"];
+    public DiscussionCommand() => Definition = new Command("discussion",
+        "Show a discussion in full: participants, decisions, actions, minutes [Strategy.Read].") { _id };
+
+    public Command Definition { get; }
+
+    public GetDiscussionRequest Request(CommandContext context) => new() { DiscussionId = context.Required(_id) };
 
     public async Task<int> RunAsync(CommandContext context)
     {
-        var request = new GetDiscussionRequest { DiscussionId = context.Arguments.Require("id") };
-        var discussion = await context.Strategy.GetDiscussionAsync(request, await context.CallOptionsAsync());
+        var discussion = await context.Strategy.GetDiscussionAsync(Request(context), await context.CallOptionsAsync());
         DiscussionOutput.Write(context, discussion);
         return 0;
     }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Mash.Contracts.Strategy.V1;
 
 namespace Mash.Cli;
@@ -8,43 +9,40 @@ namespace Mash.Cli;
 /// </summary>
 internal sealed class DiscussionsCommand : ICliCommand
 {
-    public string Name => "discussions";
+    private readonly ChildOptions _child = new(requireNhs: false);
+    private readonly Option<IReadOnlyList<DiscussionStatus>> _status = CliOptions.ChoiceList("--status", Choices.DiscussionStatuses,
+        "Only discussions with this status; may be repeated or comma-separated.");
+    private readonly PagingOptions _paging = new();
 
-    public IReadOnlyList<string> Options => [.. ChildOptions.Names, "status", .. Paging.Names];
+    public DiscussionsCommand() => Definition = new Command("discussions",
+        "A child's strategy discussions, held here or shared by partner nodes, or all of them, latest required first "
+        + "[Strategy.Read].")
+        .With(_child.All).With([_status]).With(_paging.All);
+
+    public Command Definition { get; }
+
+    public ListDiscussionsRequest Request(CommandContext context)
+    {
+        var request = new ListDiscussionsRequest { Page = _paging.Request(context) };
+        if (_child.AnyGiven(context))
+        {
+            // Without an NHS number the service matches on name and date of birth, and says what is missing.
+            request.Child = _child.From(context);
+        }
+
+        request.Statuses.AddRange(context.Values(_status));
+        return request;
+    }
 
     public async Task<int> RunAsync(CommandContext context)
     {
-        var args = context.Arguments;
-        var request = new ListDiscussionsRequest { Page = Paging.From(args) };
-        if (ChildOptions.Names.Any(args.Has))
-        {
-            // Without an NHS number the service matches on name and date of birth, and says what is missing.
-            request.Child = ChildOptions.From(args, requireNhs: false);
-        }
-
-        request.Statuses.AddRange(args.Values("status").Select(s => Choices.Parse("status", s, Choices.DiscussionStatuses)).Distinct());
-
-        var all = args.Has("all");
-        var result = await Paging.FetchAsync(
+        var request = Request(context);
+        return await PagedList.ShowAsync(
+            context,
             request.Page,
-            all,
-            async () => await context.Strategy.ListDiscussionsAsync(request, await context.CallOptionsAsync()),
-            r => r.NextPageToken,
-            (first, next) =>
-            {
-                first.Discussions.AddRange(next.Discussions);
-                first.NextPageToken = next.NextPageToken;
-            });
-
-        if (context.Settings.Json)
-        {
-            JsonOutput.Write(context.Out, result);
-        }
-        else
-        {
-            StrategyPrinter.PrintList(context.Out, result, all);
-        }
-
-        return 0;
+            _paging.AllPages(context),
+            options => context.Strategy.ListDiscussionsAsync(request, options).ResponseAsync,
+            r => r.Discussions,
+            StrategyPrinter.PrintList);
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Mash.Contracts.Assessment.V1;
 
 namespace Mash.Cli;
@@ -5,35 +6,24 @@ namespace Mash.Cli;
 /// <summary><c>high-risk</c>: the children at high risk, for the MASH daily meeting, with why.</summary>
 internal sealed class HighRiskCommand : ICliCommand
 {
-    public string Name => "high-risk";
+    private readonly PagingOptions _paging = new();
 
-    public IReadOnlyList<string> Options => Paging.Names;
+    public HighRiskCommand() => Definition = new Command("high-risk",
+        "Children at high risk, for the MASH daily meeting, with the reasons [Assessment.Read].").With(_paging.All);
+
+    public Command Definition { get; }
+
+    public ListDailyHighRiskRequest Request(CommandContext context) => new() { Page = _paging.Request(context) };
 
     public async Task<int> RunAsync(CommandContext context)
     {
-        var args = context.Arguments;
-        var request = new ListDailyHighRiskRequest { Page = Paging.From(args) };
-        var all = args.Has("all");
-        var result = await Paging.FetchAsync(
+        var request = Request(context);
+        return await PagedList.ShowAsync(
+            context,
             request.Page,
-            all,
-            async () => await context.Assessments.ListDailyHighRiskAsync(request, await context.CallOptionsAsync()),
-            r => r.NextPageToken,
-            (first, next) =>
-            {
-                first.Children.AddRange(next.Children);
-                first.NextPageToken = next.NextPageToken;
-            });
-
-        if (context.Settings.Json)
-        {
-            JsonOutput.Write(context.Out, result);
-        }
-        else
-        {
-            RiskProfilePrinter.PrintHighRisk(context.Out, result, all);
-        }
-
-        return 0;
+            _paging.AllPages(context),
+            options => context.Assessments.ListDailyHighRiskAsync(request, options).ResponseAsync,
+            r => r.Children,
+            RiskProfilePrinter.PrintHighRisk);
     }
 }

@@ -1,11 +1,12 @@
+using System.CommandLine;
+
 namespace Mash.Cli;
 
-/// <summary>One subcommand: its name, the options it takes beyond the shared ones, and its work.</summary>
+/// <summary>One subcommand: its definition (name, description, options) and its work.</summary>
 internal interface ICliCommand
 {
-    string Name { get; }
-
-    IReadOnlyList<string> Options { get; }
+    /// <summary>What the parser and the help see; its options are this command's own instances.</summary>
+    Command Definition { get; }
 
     /// <summary>Runs the command and gives the process exit code.</summary>
     Task<int> RunAsync(CommandContext context);

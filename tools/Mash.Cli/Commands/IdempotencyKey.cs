@@ -1,28 +1,39 @@
+using System.CommandLine;
+
 namespace Mash.Cli;
 
 /// <summary>
-/// <c>--key</c> for calls that create something (<c>submit</c>, <c>raise-flag</c>): as given, or a
-/// new one shown on stderr before the call, so after a timeout the same call can be retried
-/// without creating a second record.
+/// <c>--key</c> for calls that create something (<c>submit</c>, <c>raise-flag</c>,
+/// <c>require-discussion</c>): as given, or a new one shown on stderr before the call, so after a
+/// timeout the same call can be retried without creating a second record.
 /// </summary>
 internal static class IdempotencyKey
 {
-    public const string Option = "key";
+    /// <param name="what">What a retry with the same key returns: "the same referral".</param>
+    public static Option<string> Option(string what)
+    {
+        var option = CliOptions.Text("--key", "K",
+            $"Makes retries safe: the same key returns {what}. A new key is generated and printed when none is given.");
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(token => token.Value.Length is 0 or > 128 || token.Value.Any(c => c is <= ' ' or >= '\u007f')))
+            {
+                result.AddError("--key must be 1 to 128 printable ASCII characters without spaces");
+            }
+        });
+        return option;
+    }
 
     /// <param name="what">What a retry repeats, for the hint: "this submission", "this flag".</param>
-    public static string Resolve(CommandContext context, string what)
+    public static string Resolve(CommandContext context, Option<string> option, string what)
     {
-        var key = context.Arguments.Value(Option);
-        if (key is null)
+        if (context.Value(option) is { } key)
         {
-            key = Guid.NewGuid().ToString();
-            context.Err.WriteLine($"Idempotency key: {key} (to retry {what} safely: --key {key})");
-        }
-        else if (key.Length is 0 or > 128 || key.Any(c => c is <= ' ' or >= '\u007f'))
-        {
-            throw new UsageException("--key must be 1 to 128 printable ASCII characters without spaces");
+            return key;
         }
 
+        key = Guid.NewGuid().ToString();
+        context.Err.WriteLine($"Idempotency key: {key} (to retry {what} safely: --key {key})");
         return key;
     }
 }

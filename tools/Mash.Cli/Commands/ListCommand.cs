@@ -1,4 +1,4 @@
-using Mash.Contracts.Common.V1;
+using System.CommandLine;
 using Mash.Contracts.Referral.V1;
 
 namespace Mash.Cli;
@@ -9,48 +9,47 @@ namespace Mash.Cli;
 /// </summary>
 internal sealed class ListCommand : ICliCommand
 {
-    public string Name => "list";
+    private readonly Option<IReadOnlyList<ReferralStatus>> _status = CliOptions.ChoiceList("--status", Choices.Statuses,
+        "Only referrals with this status; may be repeated or comma-separated.");
+    private readonly Option<IReadOnlyList<Rag>> _rag = CliOptions.ChoiceList("--rag", Choices.Rags,
+        "Only referrals with this RAG rating; may be repeated or comma-separated.");
+    private readonly Option<IReadOnlyList<ReferralRole>> _role = CliOptions.ChoiceList("--role", Choices.Roles,
+        "Only the front door's referrals, or only the referrer's copies; may be repeated or comma-separated.");
+    private readonly Option<bool> _overdue = CliOptions.Flag("--overdue", "Only referrals past a deadline.");
+    private readonly Option<bool> _awaitingOutcome = CliOptions.Flag("--awaiting-outcome",
+        "Only referrals sent to a front door with no outcome back although the decision was due: the ones to chase.");
+    private readonly PagingOptions _paging = new();
 
-    public IReadOnlyList<string> Options => ["status", "rag", "role", "overdue", "awaiting-outcome", "page-size", "page-token", "all"];
+    public ListCommand() => Definition = new Command("list", "The referrals this node holds, by due time, with the screening backlog.")
+    {
+        _status, _rag, _role, _overdue, _awaitingOutcome,
+    }.With(_paging.All);
+
+    public Command Definition { get; }
+
+    public ListReferralsRequest Request(CommandContext context)
+    {
+        var request = new ListReferralsRequest
+        {
+            OverdueOnly = context.Value(_overdue),
+            AwaitingOutcomeOnly = context.Value(_awaitingOutcome),
+            Page = _paging.Request(context),
+        };
+        request.Roles.AddRange(context.Values(_role));
+        request.Statuses.AddRange(context.Values(_status));
+        request.Rags.AddRange(context.Values(_rag));
+        return request;
+    }
 
     public async Task<int> RunAsync(CommandContext context)
     {
-        var args = context.Arguments;
-        var request = new ListReferralsRequest { OverdueOnly = args.Has("overdue"), AwaitingOutcomeOnly = args.Has("awaiting-outcome") };
-        request.Roles.AddRange(args.Values("role").Select(r => Choices.Parse("role", r, Choices.Roles)).Distinct());
-        request.Statuses.AddRange(args.Values("status").Select(s => Choices.Parse("status", s, Choices.Statuses)).Distinct());
-        request.Rags.AddRange(args.Values("rag").Select(r => Choices.Parse("rag", r, Choices.Rags)).Distinct());
-        request.Page = new PageRequest
-        {
-            PageSize = args.IntValue("page-size", 1, 200) ?? 0,
-            PageToken = args.Value("page-token") ?? "",
-        };
-
-        var all = args.Has("all");
-        var result = await NextPageAsync(context, request);
-        // --all follows next_page_token to the end and shows one merged answer; the backlog and
-        // total come from the first page, as they describe the whole queue anyway.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (all && result.NextPageToken.Length > 0 && seen.Add(result.NextPageToken))
-        {
-            request.Page.PageToken = result.NextPageToken;
-            var page = await NextPageAsync(context, request);
-            result.Referrals.AddRange(page.Referrals);
-            result.NextPageToken = page.NextPageToken;
-        }
-
-        if (context.Settings.Json)
-        {
-            JsonOutput.Write(context.Out, result);
-        }
-        else
-        {
-            QueuePrinter.Print(context.Out, result, all);
-        }
-
-        return 0;
+        var request = Request(context);
+        return await PagedList.ShowAsync(
+            context,
+            request.Page,
+            _paging.AllPages(context),
+            options => context.Referrals.ListReferralsAsync(request, options).ResponseAsync,
+            r => r.Referrals,
+            QueuePrinter.Print);
     }
-
-    private static async Task<ListReferralsResponse> NextPageAsync(CommandContext context, ListReferralsRequest request) =>
-        await context.Referrals.ListReferralsAsync(request, await context.CallOptionsAsync());
 }

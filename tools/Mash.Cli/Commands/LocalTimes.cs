@@ -12,11 +12,11 @@ internal static class LocalTimes
     public const string Shape = "YYYY-MM-DD HH:MM";
     private const string Pattern = "yyyy-MM-dd HH:mm";
 
-    /// <summary><paramref name="text"/> as a timestamp, or a usage error naming <paramref name="option"/>.</summary>
+    /// <summary><paramref name="text"/> as a timestamp, or a usage error naming <paramref name="option"/> (<c>--at</c>).</summary>
     public static Timestamp Parse(string option, string text) =>
         TryParse(text, out var timestamp, out var problem)
             ? timestamp
-            : throw new UsageException($"--{option} {problem}");
+            : throw new UsageException($"{option} {problem}");
 
     /// <summary>The time, or why it is not one: "must be a local time written ..." or "does not exist ...".</summary>
     public static bool TryParse(string text, out Timestamp timestamp, out string problem)

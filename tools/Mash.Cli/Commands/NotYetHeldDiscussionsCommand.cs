@@ -1,3 +1,6 @@
+using System.CommandLine;
+using Grpc.Core;
+using Mash.Contracts.Common.V1;
 using Mash.Contracts.Strategy.V1;
 
 namespace Mash.Cli;
@@ -6,46 +9,42 @@ namespace Mash.Cli;
 /// <c>outstanding-discussions</c>: every required discussion not yet held, due first, with the totals;
 /// <c>overdue-discussions</c>: those of them not held in time.
 /// </summary>
-internal sealed class NotYetHeldDiscussionsCommand(bool pastDueOnly) : ICliCommand
+internal sealed class NotYetHeldDiscussionsCommand : ICliCommand
 {
-    public string Name => pastDueOnly ? "overdue-discussions" : "outstanding-discussions";
+    private readonly bool _pastDueOnly;
+    private readonly PagingOptions _paging = new();
 
-    public IReadOnlyList<string> Options => Paging.Names;
+    public NotYetHeldDiscussionsCommand(bool pastDueOnly)
+    {
+        _pastDueOnly = pastDueOnly;
+        Definition = (pastDueOnly
+            ? new Command("overdue-discussions",
+                "Required discussions not held in time, oldest due first, with the child, the reason and the total [Strategy.Read].")
+            : new Command("outstanding-discussions",
+                "Every required discussion not yet held, due first, with the child, the reason, its due time and the totals "
+                + "(how many are overdue) [Strategy.Read].")).With(_paging.All);
+    }
+
+    public Command Definition { get; }
+
+    public PageRequest Request(CommandContext context) => _paging.Request(context);
 
     public async Task<int> RunAsync(CommandContext context)
     {
-        var args = context.Arguments;
-        var page = Paging.From(args);
-        var all = args.Has("all");
-        // The totals come from the first page: they count the whole list anyway.
-        var result = await Paging.FetchAsync(
+        var page = Request(context);
+        return await PagedList.ShowAsync(
+            context,
             page,
-            all,
-            async () => await ListAsync(context, page),
-            r => r.NextPageToken,
-            (first, next) =>
-            {
-                first.Discussions.AddRange(next.Discussions);
-                first.NextPageToken = next.NextPageToken;
-            });
-
-        if (context.Settings.Json)
-        {
-            JsonOutput.Write(context.Out, result);
-        }
-        else
-        {
-            StrategyPrinter.PrintNotYetHeld(context.Out, result, pastDueOnly, all);
-        }
-
-        return 0;
+            _paging.AllPages(context),
+            options => ListAsync(context, page, options),
+            r => r.Discussions,
+            (output, result, allPages) => StrategyPrinter.PrintNotYetHeld(output, result, _pastDueOnly, allPages));
     }
 
     /// <summary>One page, as the outstanding list's shape (the overdue list is the same with every one past due).</summary>
-    private async Task<ListOutstandingResponse> ListAsync(CommandContext context, Mash.Contracts.Common.V1.PageRequest page)
+    private async Task<ListOutstandingResponse> ListAsync(CommandContext context, PageRequest page, CallOptions options)
     {
-        var options = await context.CallOptionsAsync();
-        if (!pastDueOnly)
+        if (!_pastDueOnly)
         {
             return await context.Strategy.ListOutstandingAsync(new ListOutstandingRequest { Page = page }, options);
         }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Mash.Contracts.Strategy.V1;
 
 namespace Mash.Cli;
@@ -8,35 +9,25 @@ namespace Mash.Cli;
 /// </summary>
 internal sealed class OverdueActionsCommand : ICliCommand
 {
-    public string Name => "overdue-actions";
+    private readonly PagingOptions _paging = new();
 
-    public IReadOnlyList<string> Options => Paging.Names;
+    public OverdueActionsCommand() => Definition = new Command("overdue-actions",
+        "Safeguarding actions past due and initial child protection conferences overdue, from discussions held here, "
+        + "oldest first [Strategy.Read].").With(_paging.All);
+
+    public Command Definition { get; }
+
+    public ListOverdueActionsRequest Request(CommandContext context) => new() { Page = _paging.Request(context) };
 
     public async Task<int> RunAsync(CommandContext context)
     {
-        var args = context.Arguments;
-        var request = new ListOverdueActionsRequest { Page = Paging.From(args) };
-        var all = args.Has("all");
-        var result = await Paging.FetchAsync(
+        var request = Request(context);
+        return await PagedList.ShowAsync(
+            context,
             request.Page,
-            all,
-            async () => await context.Strategy.ListOverdueActionsAsync(request, await context.CallOptionsAsync()),
-            r => r.NextPageToken,
-            (first, next) =>
-            {
-                first.Items.AddRange(next.Items);
-                first.NextPageToken = next.NextPageToken;
-            });
-
-        if (context.Settings.Json)
-        {
-            JsonOutput.Write(context.Out, result);
-        }
-        else
-        {
-            StrategyPrinter.PrintOverdueActions(context.Out, result, all);
-        }
-
-        return 0;
+            _paging.AllPages(context),
+            options => context.Strategy.ListOverdueActionsAsync(request, options).ResponseAsync,
+            r => r.Items,
+            StrategyPrinter.PrintOverdueActions);
     }
 }

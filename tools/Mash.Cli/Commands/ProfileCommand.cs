@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Mash.Contracts.Assessment.V1;
 
 namespace Mash.Cli;
@@ -5,14 +6,19 @@ namespace Mash.Cli;
 /// <summary><c>profile</c>: a child's risk as this node holds it and as partner agencies' nodes shared it.</summary>
 internal sealed class ProfileCommand : ICliCommand
 {
-    public string Name => "profile";
+    private readonly ChildOptions _child = new(requireNhs: true);
 
-    public IReadOnlyList<string> Options => ChildOptions.Names;
+    public ProfileCommand() => Definition = new Command("profile",
+        "A child's risk: local CSE flags with their history, local risk level, and what partner agencies' nodes shared "
+        + "[Assessment.Read].").With(_child.All);
+
+    public Command Definition { get; }
+
+    public GetChildRiskProfileRequest Request(CommandContext context) => new() { Child = _child.From(context) };
 
     public async Task<int> RunAsync(CommandContext context)
     {
-        var request = new GetChildRiskProfileRequest { Child = ChildOptions.From(context.Arguments, requireNhs: true) };
-        var profile = await context.Assessments.GetChildRiskProfileAsync(request, await context.CallOptionsAsync());
+        var profile = await context.Assessments.GetChildRiskProfileAsync(Request(context), await context.CallOptionsAsync());
         if (context.Settings.Json)
         {
             JsonOutput.Write(context.Out, profile);

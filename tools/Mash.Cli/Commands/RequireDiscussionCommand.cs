@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Mash.Contracts.Strategy.V1;
 
 namespace Mash.Cli;
@@ -9,24 +10,32 @@ namespace Mash.Cli;
 /// </summary>
 internal sealed class RequireDiscussionCommand : ICliCommand
 {
-    public string Name => "require-discussion";
+    private readonly ChildOptions _child = new(requireNhs: false);
+    private readonly Option<string> _reason = CliOptions.RequiredText("--reason", "TEXT", "Why a discussion is needed.");
+    private readonly Option<string> _follows = CliOptions.Text("--follows", "DSC",
+        "A follow-up to this concluded discussion; the child may then be left out.");
+    private readonly Option<string> _key = IdempotencyKey.Option("the same discussion");
 
-    public IReadOnlyList<string> Options => [.. ChildOptions.Names, "reason", "follows", IdempotencyKey.Option];
+    public RequireDiscussionCommand() => Definition = new Command("require-discussion",
+        "Require a discussion on a practitioner's judgement [Strategy.Manage]. The child by --nhs, or without an NHS number "
+        + "by --given/--family and --dob.")
+        .With(_child.All).With([_reason, _follows, _key]);
 
-    public async Task<int> RunAsync(CommandContext context)
+    public Command Definition { get; }
+
+    public RequireDiscussionRequest Request(CommandContext context)
     {
-        var args = context.Arguments;
-        var follows = args.Value("follows")?.Trim() ?? "";
-        if (args.Has("follows") && follows.Length == 0)
+        var follows = context.Value(_follows)?.Trim() ?? "";
+        if (context.Has(_follows) && follows.Length == 0)
         {
             throw new UsageException("--follows needs the id of the concluded discussion this one follows");
         }
 
-        var request = new RequireDiscussionRequest { Reason = args.Require("reason"), FollowsDiscussionId = follows };
-        if (ChildOptions.Names.Any(args.Has))
+        var request = new RequireDiscussionRequest { Reason = context.Required(_reason), FollowsDiscussionId = follows };
+        if (_child.AnyGiven(context))
         {
             // An NHS number, or (an unconfirmed match) the child's name and date of birth: the service names what is missing.
-            request.Child = ChildOptions.From(args, requireNhs: false);
+            request.Child = _child.From(context);
         }
         else if (follows.Length == 0)
         {
@@ -34,8 +43,13 @@ internal sealed class RequireDiscussionCommand : ICliCommand
         }
 
         // Last, so a usage error above does not print a key for a call never made.
-        request.IdempotencyKey = IdempotencyKey.Resolve(context, "this request");
-        var discussion = await context.Strategy.RequireDiscussionAsync(request, await context.CallOptionsAsync());
+        request.IdempotencyKey = IdempotencyKey.Resolve(context, _key, "this request");
+        return request;
+    }
+
+    public async Task<int> RunAsync(CommandContext context)
+    {
+        var discussion = await context.Strategy.RequireDiscussionAsync(Request(context), await context.CallOptionsAsync());
         DiscussionOutput.Write(context, discussion);
         return 0;
     }

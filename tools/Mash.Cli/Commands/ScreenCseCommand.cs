@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Mash.Contracts.Assessment.V1;
 
 namespace Mash.Cli;
@@ -8,26 +9,39 @@ namespace Mash.Cli;
 /// </summary>
 internal sealed class ScreenCseCommand : ICliCommand
 {
-    public string Name => "screen-cse";
+    private readonly Option<IReadOnlyList<CseIndicator>> _indicator = CliOptions.ChoiceList("--indicator", Choices.CseIndicators,
+        "An indicator seen (at least one); may be repeated or comma-separated.");
+    private readonly ChildOptions _child = new(requireNhs: false, withNames: false);
 
-    public IReadOnlyList<string> Options => ["indicator", "nhs", "dob"];
-
-    public async Task<int> RunAsync(CommandContext context)
+    public ScreenCseCommand() => Definition = new Command("screen-cse",
+        "Score CSE indicators into low, medium or high; stores nothing [Assessment.Assess]. With --dob a child under 13 is "
+        + "never low; with --nhs the screening is audited.")
     {
-        var args = context.Arguments;
-        var indicators = args.Values("indicator").Select(i => Choices.Parse("indicator", i, Choices.CseIndicators)).Distinct().ToList();
+        _indicator,
+    }.With(_child.All);
+
+    public Command Definition { get; }
+
+    public ScreenCseRequest Request(CommandContext context)
+    {
+        var indicators = context.Values(_indicator);
         if (indicators.Count == 0)
         {
             throw new UsageException("--indicator is required (repeat it or separate with commas)");
         }
 
         var request = new ScreenCseRequest { Indicators = { indicators } };
-        if (args.Has("nhs") || args.Has("dob"))
+        if (_child.AnyGiven(context))
         {
-            request.Child = ChildOptions.From(args, requireNhs: false);
+            request.Child = _child.From(context);
         }
 
-        var screening = await context.Assessments.ScreenCseAsync(request, await context.CallOptionsAsync());
+        return request;
+    }
+
+    public async Task<int> RunAsync(CommandContext context)
+    {
+        var screening = await context.Assessments.ScreenCseAsync(Request(context), await context.CallOptionsAsync());
         if (context.Settings.Json)
         {
             JsonOutput.Write(context.Out, screening);

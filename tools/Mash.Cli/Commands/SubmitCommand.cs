@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Referral.V1;
 
 namespace Mash.Cli;
@@ -12,22 +14,33 @@ internal sealed class SubmitCommand : ICliCommand
 {
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default);
 
-    public string Name => "submit";
+    private readonly Option<string> _file = CliOptions.Text("--file", "FILE",
+        "The referral as ReferralDetails JSON, proto field names (see tools/Mash.Cli/Samples/referral.json). "
+        + "Without it, a built-in invented sample is sent.");
+    private readonly Option<Timestamp?> _receivedAt = CliOptions.LocalTime("--received-at",
+        "When the contact came in, if earlier than now (local time): every clock counts from it.");
+    private readonly Option<string> _key = IdempotencyKey.Option("the same referral");
 
-    public IReadOnlyList<string> Options => ["file", "received-at", IdempotencyKey.Option];
+    public SubmitCommand() => Definition = new Command("submit",
+        "Submit a referral. At a node that is not the area's MASH front door the referral is kept as the referrer's copy "
+        + "and sent to the front door.")
+    {
+        _file, _receivedAt, _key,
+    };
+
+    public Command Definition { get; }
+
+    public SubmitReferralRequest Request(CommandContext context) => new()
+    {
+        Details = context.Value(_file) is { } file ? Read(file) : SampleReferral.Create(),
+        IdempotencyKey = IdempotencyKey.Resolve(context, _key, "this submission"),
+        // When the contact came in (a call taken earlier and typed in now): every clock counts from it.
+        ReceivedAt = context.Value(_receivedAt),
+    };
 
     public async Task<int> RunAsync(CommandContext context)
     {
-        var details = context.Arguments.Value("file") is { } file ? Read(file) : SampleReferral.Create();
-        var key = IdempotencyKey.Resolve(context, "this submission");
-
-        var request = new SubmitReferralRequest { IdempotencyKey = key, Details = details };
-        if (context.Arguments.Value("received-at") is { } receivedAt)
-        {
-            // When the contact came in (a call taken earlier and typed in now): every clock counts from it.
-            request.ReceivedAt = LocalTimes.Parse("received-at", receivedAt);
-        }
-
+        var request = Request(context);
         var response = await context.Referrals.SubmitReferralAsync(request, await context.CallOptionsAsync());
         if (context.Settings.Json)
         {
@@ -35,7 +48,7 @@ internal sealed class SubmitCommand : ICliCommand
         }
         else
         {
-            ReferralPrinter.PrintSubmitted(context.Out, response, key);
+            ReferralPrinter.PrintSubmitted(context.Out, response, request.IdempotencyKey);
         }
 
         return 0;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Events.V1;
 
@@ -8,36 +9,39 @@ namespace Mash.Cli;
 /// <c>--suspect-band</c>, <c>--suspect-relationship</c>, <c>--offender</c>, <c>--suspect-description</c>,
 /// <c>--platform</c> and <c>--place</c>. Each is optional; the service checks them and names every bad field.
 /// </summary>
-internal static class SuspectOptions
+internal sealed class SuspectOptions
 {
-    private static readonly string[] SuspectNames = ["suspect-age", "suspect-band", "suspect-relationship", "offender", "suspect-description"];
-    private static readonly string[] ContactNames = ["platform", "place"];
+    private readonly Option<int?> _age = CliOptions.WholeNumber("--suspect-age", 0, 999, "N", "The suspected perpetrator's age in years.");
+    private readonly Option<SuspectAgeBand> _band = CliOptions.Choice("--suspect-band", Choices.SuspectAgeBands,
+        "Their age band, when only an estimate of the age is known.");
+    private readonly Option<SuspectRelationship> _relationship = CliOptions.Choice("--suspect-relationship", Choices.SuspectRelationships,
+        "Who they are to the child.");
+    private readonly Option<string> _offender = CliOptions.Text("--offender", "OFFENDER_ID",
+        "An offender managed at this node: links the child to that offender here. Stays at this node.");
+    private readonly Option<string> _description = CliOptions.Text("--suspect-description", "TEXT", "A description of them. Stays at this node.");
+    private readonly Option<string> _platform = CliOptions.Text("--platform", "NAME", "The online platform where the child was contacted.");
+    private readonly Option<string> _place = CliOptions.Text("--place", "TEXT", "The place where the child was contacted.");
 
-    public static readonly IReadOnlyList<string> Names = [.. SuspectNames, .. ContactNames];
+    public IEnumerable<Option> All => [.. SuspectNamed, _platform, _place];
+
+    private IEnumerable<Option> SuspectNamed => [_age, _band, _relationship, _offender, _description];
 
     /// <summary>Null when no suspect option was given.</summary>
-    public static SuspectedPerpetrator? Suspect(Arguments args)
-    {
-        if (!SuspectNames.Any(args.Has))
-        {
-            return null;
-        }
-
-        return new SuspectedPerpetrator
-        {
-            AgeYears = args.IntValue("suspect-age", 0, 999) ?? 0,
-            AgeBand = args.Value("suspect-band") is { } band ? Choices.Parse("suspect-band", band, Choices.SuspectAgeBands) : SuspectAgeBand.Unspecified,
-            Relationship = args.Value("suspect-relationship") is { } relationship
-                ? Choices.Parse("suspect-relationship", relationship, Choices.SuspectRelationships)
-                : SuspectRelationship.Unspecified,
-            OffenderId = args.Value("offender")?.Trim() ?? "",
-            Description = args.Value("suspect-description")?.Trim() ?? "",
-        };
-    }
+    public SuspectedPerpetrator? Suspect(CommandContext context) =>
+        SuspectNamed.Any(context.Has)
+            ? new SuspectedPerpetrator
+            {
+                AgeYears = context.Value(_age) ?? 0,
+                AgeBand = context.Value(_band),
+                Relationship = context.Value(_relationship),
+                OffenderId = context.Value(_offender)?.Trim() ?? "",
+                Description = context.Value(_description)?.Trim() ?? "",
+            }
+            : null;
 
     /// <summary>Null when neither <c>--platform</c> nor <c>--place</c> was given.</summary>
-    public static CseContactContext? Contact(Arguments args) =>
-        ContactNames.Any(args.Has)
-            ? new CseContactContext { OnlinePlatform = args.Value("platform")?.Trim() ?? "", Place = args.Value("place")?.Trim() ?? "" }
+    public CseContactContext? Contact(CommandContext context) =>
+        context.Has(_platform) || context.Has(_place)
+            ? new CseContactContext { OnlinePlatform = context.Value(_platform)?.Trim() ?? "", Place = context.Value(_place)?.Trim() ?? "" }
             : null;
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 
 namespace Mash.Cli;
@@ -5,9 +6,7 @@ namespace Mash.Cli;
 /// <summary><c>token</c>: prints only the access token, so <c>TOKEN=$(mash token --client ...)</c> works.</summary>
 internal sealed class TokenCommand : ICliCommand
 {
-    public string Name => "token";
-
-    public IReadOnlyList<string> Options => [];
+    public Command Definition { get; } = new("token", "Print an access token for --client (only the token, for TOKEN=$(...)).");
 
     public async Task<int> RunAsync(CommandContext context)
     {

@@ -6,7 +6,7 @@ namespace Mash.Cli;
 /// <summary>
 /// The referral <c>submit</c> sends without <c>--file</c>: an invented police referral after a
 /// domestic abuse incident, complete against the minimum data set so it shows a high score.
-/// samples/referral.json holds the same referral as a file to copy from. Every person, place
+/// Samples/referral.json holds the same referral as a file to copy from. Every person, place
 /// and contact is invented: the NHS number is in the 999 range used for test data (its
 /// modulus-11 check digit is valid), the phone numbers in Ofcom's 01632 960 range for drama,
 /// the email domain is reserved.
