@@ -32,11 +32,8 @@ internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit,
     /// <param name="cancellationToken">The call's.</param>
     public async Task<ListAssessmentsResponse> ListAsync(ListAssessmentsRequest request, CancellationToken cancellationToken)
     {
-        var pageToken = request.Page?.PageToken ?? "";
         var byChild = ChildIdentityRules.IsGiven(request.Child);
-        var violations = new FieldViolations()
-            .CheckPageSize(request.Page, out var size)
-            .Require(DuePageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
+        var violations = PageTokenFormats.Due.CheckPage(new FieldViolations(), request.Page, out var size, out var after)
             .Require(request.Statuses.All(s => s != AssessmentStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
             .Require(request.ReferralId.Length <= AssessmentRules.MaxReferralIdLength, "referral_id",
                 $"At most {AssessmentRules.MaxReferralIdLength} characters: not a referral id.");
@@ -53,10 +50,10 @@ internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit,
         var page = matching;
         if (after is not null)
         {
-            page = page.Where(a => a.DueAt > after.DueAt || (a.DueAt == after.DueAt && string.Compare(a.Id, after.Id) > 0));
+            page = page.Where(a => a.DueAt > after.Key || (a.DueAt == after.Key && string.Compare(a.Id, after.Id) > 0));
         }
 
-        var records = await page.Include(a => a.Checks).OrderBy(a => a.DueAt).ThenBy(a => a.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var records = await page.Include(a => a.Checks).OrderBy(a => a.DueAt).ThenBy(a => a.Id).ReadPageAsync(size, cancellationToken);
         var open = db.Assessments.AsNoTracking().Where(a => a.Status == (int)AssessmentStatus.Open);
         var response = new ListAssessmentsResponse
         {
@@ -64,17 +61,13 @@ internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit,
             Open = await open.CountAsync(cancellationToken),
             Overdue = await open.CountAsync(a => a.DueAt < now, cancellationToken),
         };
-        foreach (var record in records.Take(size))
+        foreach (var record in records.Items)
         {
             audit.Touch(record.ChildKey, record.Id);
             response.Assessments.Add(record.ToContract(now));
         }
 
-        if (records.Count > size)
-        {
-            var last = records[size - 1];
-            response.NextPageToken = new DuePageToken(last.DueAt, last.Id).Encode();
-        }
+        response.NextPageToken = PageTokenFormats.Due.NextToken(records, last => (last.DueAt, last.Id));
 
         return response;
     }

@@ -63,12 +63,15 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
         return profile;
     }
 
+    /// <summary>The daily list's order: most severe first, then by child key. Its tokens keep the version <c>h1</c>.</summary>
+    private static readonly PageTokenFormat<int> MostSevereFirst = PageTokenFormats.ByNumber("h1");
+
+    private static bool After(PageToken<int> after, int severity, string childKey) =>
+        severity < after.Key || (severity == after.Key && string.CompareOrdinal(childKey, after.Id) > 0);
+
     public async Task<ListDailyHighRiskResponse> ListDailyHighRiskAsync(ListDailyHighRiskRequest request, CancellationToken cancellationToken)
     {
-        new FieldViolations()
-            .CheckPageSize(request.Page, out var size)
-            .Require(HighRiskPageToken.TryDecode(request.Page?.PageToken ?? "", out var after), "page.page_token", "Not a token this service issued; start again without one.")
-            .ThrowIfAny();
+        MostSevereFirst.CheckPage(new FieldViolations(), request.Page, out var size, out var after).ThrowIfAny();
         audit.RequireStatedPurpose();
 
         var candidates = await CandidatesAsync(cancellationToken);
@@ -84,15 +87,14 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
 
         var ranked = candidates
             .Select(key => (Key: key, Summary: ChildRiskState.Summarise(flags[key].Select(Signal), levels.GetValueOrDefault(key), partners[key])))
-            .Where(c => c.Summary.IsHighRisk && (after is null || after.Precedes(c.Summary.Severity, c.Key)))
+            .Where(c => c.Summary.IsHighRisk && (after is null || After(after, c.Summary.Severity, c.Key)))
             .OrderByDescending(c => c.Summary.Severity).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Take(size + 1)
             .ToList();
 
-        var page = ranked.Take(size).ToList();
-        var identities = await KnownIdentitiesAsync([.. page.Select(c => c.Key)], cancellationToken);
-        var response = new ListDailyHighRiskResponse();
-        foreach (var (key, summary) in page)
+        var page = Page.Cut(ranked, size);
+        var identities = await KnownIdentitiesAsync([.. page.Items.Select(c => c.Key)], cancellationToken);
+        var response = new ListDailyHighRiskResponse { NextPageToken = MostSevereFirst.NextToken(page, last => (last.Summary.Severity, last.Key)) };
+        foreach (var (key, summary) in page.Items)
         {
             audit.Touch(key, DailyListRecordId);
             response.Children.Add(new HighRiskChild
@@ -103,12 +105,6 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
                 RiskLevel = summary.HighestRiskLevel,
                 Reasons = { summary.HighRiskReasons },
             });
-        }
-
-        if (ranked.Count > size)
-        {
-            var last = page[^1];
-            response.NextPageToken = new HighRiskPageToken(last.Summary.Severity, last.Key).Encode();
         }
 
         return response;

@@ -2,6 +2,7 @@ using Mash.Contracts.Common.V1;
 using Mash.Offender.Data;
 using Mash.Offender.Domain;
 using Mash.Platform.Errors;
+using Mash.Platform.Paging;
 
 namespace Mash.Offender.Grpc;
 
@@ -25,12 +26,11 @@ internal static class ManagedFilter
         return offenders;
     }
 
-    public static FieldViolations Check(string area, string officer, PageRequest? page, PageList list, out int size, out PageToken? after) =>
+    public static FieldViolations Check<TKey>(string area, string officer, PageRequest? page, PageTokenFormat<TKey> list, out int size, out PageToken<TKey>? after) =>
         Check(new FieldViolations(), area, officer, page, list, out size, out after);
 
-    public static FieldViolations Check(
-        FieldViolations v, string area, string officer, PageRequest? page, PageList list, out int size, out PageToken? after) =>
-        v.CheckOptionalText("area", area, RequestChecks.MaxName)
-            .CheckOptionalText("managing_officer", officer, RequestChecks.MaxName)
-            .CheckPage(page, list, out size, out after);
+    public static FieldViolations Check<TKey>(
+        FieldViolations v, string area, string officer, PageRequest? page, PageTokenFormat<TKey> list, out int size, out PageToken<TKey>? after) =>
+        list.CheckPage(v.CheckOptionalText("area", area, RequestChecks.MaxName).CheckOptionalText("managing_officer", officer, RequestChecks.MaxName),
+            page, out size, out after);
 }

@@ -2,6 +2,7 @@ using Mash.Contracts.Offender.V1;
 using Mash.Offender.Data;
 using Mash.Offender.Domain;
 using Mash.Platform.Audit;
+using Mash.Platform.Paging;
 using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace Mash.Offender.Grpc;
 /// </summary>
 internal sealed class NotificationBreachQueries(OffenderDbContext db, CallAudit audit, ServiceClock clock)
 {
-    private static readonly PageList BreachList = new("ntf1", KeyIsDay: true);
+    private static readonly PageTokenFormat<DateOnly> BreachList = PageTokenFormats.ByDay("ntf1");
 
     /// <summary>Late and missing notifications, and re-confirmations overdue today; earliest due first.</summary>
     public async Task<ListNotificationBreachesResponse> ListNotificationBreachesAsync(ListNotificationBreachesRequest request, CancellationToken cancellationToken)
@@ -30,11 +31,12 @@ internal sealed class NotificationBreachQueries(OffenderDbContext db, CallAudit 
         var overdue = offenders.Where(o => o.ReconfirmationDueBy != null && o.ReconfirmationDueBy < today);
         if (after is not null)
         {
-            var day = after.Day;
+            var day = after.Key;
             late = late.Where(x => x.Notification.DueBy > day || (x.Notification.DueBy == day && string.Compare(x.Notification.Id, after.Id) > 0));
             overdue = overdue.Where(o => o.ReconfirmationDueBy > day || (o.ReconfirmationDueBy == day && string.Compare(o.Id, after.Id) > 0));
         }
 
+        // Each source is read one page deep (plus one): the merged page cannot need more of either.
         var lateNotifications = await late.OrderBy(x => x.Notification.DueBy).ThenBy(x => x.Notification.Id).Take(size + 1).ToListAsync(cancellationToken);
         var overdueOffenders = await overdue.OrderBy(o => o.ReconfirmationDueBy).ThenBy(o => o.Id).Take(size + 1).ToListAsync(cancellationToken);
         var merged = lateNotifications
@@ -55,19 +57,14 @@ internal sealed class NotificationBreachQueries(OffenderDbContext db, CallAudit 
                 DaysLate = NotificationRules.DaysLate(o.ReconfirmationDueBy!.Value, today),
             })))
             .OrderBy(x => x.Due).ThenBy(x => x.Id, StringComparer.Ordinal)
-            .Take(size + 1)
             .ToList();
 
-        var response = new ListNotificationBreachesResponse();
-        foreach (var item in merged.Take(size))
+        var page = Page.Cut(merged, size);
+        var response = new ListNotificationBreachesResponse { NextPageToken = BreachList.NextToken(page, last => (last.Due, last.Id)) };
+        foreach (var item in page.Items)
         {
             audit.TouchOnce(OffenderAudit.NoChild, item.OffenderId);
             response.Breaches.Add(item.Breach);
-        }
-
-        if (merged.Count > size)
-        {
-            response.NextPageToken = PageToken.Encode(BreachList, merged[size - 1].Due, merged[size - 1].Id);
         }
 
         return response;

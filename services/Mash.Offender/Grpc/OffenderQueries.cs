@@ -3,6 +3,7 @@ using Mash.Offender.Data;
 using Mash.Offender.Domain;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
+using Mash.Platform.Paging;
 using Mash.Platform.Eventing.Receipts;
 using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Mash.Offender.Grpc;
 /// <summary>Offenders one by one, and by the area they live in, in the view the caller may see.</summary>
 internal sealed class OffenderQueries(OffenderDbContext db, CallAudit audit, ServiceClock clock)
 {
-    private static readonly PageList AreaList = new("area1", KeyIsDay: false);
+    private static readonly PageTokenFormat<int> AreaList = PageTokenFormats.ByNumber("area1");
 
     public async Task<Contracts.Offender.V1.Offender> GetAsync(GetOffenderRequest request, OffenderView view, CancellationToken cancellationToken)
     {
@@ -30,32 +31,24 @@ internal sealed class OffenderQueries(OffenderDbContext db, CallAudit audit, Ser
     /// <summary>Highest risk first, then in order of registration.</summary>
     public async Task<ListOffendersInAreaResponse> ListInAreaAsync(ListOffendersInAreaRequest request, OffenderView view, CancellationToken cancellationToken)
     {
-        new FieldViolations()
-            .CheckText("area", request.Area, RequestChecks.MaxName, "Name the area: its officers need to know who lives there.")
-            .CheckPage(request.Page, AreaList, out var size, out var after)
-            .ThrowIfAny("The offenders cannot be listed.");
+        AreaList.CheckPage(new FieldViolations().CheckText("area", request.Area, RequestChecks.MaxName, "Name the area: its officers need to know who lives there."),
+            request.Page, out var size, out var after).ThrowIfAny("The offenders cannot be listed.");
         audit.RequireStatedPurpose();
 
         var areaKey = OffenderRecord.Fold(request.Area);
         var query = db.OffendersWithParts.AsNoTracking().Where(o => o.AreaKey == areaKey);
         if (after is not null)
         {
-            var risk = after.Number;
+            var risk = after.Key;
             query = query.Where(o => o.Risk < risk || (o.Risk == risk && string.Compare(o.Id, after.Id) > 0));
         }
 
-        var records = await query.OrderByDescending(o => o.Risk).ThenBy(o => o.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var response = new ListOffendersInAreaResponse { View = view };
-        foreach (var record in records.Take(size))
+        var records = await query.OrderByDescending(o => o.Risk).ThenBy(o => o.Id).ReadPageAsync(size, cancellationToken);
+        var response = new ListOffendersInAreaResponse { View = view, NextPageToken = AreaList.NextToken(records, last => (last.Risk, last.Id)) };
+        foreach (var record in records.Items)
         {
             audit.TouchOffender(record, view);
             response.Offenders.Add(record.ToContract(view, clock.Today));
-        }
-
-        if (records.Count > size)
-        {
-            var last = records[size - 1];
-            response.NextPageToken = PageToken.Encode(AreaList, last.Risk, last.Id);
         }
 
         return response;

@@ -2,6 +2,7 @@ using Mash.Contracts.Offender.V1;
 using Mash.Offender.Data;
 using Mash.Offender.Domain;
 using Mash.Platform.Audit;
+using Mash.Platform.Paging;
 using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Mash.Offender.Grpc;
 /// <summary>Offenders whose scheduled visit is past due, by area and officer, paged.</summary>
 internal sealed class OverdueVisitQueries(OffenderDbContext db, CallAudit audit, ServiceClock clock)
 {
-    private static readonly PageList VisitList = new("vis1", KeyIsDay: true);
+    private static readonly PageTokenFormat<DateOnly> VisitList = PageTokenFormats.ByDay("vis1");
 
     /// <summary>Offenders whose next visit was due before today; longest overdue first.</summary>
     public async Task<ListOverdueVisitsResponse> ListOverdueVisitsAsync(ListOverdueVisitsRequest request, CancellationToken cancellationToken)
@@ -24,13 +25,13 @@ internal sealed class OverdueVisitQueries(OffenderDbContext db, CallAudit audit,
         var page = overdue;
         if (after is not null)
         {
-            var day = after.Day;
+            var day = after.Key;
             page = page.Where(o => o.NextVisitDueBy > day || (o.NextVisitDueBy == day && string.Compare(o.Id, after.Id) > 0));
         }
 
-        var records = await page.OrderBy(o => o.NextVisitDueBy).ThenBy(o => o.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var records = await page.OrderBy(o => o.NextVisitDueBy).ThenBy(o => o.Id).ReadPageAsync(size, cancellationToken);
         var response = new ListOverdueVisitsResponse { TotalOverdue = await overdue.CountAsync(cancellationToken) };
-        foreach (var record in records.Take(size))
+        foreach (var record in records.Items)
         {
             audit.TouchOnce(OffenderAudit.NoChild, record.Id);
             response.Visits.Add(new OverdueVisit
@@ -43,11 +44,7 @@ internal sealed class OverdueVisitQueries(OffenderDbContext db, CallAudit audit,
             });
         }
 
-        if (records.Count > size)
-        {
-            var last = records[size - 1];
-            response.NextPageToken = PageToken.Encode(VisitList, last.NextVisitDueBy!.Value, last.Id);
-        }
+        response.NextPageToken = VisitList.NextToken(records, last => (last.NextVisitDueBy!.Value, last.Id));
 
         return response;
     }

@@ -10,8 +10,8 @@ namespace Mash.Platform.Audit;
 /// </summary>
 public sealed class CallAudit
 {
-    public const string PurposeHeader = "x-mash-purpose";
-    public const string LawfulBasisHeader = "x-mash-lawful-basis";
+    public const string PurposeHeader = PurposeHeaders.Purpose;
+    public const string LawfulBasisHeader = PurposeHeaders.LawfulBasis;
 
     private readonly List<AuditSubject> _subjects = [];
 

@@ -14,7 +14,7 @@ namespace Mash.Platform.Persistence;
 public static partial class DatabaseMigrationStep
 {
     /// <summary>Set by <see cref="Hosting.MashHost"/> when the process was started with <c>--migrate-only</c>.</summary>
-    public const string MigrateOnlyKey = "Mash:Database:MigrateOnly";
+    public const string MigrateOnlyKey = Hosting.MashHost.MigrateOnlyKey;
 
     /// <summary>
     /// Returns the process's exit code when it must stop here (after <c>--migrate-only</c>:

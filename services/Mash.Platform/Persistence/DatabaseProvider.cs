@@ -19,7 +19,7 @@ public static class DatabaseSettings
     public const string MigrateOnStartKey = "Mash:Database:MigrateOnStart";
 
     /// <summary>The command-line argument that applies migrations and exits (a Kubernetes Job or init container).</summary>
-    public const string MigrateOnlyArgument = "--migrate-only";
+    public const string MigrateOnlyArgument = Hosting.MashHost.MigrateOnlyArgument;
 
     public static DatabaseProvider Provider(IConfiguration configuration)
     {

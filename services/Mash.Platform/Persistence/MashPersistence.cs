@@ -48,6 +48,7 @@ public static class MashPersistence
 
         // Readiness (gRPC health "") includes it; liveness does not (see MashHealth).
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("database");
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Errors.IStorageFailures, EfStorageFailures>());
 
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddScoped<MashDbContext>(sp => sp.GetRequiredService<TContext>());

@@ -29,10 +29,7 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, Servi
 
     public async Task<ListReferralsResponse> ListAsync(ListReferralsRequest request, CancellationToken cancellationToken)
     {
-        var pageToken = request.Page?.PageToken ?? "";
-        var violations = new FieldViolations()
-            .CheckPageSize(request.Page, out var size)
-            .Require(DuePageToken.TryDecode(pageToken, out var after), "page.page_token", "Not a token this service issued; start again without one.")
+        var violations = PageTokenFormats.Due.CheckPage(new FieldViolations(), request.Page, out var size, out var after)
             .Require(request.Statuses.All(s => s != ReferralStatus.Unspecified && Enum.IsDefined(s)), "statuses", "Not a known status.")
             .Require(request.Rags.All(r => r != Rag.Unspecified && Enum.IsDefined(r)), "rags", "Not a known RAG.")
             .Require(request.Roles.All(r => r != ReferralRole.Unspecified && Enum.IsDefined(r)), "roles", "Not a known role.");
@@ -50,23 +47,18 @@ internal sealed class ReferralQueue(ReferralDbContext db, CallAudit audit, Servi
         var page = matching;
         if (after is not null)
         {
-            page = page.Where(r => r.DueAt > after.DueAt || (r.DueAt == after.DueAt && string.Compare(r.Id, after.Id) > 0));
+            page = page.Where(r => r.DueAt > after.Key || (r.DueAt == after.Key && string.Compare(r.Id, after.Id) > 0));
         }
 
-        var records = await page.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var records = await page.OrderBy(r => r.DueAt).ThenBy(r => r.Id).ReadPageAsync(size, cancellationToken);
         var response = new ListReferralsResponse { TotalMatching = total, Backlog = BacklogOf(byStatus, now) };
-        foreach (var record in records.Take(size))
+        foreach (var record in records.Items)
         {
             audit.Touch(record.ChildKey, record.Id);
             response.Referrals.Add(record.ToContract(now, frontDoors.ThisNode));
         }
 
-        if (records.Count > size)
-        {
-            var last = records[size - 1];
-            response.NextPageToken = new DuePageToken(last.DueAt, last.Id).Encode();
-        }
-
+        response.NextPageToken = PageTokenFormats.Due.NextToken(records, last => (last.DueAt, last.Id));
         return response;
     }
 

@@ -30,9 +30,12 @@ internal sealed class DiscussionQueries(StrategyDbContext db, CallAudit audit, C
         return (await views.ToContractsAsync([record], clock.UtcNow, asLookedUp: null, cancellationToken))[0];
     }
 
+    /// <summary>The list's order, latest required first: (required time, id), both descending.</summary>
+    private static readonly PageTokenFormat<DateTime> LatestRequiredFirst = PageTokenFormats.ByTime("r1");
+
     public async Task<ListDiscussionsResponse> ListAsync(ListDiscussionsRequest request, CancellationToken cancellationToken)
     {
-        var v = new FieldViolations().CheckPage<RequiredPageToken>(request.Page, RequiredPageToken.TryDecode, out var size, out var after);
+        var v = LatestRequiredFirst.CheckPage(new FieldViolations(), request.Page, out var size, out var after);
         var byChild = ChildIdentityRules.IsGiven(request.Child);
         if (byChild)
         {
@@ -59,22 +62,18 @@ internal sealed class DiscussionQueries(StrategyDbContext db, CallAudit audit, C
 
         if (after is not null)
         {
-            query = query.Where(d => d.RequiredAt < after.RequiredAt || (d.RequiredAt == after.RequiredAt && string.Compare(d.Id, after.Id) < 0));
+            query = query.Where(d => d.RequiredAt < after.Key || (d.RequiredAt == after.Key && string.Compare(d.Id, after.Id) < 0));
         }
 
-        var records = await query.OrderByDescending(d => d.RequiredAt).ThenByDescending(d => d.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var page = records.Take(size).ToList();
-        page.ForEach(record => audit.Touch(record.ChildKey, record.Id));
-        var response = new ListDiscussionsResponse();
-        // Looked up by the child: partners' discussions are attached to the child as the caller named them.
-        response.Discussions.AddRange(await views.ToContractsAsync(page, clock.UtcNow, byChild ? request.Child : null, cancellationToken));
-
-        if (records.Count > size)
+        var page = await query.OrderByDescending(d => d.RequiredAt).ThenByDescending(d => d.Id).ReadPageAsync(size, cancellationToken);
+        foreach (var record in page.Items)
         {
-            var last = records[size - 1];
-            response.NextPageToken = new RequiredPageToken(last.RequiredAt, last.Id).Encode();
+            audit.Touch(record.ChildKey, record.Id);
         }
 
+        var response = new ListDiscussionsResponse { NextPageToken = LatestRequiredFirst.NextToken(page, last => (last.RequiredAt, last.Id)) };
+        // Looked up by the child: partners' discussions are attached to the child as the caller named them.
+        response.Discussions.AddRange(await views.ToContractsAsync([.. page.Items], clock.UtcNow, byChild ? request.Child : null, cancellationToken));
         return response;
     }
 }

@@ -37,7 +37,7 @@ internal sealed class OverdueQueries(StrategyDbContext db, CallAudit audit, Disc
     private async Task<(List<Contracts.Strategy.V1.StrategyDiscussion> Page, string NextPageToken, int Total, int PastDue)> NotYetHeldAsync(
         PageRequest? pageRequest, bool pastDueOnly, CancellationToken cancellationToken)
     {
-        new FieldViolations().CheckPage<DuePageToken>(pageRequest, DuePageToken.TryDecode, out var size, out var after).ThrowIfAny("The discussions cannot be listed.");
+        PageTokenFormats.Due.CheckPage(new FieldViolations(), pageRequest, out var size, out var after).ThrowIfAny("The discussions cannot be listed.");
         audit.RequireStatedPurpose();
 
         var now = clock.UtcNow;
@@ -47,17 +47,18 @@ internal sealed class OverdueQueries(StrategyDbContext db, CallAudit audit, Disc
         var listed = pastDueOnly ? pastDue : notYetHeld;
         var page = after is null
             ? listed
-            : listed.Where(d => d.DueAt > after.DueAt || (d.DueAt == after.DueAt && string.Compare(d.Id, after.Id) > 0));
-        var records = await page.OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(size + 1).ToListAsync(cancellationToken);
+            : listed.Where(d => d.DueAt > after.Key || (d.DueAt == after.Key && string.Compare(d.Id, after.Id) > 0));
+        var records = await page.OrderBy(d => d.DueAt).ThenBy(d => d.Id).ReadPageAsync(size, cancellationToken);
 
-        var listedPage = records.Take(size).ToList();
-        listedPage.ForEach(record => audit.Touch(record.ChildKey, record.Id));
-        var discussions = await views.ToContractsAsync(listedPage, now, asLookedUp: null, cancellationToken);
+        foreach (var record in records.Items)
+        {
+            audit.Touch(record.ChildKey, record.Id);
+        }
 
-        var last = records.Count > size ? records[size - 1] : null;
+        var discussions = await views.ToContractsAsync([.. records.Items], now, asLookedUp: null, cancellationToken);
         var total = await listed.CountAsync(cancellationToken);
         var overdue = pastDueOnly ? total : await pastDue.CountAsync(cancellationToken);
-        return (discussions, last is null ? "" : new DuePageToken(last.DueAt, last.Id).Encode(), total, overdue);
+        return (discussions, PageTokenFormats.Due.NextToken(records, last => (last.DueAt, last.Id)), total, overdue);
     }
 
     /// <summary>
@@ -67,7 +68,7 @@ internal sealed class OverdueQueries(StrategyDbContext db, CallAudit audit, Disc
     /// </summary>
     public async Task<ListOverdueActionsResponse> ListOverdueActionsAsync(ListOverdueActionsRequest request, CancellationToken cancellationToken)
     {
-        new FieldViolations().CheckPage<DuePageToken>(request.Page, DuePageToken.TryDecode, out var size, out var after).ThrowIfAny("The overdue actions cannot be listed.");
+        PageTokenFormats.Due.CheckPage(new FieldViolations(), request.Page, out var size, out var after).ThrowIfAny("The overdue actions cannot be listed.");
         audit.RequireStatedPurpose();
 
         var now = clock.UtcNow;
@@ -78,10 +79,11 @@ internal sealed class OverdueQueries(StrategyDbContext db, CallAudit audit, Disc
         var conferences = db.Discussions.AsNoTracking().Where(d => !d.Received && d.ConferenceDueAt != null && d.ConferenceDueAt < now);
         if (after is not null)
         {
-            actions = actions.Where(x => x.Action.DueAt > after.DueAt || (x.Action.DueAt == after.DueAt && string.Compare(x.Action.Id, after.Id) > 0));
-            conferences = conferences.Where(d => d.ConferenceDueAt > after.DueAt || (d.ConferenceDueAt == after.DueAt && string.Compare(d.Id, after.Id) > 0));
+            actions = actions.Where(x => x.Action.DueAt > after.Key || (x.Action.DueAt == after.Key && string.Compare(x.Action.Id, after.Id) > 0));
+            conferences = conferences.Where(d => d.ConferenceDueAt > after.Key || (d.ConferenceDueAt == after.Key && string.Compare(d.Id, after.Id) > 0));
         }
 
+        // Each source is read one page deep (plus one): the merged page cannot need more of either.
         var overdueActions = await actions.OrderBy(x => x.Action.DueAt).ThenBy(x => x.Action.Id).Take(size + 1).ToListAsync(cancellationToken);
         var overdueConferences = await conferences.OrderBy(d => d.ConferenceDueAt).ThenBy(d => d.Id)
             .Select(d => new { d.Id, d.ChildKey, d.Child, DueAt = d.ConferenceDueAt!.Value }).Take(size + 1).ToListAsync(cancellationToken);
@@ -100,21 +102,17 @@ internal sealed class OverdueQueries(StrategyDbContext db, CallAudit audit, Disc
                 ConferenceDueAt = Timestamp.FromDateTime(c.DueAt),
             })))
             .OrderBy(x => x.At).ThenBy(x => x.Id, StringComparer.Ordinal)
-            .Take(size + 1)
             .ToList();
 
+        var page = Page.Cut(merged, size);
         var response = new ListOverdueActionsResponse();
-        foreach (var (_, _, childKey, item) in merged.Take(size))
+        foreach (var (_, _, childKey, item) in page.Items)
         {
             audit.Touch(childKey, item.DiscussionId);
             response.Items.Add(item);
         }
 
-        if (merged.Count > size)
-        {
-            var last = merged[size - 1];
-            response.NextPageToken = new DuePageToken(last.At, last.Id).Encode();
-        }
+        response.NextPageToken = PageTokenFormats.Due.NextToken(page, last => (last.At, last.Id));
 
         return response;
     }

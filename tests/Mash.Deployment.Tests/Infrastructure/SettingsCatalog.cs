@@ -31,7 +31,11 @@ internal sealed partial class SettingsCatalog
     {
         var catalog = new SettingsCatalog();
         catalog.AddAppSettings(deployable.AppSettings, "");
-        var sources = Repo.Sources("services/Mash.Platform").Concat(Repo.Sources(deployable.ProjectDirectory)).Select(File.ReadAllText).ToList();
+        // The gateway is built on the core platform alone; services on both layers.
+        var platform = deployable.IsGateway
+            ? Repo.Sources("services/Mash.Platform.Core")
+            : Repo.Sources("services/Mash.Platform.Core").Concat(Repo.Sources("services/Mash.Platform"));
+        var sources = platform.Concat(Repo.Sources(deployable.ProjectDirectory)).Select(File.ReadAllText).ToList();
         catalog.AddSources(sources);
         if (!deployable.IsGateway)
         {

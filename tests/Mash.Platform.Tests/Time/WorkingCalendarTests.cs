@@ -27,7 +27,7 @@ public sealed class WorkingCalendarTests
     {
         Assert.True(File.Exists(ShippedFile), ShippedFile);
         Assert.Equal(
-            File.ReadAllBytes(RepoFiles.Path("services/Mash.Platform/Time/bank-holidays.json")),
+            File.ReadAllBytes(RepoFiles.Path("services/Mash.Platform.Core/Time/bank-holidays.json")),
             File.ReadAllBytes(ShippedFile));
     }
 

@@ -20,13 +20,16 @@ public sealed class IdempotencyTests
     [Fact]
     public void Page_tokens_round_trip_and_forged_ones_are_refused()
     {
-        var token = new DuePageToken(new DateTime(2026, 11, 23, 14, 0, 0, DateTimeKind.Utc), "ref_abc");
-        Assert.True(DuePageToken.TryDecode(token.Encode(), out var decoded));
-        Assert.Equal(token, decoded);
+        var due = PageTokenFormats.Due;
+        var token = due.Encode(new DateTime(2026, 11, 23, 14, 0, 0, DateTimeKind.Utc), "ref_abc");
+        Assert.True(due.TryDecode(token, out var decoded));
+        Assert.Equal(new PageToken<DateTime>(new DateTime(2026, 11, 23, 14, 0, 0, DateTimeKind.Utc), "ref_abc"), decoded);
+        Assert.Equal("djF8NjM5MzEwMzkyMDAwMDAwMDAwfHJlZl9hYmM", token); // "v1|639310392000000000|ref_abc", as tokens partners hold were written
 
-        Assert.False(DuePageToken.TryDecode("%%%", out _));
-        Assert.False(DuePageToken.TryDecode("djF8bm90LWEtbnVtYmVyfHg", out _)); // "v1|not-a-number|x"
-        Assert.True(DuePageToken.TryDecode("", out var none));
+        Assert.False(due.TryDecode("%%%", out _));
+        Assert.False(due.TryDecode("djF8bm90LWEtbnVtYmVyfHg", out _)); // "v1|not-a-number|x"
+        Assert.False(PageTokenFormats.ByTime("r1").TryDecode(token, out _));
+        Assert.True(due.TryDecode("", out var none));
         Assert.Null(none);
     }
 }

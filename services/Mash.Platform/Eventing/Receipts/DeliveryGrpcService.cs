@@ -26,7 +26,7 @@ internal sealed class DeliveryGrpcService(
 {
     public override async Task<ListUnacknowledgedResponse> ListUnacknowledged(ListUnacknowledgedRequest request, ServerCallContext context)
     {
-        new FieldViolations().CheckPage<DuePageToken>(request.Page, DuePageToken.TryDecode, out var size, out var after)
+        PageTokenFormats.Due.CheckPage(new FieldViolations(), request.Page, out var size, out var after)
             .Require(after is null || long.TryParse(after.Id, NumberStyles.None, CultureInfo.InvariantCulture, out _), "page.page_token", "Not a token this service issued; start again without one.")
             .ThrowIfAny("The deliveries cannot be listed.");
 
@@ -42,12 +42,12 @@ internal sealed class DeliveryGrpcService(
         if (after is not null)
         {
             var afterId = long.Parse(after.Id, CultureInfo.InvariantCulture);
-            page = page.Where(d => d.DecidedAt > after.DueAt || (d.DecidedAt == after.DueAt && d.Id > afterId));
+            page = page.Where(d => d.DecidedAt > after.Key || (d.DecidedAt == after.Key && d.Id > afterId));
         }
 
-        var rows = await page.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).Take(size + 1).ToListAsync(context.CancellationToken);
+        var rows = await page.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id).ReadPageAsync(size, context.CancellationToken);
         var response = new ListUnacknowledgedResponse { TotalUnacknowledged = await unacknowledged.CountAsync(context.CancellationToken) };
-        response.Deliveries.AddRange(rows.Take(size).Select(d => new UnacknowledgedDelivery
+        response.Deliveries.AddRange(rows.Items.Select(d => new UnacknowledgedDelivery
         {
             EventId = d.EventId,
             EventType = d.What,
@@ -56,11 +56,7 @@ internal sealed class DeliveryGrpcService(
             SharedAt = Timestamp.FromDateTime(d.DecidedAt),
             ReceiptExpectedBy = Timestamp.FromDateTime(calendar.AddWorkingHours(d.DecidedAt, hours)),
         }));
-        if (rows.Count > size)
-        {
-            var last = rows[size - 1];
-            response.NextPageToken = new DuePageToken(last.DecidedAt, last.Id.ToString(CultureInfo.InvariantCulture)).Encode();
-        }
+        response.NextPageToken = PageTokenFormats.Due.NextToken(rows, last => (last.DecidedAt, last.Id.ToString(CultureInfo.InvariantCulture)));
 
         return response;
     }

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Mash.Platform.Errors;
@@ -12,7 +11,7 @@ namespace Mash.Platform.Errors;
 /// with a plain message and a trace id to quote to support. No exception text or stack trace
 /// leaves the service; the detail goes to the log, which never holds child identifiers.
 /// </summary>
-internal sealed partial class ExceptionMappingInterceptor(ILogger<ExceptionMappingInterceptor> logger) : Interceptor
+internal sealed partial class ExceptionMappingInterceptor(ILogger<ExceptionMappingInterceptor> logger, IEnumerable<IStorageFailures> storage) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -77,12 +76,9 @@ internal sealed partial class ExceptionMappingInterceptor(ILogger<ExceptionMappi
         // Log the exception type and message only: messages from EF or SQLite never carry
         // parameter values, but a full dump of entities could.
         LogUnhandled(context.Method, exception.GetType().Name, exception.Message, traceId);
-        return exception switch
-        {
-            DbException or DbUpdateException or TimeoutException => new RpcException(new Status(
-                StatusCode.Unavailable, $"The service's storage is unavailable; retry later (trace {traceId}).")),
-            _ => new RpcException(new Status(StatusCode.Internal, $"The service failed to handle the call (trace {traceId}).")),
-        };
+        return exception is DbException or TimeoutException || storage.Any(s => s.IsStorageFailure(exception))
+            ? new RpcException(new Status(StatusCode.Unavailable, $"The service's storage is unavailable; retry later (trace {traceId})."))
+            : new RpcException(new Status(StatusCode.Internal, $"The service failed to handle the call (trace {traceId})."));
     }
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "{Method} answered {Code} with a {DetailLength}-character message and {TrailerCount} trailers; sent shortened, without details")]

@@ -1,4 +1,4 @@
-using Mash.Platform.Audit;
+using Mash.Platform.Auth;
 using Microsoft.OpenApi.Any;
 using Microsoft.OpenApi.Models;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -14,8 +14,8 @@ internal sealed class AuditHeadersOperationFilter : IOperationFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         operation.Parameters ??= [];
-        operation.Parameters.Add(Header(CallAudit.PurposeHeader, "Why the caller needs the record (free text), kept in the audit trail.", null));
-        operation.Parameters.Add(Header(CallAudit.LawfulBasisHeader,
+        operation.Parameters.Add(Header(PurposeHeaders.Purpose, "Why the caller needs the record (free text), kept in the audit trail.", null));
+        operation.Parameters.Add(Header(PurposeHeaders.LawfulBasis,
             "The lawful basis for the disclosure, a mash.common.v1.LawfulBasis name; kept in the audit trail.", "LAWFUL_BASIS_PUBLIC_TASK"));
     }
 

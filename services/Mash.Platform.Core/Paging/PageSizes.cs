@@ -17,14 +17,4 @@ public static class PageSizes
         size = requested is > 0 and <= Max ? requested : Default;
         return v;
     }
-
-    public delegate bool TokenReader<T>(string token, out T? after);
-
-    /// <summary>A request's page size and position, checked: the token must be one this list issued.</summary>
-    public static FieldViolations CheckPage<T>(this FieldViolations v, PageRequest? page, TokenReader<T> read, out int size, out T? after)
-    {
-        v.CheckPageSize(page, out size);
-        v.Require(read(page?.PageToken ?? "", out after), "page.page_token", "Not a token this service issued; start again without one.");
-        return v;
-    }
 }

@@ -1,4 +1,3 @@
-using Mash.Platform.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 
@@ -6,6 +5,12 @@ namespace Mash.Platform.Hosting;
 
 public static class MashHost
 {
+    /// <summary>The argument of a deployment's schema step: apply the migrations, then exit.</summary>
+    public const string MigrateOnlyArgument = "--migrate-only";
+
+    /// <summary>The setting <see cref="MigrateOnlyArgument"/> becomes, read by the persistence layer.</summary>
+    public const string MigrateOnlyKey = "Mash:Database:MigrateOnly";
+
     /// <summary>
     /// A builder whose content root is the app's own folder, so its appsettings.json are found
     /// whatever directory a launcher, a container or an operator starts it from.
@@ -15,16 +20,16 @@ public static class MashHost
     /// </summary>
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var migrateOnly = args.Contains(DatabaseSettings.MigrateOnlyArgument, StringComparer.OrdinalIgnoreCase);
+        var migrateOnly = args.Contains(MigrateOnlyArgument, StringComparer.OrdinalIgnoreCase);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = [.. args.Where(a => !string.Equals(a, DatabaseSettings.MigrateOnlyArgument, StringComparison.OrdinalIgnoreCase))],
+            Args = [.. args.Where(a => !string.Equals(a, MigrateOnlyArgument, StringComparison.OrdinalIgnoreCase))],
             ContentRootPath = AppContext.BaseDirectory,
         });
         StartupRefusal.ReportPlainly(builder.Environment.ApplicationName);
         if (migrateOnly)
         {
-            builder.Configuration.AddInMemoryCollection([new(DatabaseMigrationStep.MigrateOnlyKey, "true")]);
+            builder.Configuration.AddInMemoryCollection([new(MigrateOnlyKey, "true")]);
         }
 
         return builder;

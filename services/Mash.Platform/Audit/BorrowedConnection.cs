@@ -1,0 +1,34 @@
+using System.Data.Common;
+using Mash.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mash.Platform.Audit;
+
+/// <summary>
+/// Lends the batch's open connection and transaction to a caller's context for its save, and
+/// gives the context its own connection (by connection string, as configured) back afterwards.
+/// </summary>
+internal sealed class BorrowedConnection(MashDbContext db)
+{
+    private readonly string? _connectionString = db.Database.GetConnectionString();
+    private bool _joined;
+
+    public async Task JoinAsync(DbConnection connection, DbTransaction transaction)
+    {
+        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+        _joined = true;
+        await db.Database.UseTransactionAsync(transaction);
+    }
+
+    public async Task ReturnAsync()
+    {
+        if (!_joined)
+        {
+            return;
+        }
+
+        await db.Database.UseTransactionAsync(null);
+        db.Database.SetDbConnection(null, contextOwnsConnection: true);
+        db.Database.SetConnectionString(_connectionString);
+    }
+}
