@@ -1,6 +1,5 @@
 using Mash.Assessment.Data;
 using Mash.Assessment.Domain;
-using Mash.Assessment.Grpc;
 using Mash.Assessment.IntegrationEvents;
 using Mash.Assessment.Telemetry;
 using Mash.Contracts.Events.V1;
@@ -10,6 +9,7 @@ using Mash.Platform.Identity;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Persistence;
 using Mash.Platform.Telemetry;
+using Mash.Assessment.Application;
 
 namespace Mash.Assessment;
 
@@ -44,10 +44,10 @@ internal static class AssessmentServiceSetup
         services.AddSingleton<CseScreeningTool>();
         services.AddScoped<PartnerRiskStore>();
         services.AddScoped<AssessmentQueries>();
-        services.AddScoped<AssessmentWork>();
+        services.AddScoped<AssessmentCommands>();
         services.AddRefreshedGauges<AssessmentMetrics>();
-        services.AddScoped<CseScreeningHandler>();
-        services.AddScoped<CseFlagHandler>();
+        services.AddScoped<CseScreeningCommands>();
+        services.AddScoped<CseFlagCommands>();
         services.AddScoped<RiskProfileQueries>();
         return builder;
     }

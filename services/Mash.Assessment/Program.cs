@@ -5,6 +5,8 @@ using Mash.Assessment.Grpc;
 using Mash.Platform.Eventing;
 using Mash.Platform.Hosting;
 using Mash.Platform.Persistence;
+using Mash.Assessment.Application;
+using Mash.Assessment.IntegrationEvents;
 
 if (await HealthProbe.RunIfAskedAsync(args) is { } health)
 {

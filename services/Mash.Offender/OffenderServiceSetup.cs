@@ -1,7 +1,6 @@
 using Mash.Contracts.Events.V1;
 using Mash.Offender.Data;
 using Mash.Offender.Domain;
-using Mash.Offender.Grpc;
 using Mash.Offender.IntegrationEvents;
 using Mash.Offender.Telemetry;
 using Mash.Platform.Eventing;
@@ -9,6 +8,7 @@ using Mash.Platform.Eventing.Receipts;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Persistence;
 using Mash.Platform.Telemetry;
+using Mash.Offender.Application;
 
 namespace Mash.Offender;
 
@@ -34,15 +34,15 @@ internal static class OffenderServiceSetup
             .ValidateOnStart();
         services.AddSingleton<VisitSchedules>();
         services.AddScoped<OffenderStore>();
-        services.AddScoped<LinkedChildrenRisk>();
+        services.AddScoped<OffenderEvents>();
         services.AddScoped<OffenderQueries>();
         services.AddScoped<NotificationBreachQueries>();
         services.AddScoped<OverdueVisitQueries>();
         services.AddScoped<MeasureQueries>();
-        services.AddScoped<RegisterOffenderHandler>();
-        services.AddScoped<RiskAndLinkWork>();
-        services.AddScoped<NotificationAndVisitWork>();
-        services.AddScoped<MeasureWork>();
+        services.AddScoped<RegistrationCommands>();
+        services.AddScoped<RiskCommands>();
+        services.AddScoped<SupervisionCommands>();
+        services.AddScoped<MeasureCommands>();
         services.AddRefreshedGauges<OffenderMetrics>();
         return builder;
     }

@@ -5,6 +5,8 @@ using Mash.Platform.Auth;
 using Mash.Platform.Eventing;
 using Mash.Platform.Hosting;
 using Mash.Platform.Persistence;
+using Mash.Offender.Application;
+using Mash.Offender.IntegrationEvents;
 
 if (await HealthProbe.RunIfAskedAsync(args) is { } health)
 {

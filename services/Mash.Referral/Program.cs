@@ -5,6 +5,8 @@ using Mash.Platform.Persistence;
 using Mash.Referral;
 using Mash.Referral.Data;
 using Mash.Referral.Grpc;
+using Mash.Referral.Application;
+using Mash.Referral.IntegrationEvents;
 
 if (await HealthProbe.RunIfAskedAsync(args) is { } health)
 {

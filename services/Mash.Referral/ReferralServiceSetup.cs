@@ -6,10 +6,10 @@ using Mash.Platform.Persistence;
 using Mash.Platform.Telemetry;
 using Mash.Referral.Data;
 using Mash.Referral.Domain;
-using Mash.Referral.Grpc;
 using Mash.Referral.IntegrationEvents;
 using Mash.Referral.Telemetry;
 using Microsoft.Extensions.Options;
+using Mash.Referral.Application;
 
 namespace Mash.Referral;
 
@@ -36,10 +36,10 @@ internal static class ReferralServiceSetup
         services.AddSingleton(sp => new FrontDoors(
             sp.GetRequiredService<IOptions<PartnershipOptions>>().Value.FrontDoors, sp.GetRequiredService<IOptions<MashNodeOptions>>().Value.Id));
         services.AddSingleton<ReferralTimescales>();
-        services.AddSingleton<NewReferrals>();
-        services.AddScoped<SubmitReferralHandler>();
-        services.AddScoped<ReferralQueue>();
-        services.AddScoped<ScreeningAndDecisionHandler>();
+        services.AddSingleton<ReferralFactory>();
+        services.AddScoped<SubmissionCommands>();
+        services.AddScoped<ReferralQueries>();
+        services.AddScoped<ScreeningCommands>();
         services.AddHostedService<DecisionBackfill>();
         services.AddRefreshedGauges<ReferralMetrics>();
         return builder;

@@ -5,6 +5,8 @@ using Mash.Platform.Persistence;
 using Mash.StrategyDiscussion;
 using Mash.StrategyDiscussion.Data;
 using Mash.StrategyDiscussion.Grpc;
+using Mash.StrategyDiscussion.Application;
+using Mash.StrategyDiscussion.IntegrationEvents;
 
 if (await HealthProbe.RunIfAskedAsync(args) is { } health)
 {

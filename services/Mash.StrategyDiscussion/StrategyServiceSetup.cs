@@ -7,9 +7,9 @@ using Mash.Platform.Persistence;
 using Mash.Platform.Telemetry;
 using Mash.StrategyDiscussion.Data;
 using Mash.StrategyDiscussion.Domain;
-using Mash.StrategyDiscussion.Grpc;
 using Mash.StrategyDiscussion.IntegrationEvents;
 using Mash.StrategyDiscussion.Telemetry;
+using Mash.StrategyDiscussion.Application;
 
 namespace Mash.StrategyDiscussion;
 
@@ -39,11 +39,11 @@ internal static class StrategyServiceSetup
                 "Mash:Strategy:Timescales: DiscussionDueWorkingHours and ImmediateProtectionDueHours must be positive.")
             .ValidateOnStart();
         services.AddSingleton<StrategyTimescales>();
-        services.AddSingleton<NewDiscussions>();
+        services.AddSingleton<DiscussionFactory>();
         services.AddScoped<DiscussionQueries>();
         services.AddScoped<OverdueQueries>();
-        services.AddScoped<RequireDiscussionHandler>();
-        services.AddScoped<DiscussionWork>();
+        services.AddScoped<RequirementCommands>();
+        services.AddScoped<DiscussionCommands>();
         services.AddScoped<DiscussionSharing>();
         services.AddScoped<PartnerDiscussionCopies>();
         services.AddScoped<DiscussionViews>();

@@ -2,6 +2,8 @@ using Mash.Platform.Auth;
 using Grpc.Core;
 using Mash.Contracts.Assessment.V1;
 using Microsoft.AspNetCore.Authorization;
+using Mash.Assessment.Application;
+using Mash.Assessment.IntegrationEvents;
 
 namespace Mash.Assessment.Grpc;
 
@@ -10,7 +12,7 @@ namespace Mash.Assessment.Grpc;
 /// the token itself, whatever the gateway already did.
 /// </summary>
 internal sealed class AssessmentGrpcService(
-    AssessmentQueries assessments, AssessmentWork work, CseScreeningHandler screening, CseFlagHandler flags,
+    AssessmentQueries assessments, AssessmentCommands work, CseScreeningCommands screening, CseFlagCommands flags,
     RiskProfileQueries risk) : AssessmentService.AssessmentServiceBase
 {
     [Authorize(Policy = MashRoles.AssessmentRead)]

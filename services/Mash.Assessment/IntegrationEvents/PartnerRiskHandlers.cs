@@ -6,6 +6,7 @@ using Mash.Platform.Audit;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Eventing.Receipts;
 using Microsoft.EntityFrameworkCore;
+using Mash.Assessment.Application;
 
 namespace Mash.Assessment.IntegrationEvents;
 

@@ -11,6 +11,7 @@ using Mash.Platform.Identity;
 using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Mash.Assessment.Application;
 
 namespace Mash.Assessment.IntegrationEvents;
 

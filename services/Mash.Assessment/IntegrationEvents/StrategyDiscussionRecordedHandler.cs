@@ -5,6 +5,7 @@ using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using Mash.Platform.Limits;
+using Mash.Assessment.Application;
 
 namespace Mash.Assessment.IntegrationEvents;
 

@@ -3,6 +3,8 @@ using Mash.Contracts.Offender.V1;
 using Mash.Offender.Domain;
 using Mash.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
+using Mash.Offender.Application;
+using Mash.Offender.IntegrationEvents;
 
 namespace Mash.Offender.Grpc;
 
@@ -13,8 +15,8 @@ namespace Mash.Offender.Grpc;
 /// </summary>
 internal sealed class OffenderGrpcService(
     OffenderQueries offenders, NotificationBreachQueries breaches, OverdueVisitQueries overdueVisits, MeasureQueries measureLists,
-    RegisterOffenderHandler register,
-    RiskAndLinkWork riskAndLinks, NotificationAndVisitWork notificationsAndVisits, MeasureWork measures)
+    RegistrationCommands register,
+    RiskCommands riskAndLinks, SupervisionCommands notificationsAndVisits, MeasureCommands measures)
     : OffenderService.OffenderServiceBase
 {
     /// <summary>Either role may read: Offender.Read gives the full view, Offender.ReadSummary the summary.</summary>

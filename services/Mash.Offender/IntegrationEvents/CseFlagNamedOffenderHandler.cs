@@ -4,12 +4,12 @@ using Mash.Contracts.Events.V1;
 using Mash.Contracts.Offender.V1;
 using Mash.Offender.Data;
 using Mash.Offender.Domain;
-using Mash.Offender.Grpc;
 using Mash.Platform.Audit;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Identity;
 using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
+using Mash.Offender.Application;
 
 namespace Mash.Offender.IntegrationEvents;
 
@@ -23,7 +23,7 @@ namespace Mash.Offender.IntegrationEvents;
 /// child by hand. Logs name event types and reasons only, never the child.
 /// </summary>
 internal sealed class CseFlagNamedOffenderHandler(
-    OffenderDbContext db, CallAudit audit, ChildKeyHasher childKeys, LinkedChildrenRisk sharing, ServiceClock clock)
+    OffenderDbContext db, CallAudit audit, ChildKeyHasher childKeys, OffenderEvents sharing, ServiceClock clock)
     : IIntegrationEventHandler<CseFlagNamedOffender>
 {
     public async Task HandleAsync(EventEnvelope envelope, CseFlagNamedOffender payload, CancellationToken cancellationToken)

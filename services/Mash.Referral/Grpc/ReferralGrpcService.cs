@@ -2,6 +2,8 @@ using Grpc.Core;
 using Mash.Contracts.Referral.V1;
 using Mash.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
+using Mash.Referral.Application;
+using Mash.Referral.IntegrationEvents;
 
 namespace Mash.Referral.Grpc;
 
@@ -10,7 +12,7 @@ namespace Mash.Referral.Grpc;
 /// the token itself, whatever the gateway already did.
 /// </summary>
 internal sealed class ReferralGrpcService(
-    SubmitReferralHandler submit, ReferralQueue queue, ScreeningAndDecisionHandler decisions) : ReferralService.ReferralServiceBase
+    SubmissionCommands submit, ReferralQueries queue, ScreeningCommands decisions) : ReferralService.ReferralServiceBase
 {
     [Authorize(Policy = MashRoles.ReferralSubmit)]
     public override Task<SubmitReferralResponse> SubmitReferral(SubmitReferralRequest request, ServerCallContext context) =>

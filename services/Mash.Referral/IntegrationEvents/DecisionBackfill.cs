@@ -4,9 +4,9 @@ using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Hosting;
 using Mash.Referral.Data;
-using Mash.Referral.Grpc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Mash.Referral.Application;
 
 namespace Mash.Referral.IntegrationEvents;
 

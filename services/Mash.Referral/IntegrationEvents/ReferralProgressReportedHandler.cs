@@ -8,6 +8,7 @@ using Mash.Platform.Time;
 using Mash.Referral.Data;
 using Mash.Referral.Domain;
 using Microsoft.EntityFrameworkCore;
+using Mash.Referral.Application;
 
 namespace Mash.Referral.IntegrationEvents;
 

@@ -9,8 +9,8 @@ using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Time;
 using Mash.Referral.Data;
 using Mash.Referral.Domain;
-using Mash.Referral.Grpc;
 using Microsoft.EntityFrameworkCore;
+using Mash.Referral.Application;
 
 namespace Mash.Referral.IntegrationEvents;
 
@@ -20,7 +20,7 @@ namespace Mash.Referral.IntegrationEvents;
 /// arrives, and the referring node is sent the front door's receipt.
 /// </summary>
 internal sealed class ReferralSentToFrontDoorHandler(
-    ReferralDbContext db, CallAudit audit, FrontDoors frontDoors, NewReferrals referrals, EventOutbox outbox, ChildRecords children, ServiceClock clock)
+    ReferralDbContext db, CallAudit audit, FrontDoors frontDoors, ReferralFactory referrals, EventOutbox outbox, ChildRecords children, ServiceClock clock)
     : IIntegrationEventHandler<ReferralSentToFrontDoor>
 {
     private const int MaxClientIdLength = 200;

@@ -2,6 +2,8 @@ using Grpc.Core;
 using Mash.Contracts.Strategy.V1;
 using Mash.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
+using Mash.StrategyDiscussion.Application;
+using Mash.StrategyDiscussion.IntegrationEvents;
 
 namespace Mash.StrategyDiscussion.Grpc;
 
@@ -10,7 +12,7 @@ namespace Mash.StrategyDiscussion.Grpc;
 /// checks the token itself, whatever the gateway already did.
 /// </summary>
 internal sealed class StrategyGrpcService(
-    DiscussionQueries discussions, OverdueQueries overdue, RequireDiscussionHandler require, DiscussionWork work)
+    DiscussionQueries discussions, OverdueQueries overdue, RequirementCommands require, DiscussionCommands work)
     : StrategyDiscussionService.StrategyDiscussionServiceBase
 {
     [Authorize(Policy = MashRoles.StrategyRead)]

@@ -6,8 +6,8 @@ using Mash.Platform.Eventing.Receipts;
 using Mash.Platform.Time;
 using Mash.StrategyDiscussion.Data;
 using Mash.StrategyDiscussion.Domain;
-using Mash.StrategyDiscussion.Grpc;
 using Microsoft.EntityFrameworkCore;
+using Mash.StrategyDiscussion.Application;
 
 namespace Mash.StrategyDiscussion.IntegrationEvents;
 

@@ -6,6 +6,7 @@ using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Hosting;
 using Mash.StrategyDiscussion.Domain;
 using Microsoft.Extensions.Options;
+using Mash.StrategyDiscussion.Application;
 
 namespace Mash.StrategyDiscussion.IntegrationEvents;
 

@@ -6,8 +6,8 @@ using Mash.Platform.Identity;
 using Mash.Platform.Time;
 using Mash.StrategyDiscussion.Data;
 using Mash.StrategyDiscussion.Domain;
-using Mash.StrategyDiscussion.Grpc;
 using Microsoft.EntityFrameworkCore;
+using Mash.StrategyDiscussion.Application;
 
 namespace Mash.StrategyDiscussion.IntegrationEvents;
 
@@ -17,7 +17,7 @@ namespace Mash.StrategyDiscussion.IntegrationEvents;
 /// discussion is now required, due by the area's timescale (immediate protection's shorter one).
 /// </summary>
 internal sealed class StrategyDiscussionTriggeredHandler(
-    StrategyDbContext db, CallAudit audit, ChildKeyHasher childKeys, NewDiscussions discussions, DiscussionSharing sharing, StrategyTimescales timescales)
+    StrategyDbContext db, CallAudit audit, ChildKeyHasher childKeys, DiscussionFactory discussions, DiscussionSharing sharing, StrategyTimescales timescales)
     : IIntegrationEventHandler<StrategyDiscussionTriggered>
 {
     public async Task HandleAsync(EventEnvelope envelope, StrategyDiscussionTriggered payload, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ internal sealed class StrategyDiscussionTriggeredHandler(
             return;
         }
 
-        var record = discussions.Required(childKey, payload.Child, NewDiscussions.MatchOf(payload.Child), trigger, reason, triggeredAt, payload.Area);
+        var record = discussions.Required(childKey, payload.Child, DiscussionFactory.MatchOf(payload.Child), trigger, reason, triggeredAt, payload.Area);
         record.SourceId = payload.SourceId;
         record.SourceEventId = envelope.EventId;
         db.Discussions.Add(record);

@@ -1,0 +1,41 @@
+using Google.Protobuf;
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Referral.V1;
+using Mash.Platform.Identity;
+using Mash.Referral.Data;
+using Mash.Referral.Domain;
+using Mash.Referral.IntegrationEvents;
+
+namespace Mash.Referral.Application;
+
+/// <summary>
+/// A referral as a node first stores it, whether submitted here or arriving from another node for this
+/// front door: scored against the minimum data set, the child keyed, every clock counted from receipt.
+/// </summary>
+internal sealed class ReferralFactory(ReferralTimescales timescales, ChildKeyHasher childKeys)
+{
+    public ReferralRecord Create(
+        string id, ReferralDetails details, string area, DateTime receivedAt, DateTime enteredAt, ReferralRole role, string frontDoorNode)
+    {
+        var decisionDue = timescales.ClockFor(area).DecisionDueAt(receivedAt);
+        var completeness = CompletenessAssessor.Assess(details);
+        return new ReferralRecord
+        {
+            Id = id,
+            ChildKey = childKeys.KeyFor(details.Child),
+            ChildMatch = (int)(NhsNumber.IsValid(details.Child.NhsNumber) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed),
+            Area = area,
+            Role = (int)role,
+            FrontDoorNode = frontDoorNode,
+            Status = (int)ReferralStatus.AwaitingScreening,
+            ReceivedAt = receivedAt,
+            EnteredAt = enteredAt,
+            DecisionDueAt = decisionDue,
+            DueAt = decisionDue,
+            DueDeadline = (int)ReferralDeadline.Decision,
+            CompletenessScore = completeness.Score,
+            Completeness = completeness.ToByteArray(),
+            Details = details.ToByteArray(),
+        };
+    }
+}
