@@ -19,18 +19,18 @@ internal static class ReferralMapper
         {
             ReferralId = record.Id,
             Details = record.ParseDetails(),
-            Status = (ReferralStatus)record.Status,
-            ChildMatch = (ChildMatchStatus)record.ChildMatch,
+            Status = record.Status,
+            ChildMatch = record.ChildMatch,
             Completeness = Completeness.Parser.ParseFrom(record.Completeness),
             ReceivedAt = Timestamp.FromDateTime(record.ReceivedAt),
             DecisionDueAt = Timestamp.FromDateTime(record.DecisionDueAt),
             DueAt = Timestamp.FromDateTime(record.DueAt),
-            DueDeadline = (ReferralDeadline)record.DueDeadline,
+            DueDeadline = record.DueDeadline,
             Overdue = IsOverdue(record, nowUtc),
             SubmittedByAgency = AgencyNames.ToContract(record.SubmittedByAgency),
             SubmittedByClient = record.ClientId,
             Area = record.Area,
-            Role = (ReferralRole)record.Role,
+            Role = record.Role,
             ReferringNode = record.OriginNode.Length > 0 ? record.OriginNode : thisNode,
             // Empty on referrals stored before front doors: each was screened where it was submitted.
             FrontDoorNode = record.FrontDoorNode.Length > 0 ? record.FrontDoorNode : thisNode,
@@ -42,7 +42,7 @@ internal static class ReferralMapper
         {
             referral.Screening = new Screening
             {
-                Rag = (Rag)record.Rag,
+                Rag = record.Rag,
                 Rationale = record.ScreeningRationale,
                 ScreenedAt = Timestamp.FromDateTime(screenedAt),
                 DueAt = record.RagDueAt is { } ragDue ? Timestamp.FromDateTime(ragDue) : null,
@@ -55,7 +55,7 @@ internal static class ReferralMapper
         {
             referral.Decision = new Decision
             {
-                Outcome = (ReferralOutcome)record.Outcome,
+                Outcome = record.Outcome,
                 Rationale = record.DecisionRationale,
                 DecidedAt = Timestamp.FromDateTime(decidedAt),
                 TimescaleBreached = record.DecisionBreached,
@@ -71,5 +71,5 @@ internal static class ReferralMapper
     public static ReferralDetails ParseDetails(this ReferralRecord record) => ReferralDetails.Parser.ParseFrom(record.Details);
 
     public static bool IsOverdue(ReferralRecord record, DateTime nowUtc) =>
-        record.Status == (int)ReferralStatus.Decided ? record.DecisionBreached : nowUtc > record.DueAt;
+        record.Status == ReferralStatus.Decided ? record.DecisionBreached : nowUtc > record.DueAt;
 }

@@ -42,8 +42,8 @@ internal sealed class ReferralQueries(ReferralDbContext db, CallAudit audit, Ser
         var matching = Filter(request, now);
         // Filtered by role and status alone (the usual queue view), the total is already in the figures.
         var total = request.Rags.Count == 0 && !request.OverdueOnly && !request.AwaitingOutcomeOnly
-            ? byStatus.Where(f => (request.Statuses.Count == 0 || request.Statuses.Contains((ReferralStatus)f.Status))
-                && (request.Roles.Count == 0 || request.Roles.Contains((ReferralRole)f.Role))).Sum(f => f.Count)
+            ? byStatus.Where(f => (request.Statuses.Count == 0 || request.Statuses.Contains(f.Status))
+                && (request.Roles.Count == 0 || request.Roles.Contains(f.Role))).Sum(f => f.Count)
             : await matching.CountAsync(cancellationToken);
         var page = matching;
         if (after is not null)
@@ -68,31 +68,31 @@ internal sealed class ReferralQueries(ReferralDbContext db, CallAudit audit, Ser
         var query = db.Referrals.AsNoTracking();
         if (request.Statuses.Count > 0)
         {
-            var statuses = request.Statuses.Select(s => (int)s).ToList();
+            var statuses = request.Statuses.ToList();
             query = query.Where(r => statuses.Contains(r.Status));
         }
 
         if (request.Rags.Count > 0)
         {
-            var rags = request.Rags.Select(r => (int)r).ToList();
+            var rags = request.Rags.ToList();
             query = query.Where(r => rags.Contains(r.Rag));
         }
 
         if (request.Roles.Count > 0)
         {
-            var roles = request.Roles.Select(r => (int)r).ToList();
+            var roles = request.Roles.ToList();
             query = query.Where(r => roles.Contains(r.Role));
         }
 
         if (request.OverdueOnly)
         {
-            query = query.Where(r => r.Status != (int)ReferralStatus.Decided && r.DueAt < now);
+            query = query.Where(r => r.Status != ReferralStatus.Decided && r.DueAt < now);
         }
 
         if (request.AwaitingOutcomeOnly)
         {
             // Sent to a front door, and no decision back although it was due: the referrer chases these.
-            query = query.Where(r => r.Role == (int)ReferralRole.ReferrerCopy && r.Status != (int)ReferralStatus.Decided && r.DecisionDueAt < now);
+            query = query.Where(r => r.Role == ReferralRole.ReferrerCopy && r.Status != ReferralStatus.Decided && r.DecisionDueAt < now);
         }
 
         return query;

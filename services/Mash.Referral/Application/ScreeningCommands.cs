@@ -36,23 +36,23 @@ internal sealed class ScreeningCommands(
 
         var record = await LoadDecidedHereAsync(request.ReferralId, cancellationToken);
         var now = clock.UtcNow;
-        if (record.Status == (int)ReferralStatus.Decided)
+        if (record.Status == ReferralStatus.Decided)
         {
             throw RpcErrors.FailedPrecondition(record.Id, "REFERRAL_DECIDED", "The referral is already decided; it can no longer be screened.");
         }
 
-        if (record.ScreenedAt is null || record.Rag != (int)request.Rag || record.ScreeningRationale != request.Rationale)
+        if (record.ScreenedAt is null || record.Rag != request.Rag || record.ScreeningRationale != request.Rationale)
         {
             var ragDue = timescales.ClockFor(record.Area).RagDueAt(record.ReceivedAt, request.Rag);
-            record.Rag = (int)request.Rag;
+            record.Rag = request.Rag;
             record.ScreeningRationale = request.Rationale;
             record.ScreenedAt = now;
             record.ScreenedBy = audit.Caller.ClientId;
             record.ScreenedByAgency = audit.Caller.Agency;
             record.RagDueAt = ragDue;
             (record.DueAt, var deadline) = ReferralClock.EarliestOpen(record.DecisionDueAt, ragDue);
-            record.DueDeadline = (int)deadline;
-            record.Status = (int)ReferralStatus.AwaitingDecision;
+            record.DueDeadline = deadline;
+            record.Status = ReferralStatus.AwaitingDecision;
             ReportToReferrer(record, record.ParseDetails());
             await SaveAsync(record, cancellationToken);
         }
@@ -73,14 +73,14 @@ internal sealed class ScreeningCommands(
 
         var record = await LoadDecidedHereAsync(request.ReferralId, cancellationToken);
         var now = clock.UtcNow;
-        if (record.Status == (int)ReferralStatus.Decided)
+        if (record.Status == ReferralStatus.Decided)
         {
-            return record.Outcome == (int)request.Outcome && record.DecisionRationale == request.Rationale
+            return record.Outcome == request.Outcome && record.DecisionRationale == request.Rationale
                 ? record.ToContract(now, frontDoors.ThisNode)
                 : throw RpcErrors.FailedPrecondition(record.Id, "REFERRAL_DECIDED", "The referral already has a different decision.");
         }
 
-        if (record.Status == (int)ReferralStatus.AwaitingScreening && request.Outcome != ReferralOutcome.ImmediateProtection)
+        if (record.Status == ReferralStatus.AwaitingScreening && request.Outcome != ReferralOutcome.ImmediateProtection)
         {
             throw RpcErrors.FailedPrecondition(record.Id, "NOT_SCREENED", "Screen the referral (RAG) before deciding; only immediate protection may skip screening.");
         }
@@ -92,14 +92,14 @@ internal sealed class ScreeningCommands(
                 $"The decision was due at {record.DecisionDueAt:yyyy-MM-dd HH:mm} UTC and is late: say why.").ThrowIfAny("A late decision must say why it is late.");
         }
 
-        record.Outcome = (int)request.Outcome;
+        record.Outcome = request.Outcome;
         record.DecisionRationale = request.Rationale;
         record.DecidedAt = now;
         record.DecidedBy = audit.Caller.ClientId;
         record.DecidedByAgency = audit.Caller.Agency;
         record.DecisionBreached = late;
         record.LatenessReason = late ? request.LatenessReason : "";
-        record.Status = (int)ReferralStatus.Decided;
+        record.Status = ReferralStatus.Decided;
         var details = record.ParseDetails();
         StartNextSteps(record, details);
         ReportToReferrer(record, details);
@@ -112,7 +112,7 @@ internal sealed class ScreeningCommands(
     private void StartNextSteps(ReferralRecord record, ReferralDetails details)
     {
         outbox.Enqueue(db, Topics.Referrals, ReferralEvents.Decided(record, details), record.ChildKey, details.LawfulBasis, audit.Purpose);
-        var steps = DecisionNextSteps.After((ReferralOutcome)record.Outcome);
+        var steps = DecisionNextSteps.After(record.Outcome);
         if (steps.RequiresDiscussion)
         {
             outbox.Enqueue(db, Topics.StrategyTriggers, ReferralEvents.DiscussionRequired(record, details, steps.DiscussionTrigger),
@@ -135,7 +135,7 @@ internal sealed class ScreeningCommands(
         var record = await db.Referrals.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw RpcErrors.NotFound("referral", id);
         audit.Touch(record.ChildKey, record.Id);
-        if (record.Role == (int)ReferralRole.ReferrerCopy)
+        if (record.Role == ReferralRole.ReferrerCopy)
         {
             throw RpcErrors.FailedPrecondition(record.Id, "DECIDED_AT_FRONT_DOOR",
                 $"This node sent referral {record.Id} to the MASH front door at node '{record.FrontDoorNode}': it is screened and decided there, and the outcome comes back here.");

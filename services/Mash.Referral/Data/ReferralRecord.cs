@@ -1,3 +1,6 @@
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Referral.V1;
+
 namespace Mash.Referral.Data;
 
 /// <summary>
@@ -19,13 +22,13 @@ public sealed class ReferralRecord
     public string RequestHash { get; set; } = "";
     public string SubmittedByAgency { get; set; } = "";
     public string ChildKey { get; set; } = "";
-    public int ChildMatch { get; set; }
+    public ChildMatchStatus ChildMatch { get; set; }
     public string Area { get; set; } = "";
     /// <summary>mash.referral.v1.ReferralRole: screened and decided here, or the referrer's copy.</summary>
-    public int Role { get; set; }
+    public ReferralRole Role { get; set; }
     /// <summary>The node running the area's front door, which screens and decides it.</summary>
     public string FrontDoorNode { get; set; } = "";
-    public int Status { get; set; }
+    public ReferralStatus Status { get; set; }
     /// <summary>When the contact was received: every clock counts from it.</summary>
     public DateTime ReceivedAt { get; set; }
     /// <summary>When it was entered at the referring node.</summary>
@@ -34,21 +37,21 @@ public sealed class ReferralRecord
     /// <summary>The earliest deadline still open: what the queue orders by.</summary>
     public DateTime DueAt { get; set; }
     /// <summary>mash.referral.v1.ReferralDeadline: which deadline <see cref="DueAt"/> is.</summary>
-    public int DueDeadline { get; set; }
+    public ReferralDeadline DueDeadline { get; set; }
     /// <summary>On a referrer's copy: when the front door stored it (its receipt).</summary>
     public DateTime? AcknowledgedAt { get; set; }
     public int CompletenessScore { get; set; }
     public byte[] Completeness { get; set; } = [];
     public byte[] Details { get; set; } = [];
 
-    public int Rag { get; set; }
+    public Rag Rag { get; set; }
     public string ScreeningRationale { get; set; } = "";
     public DateTime? ScreenedAt { get; set; }
     public DateTime? RagDueAt { get; set; }
     public string ScreenedBy { get; set; } = "";
     public string ScreenedByAgency { get; set; } = "";
 
-    public int Outcome { get; set; }
+    public ReferralOutcome Outcome { get; set; }
     public string DecisionRationale { get; set; } = "";
     public DateTime? DecidedAt { get; set; }
     public bool DecisionBreached { get; set; }

@@ -12,7 +12,7 @@ internal static class WaitingReferrals
 {
     /// <summary>The rule itself, for figures already counted per role and status (see <see cref="ByStatusAsync"/>).</summary>
     public static bool IsWaiting(StatusFigures figures) =>
-        figures.Role == (int)ReferralRole.FrontDoor && figures.Status != (int)ReferralStatus.Decided;
+        figures.Role == ReferralRole.FrontDoor && figures.Status != ReferralStatus.Decided;
 
     /// <summary>
     /// One pass over the index (Role, Status, DueAt, ReceivedAt, DecisionDueAt), instead of a count,
@@ -28,4 +28,4 @@ internal static class WaitingReferrals
             .ToListAsync(cancellationToken);
 }
 
-internal sealed record StatusFigures(int Role, int Status, int Count, int PastDue, int PastDecisionDue, DateTime? OldestReceivedAt);
+internal sealed record StatusFigures(ReferralRole Role, ReferralStatus Status, int Count, int PastDue, int PastDecisionDue, DateTime? OldestReceivedAt);

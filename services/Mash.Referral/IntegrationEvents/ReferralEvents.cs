@@ -32,13 +32,13 @@ internal static class ReferralEvents
         var progress = new ReferralProgressReported
         {
             ReferralId = record.Id,
-            Status = (ReferralStatus)record.Status,
+            Status = record.Status,
             AcknowledgedAt = Timestamp.FromDateTime(record.AcknowledgedAt ?? record.EnteredAt),
             DecisionDueAt = Timestamp.FromDateTime(record.DecisionDueAt),
         };
         if (record.ScreenedAt is { } screenedAt)
         {
-            progress.Rag = (Rag)record.Rag;
+            progress.Rag = record.Rag;
             progress.ScreenedAt = Timestamp.FromDateTime(screenedAt);
             progress.RagDueAt = record.RagDueAt is { } ragDue ? Timestamp.FromDateTime(ragDue) : null;
             progress.ScreenedByAgency = AgencyNames.ToContract(record.ScreenedByAgency);
@@ -46,7 +46,7 @@ internal static class ReferralEvents
 
         if (record.DecidedAt is { } decidedAt)
         {
-            progress.Outcome = (ReferralOutcome)record.Outcome;
+            progress.Outcome = record.Outcome;
             progress.DecidedAt = Timestamp.FromDateTime(decidedAt);
             progress.DecisionTimescaleBreached = record.DecisionBreached;
             progress.DecidedByAgency = AgencyNames.ToContract(record.DecidedByAgency);
@@ -65,9 +65,9 @@ internal static class ReferralEvents
         ConcernSummary = details.Concern?.Description ?? "",
         ImmediateProtectionNeeded = details.ImmediateRisk?.ImmediateProtectionNeeded ?? false,
         ReferringAgency = AgencyNames.ToContract(record.SubmittedByAgency),
-        Outcome = (ReferralOutcome)record.Outcome,
+        Outcome = record.Outcome,
         DecidedAt = Timestamp.FromDateTime(record.DecidedAt ?? record.ReceivedAt),
-        AssessmentRequired = DecisionNextSteps.After((ReferralOutcome)record.Outcome).OpensAssessment,
+        AssessmentRequired = DecisionNextSteps.After(record.Outcome).OpensAssessment,
         DecidedBeforeUpgrade = decidedBeforeUpgrade,
     };
 

@@ -28,7 +28,7 @@ internal sealed class ReferralProgressReportedHandler(ReferralDbContext db, Call
         }
 
         var record = await db.Referrals.FirstOrDefaultAsync(r => r.Id == payload.ReferralId, cancellationToken);
-        if (record is null || record.Role != (int)ReferralRole.ReferrerCopy)
+        if (record is null || record.Role != ReferralRole.ReferrerCopy)
         {
             throw new UnprocessableEventException("UnknownReferral", $"This node sent no referral {payload.ReferralId} to a front door.");
         }
@@ -47,7 +47,7 @@ internal sealed class ReferralProgressReportedHandler(ReferralDbContext db, Call
         }
 
         DateTime? screenedAt = Timestamps.TryUtc(payload.ScreenedAt, out var screened) ? screened : null;
-        if (!ReferralProgress.MovesOn((ReferralStatus)record.Status, record.AcknowledgedAt is not null, record.ScreenedAt, payload.Status, screenedAt))
+        if (!ReferralProgress.MovesOn(record.Status, record.AcknowledgedAt is not null, record.ScreenedAt, payload.Status, screenedAt))
         {
             return;
         }
@@ -57,7 +57,7 @@ internal sealed class ReferralProgressReportedHandler(ReferralDbContext db, Call
 
     private static void Apply(ReferralRecord record, ReferralProgressReported payload, DateTime? screenedAt)
     {
-        record.Status = (int)payload.Status;
+        record.Status = payload.Status;
         record.AcknowledgedAt ??= Timestamps.TryUtc(payload.AcknowledgedAt, out var acknowledged) ? acknowledged : null;
         if (Timestamps.TryUtc(payload.DecisionDueAt, out var decisionDue))
         {
@@ -67,7 +67,7 @@ internal sealed class ReferralProgressReportedHandler(ReferralDbContext db, Call
 
         if (screenedAt is { } at)
         {
-            record.Rag = (int)payload.Rag;
+            record.Rag = payload.Rag;
             record.ScreenedAt = at;
             record.RagDueAt = Timestamps.TryUtc(payload.RagDueAt, out var ragDue) ? ragDue : null;
             record.ScreenedByAgency = AgencyNames.FromContract(payload.ScreenedByAgency);
@@ -75,14 +75,14 @@ internal sealed class ReferralProgressReportedHandler(ReferralDbContext db, Call
 
         if (Timestamps.TryUtc(payload.DecidedAt, out var decidedAt))
         {
-            record.Outcome = (int)payload.Outcome;
+            record.Outcome = payload.Outcome;
             record.DecidedAt = decidedAt;
             record.DecisionBreached = payload.DecisionTimescaleBreached;
             record.DecidedByAgency = AgencyNames.FromContract(payload.DecidedByAgency);
         }
 
         (record.DueAt, var deadline) = ReferralClock.EarliestOpen(record.DecisionDueAt, record.RagDueAt);
-        record.DueDeadline = (int)deadline;
+        record.DueDeadline = deadline;
         record.Version++;
     }
 }

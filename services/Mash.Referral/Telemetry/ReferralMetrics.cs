@@ -55,8 +55,8 @@ internal sealed class ReferralMetrics : IRefreshedGauges
         var oldest = waiting.Min(f => f.OldestReceivedAt);
 
         _last = new Snapshot(
-            waiting.Where(f => f.Status == (int)ReferralStatus.AwaitingScreening).Sum(f => (long)f.Count),
-            waiting.Where(f => f.Status == (int)ReferralStatus.AwaitingDecision).Sum(f => (long)f.Count),
+            waiting.Where(f => f.Status == ReferralStatus.AwaitingScreening).Sum(f => (long)f.Count),
+            waiting.Where(f => f.Status == ReferralStatus.AwaitingDecision).Sum(f => (long)f.Count),
             oldest is { } received ? Math.Max(0, (now - received).TotalSeconds) : 0,
             waiting.Sum(f => (long)f.PastDecisionDue));
     }
