@@ -27,14 +27,14 @@ internal sealed class AssessmentCommands(AssessmentDbContext db, CallAudit audit
 
         var record = await LoadAsync(request.AssessmentId, cancellationToken);
         var now = clock.UtcNow;
-        if (record.Status == (int)AssessmentStatus.Completed)
+        if (record.Status == AssessmentStatus.Completed)
         {
             throw RpcErrors.FailedPrecondition(record.Id, "ASSESSMENT_COMPLETED", "The assessment is completed; no more checks can be recorded on it.");
         }
 
         RefuseIfClosed(record);
 
-        var lastForAgency = record.Checks.Where(c => c.Agency == (int)request.Agency).OrderBy(c => c.CheckedAt).ThenBy(c => c.Id).LastOrDefault();
+        var lastForAgency = record.Checks.Where(c => c.Agency == request.Agency).OrderBy(c => c.CheckedAt).ThenBy(c => c.Id).LastOrDefault();
         if (lastForAgency is not null && lastForAgency.Result == request.Result && lastForAgency.InformationFound == request.InformationFound)
         {
             // A retry of the check just recorded.
@@ -44,7 +44,7 @@ internal sealed class AssessmentCommands(AssessmentDbContext db, CallAudit audit
         record.Checks.Add(new AgencyCheckRecord
         {
             AssessmentId = record.Id,
-            Agency = (int)request.Agency,
+            Agency = request.Agency,
             Result = request.Result,
             InformationFound = request.InformationFound,
             CheckedAt = now,
@@ -62,7 +62,7 @@ internal sealed class AssessmentCommands(AssessmentDbContext db, CallAudit audit
 
         var record = await LoadAsync(request.AssessmentId, cancellationToken);
         var now = clock.UtcNow;
-        if (record.Status == (int)AssessmentStatus.Completed)
+        if (record.Status == AssessmentStatus.Completed)
         {
             return SameOutcome(record, request)
                 ? record.ToContract(now)
@@ -77,20 +77,20 @@ internal sealed class AssessmentCommands(AssessmentDbContext db, CallAudit audit
         }
 
         var previous = await PreviousLevelAsync(record, cancellationToken);
-        record.RiskLevel = (int)request.RiskLevel;
-        record.Rag = (int)request.Rag;
+        record.RiskLevel = request.RiskLevel;
+        record.Rag = request.Rag;
         record.Rationale = request.Rationale;
         record.SignificantHarmSuspected = request.SignificantHarmSuspected;
         record.CompletedAt = now;
         record.CompletedBy = audit.Caller.ClientId;
         record.TimescaleBreached = AssessmentRules.IsBreached(record.DueAt, now);
-        record.Status = (int)AssessmentStatus.Completed;
+        record.Status = AssessmentStatus.Completed;
 
         var basis = LawfulBases.TryParse(audit.LawfulBasis, out var stated)
             ? stated
             : throw new InvalidOperationException("The stated lawful basis was not checked.");
         outbox.ShareWithPartners(db, Topics.RiskChanges, AssessmentEvents.RiskLevelChanged(record, previous), record.ChildKey,
-            record.ChildMatch == (int)Contracts.Common.V1.ChildMatchStatus.Confirmed, basis, audit.Purpose, record.Id);
+            record.ChildMatch == Contracts.Common.V1.ChildMatchStatus.Confirmed, basis, audit.Purpose, record.Id);
         if (record.SignificantHarmSuspected)
         {
             // Reasonable cause to suspect significant harm: a strategy discussion is now required.
@@ -105,19 +105,19 @@ internal sealed class AssessmentCommands(AssessmentDbContext db, CallAudit audit
 
     private static void RefuseIfClosed(AssessmentRecord record)
     {
-        if (record.Status == (int)AssessmentStatus.Closed)
+        if (record.Status == AssessmentStatus.Closed)
         {
             throw RpcErrors.FailedPrecondition(record.Id, "ASSESSMENT_CLOSED", $"The assessment was closed without a conclusion: {record.ClosureReason}");
         }
     }
 
     private static bool SameOutcome(AssessmentRecord record, CompleteAssessmentRequest request) =>
-        record.RiskLevel == (int)request.RiskLevel && record.Rag == (int)request.Rag
+        record.RiskLevel == request.RiskLevel && record.Rag == request.Rag
         && record.Rationale == request.Rationale && record.SignificantHarmSuspected == request.SignificantHarmSuspected;
 
     /// <summary>The child's risk level from this node's latest earlier completed assessment.</summary>
     private async Task<RiskLevel> PreviousLevelAsync(AssessmentRecord record, CancellationToken cancellationToken) =>
-        (RiskLevel)await db.Assessments.AsNoTracking()
+        await db.Assessments.AsNoTracking()
             .Where(a => a.ChildKey == record.ChildKey && a.Id != record.Id && a.CompletedAt != null)
             .OrderByDescending(a => a.CompletedAt).ThenByDescending(a => a.Id)
             .Select(a => a.RiskLevel)

@@ -18,18 +18,18 @@ internal static class AssessmentMapper
             AssessmentId = record.Id,
             ReferralId = record.ReferralId,
             Child = ChildIdentity.Parser.ParseFrom(record.Child),
-            Status = (AssessmentStatus)record.Status,
+            Status = record.Status,
             StartedAt = Timestamp.FromDateTime(record.StartedAt),
             DueAt = Timestamp.FromDateTime(record.DueAt),
             Overdue = IsOverdue(record, nowUtc),
             ConcernSummary = record.ConcernSummary,
-            ChildMatch = (ChildMatchStatus)record.ChildMatch,
+            ChildMatch = record.ChildMatch,
             ClosureReason = record.ClosureReason,
             ClosedAt = record.ClosedAt is { } closedAt ? Timestamp.FromDateTime(closedAt) : null,
         };
         assessment.Checks.AddRange(record.Checks.OrderBy(c => c.CheckedAt).ThenBy(c => c.Id).Select(c => new AgencyCheck
         {
-            Agency = (Agency)c.Agency,
+            Agency = c.Agency,
             Result = c.Result,
             InformationFound = c.InformationFound,
             CheckedAt = Timestamp.FromDateTime(c.CheckedAt),
@@ -40,8 +40,8 @@ internal static class AssessmentMapper
         {
             assessment.Outcome = new AssessmentOutcome
             {
-                RiskLevel = (RiskLevel)record.RiskLevel,
-                Rag = (Rag)record.Rag,
+                RiskLevel = record.RiskLevel,
+                Rag = record.Rag,
                 Rationale = record.Rationale,
                 SignificantHarmSuspected = record.SignificantHarmSuspected,
                 CompletedAt = Timestamp.FromDateTime(completedAt),
@@ -54,7 +54,7 @@ internal static class AssessmentMapper
     }
 
     /// <summary>Open past its due time, or completed late; never a closed one.</summary>
-    public static bool IsOverdue(AssessmentRecord record, DateTime nowUtc) => (AssessmentStatus)record.Status switch
+    public static bool IsOverdue(AssessmentRecord record, DateTime nowUtc) => record.Status switch
     {
         AssessmentStatus.Completed => record.TimescaleBreached,
         AssessmentStatus.Closed => false,
@@ -66,7 +66,7 @@ internal static class AssessmentMapper
         var flag = new CseFlag
         {
             FlagId = record.Id,
-            Risk = (CseRisk)record.Risk,
+            Risk = record.Risk,
             Active = record.Active,
             RaisedAt = Timestamp.FromDateTime(record.RaisedAt),
             Suspect = record.Suspect(),
@@ -74,8 +74,8 @@ internal static class AssessmentMapper
         };
         flag.History.AddRange(record.History.OrderBy(h => h.ChangedAt).ThenBy(h => h.Id).Select(h => new CseFlagHistoryEntry
         {
-            Action = (FlagAction)h.Action,
-            Risk = (CseRisk)h.Risk,
+            Action = h.Action,
+            Risk = h.Risk,
             Reason = h.Reason,
             Evidence = h.Evidence,
             ChangedBy = h.ChangedBy,
@@ -89,7 +89,7 @@ internal static class AssessmentMapper
     {
         DiscussionId = record.DiscussionId,
         Status = (Contracts.Strategy.V1.DiscussionStatus)record.Status,
-        Trigger = (Contracts.Strategy.V1.DiscussionTrigger)record.Trigger,
+        Trigger = record.Trigger,
         RequiredAt = Timestamp.FromDateTime(record.RequiredAt),
         DueAt = Timestamp.FromDateTime(record.DueAt),
         Overdue = record.HeldAt is null && nowUtc > record.DueAt,
@@ -97,7 +97,7 @@ internal static class AssessmentMapper
         HeldAt = record.HeldAt is { } heldAt ? Timestamp.FromDateTime(heldAt) : null,
         MinutesReference = record.MinutesReference,
         HeldByNode = record.HeldByNode,
-        HeldByAgency = (Agency)record.HeldByAgency,
+        HeldByAgency = record.HeldByAgency,
     };
 
     public static PartnerRiskEntry ToContract(this PartnerRiskRecord record)
@@ -106,10 +106,10 @@ internal static class AssessmentMapper
         {
             EventId = record.EventId,
             OriginNode = record.OriginNode,
-            OriginAgency = (Agency)record.OriginAgency,
+            OriginAgency = record.OriginAgency,
             OccurredAt = Timestamp.FromDateTime(record.OccurredAt),
             ReceivedAt = Timestamp.FromDateTime(record.ReceivedAt),
-            LawfulBasis = (LawfulBasis)record.LawfulBasis,
+            LawfulBasis = record.LawfulBasis,
         };
         if (record.Kind == CseFlagChanged.Descriptor.FullName)
         {

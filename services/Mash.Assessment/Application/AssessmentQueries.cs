@@ -55,7 +55,7 @@ internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit,
         }
 
         var records = await page.Include(a => a.Checks).OrderBy(a => a.DueAt).ThenBy(a => a.Id).ReadPageAsync(size, cancellationToken);
-        var open = db.Assessments.AsNoTracking().Where(a => a.Status == (int)AssessmentStatus.Open);
+        var open = db.Assessments.AsNoTracking().Where(a => a.Status == AssessmentStatus.Open);
         var response = new ListAssessmentsResponse
         {
             TotalMatching = await matching.CountAsync(cancellationToken),
@@ -88,13 +88,13 @@ internal sealed class AssessmentQueries(AssessmentDbContext db, CallAudit audit,
 
         if (request.Statuses.Count > 0)
         {
-            var statuses = request.Statuses.Select(s => (int)s).ToList();
+            var statuses = request.Statuses.ToList();
             query = query.Where(a => statuses.Contains(a.Status));
         }
 
         if (request.OverdueOnly)
         {
-            query = query.Where(a => a.Status == (int)AssessmentStatus.Open && a.DueAt < now);
+            query = query.Where(a => a.Status == AssessmentStatus.Open && a.DueAt < now);
         }
 
         return query;

@@ -53,12 +53,12 @@ internal sealed class CseFlagCommands(
         {
             Id = id,
             ChildKey = childKey,
-            ChildMatch = (int)(ChildIdentityRules.IsConfirmed(request.Child) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed),
+            ChildMatch = (ChildIdentityRules.IsConfirmed(request.Child) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed),
             Child = request.Child.ToByteArray(),
-            Risk = (int)request.Risk,
+            Risk = request.Risk,
             Active = true,
             RaisedAt = now,
-            LawfulBasis = (int)request.LawfulBasis,
+            LawfulBasis = request.LawfulBasis,
             ClientId = audit.Caller.ClientId,
             IdempotencyKey = request.IdempotencyKey,
             RequestHash = fingerprint,
@@ -93,7 +93,7 @@ internal sealed class CseFlagCommands(
         var suspect = request.Suspect is null ? flag.Suspect() : CseSuspectRules.Normalise(request.Suspect);
         var contact = request.Contact is null ? flag.Contact() : CseSuspectRules.Normalise(request.Contact);
         var last = flag.History.OrderBy(h => h.ChangedAt).ThenBy(h => h.Id).Last();
-        if (last.Action == (int)FlagAction.Reviewed && last.Risk == (int)request.Risk && last.Reason == request.Reason && last.Evidence == request.Evidence
+        if (last.Action == FlagAction.Reviewed && last.Risk == request.Risk && last.Reason == request.Reason && last.Evidence == request.Evidence
             && Equals(suspect, flag.Suspect()) && Equals(contact, flag.Contact()))
         {
             // A retry of the review just recorded.
@@ -101,11 +101,11 @@ internal sealed class CseFlagCommands(
         }
 
         var namedBefore = flag.SuspectOffenderId;
-        flag.Risk = (int)request.Risk;
+        flag.Risk = request.Risk;
         flag.Keep(suspect);
         flag.Keep(contact);
         var reviewed = Change(flag, FlagAction.Reviewed, request.Risk, request.Reason, request.Evidence, clock.UtcNow);
-        LinkNamedOffender(flag, reviewed, namedBefore, (LawfulBasis)flag.LawfulBasis);
+        LinkNamedOffender(flag, reviewed, namedBefore, flag.LawfulBasis);
         await ShareAndSaveAsync(flag, reviewed, cancellationToken);
         return flag.ToContract();
     }
@@ -119,7 +119,7 @@ internal sealed class CseFlagCommands(
         var now = clock.UtcNow;
         flag.Active = false;
         flag.ClearedAt = now;
-        var cleared = Change(flag, FlagAction.Cleared, (CseRisk)flag.Risk, request.Reason, request.Evidence, now);
+        var cleared = Change(flag, FlagAction.Cleared, flag.Risk, request.Reason, request.Evidence, now);
         await ShareAndSaveAsync(flag, cleared, cancellationToken);
         return flag.ToContract();
     }
@@ -129,8 +129,8 @@ internal sealed class CseFlagCommands(
         var change = new CseFlagHistoryRecord
         {
             FlagId = flag.Id,
-            Action = (int)action,
-            Risk = (int)risk,
+            Action = action,
+            Risk = risk,
             Reason = reason,
             Evidence = evidence,
             ChangedBy = audit.Caller.ClientId,
@@ -144,8 +144,8 @@ internal sealed class CseFlagCommands(
     /// <summary>Later changes are shared under the lawful basis the flag was raised with.</summary>
     private async Task ShareAndSaveAsync(CseFlagRecord flag, CseFlagHistoryRecord change, CancellationToken cancellationToken)
     {
-        outbox.ShareWithPartners(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, change), flag.ChildKey, IsConfirmed(flag.ChildMatch), (LawfulBasis)flag.LawfulBasis, audit.Purpose, flag.Id);
-        RequireStrategyDiscussionIfHigh(flag, change, (LawfulBasis)flag.LawfulBasis);
+        outbox.ShareWithPartners(db, Topics.CseFlags, AssessmentEvents.CseFlagChanged(flag, change), flag.ChildKey, IsConfirmed(flag.ChildMatch), flag.LawfulBasis, audit.Purpose, flag.Id);
+        RequireStrategyDiscussionIfHigh(flag, change, flag.LawfulBasis);
         flag.Version++;
         await trail.SaveVersionedChangesWithAuditAsync(db, "flag", cancellationToken);
     }
@@ -194,7 +194,7 @@ internal sealed class CseFlagCommands(
         return earlier.ToContract();
     }
 
-    private static bool IsConfirmed(int childMatch) => childMatch == (int)Contracts.Common.V1.ChildMatchStatus.Confirmed;
+    private static bool IsConfirmed(ChildMatchStatus childMatch) => childMatch == ChildMatchStatus.Confirmed;
 
     /// <summary>
     /// A flag newly naming an offender managed at this node links the child to them there (the Offender
@@ -211,7 +211,7 @@ internal sealed class CseFlagCommands(
     /// <summary>A high CSE risk requires a strategy discussion (none was held in seven such cases in the review).</summary>
     private void RequireStrategyDiscussionIfHigh(CseFlagRecord flag, CseFlagHistoryRecord change, LawfulBasis basis)
     {
-        var (risk, action) = ((CseRisk)change.Risk, (FlagAction)change.Action);
+        var (risk, action) = (change.Risk, change.Action);
         if (StrategyDiscussionTriggers.RequiredBy(risk, action))
         {
             outbox.Enqueue(db, Topics.StrategyTriggers, AssessmentEvents.StrategyTriggered(StrategyTrigger.HighCseRisk, flag.Id,

@@ -14,8 +14,8 @@ internal static class CseSuspectMapping
         var suspect = new SuspectedPerpetrator
         {
             AgeYears = flag.SuspectAgeYears,
-            AgeBand = (SuspectAgeBand)flag.SuspectAgeBand,
-            Relationship = (SuspectRelationship)flag.SuspectRelationship,
+            AgeBand = flag.SuspectAgeBand,
+            Relationship = flag.SuspectRelationship,
             OffenderId = flag.SuspectOffenderId,
             Description = flag.SuspectDescription,
         };
@@ -32,8 +32,8 @@ internal static class CseSuspectMapping
     public static void Keep(this CseFlagRecord flag, SuspectedPerpetrator? suspect)
     {
         flag.SuspectAgeYears = suspect?.AgeYears ?? 0;
-        flag.SuspectAgeBand = (int)(suspect?.AgeBand ?? SuspectAgeBand.Unspecified);
-        flag.SuspectRelationship = (int)(suspect?.Relationship ?? SuspectRelationship.Unspecified);
+        flag.SuspectAgeBand = (suspect?.AgeBand ?? SuspectAgeBand.Unspecified);
+        flag.SuspectRelationship = (suspect?.Relationship ?? SuspectRelationship.Unspecified);
         flag.SuspectOffenderId = suspect?.OffenderId ?? "";
         flag.SuspectDescription = suspect?.Description ?? "";
     }

@@ -83,8 +83,8 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
         var partners = (await db.PartnerRisks.AsNoTracking().Where(p => candidates.Contains(p.ChildKey))
                 .Select(p => new { p.ChildKey, p.Sequence, p.OriginNode, p.OriginAgency, p.OccurredAt, p.FlagId, p.FlagAction, p.CseRisk, p.RiskLevel })
                 .ToListAsync(cancellationToken))
-            .ToLookup(p => p.ChildKey, p => new PartnerSignal(p.Sequence, p.OriginNode, (Agency)p.OriginAgency, p.OccurredAt, p.FlagId,
-                (FlagAction)p.FlagAction, (CseRisk)p.CseRisk, (RiskLevel)p.RiskLevel));
+            .ToLookup(p => p.ChildKey, p => new PartnerSignal(p.Sequence, p.OriginNode, p.OriginAgency, p.OccurredAt, p.FlagId,
+                p.FlagAction, p.CseRisk, p.RiskLevel));
 
         var ranked = candidates
             .Select(key => (Key: key, Summary: ChildRiskState.Summarise(flags[key].Select(Signal), levels.GetValueOrDefault(key), partners[key])))
@@ -114,9 +114,9 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
     /// <summary>Children with anything high ever recorded; whether it is still current is decided per child.</summary>
     private async Task<List<string>> CandidatesAsync(CancellationToken cancellationToken)
     {
-        var flagged = db.CseFlags.Where(f => f.Active && f.Risk == (int)CseRisk.High).Select(f => f.ChildKey);
-        var assessed = db.Assessments.Where(a => a.CompletedAt != null && a.RiskLevel >= (int)RiskLevel.High).Select(a => a.ChildKey);
-        var shared = db.PartnerRisks.Where(p => p.CseRisk == (int)CseRisk.High || p.RiskLevel >= (int)RiskLevel.High).Select(p => p.ChildKey);
+        var flagged = db.CseFlags.Where(f => f.Active && f.Risk == CseRisk.High).Select(f => f.ChildKey);
+        var assessed = db.Assessments.Where(a => a.CompletedAt != null && a.RiskLevel >= RiskLevel.High).Select(a => a.ChildKey);
+        var shared = db.PartnerRisks.Where(p => p.CseRisk == CseRisk.High || p.RiskLevel >= RiskLevel.High).Select(p => p.ChildKey);
         return await flagged.Union(assessed).Union(shared).Distinct().ToListAsync(cancellationToken);
     }
 
@@ -130,7 +130,7 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
         return completed
             .GroupBy(a => a.ChildKey)
             .Select(g => g.OrderBy(a => a.CompletedAt).ThenBy(a => a.Id, StringComparer.Ordinal).Last())
-            .ToDictionary(a => a.ChildKey, a => new LocalLevelSignal(a.Id, (RiskLevel)a.RiskLevel, a.CompletedAt));
+            .ToDictionary(a => a.ChildKey, a => new LocalLevelSignal(a.Id, a.RiskLevel, a.CompletedAt));
     }
 
     /// <summary>
@@ -161,10 +161,10 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
     private static LocalFlagSignal Signal(CseFlagRecord flag)
     {
         var last = flag.History.OrderBy(h => h.ChangedAt).ThenBy(h => h.Id).LastOrDefault();
-        return new LocalFlagSignal(flag.Id, (CseRisk)flag.Risk, (FlagAction)(last?.Action ?? (int)FlagAction.Raised), last?.ChangedAt ?? flag.RaisedAt);
+        return new LocalFlagSignal(flag.Id, flag.Risk, last?.Action ?? FlagAction.Raised, last?.ChangedAt ?? flag.RaisedAt);
     }
 
     private static PartnerSignal Signal(PartnerRiskRecord record) => new(
-        record.Sequence, record.OriginNode, (Agency)record.OriginAgency, record.OccurredAt, record.FlagId,
-        (FlagAction)record.FlagAction, (CseRisk)record.CseRisk, (RiskLevel)record.RiskLevel);
+        record.Sequence, record.OriginNode, record.OriginAgency, record.OccurredAt, record.FlagId,
+        record.FlagAction, record.CseRisk, record.RiskLevel);
 }

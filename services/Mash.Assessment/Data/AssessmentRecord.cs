@@ -1,3 +1,9 @@
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Assessment.V1;
+using Mash.Contracts.Events.V1;
+using Mash.Contracts.Referral.V1;
+using Mash.Contracts.Strategy.V1;
+
 namespace Mash.Assessment.Data;
 
 /// <summary>
@@ -9,22 +15,22 @@ public sealed class AssessmentRecord
     public string Id { get; set; } = "";
     public string ReferralId { get; set; } = "";
     public string ChildKey { get; set; } = "";
-    public int ChildMatch { get; set; }
+    public ChildMatchStatus ChildMatch { get; set; }
     public byte[] Child { get; set; } = [];
     public string Area { get; set; } = "";
-    public int Status { get; set; }
+    public AssessmentStatus Status { get; set; }
     public DateTime StartedAt { get; set; }
     public DateTime DueAt { get; set; }
     public string ConcernSummary { get; set; } = "";
     public bool ImmediateProtectionNeeded { get; set; }
-    public int ReferringAgency { get; set; }
+    public Agency ReferringAgency { get; set; }
     /// <summary>The event that started it, for tracing.</summary>
     public string SourceEventId { get; set; } = "";
 
     public List<AgencyCheckRecord> Checks { get; set; } = [];
 
-    public int RiskLevel { get; set; }
-    public int Rag { get; set; }
+    public RiskLevel RiskLevel { get; set; }
+    public Rag Rag { get; set; }
     public string Rationale { get; set; } = "";
     public bool SignificantHarmSuspected { get; set; }
     public DateTime? CompletedAt { get; set; }
@@ -44,7 +50,7 @@ public sealed class AgencyCheckRecord
 {
     public long Id { get; set; }
     public string AssessmentId { get; set; } = "";
-    public int Agency { get; set; }
+    public Agency Agency { get; set; }
     public string Result { get; set; } = "";
     public bool InformationFound { get; set; }
     public DateTime CheckedAt { get; set; }

@@ -1,3 +1,9 @@
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Assessment.V1;
+using Mash.Contracts.Events.V1;
+using Mash.Contracts.Referral.V1;
+using Mash.Contracts.Strategy.V1;
+
 namespace Mash.Assessment.Data;
 
 /// <summary>
@@ -8,14 +14,14 @@ public sealed class CseFlagRecord
 {
     public string Id { get; set; } = "";
     public string ChildKey { get; set; } = "";
-    public int ChildMatch { get; set; }
+    public ChildMatchStatus ChildMatch { get; set; }
     public byte[] Child { get; set; } = [];
-    public int Risk { get; set; }
+    public CseRisk Risk { get; set; }
     public bool Active { get; set; }
     public DateTime RaisedAt { get; set; }
     public DateTime? ClearedAt { get; set; }
     /// <summary>The lawful basis named when raised: it covers sharing the flag's later changes.</summary>
-    public int LawfulBasis { get; set; }
+    public LawfulBasis LawfulBasis { get; set; }
 
     public string ClientId { get; set; } = "";
     public string IdempotencyKey { get; set; } = "";
@@ -23,8 +29,8 @@ public sealed class CseFlagRecord
 
     /// <summary>The suspected perpetrator as raised or last reviewed: 0 and empty when not named.</summary>
     public int SuspectAgeYears { get; set; }
-    public int SuspectAgeBand { get; set; }
-    public int SuspectRelationship { get; set; }
+    public SuspectAgeBand SuspectAgeBand { get; set; }
+    public SuspectRelationship SuspectRelationship { get; set; }
     /// <summary>An offender at this node's Offender service. Partners learn only that there is one.</summary>
     public string SuspectOffenderId { get; set; } = "";
     /// <summary>Who they are, as far as known: never shared.</summary>
@@ -43,8 +49,8 @@ public sealed class CseFlagHistoryRecord
 {
     public long Id { get; set; }
     public string FlagId { get; set; } = "";
-    public int Action { get; set; }
-    public int Risk { get; set; }
+    public FlagAction Action { get; set; }
+    public CseRisk Risk { get; set; }
     public string Reason { get; set; } = "";
     public string Evidence { get; set; } = "";
     public string ChangedBy { get; set; } = "";

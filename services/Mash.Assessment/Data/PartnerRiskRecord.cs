@@ -1,3 +1,9 @@
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Assessment.V1;
+using Mash.Contracts.Events.V1;
+using Mash.Contracts.Referral.V1;
+using Mash.Contracts.Strategy.V1;
+
 namespace Mash.Assessment.Data;
 
 /// <summary>
@@ -12,17 +18,17 @@ public sealed class PartnerRiskRecord
     public string EventId { get; set; } = "";
     public string ChildKey { get; set; } = "";
     public string OriginNode { get; set; } = "";
-    public int OriginAgency { get; set; }
+    public Agency OriginAgency { get; set; }
     public DateTime OccurredAt { get; set; }
     public DateTime ReceivedAt { get; set; }
-    public int LawfulBasis { get; set; }
+    public LawfulBasis LawfulBasis { get; set; }
     public string Purpose { get; set; } = "";
     /// <summary>The payload's full protobuf name, e.g. mash.events.v1.CseFlagChanged.</summary>
     public string Kind { get; set; } = "";
     public byte[] Payload { get; set; } = [];
 
     public string FlagId { get; set; } = "";
-    public int FlagAction { get; set; }
-    public int CseRisk { get; set; }
-    public int RiskLevel { get; set; }
+    public FlagAction FlagAction { get; set; }
+    public CseRisk CseRisk { get; set; }
+    public RiskLevel RiskLevel { get; set; }
 }

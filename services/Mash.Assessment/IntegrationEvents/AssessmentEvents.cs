@@ -16,7 +16,7 @@ internal static class AssessmentEvents
     {
         AssessmentId = record.Id,
         PreviousLevel = previous,
-        Level = (RiskLevel)record.RiskLevel,
+        Level = record.RiskLevel,
         Rationale = record.Rationale,
         SignificantHarmSuspected = record.SignificantHarmSuspected,
         ChangedBy = record.CompletedBy,
@@ -40,8 +40,8 @@ internal static class AssessmentEvents
         var changed = new CseFlagChanged
         {
             FlagId = flag.Id,
-            Action = (FlagAction)change.Action,
-            Risk = (CseRisk)change.Risk,
+            Action = change.Action,
+            Risk = change.Risk,
             Reason = change.Reason,
             Evidence = change.Evidence,
             ChangedBy = $"{change.ChangedBy} ({change.ChangedByAgency})",
@@ -57,7 +57,7 @@ internal static class AssessmentEvents
         FlagId = flag.Id,
         OffenderId = flag.SuspectOffenderId,
         Child = Contracts.Common.V1.ChildIdentity.Parser.ParseFrom(flag.Child),
-        SuspectRelationship = (SuspectRelationship)flag.SuspectRelationship,
+        SuspectRelationship = flag.SuspectRelationship,
         NamedBy = change.ChangedBy,
         NamedAt = Timestamp.FromDateTime(change.ChangedAt),
     };

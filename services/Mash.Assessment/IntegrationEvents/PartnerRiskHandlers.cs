@@ -24,8 +24,8 @@ internal sealed class PartnerCseFlagChangedHandler(PartnerRiskStore store) : IIn
         return store.AddAsync(envelope, payload, r =>
         {
             r.FlagId = payload.FlagId;
-            r.FlagAction = (int)payload.Action;
-            r.CseRisk = (int)payload.Risk;
+            r.FlagAction = payload.Action;
+            r.CseRisk = payload.Risk;
         }, cancellationToken);
     }
 }
@@ -40,7 +40,7 @@ internal sealed class PartnerRiskLevelChangedHandler(PartnerRiskStore store) : I
             throw new UnprocessableEventException("IncompleteRiskChange", "A RiskLevelChanged event needs a known risk level.");
         }
 
-        return store.AddAsync(envelope, payload, r => r.RiskLevel = (int)payload.Level, cancellationToken);
+        return store.AddAsync(envelope, payload, r => r.RiskLevel = payload.Level, cancellationToken);
     }
 }
 
@@ -71,10 +71,10 @@ internal sealed class PartnerRiskStore(AssessmentDbContext db, CallAudit audit, 
             EventId = envelope.EventId,
             ChildKey = envelope.ChildKey,
             OriginNode = envelope.OriginNode,
-            OriginAgency = (int)envelope.OriginAgency,
+            OriginAgency = envelope.OriginAgency,
             OccurredAt = envelope.OccurredAt.ToDateTime(),
             ReceivedAt = clock.UtcNow,
-            LawfulBasis = (int)envelope.LawfulBasis,
+            LawfulBasis = envelope.LawfulBasis,
             Purpose = envelope.Purpose,
             Kind = payload.Descriptor.FullName,
             Payload = payload.ToByteArray(),

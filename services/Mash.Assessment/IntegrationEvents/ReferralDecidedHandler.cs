@@ -38,9 +38,9 @@ internal sealed class ReferralDecidedHandler(
         if (existing is not null)
         {
             audit.Touch(existing.ChildKey, existing.Id);
-            if (!payload.AssessmentRequired && existing.Status == (int)AssessmentStatus.Open)
+            if (!payload.AssessmentRequired && existing.Status == AssessmentStatus.Open)
             {
-                existing.Status = (int)AssessmentStatus.Closed;
+                existing.Status = AssessmentStatus.Closed;
                 existing.ClosedAt = decidedAt;
                 existing.ClosureReason = AssessmentRules.ClosureReason(payload.Outcome);
                 existing.Version++;
@@ -61,15 +61,15 @@ internal sealed class ReferralDecidedHandler(
             Id = "asm_" + Guid.CreateVersion7(clock.Now).ToString("N"),
             ReferralId = payload.ReferralId,
             ChildKey = childKey,
-            ChildMatch = (int)(ChildIdentityRules.IsConfirmed(payload.Child) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed),
+            ChildMatch = (ChildIdentityRules.IsConfirmed(payload.Child) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed),
             Child = payload.Child.ToByteArray(),
             Area = area,
-            Status = (int)AssessmentStatus.Open,
+            Status = AssessmentStatus.Open,
             StartedAt = receivedAt,
             DueAt = timescales.DueAt(area, receivedAt),
             ConcernSummary = payload.ConcernSummary,
             ImmediateProtectionNeeded = payload.ImmediateProtectionNeeded,
-            ReferringAgency = (int)payload.ReferringAgency,
+            ReferringAgency = payload.ReferringAgency,
             SourceEventId = envelope.EventId,
         };
         db.Assessments.Add(record);

@@ -37,15 +37,15 @@ internal sealed class StrategyDiscussionRecordedHandler(AssessmentDbContext db, 
             return;
         }
 
-        kept.Status = (int)payload.Status;
-        kept.Trigger = (int)payload.Trigger;
+        kept.Status = payload.Status;
+        kept.Trigger = payload.Trigger;
         kept.RequiredAt = requiredAt;
         kept.DueAt = dueAt;
         kept.ScheduledFor = Timestamps.TryUtc(payload.ScheduledFor, out var scheduledFor) ? scheduledFor : null;
         kept.HeldAt = Timestamps.TryUtc(payload.HeldAt, out var heldAt) ? heldAt : null;
         kept.MinutesReference = payload.MinutesReference;
         kept.HeldByNode = payload.HeldByNode;
-        kept.HeldByAgency = (int)payload.HeldByAgency;
+        kept.HeldByAgency = payload.HeldByAgency;
         kept.ChangedAt = changedAt;
     }
 }

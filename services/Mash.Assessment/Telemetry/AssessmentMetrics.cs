@@ -40,7 +40,7 @@ internal sealed class AssessmentMetrics : IRefreshedGauges
     {
         var now = _clock.UtcNow;
         var overdue = await services.GetRequiredService<AssessmentDbContext>().Assessments.AsNoTracking()
-            .LongCountAsync(a => a.Status == (int)AssessmentStatus.Open && a.DueAt < now, cancellationToken);
+            .LongCountAsync(a => a.Status == AssessmentStatus.Open && a.DueAt < now, cancellationToken);
         Interlocked.Exchange(ref _overdue, overdue);
     }
 }

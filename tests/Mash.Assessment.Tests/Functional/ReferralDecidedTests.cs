@@ -27,8 +27,8 @@ public sealed class ReferralDecidedTests(AssessmentApp app) : IClassFixture<Asse
         {
             db.Assessments.Add(new AssessmentRecord
             {
-                Id = id, ReferralId = referral.ReferralId, ChildKey = app.ChildKey(referral.Child), ChildMatch = (int)ChildMatchStatus.Confirmed,
-                Child = referral.Child.ToByteArray(), Area = "default", Status = (int)AssessmentStatus.Open,
+                Id = id, ReferralId = referral.ReferralId, ChildKey = app.ChildKey(referral.Child), ChildMatch = ChildMatchStatus.Confirmed,
+                Child = referral.Child.ToByteArray(), Area = "default", Status = AssessmentStatus.Open,
                 StartedAt = referral.ReceivedAt.ToDateTime(), DueAt = referral.ReceivedAt.ToDateTime().AddDays(60), Version = 1,
             });
             return await db.SaveChangesAsync();
