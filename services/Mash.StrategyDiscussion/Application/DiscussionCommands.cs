@@ -30,16 +30,16 @@ internal sealed class DiscussionCommands(
         new FieldViolations()
             .CheckWithin("scheduled_for", scheduledFor, record.RequiredAt, "the discussion became required", clock.UtcNow, dates.Value.FutureHorizon)
             .ThrowIfAny("The discussion cannot be scheduled.");
-        if (record.Status == StrategyDbContext.StatusScheduled && record.ScheduledFor == scheduledFor && record.Format == (int)request.Format
+        if (record.Status == DiscussionStatus.Scheduled && record.ScheduledFor == scheduledFor && record.Format == request.Format
             && SameParticipants(record, request.Invited))
         {
             // A retry of the schedule just recorded.
             return record.ToContract(clock.UtcNow);
         }
 
-        record.Status = (int)DiscussionStatus.Scheduled;
+        record.Status = DiscussionStatus.Scheduled;
         record.ScheduledFor = scheduledFor;
-        record.Format = (int)request.Format;
+        record.Format = request.Format;
         ReplaceParticipants(record, request.Invited);
         sharing.Outstanding(record);
         await SaveAsync(record, cancellationToken);
@@ -71,7 +71,7 @@ internal sealed class DiscussionCommands(
         var heldAt = DiscussionRules.HeldAt(request, now);
         DiscussionRules.CheckAgainst(request, record.RequiredAt, heldAt, dates.Value.FutureHorizon).ThrowIfAny("The discussion cannot be concluded.");
         var fingerprint = DiscussionRules.ConclusionFingerprint(request.Decisions, request.Minutes);
-        if (record.Status == (int)DiscussionStatus.Concluded)
+        if (record.Status == DiscussionStatus.Concluded)
         {
             return record.ConclusionHash == fingerprint && (request.HeldAt is null || record.HeldAt == heldAt)
                 ? record.ToContract(now)
@@ -86,7 +86,7 @@ internal sealed class DiscussionCommands(
         }
 
         var decisions = request.Decisions;
-        record.Status = (int)DiscussionStatus.Concluded;
+        record.Status = DiscussionStatus.Concluded;
         // Held after its due time: still concluded, and the late holding stays visible as held_at > due_at.
         record.HeldAt = heldAt;
         record.Decisions = DiscussionMapper.DecisionsWithoutActions(decisions);

@@ -23,16 +23,16 @@ internal sealed class DiscussionFactory(StrategyTimescales timescales, IOptions<
         {
             Id = "dsc_" + Guid.CreateVersion7(clock.Now).ToString("N"),
             ChildKey = childKey,
-            ChildMatch = (int)match,
+            ChildMatch = match,
             Child = child.ToByteArray(),
             Area = area,
-            Status = (int)DiscussionStatus.Required,
-            Trigger = (int)trigger,
+            Status = DiscussionStatus.Required,
+            Trigger = trigger,
             Reason = reason,
             RequiredAt = requiredAtUtc,
             DueAt = timescales.DiscussionDueAt(area, requiredAtUtc, trigger),
             HeldByNode = node.Value.Id,
-            HeldByAgency = (int)AgencyNames.ToContract(node.Value.Agency),
+            HeldByAgency = AgencyNames.ToContract(node.Value.Agency),
         };
     }
 

@@ -16,20 +16,20 @@ internal static class DiscussionMapper
         {
             DiscussionId = record.Id,
             Child = record.Child.Length == 0 ? null : ChildIdentity.Parser.ParseFrom(record.Child),
-            Status = (DiscussionStatus)record.Status,
-            Trigger = (DiscussionTrigger)record.Trigger,
+            Status = record.Status,
+            Trigger = record.Trigger,
             Reason = record.Reason,
             RequiredAt = Timestamp.FromDateTime(record.RequiredAt),
             DueAt = Timestamp.FromDateTime(record.DueAt),
             Overdue = IsOpen(record) && nowUtc > record.DueAt,
             ScheduledFor = At(record.ScheduledFor),
-            Format = (DiscussionFormat)record.Format,
+            Format = record.Format,
             HeldAt = At(record.HeldAt),
             FollowsDiscussionId = record.FollowsDiscussionId,
             ConferenceDueAt = At(record.ConferenceDueAt),
             HeldByNode = record.HeldByNode,
-            HeldByAgency = (Agency)record.HeldByAgency,
-            ChildMatch = (ChildMatchStatus)record.ChildMatch,
+            HeldByAgency = record.HeldByAgency,
+            ChildMatch = record.ChildMatch,
         };
         discussion.Participants.AddRange(record.Participants.OrderBy(p => p.Ordinal).Select(ToContract));
         if (record.HeldAt is not null)
@@ -44,7 +44,7 @@ internal static class DiscussionMapper
 
     public static Participant ToContract(ParticipantRecord p) => new()
     {
-        Agency = (Agency)p.Agency,
+        Agency = p.Agency,
         Name = p.Name,
         Role = p.Role,
         Attended = p.Attended,
@@ -55,7 +55,7 @@ internal static class DiscussionMapper
     {
         ActionId = a.Id,
         Description = a.Description,
-        OwningAgency = (Agency)a.OwningAgency,
+        OwningAgency = a.OwningAgency,
         DueAt = Timestamp.FromDateTime(a.DueAt),
         ForChild = a.ForChild.Length == 0 ? null : Person.Parser.ParseFrom(a.ForChild),
         CompletedAt = At(a.CompletedAt),
@@ -67,7 +67,7 @@ internal static class DiscussionMapper
         {
             DiscussionId = discussionId,
             Ordinal = i,
-            Agency = (int)p.Agency,
+            Agency = p.Agency,
             Name = p.Name.Trim(),
             Role = p.Role.Trim(),
             Attended = p.Attended,
@@ -80,7 +80,7 @@ internal static class DiscussionMapper
         DiscussionId = discussionId,
         Ordinal = ordinal,
         Description = a.Description,
-        OwningAgency = (int)a.OwningAgency,
+        OwningAgency = a.OwningAgency,
         DueAt = a.DueAt.ToDateTime(),
         ForChild = a.ForChild is null ? [] : a.ForChild.ToByteArray(),
     };
@@ -94,7 +94,7 @@ internal static class DiscussionMapper
     }
 
     public static bool IsOpen(DiscussionRecord record) =>
-        record.Status is StrategyDbContext.StatusRequired or StrategyDbContext.StatusScheduled;
+        record.Status is DiscussionStatus.Required or DiscussionStatus.Scheduled;
 
     public static ChildIdentity? ChildOf(byte[] bytes) => bytes.Length == 0 ? null : ChildIdentity.Parser.ParseFrom(bytes);
 

@@ -57,7 +57,7 @@ internal sealed class DiscussionQueries(StrategyDbContext db, CallAudit audit, C
 
         if (request.Statuses.Count > 0)
         {
-            var statuses = request.Statuses.Select(s => (int)s).ToList();
+            var statuses = request.Statuses.ToList();
             query = query.Where(d => statuses.Contains(d.Status));
         }
 

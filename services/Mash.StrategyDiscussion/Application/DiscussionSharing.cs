@@ -37,7 +37,7 @@ internal sealed class DiscussionSharing(StrategyDbContext db, EventOutbox outbox
     private void Share(DiscussionRecord record, Google.Protobuf.IMessage payload)
     {
         outbox.ShareWithPartners(db, Topics.StrategyDiscussions, payload, record.ChildKey,
-            record.ChildMatch == (int)ChildMatchStatus.Confirmed, Basis, Purpose, record.Id);
+            record.ChildMatch == ChildMatchStatus.Confirmed, Basis, Purpose, record.Id);
         RecordedHere(record);
     }
 

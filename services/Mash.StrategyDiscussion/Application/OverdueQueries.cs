@@ -43,7 +43,7 @@ internal sealed class OverdueQueries(StrategyDbContext db, CallAudit audit, Disc
 
         var now = clock.UtcNow;
         var notYetHeld = db.DiscussionsWithParts.AsNoTracking()
-            .Where(d => d.Status == StrategyDbContext.StatusRequired || d.Status == StrategyDbContext.StatusScheduled);
+            .Where(d => d.Status == DiscussionStatus.Required || d.Status == DiscussionStatus.Scheduled);
         var pastDue = notYetHeld.Where(d => d.DueAt < now);
         var listed = pastDueOnly ? pastDue : notYetHeld;
         var page = after is null

@@ -79,7 +79,7 @@ internal sealed class RequirementCommands(
         var earlier = await db.Discussions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.FollowsDiscussionId, cancellationToken)
             ?? throw RpcErrors.NotFound("strategy discussion", request.FollowsDiscussionId);
         audit.Touch(earlier.ChildKey, earlier.Id);
-        var followed = new FollowedDiscussion(earlier.Id, (DiscussionStatus)earlier.Status, earlier.FollowsDiscussionId);
+        var followed = new FollowedDiscussion(earlier.Id, earlier.Status, earlier.FollowsDiscussionId);
         if (!FollowUps.CanBeFollowed(followed))
         {
             throw RpcErrors.FailedPrecondition(earlier.Id, "DISCUSSION_NOT_CONCLUDED",
@@ -91,7 +91,7 @@ internal sealed class RequirementCommands(
         {
             // A discussion a partner shared has no identity here: the child must be named.
             return DiscussionMapper.ChildOf(earlier.Child) is { } known
-                ? (earlier.ChildKey, known, (ChildMatchStatus)earlier.ChildMatch, follows)
+                ? (earlier.ChildKey, known, earlier.ChildMatch, follows)
                 : throw new FieldViolations().Add("child", $"Discussion {earlier.Id} was shared by a partner node: identify the child.").ToException("The discussion cannot be required.");
         }
 

@@ -1,3 +1,6 @@
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Strategy.V1;
+
 namespace Mash.StrategyDiscussion.Data;
 
 /// <summary>
@@ -10,11 +13,11 @@ public sealed class DiscussionRecord
 {
     public string Id { get; set; } = "";
     public string ChildKey { get; set; } = "";
-    public int ChildMatch { get; set; }
+    public ChildMatchStatus ChildMatch { get; set; }
     public byte[] Child { get; set; } = [];
     public string Area { get; set; } = "";
-    public int Status { get; set; }
-    public int Trigger { get; set; }
+    public DiscussionStatus Status { get; set; }
+    public DiscussionTrigger Trigger { get; set; }
     public string Reason { get; set; } = "";
     public DateTime RequiredAt { get; set; }
     public DateTime DueAt { get; set; }
@@ -28,7 +31,7 @@ public sealed class DiscussionRecord
     public string FollowsDiscussionId { get; set; } = "";
 
     public DateTime? ScheduledFor { get; set; }
-    public int Format { get; set; }
+    public DiscussionFormat Format { get; set; }
     public List<ParticipantRecord> Participants { get; set; } = [];
 
     public DateTime? HeldAt { get; set; }
@@ -42,7 +45,7 @@ public sealed class DiscussionRecord
     public string ConclusionHash { get; set; } = "";
 
     public string HeldByNode { get; set; } = "";
-    public int HeldByAgency { get; set; }
+    public Agency HeldByAgency { get; set; }
     public bool Received { get; set; }
     public DateTime? ReceivedAt { get; set; }
 
@@ -56,7 +59,7 @@ public sealed class ParticipantRecord
     public long Id { get; set; }
     public string DiscussionId { get; set; } = "";
     public int Ordinal { get; set; }
-    public int Agency { get; set; }
+    public Agency Agency { get; set; }
     public string Name { get; set; } = "";
     public string Role { get; set; } = "";
     public bool Attended { get; set; }
@@ -70,7 +73,7 @@ public sealed class ActionRecord
     public string DiscussionId { get; set; } = "";
     public int Ordinal { get; set; }
     public string Description { get; set; } = "";
-    public int OwningAgency { get; set; }
+    public Agency OwningAgency { get; set; }
     public DateTime DueAt { get; set; }
     /// <summary>mash.common.v1.Person bytes when the action is for a sibling or another child; else empty.</summary>
     public byte[] ForChild { get; set; } = [];

@@ -8,8 +8,9 @@ namespace Mash.StrategyDiscussion.Data;
 
 public sealed class StrategyDbContext(DbContextOptions<StrategyDbContext> options) : MashDbContext(options)
 {
-    public const int StatusRequired = (int)DiscussionStatus.Required;
-    public const int StatusScheduled = (int)DiscussionStatus.Scheduled;
+    // As stored, for the open-discussion index's filter (SQL).
+    private const int StatusRequired = (int)DiscussionStatus.Required;
+    private const int StatusScheduled = (int)DiscussionStatus.Scheduled;
 
     public DbSet<DiscussionRecord> Discussions => Set<DiscussionRecord>();
     public DbSet<ParticipantRecord> Participants => Set<ParticipantRecord>();
@@ -22,7 +23,7 @@ public sealed class StrategyDbContext(DbContextOptions<StrategyDbContext> option
     /// <summary>The child's discussion held here and not yet held (required or scheduled), if any: a child has at most one.</summary>
     public Task<string?> OpenDiscussionIdAsync(string childKey, CancellationToken cancellationToken) =>
         Discussions.AsNoTracking()
-            .Where(d => d.ChildKey == childKey && !d.Received && (d.Status == StatusRequired || d.Status == StatusScheduled))
+            .Where(d => d.ChildKey == childKey && !d.Received && (d.Status == DiscussionStatus.Required || d.Status == DiscussionStatus.Scheduled))
             .Select(d => d.Id)
             .FirstOrDefaultAsync(cancellationToken);
 

@@ -32,7 +32,7 @@ internal sealed class PartnerDiscussionCopies(StrategyDbContext db, CallAudit au
 
         // Never a record of this node's own (an id a partner should not have sent), nor another child's,
         // nor a concluded copy (delivered again under another event id: the conclusion stands).
-        return kept.Received && kept.ChildKey == envelope.ChildKey && PartnerCopies.Replaces((DiscussionStatus)kept.Status) ? kept : null;
+        return kept.Received && kept.ChildKey == envelope.ChildKey && PartnerCopies.Replaces(kept.Status) ? kept : null;
     }
 
     /// <summary>Whether a copy of the discussion is kept here at all.</summary>
@@ -42,20 +42,20 @@ internal sealed class PartnerDiscussionCopies(StrategyDbContext db, CallAudit au
     /// <summary>Fills the copy with the partner's discussion as sent; decisions, actions and minutes only when concluded.</summary>
     public void Fill(DiscussionRecord copy, EventEnvelope envelope, Contracts.Strategy.V1.StrategyDiscussion discussion, DateTime requiredAt, bool withRecord)
     {
-        copy.ChildMatch = (int)discussion.ChildMatch;
-        copy.Status = (int)discussion.Status;
-        copy.Trigger = (int)discussion.Trigger;
+        copy.ChildMatch = discussion.ChildMatch;
+        copy.Status = discussion.Status;
+        copy.Trigger = discussion.Trigger;
         copy.Reason = discussion.Reason;
         copy.RequiredAt = requiredAt;
         copy.DueAt = Timestamps.TryUtc(discussion.DueAt, out var dueAt) ? dueAt : requiredAt;
         copy.SourceEventId = envelope.EventId;
         copy.FollowsDiscussionId = discussion.FollowsDiscussionId;
         copy.ScheduledFor = Timestamps.TryUtc(discussion.ScheduledFor, out var scheduledFor) ? scheduledFor : null;
-        copy.Format = (int)discussion.Format;
+        copy.Format = discussion.Format;
         copy.HeldAt = Timestamps.TryUtc(discussion.HeldAt, out var heldAt) ? heldAt : null;
         copy.ConferenceDueAt = Timestamps.TryUtc(discussion.ConferenceDueAt, out var conferenceDueAt) ? conferenceDueAt : null;
         copy.HeldByNode = envelope.OriginNode;
-        copy.HeldByAgency = (int)envelope.OriginAgency;
+        copy.HeldByAgency = envelope.OriginAgency;
         copy.ReceivedAt = clock.UtcNow;
         copy.Version++;
         copy.Participants.Clear();

@@ -45,15 +45,15 @@ internal static class StrategyEvents
     public static StrategyDiscussionRecorded Recorded(DiscussionRecord record) => new()
     {
         DiscussionId = record.Id,
-        Status = (DiscussionStatus)record.Status,
-        Trigger = (DiscussionTrigger)record.Trigger,
+        Status = record.Status,
+        Trigger = record.Trigger,
         RequiredAt = Timestamp.FromDateTime(record.RequiredAt),
         DueAt = Timestamp.FromDateTime(record.DueAt),
         ScheduledFor = record.ScheduledFor is { } scheduledFor ? Timestamp.FromDateTime(scheduledFor) : null,
         HeldAt = record.HeldAt is { } heldAt ? Timestamp.FromDateTime(heldAt) : null,
         MinutesReference = record.MinutesDocumentReference,
         HeldByNode = record.HeldByNode,
-        HeldByAgency = (Agency)record.HeldByAgency,
+        HeldByAgency = record.HeldByAgency,
     };
 
     public static DiscussionTrigger TriggerOf(StrategyTrigger trigger) => trigger switch

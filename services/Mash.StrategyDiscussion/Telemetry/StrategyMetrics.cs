@@ -1,3 +1,4 @@
+using Mash.Contracts.Strategy.V1;
 using System.Diagnostics.Metrics;
 using Mash.Platform.Telemetry;
 using Mash.Platform.Time;
@@ -33,7 +34,7 @@ internal sealed class StrategyMetrics : IRefreshedGauges
         var db = services.GetRequiredService<StrategyDbContext>();
         var now = _clock.UtcNow;
         var overdue = db.Discussions.AsNoTracking()
-            .Where(d => (d.Status == StrategyDbContext.StatusRequired || d.Status == StrategyDbContext.StatusScheduled) && d.DueAt < now);
+            .Where(d => (d.Status == DiscussionStatus.Required || d.Status == DiscussionStatus.Scheduled) && d.DueAt < now);
         var count = await overdue.LongCountAsync(cancellationToken);
         var oldestDue = count == 0 ? null : await overdue.OrderBy(d => d.DueAt).Select(d => (DateTime?)d.DueAt).FirstOrDefaultAsync(cancellationToken);
         var actions = await (from a in db.Actions.AsNoTracking()
