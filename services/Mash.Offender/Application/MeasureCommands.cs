@@ -36,7 +36,7 @@ internal sealed class MeasureCommands(OffenderStore store, CallAudit audit, Chil
         {
             Id = OffenderStore.NewId("msr_", clock.Now),
             OffenderId = record.Id,
-            Type = (int)request.Type,
+            Type = request.Type,
             StartsOn = Dates.Optional(request.StartsOn)!.Value,
             ExpiresOn = Dates.Optional(request.ExpiresOn),
             Conditions = request.Conditions.Trim(),
@@ -50,7 +50,7 @@ internal sealed class MeasureCommands(OffenderStore store, CallAudit audit, Chil
             Ordinal = i,
             ChildKey = childKeys.KeyFor(c.Child),
             Child = c.Child.ToByteArray(),
-            ChildMatch = (int)(ChildIdentityRules.IsConfirmed(c.Child) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed),
+            ChildMatch = (ChildIdentityRules.IsConfirmed(c.Child) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed),
             InLocalAuthorityCare = c.InLocalAuthorityCare,
         }));
         record.Measures.Add(measure);

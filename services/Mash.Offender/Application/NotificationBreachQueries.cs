@@ -43,7 +43,7 @@ internal sealed class NotificationBreachQueries(OffenderDbContext db, CallAudit 
         var merged = lateNotifications
             .Select(x => (Due: x.Notification.DueBy, x.Notification.Id, OffenderId: x.Offender.Id, Breach: new NotificationBreach
             {
-                Kind = (BreachKind)x.Notification.Breach,
+                Kind = x.Notification.Breach,
                 Offender = x.Offender.ToRef(),
                 NotificationId = x.Notification.Id,
                 DueBy = Dates.ToContract(x.Notification.DueBy),

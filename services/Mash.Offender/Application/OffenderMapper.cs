@@ -19,9 +19,9 @@ internal static class OffenderMapper
             GivenName = record.GivenName,
             FamilyName = record.FamilyName,
             DateOfBirth = Dates.ToContract(record.DateOfBirth),
-            MappaCategory = (MappaCategory)record.MappaCategory,
-            MappaLevel = (MappaLevel)record.MappaLevel,
-            Risk = (OffenderRisk)record.Risk,
+            MappaCategory = record.MappaCategory,
+            MappaLevel = record.MappaLevel,
+            Risk = record.Risk,
             Area = record.Area,
             ManagingOfficer = record.ManagingOfficer,
             HasActiveMeasures = record.Measures.Any(m => MeasureRules.IsActive(m.StartsOn, m.ExpiresOn, today)),
@@ -42,7 +42,7 @@ internal static class OffenderMapper
         OffenderId = record.Id,
         GivenName = record.GivenName,
         FamilyName = record.FamilyName,
-        Risk = (OffenderRisk)record.Risk,
+        Risk = record.Risk,
         Area = record.Area,
         ManagingOfficer = record.ManagingOfficer,
     };
@@ -51,7 +51,7 @@ internal static class OffenderMapper
     {
         MeasureId = m.Id,
         OffenderId = m.OffenderId,
-        Type = (MeasureType)m.Type,
+        Type = m.Type,
         StartsOn = Dates.ToContract(m.StartsOn),
         ExpiresOn = Dates.ToContract(m.ExpiresOn),
         Conditions = m.Conditions,
@@ -60,7 +60,7 @@ internal static class OffenderMapper
         {
             Child = ChildIdentity.Parser.ParseFrom(c.Child),
             InLocalAuthorityCare = c.InLocalAuthorityCare,
-            ChildMatch = (ChildMatchStatus)c.ChildMatch,
+            ChildMatch = c.ChildMatch,
         }) },
         Breaches = { m.Breaches.OrderBy(b => b.OccurredOn).ThenBy(b => b.Id, StringComparer.Ordinal).Select(b => new MeasureBreach
         {
@@ -108,11 +108,11 @@ internal static class OffenderMapper
     private static Notification ToContract(NotificationRecord n) => new()
     {
         NotificationId = n.Id,
-        Kind = (NotificationKind)n.Kind,
+        Kind = n.Kind,
         ChangeOccurredOn = Dates.ToContract(n.ChangeOccurredOn),
         NotifiedOn = Dates.ToContract(n.NotifiedOn),
         DueBy = Dates.ToContract(n.DueBy),
-        Breach = (BreachKind)n.Breach,
+        Breach = n.Breach,
         Details = n.Details,
         RecordedAt = At(n.RecordedAt),
         RecordedBy = n.RecordedBy,
@@ -123,7 +123,7 @@ internal static class OffenderMapper
         VisitId = v.Id,
         VisitedOn = Dates.ToContract(v.VisitedOn),
         Officer = v.Officer,
-        Outcome = (VisitOutcome)v.Outcome,
+        Outcome = v.Outcome,
         Notes = v.Notes,
         RecordedAt = At(v.RecordedAt),
         RecordedBy = v.RecordedBy,
@@ -133,8 +133,8 @@ internal static class OffenderMapper
     {
         LinkId = l.Id,
         Child = ChildIdentity.Parser.ParseFrom(l.Child),
-        ChildMatch = (ChildMatchStatus)l.ChildMatch,
-        Relationship = (ChildRelationship)l.Relationship,
+        ChildMatch = l.ChildMatch,
+        Relationship = l.Relationship,
         Details = l.Details,
         LinkedAt = At(l.LinkedAt),
         LinkedBy = l.LinkedBy,
@@ -142,10 +142,10 @@ internal static class OffenderMapper
 
     private static RiskChange ToContract(RiskChangeRecord r) => new()
     {
-        PreviousRisk = (OffenderRisk)r.PreviousRisk,
-        Risk = (OffenderRisk)r.Risk,
-        PreviousMappaLevel = (MappaLevel)r.PreviousMappaLevel,
-        MappaLevel = (MappaLevel)r.MappaLevel,
+        PreviousRisk = r.PreviousRisk,
+        Risk = r.Risk,
+        PreviousMappaLevel = r.PreviousMappaLevel,
+        MappaLevel = r.MappaLevel,
         Rationale = r.Rationale,
         ChangedAt = At(r.ChangedAt),
         ChangedBy = r.ChangedBy,

@@ -40,12 +40,12 @@ internal sealed class OffenderQueries(OffenderDbContext db, CallAudit audit, Ser
         var query = db.OffendersWithParts.AsNoTracking().Where(o => o.AreaKey == areaKey);
         if (after is not null)
         {
-            var risk = after.Key;
+            var risk = (OffenderRisk)after.Key;
             query = query.Where(o => o.Risk < risk || (o.Risk == risk && string.Compare(o.Id, after.Id) > 0));
         }
 
         var records = await query.OrderByDescending(o => o.Risk).ThenBy(o => o.Id).ReadPageAsync(size, cancellationToken);
-        var response = new ListOffendersInAreaResponse { View = view, NextPageToken = AreaList.NextToken(records, last => (last.Risk, last.Id)) };
+        var response = new ListOffendersInAreaResponse { View = view, NextPageToken = AreaList.NextToken(records, last => ((int)last.Risk, last.Id)) };
         foreach (var record in records.Items)
         {
             audit.TouchOffender(record, view);

@@ -27,8 +27,8 @@ internal sealed class RiskCommands(
 
         var record = await store.LoadAsync(request.OffenderId, cancellationToken);
         audit.TouchOffender(record, OffenderViews.ForCommands);
-        RiskRules.ValidateAgainst(request, (MappaCategory)record.MappaCategory).ThrowIfAny("The risk cannot be updated.");
-        if (RiskRules.IsRepeat(request, (OffenderRisk)record.Risk, (MappaLevel)record.MappaLevel, record.RiskRationale,
+        RiskRules.ValidateAgainst(request, record.MappaCategory).ThrowIfAny("The risk cannot be updated.");
+        if (RiskRules.IsRepeat(request, record.Risk, record.MappaLevel, record.RiskRationale,
             record.RiskChanges.OrderBy(c => c.ChangedAt).ThenBy(c => c.Id).LastOrDefault()?.InternalNote ?? ""))
         {
             return record.ToContract(OffenderViews.ForCommands, clock.Today);
@@ -39,14 +39,14 @@ internal sealed class RiskCommands(
             throw RpcErrors.Aborted($"The offender was changed since version {request.ExpectedVersion} was read (now {record.Version}); read it again and review.");
         }
 
-        var previous = (OffenderRisk)record.Risk;
+        var previous = record.Risk;
         var change = new RiskChangeRecord
         {
             OffenderId = record.Id,
             PreviousRisk = record.Risk,
-            Risk = (int)request.Risk,
+            Risk = request.Risk,
             PreviousMappaLevel = record.MappaLevel,
-            MappaLevel = request.MappaLevel == MappaLevel.Unspecified ? record.MappaLevel : (int)request.MappaLevel,
+            MappaLevel = request.MappaLevel == MappaLevel.Unspecified ? record.MappaLevel : request.MappaLevel,
             Rationale = request.Rationale.Trim(),
             InternalNote = request.InternalNote.Trim(),
             ChangedAt = clock.UtcNow,
@@ -77,7 +77,7 @@ internal sealed class RiskCommands(
         audit.TouchOnce(childKey, record.Id);
         var link = record.Links.FirstOrDefault(l => l.ChildKey == childKey);
         var details = request.Details.Trim();
-        if (link is not null && link.Relationship == (int)request.Relationship && link.Details == details)
+        if (link is not null && link.Relationship == request.Relationship && link.Details == details)
         {
             // Linked already, the same way.
             return record.ToContract(OffenderViews.ForCommands, clock.Today);
@@ -97,11 +97,11 @@ internal sealed class RiskCommands(
 
         // A new link, or the relationship corrected: the latest identity and relationship stand.
         link.Child = request.Child.ToByteArray();
-        link.ChildMatch = (int)(ChildIdentityRules.IsConfirmed(request.Child) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed);
-        link.Relationship = (int)request.Relationship;
+        link.ChildMatch = (ChildIdentityRules.IsConfirmed(request.Child) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed);
+        link.Relationship = request.Relationship;
         link.Details = details;
         link.LinkedBy = audit.Caller.ClientId;
-        if (RiskSharing.IsSharedOnLink((OffenderRisk)record.Risk))
+        if (RiskSharing.IsSharedOnLink(record.Risk))
         {
             sharing.Share(store.Db, record, link, OffenderRisk.Unspecified);
         }

@@ -11,7 +11,7 @@ internal static class Schedules
     /// <summary>The visit interval for the offender's risk in their area, and the next visit due.</summary>
     public static void Reschedule(this OffenderRecord record, VisitSchedules visits)
     {
-        record.VisitIntervalWeeks = visits.IntervalWeeks(record.Area, (OffenderRisk)record.Risk, (MappaCategory)record.MappaCategory);
+        record.VisitIntervalWeeks = visits.IntervalWeeks(record.Area, record.Risk, record.MappaCategory);
         record.NextVisitDueBy = VisitSchedules.NextDueBy(record.VisitIntervalWeeks, record.RegisteredOn, record.LastSeenOn);
     }
 

@@ -45,11 +45,11 @@ internal sealed class SupervisionCommands(OffenderStore store, CallAudit audit, 
         {
             Id = OffenderStore.NewId("ntf_", clock.Now),
             OffenderId = record.Id,
-            Kind = (int)request.Kind,
+            Kind = request.Kind,
             ChangeOccurredOn = occurredOn,
             NotifiedOn = notifiedOn,
             DueBy = assessment.DueBy,
-            Breach = (int)assessment.Breach,
+            Breach = assessment.Breach,
             Details = request.Details.Trim(),
             RecordedAt = clock.UtcNow,
             RecordedBy = audit.Caller.ClientId,
@@ -88,7 +88,7 @@ internal sealed class SupervisionCommands(OffenderStore store, CallAudit audit, 
             OffenderId = record.Id,
             VisitedOn = visitedOn,
             Officer = request.Officer.Trim(),
-            Outcome = (int)request.Outcome,
+            Outcome = request.Outcome,
             Notes = request.Notes.Trim(),
             RecordedAt = clock.UtcNow,
             RecordedBy = audit.Caller.ClientId,
@@ -108,7 +108,7 @@ internal sealed class SupervisionCommands(OffenderStore store, CallAudit audit, 
     /// <summary>The latest notification the offender made up to that day; the registration if none.</summary>
     private static DateOnly LastNotifiedBefore(OffenderRecord record, DateOnly? notifiedOn) =>
         record.Notifications
-            .Where(n => NotificationRules.IsMadeByOffender((NotificationKind)n.Kind) && n.NotifiedOn is not null && n.NotifiedOn <= notifiedOn)
+            .Where(n => NotificationRules.IsMadeByOffender(n.Kind) && n.NotifiedOn is not null && n.NotifiedOn <= notifiedOn)
             .Select(n => n.NotifiedOn!.Value)
             .Append(record.RegisteredOn)
             .Max();

@@ -1,3 +1,6 @@
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Offender.V1;
+
 namespace Mash.Offender.Data;
 
 /// <summary>A preventative measure, the children it protects and its breaches.</summary>
@@ -5,7 +8,7 @@ public sealed class MeasureRecord
 {
     public string Id { get; set; } = "";
     public string OffenderId { get; set; } = "";
-    public int Type { get; set; }
+    public MeasureType Type { get; set; }
     public DateOnly StartsOn { get; set; }
     /// <summary>Empty: until further order.</summary>
     public DateOnly? ExpiresOn { get; set; }
@@ -28,7 +31,7 @@ public sealed class ProtectedChildRecord
     public string ChildKey { get; set; } = "";
     /// <summary>mash.common.v1.ChildIdentity bytes.</summary>
     public byte[] Child { get; set; } = [];
-    public int ChildMatch { get; set; }
+    public ChildMatchStatus ChildMatch { get; set; }
     public bool InLocalAuthorityCare { get; set; }
 }
 
@@ -50,8 +53,8 @@ public sealed class ChildLinkRecord
     public string ChildKey { get; set; } = "";
     /// <summary>mash.common.v1.ChildIdentity bytes.</summary>
     public byte[] Child { get; set; } = [];
-    public int ChildMatch { get; set; }
-    public int Relationship { get; set; }
+    public ChildMatchStatus ChildMatch { get; set; }
+    public ChildRelationship Relationship { get; set; }
     public string Details { get; set; } = "";
     public DateTime LinkedAt { get; set; }
     public string LinkedBy { get; set; } = "";

@@ -1,3 +1,6 @@
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Offender.V1;
+
 namespace Mash.Offender.Data;
 
 /// <summary>
@@ -13,9 +16,9 @@ public sealed class OffenderRecord
     public DateOnly DateOfBirth { get; set; }
     /// <summary>Empty when not given; otherwise unique on the node.</summary>
     public string PncId { get; set; } = "";
-    public int MappaCategory { get; set; }
-    public int MappaLevel { get; set; }
-    public int Risk { get; set; }
+    public MappaCategory MappaCategory { get; set; }
+    public MappaLevel MappaLevel { get; set; }
+    public OffenderRisk Risk { get; set; }
     public string RiskRationale { get; set; } = "";
     public byte[] Address { get; set; } = [];
     public string Area { get; set; } = "";
@@ -53,10 +56,10 @@ public sealed class RiskChangeRecord
 {
     public long Id { get; set; }
     public string OffenderId { get; set; } = "";
-    public int PreviousRisk { get; set; }
-    public int Risk { get; set; }
-    public int PreviousMappaLevel { get; set; }
-    public int MappaLevel { get; set; }
+    public OffenderRisk PreviousRisk { get; set; }
+    public OffenderRisk Risk { get; set; }
+    public MappaLevel PreviousMappaLevel { get; set; }
+    public MappaLevel MappaLevel { get; set; }
     /// <summary>As the officer wrote it: shared with partners for each linked child.</summary>
     public string Rationale { get; set; } = "";
     /// <summary>For this node only: never shared.</summary>
@@ -69,12 +72,12 @@ public sealed class NotificationRecord
 {
     public string Id { get; set; } = "";
     public string OffenderId { get; set; } = "";
-    public int Kind { get; set; }
+    public NotificationKind Kind { get; set; }
     public DateOnly? ChangeOccurredOn { get; set; }
     public DateOnly? NotifiedOn { get; set; }
     public DateOnly DueBy { get; set; }
     /// <summary>mash.offender.v1.BreachKind; 0 when made in time.</summary>
-    public int Breach { get; set; }
+    public BreachKind Breach { get; set; }
     public string Details { get; set; } = "";
     public DateTime RecordedAt { get; set; }
     public string RecordedBy { get; set; } = "";
@@ -86,7 +89,7 @@ public sealed class VisitRecord
     public string OffenderId { get; set; } = "";
     public DateOnly VisitedOn { get; set; }
     public string Officer { get; set; } = "";
-    public int Outcome { get; set; }
+    public VisitOutcome Outcome { get; set; }
     public string Notes { get; set; } = "";
     public DateTime RecordedAt { get; set; }
     public string RecordedBy { get; set; } = "";

@@ -54,8 +54,8 @@ internal sealed class CseFlagNamedOffenderHandler(
             OffenderId = offender.Id,
             ChildKey = childKey,
             Child = payload.Child.ToByteArray(),
-            ChildMatch = (int)(ChildIdentityRules.IsConfirmed(payload.Child) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed),
-            Relationship = (int)relationship,
+            ChildMatch = (ChildIdentityRules.IsConfirmed(payload.Child) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed),
+            Relationship = relationship,
             Details = details,
             LinkedAt = clock.UtcNow,
             LinkedBy = payload.NamedBy.Length > 0 ? payload.NamedBy : audit.Caller.ClientId,
@@ -63,7 +63,7 @@ internal sealed class CseFlagNamedOffenderHandler(
         offender.Links.Add(link);
         // Moves the offender's version on, as every command does, so a concurrent command cannot overwrite the link.
         offender.Version++;
-        if (RiskSharing.IsSharedOnLink((OffenderRisk)offender.Risk))
+        if (RiskSharing.IsSharedOnLink(offender.Risk))
         {
             sharing.Share(db, offender, link, OffenderRisk.Unspecified);
         }

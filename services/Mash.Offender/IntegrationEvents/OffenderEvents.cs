@@ -37,20 +37,20 @@ internal sealed class OffenderEvents(EventOutbox outbox, CallAudit audit, Servic
             : throw new InvalidOperationException("The stated lawful basis was not checked.");
         audit.TouchOnce(link.ChildKey, offender.Id);
         return outbox.ShareWithPartners(db, Topics.RiskChanges, Changed(offender, link, previous), link.ChildKey,
-            link.ChildMatch == (int)ChildMatchStatus.Confirmed, basis, audit.Purpose, offender.Id);
+            link.ChildMatch == ChildMatchStatus.Confirmed, basis, audit.Purpose, offender.Id);
     }
 
     private RiskLevelChanged Changed(OffenderRecord offender, ChildLinkRecord link, OffenderRisk previous)
     {
-        var relationship = (ChildRelationship)link.Relationship;
-        var risk = (OffenderRisk)offender.Risk;
+        var relationship = link.Relationship;
+        var risk = offender.Risk;
         return new RiskLevelChanged
         {
             PreviousLevel = RiskSharing.LevelOf(previous),
             Level = RiskSharing.LevelOf(risk),
             // The officer's words as written; the sentence saying who the offender is to the child beside them.
             Rationale = offender.RiskRationale,
-            Summary = RiskSharing.Summary(relationship, (MappaCategory)offender.MappaCategory, risk, previous),
+            Summary = RiskSharing.Summary(relationship, offender.MappaCategory, risk, previous),
             // An offender's risk is not a finding that the child is suffering significant harm.
             SignificantHarmSuspected = false,
             ChangedBy = $"{audit.Caller.ClientId} ({audit.Caller.Agency})",
