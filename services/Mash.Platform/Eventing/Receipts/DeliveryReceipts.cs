@@ -54,7 +54,7 @@ public sealed class DeliveryReceipts(EventOutbox outbox, TimeProvider time)
         {
             EventId = eventId,
             ReceivingNode = from.OriginNode,
-            ReceivingAgency = (int)from.OriginAgency,
+            ReceivingAgency = from.OriginAgency,
             StoredAt = storedAt,
             ReceivedAt = time.GetUtcNow().UtcDateTime,
         });
@@ -74,7 +74,7 @@ public sealed class DeliveryReceipts(EventOutbox outbox, TimeProvider time)
             .ToLookup(r => r.RecordId, r => new PartnerReceipt
             {
                 Node = r.ReceivingNode,
-                Agency = (Agency)r.ReceivingAgency,
+                Agency = r.ReceivingAgency,
                 StoredAt = Timestamp.FromDateTime(r.StoredAt),
             });
     }
