@@ -7,6 +7,7 @@ using Mash.Platform.Hosting;
 using Mash.Platform.Persistence;
 using Mash.Assessment.Application;
 using Mash.Assessment.IntegrationEvents;
+using Mash.Platform.ServiceDefaults;
 
 if (await HealthProbe.RunIfAskedAsync(args) is { } health)
 {

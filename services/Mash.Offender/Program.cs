@@ -7,6 +7,7 @@ using Mash.Platform.Hosting;
 using Mash.Platform.Persistence;
 using Mash.Offender.Application;
 using Mash.Offender.IntegrationEvents;
+using Mash.Platform.ServiceDefaults;
 
 if (await HealthProbe.RunIfAskedAsync(args) is { } health)
 {

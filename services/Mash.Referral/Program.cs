@@ -7,6 +7,7 @@ using Mash.Referral.Data;
 using Mash.Referral.Grpc;
 using Mash.Referral.Application;
 using Mash.Referral.IntegrationEvents;
+using Mash.Platform.ServiceDefaults;
 
 if (await HealthProbe.RunIfAskedAsync(args) is { } health)
 {

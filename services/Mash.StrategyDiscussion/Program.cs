@@ -7,6 +7,7 @@ using Mash.StrategyDiscussion.Data;
 using Mash.StrategyDiscussion.Grpc;
 using Mash.StrategyDiscussion.Application;
 using Mash.StrategyDiscussion.IntegrationEvents;
+using Mash.Platform.ServiceDefaults;
 
 if (await HealthProbe.RunIfAskedAsync(args) is { } health)
 {

@@ -8,6 +8,7 @@ using Mash.Assessment.Domain;
 using Mash.Platform.Paging;
 using Microsoft.EntityFrameworkCore;
 using Mash.Assessment.IntegrationEvents;
+using Mash.Platform.Persistence;
 
 namespace Mash.Assessment.Application;
 

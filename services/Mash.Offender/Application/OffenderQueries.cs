@@ -8,6 +8,7 @@ using Mash.Platform.Eventing.Receipts;
 using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using Mash.Offender.IntegrationEvents;
+using Mash.Platform.Persistence;
 
 namespace Mash.Offender.Application;
 

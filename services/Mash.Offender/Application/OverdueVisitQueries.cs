@@ -6,6 +6,7 @@ using Mash.Platform.Paging;
 using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using Mash.Offender.IntegrationEvents;
+using Mash.Platform.Persistence;
 
 namespace Mash.Offender.Application;
 

@@ -1,6 +1,7 @@
+using Mash.Platform.Paging;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mash.Platform.Paging;
+namespace Mash.Platform.Persistence;
 
 /// <summary>Keyset paging over EF Core queries (<see cref="Page{T}"/>).</summary>
 public static class KeysetPaging

@@ -9,6 +9,7 @@ using Mash.Referral.Data;
 using Mash.Referral.Domain;
 using Microsoft.EntityFrameworkCore;
 using Mash.Referral.IntegrationEvents;
+using Mash.Platform.Persistence;
 
 namespace Mash.Referral.Application;
 

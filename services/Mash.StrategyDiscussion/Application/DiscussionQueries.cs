@@ -8,6 +8,7 @@ using Mash.StrategyDiscussion.Data;
 using Mash.StrategyDiscussion.Domain;
 using Microsoft.EntityFrameworkCore;
 using Mash.StrategyDiscussion.IntegrationEvents;
+using Mash.Platform.Persistence;
 
 namespace Mash.StrategyDiscussion.Application;
 

@@ -8,6 +8,7 @@ using Mash.Platform.Paging;
 using Mash.StrategyDiscussion.Data;
 using Microsoft.EntityFrameworkCore;
 using Mash.StrategyDiscussion.IntegrationEvents;
+using Mash.Platform.Persistence;
 
 namespace Mash.StrategyDiscussion.Application;
 

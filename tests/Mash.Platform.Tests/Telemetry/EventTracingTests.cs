@@ -5,6 +5,7 @@ using Mash.Platform.Eventing;
 using Mash.Platform.Telemetry;
 using Mash.Platform.Tests.Eventing.Pipeline;
 using Mash.Testing.Telemetry;
+using Mash.Platform.Eventing.Telemetry;
 
 namespace Mash.Platform.Tests.Telemetry;
 

@@ -6,6 +6,7 @@ using Mash.Testing.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Mash.Platform.Eventing.Telemetry;
 
 namespace Mash.Platform.Tests.Telemetry;
 

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Mash.Platform.Eventing.Telemetry;
 
 namespace Mash.Platform.Eventing.Inbox;
 

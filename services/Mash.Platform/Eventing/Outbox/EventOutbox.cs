@@ -8,6 +8,7 @@ using Mash.Platform.Persistence;
 using Mash.Platform.Telemetry;
 using Microsoft.Extensions.Options;
 using LawfulBasis = Mash.Contracts.Common.V1.LawfulBasis;
+using Mash.Platform.Eventing.Telemetry;
 
 namespace Mash.Platform.Eventing.Outbox;
 

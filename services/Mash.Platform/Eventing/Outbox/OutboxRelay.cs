@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Mash.Platform.Eventing.Telemetry;
 
 namespace Mash.Platform.Eventing.Outbox;
 

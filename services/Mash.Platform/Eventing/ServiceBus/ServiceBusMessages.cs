@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Eventing.Transport;
 using Mash.Platform.Telemetry;
+using Mash.Platform.Eventing.Telemetry;
 
 namespace Mash.Platform.Eventing.ServiceBus;
 

@@ -15,6 +15,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Mash.Platform.Eventing.Telemetry;
 
 namespace Mash.Platform.Tests.Eventing.Pipeline;
 

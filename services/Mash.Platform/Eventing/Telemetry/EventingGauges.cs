@@ -1,3 +1,4 @@
+using Mash.Platform.Telemetry;
 using System.Diagnostics.Metrics;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Inbox;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Mash.Platform.Telemetry;
+namespace Mash.Platform.Eventing.Telemetry;
 
 /// <summary>
 /// What ops watch of a service's events (meter "Mash"): events committed but not yet accepted by

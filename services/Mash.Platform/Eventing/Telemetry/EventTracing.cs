@@ -1,9 +1,10 @@
+using Mash.Platform.Telemetry;
 using System.Diagnostics;
 using Google.Protobuf;
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Eventing.Transport;
 
-namespace Mash.Platform.Telemetry;
+namespace Mash.Platform.Eventing.Telemetry;
 
 /// <summary>
 /// One trace from a partner's call to every handler its events reach, on this node or another:

@@ -1,8 +1,9 @@
+using Mash.Platform.Telemetry;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Mash.Platform.Eventing.Transport;
 
-namespace Mash.Platform.Telemetry;
+namespace Mash.Platform.Eventing.Telemetry;
 
 /// <summary>
 /// The flow of events through this service (meter "Mash"): published by the outbox relay,

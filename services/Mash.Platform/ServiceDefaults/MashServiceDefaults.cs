@@ -1,3 +1,4 @@
+using Mash.Platform.Hosting;
 using Mash.Platform.Audit;
 using Mash.Platform.Auth;
 using Mash.Platform.Errors;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Mash.Platform.Hosting;
+namespace Mash.Platform.ServiceDefaults;
 
 /// <summary>What every Mash gRPC service sets up the same way.</summary>
 public static class MashServiceDefaults
