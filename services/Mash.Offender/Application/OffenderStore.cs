@@ -38,14 +38,16 @@ internal sealed class OffenderStore(OffenderDbContext db, CallAudit audit, Audit
     /// a retry is answered by <paramref name="replay"/>, anything else under the key refused; <paramref name="create"/>
     /// saves with <see cref="SaveCommandAsync"/>, so a concurrent retry that stored the key first is a replay too.
     /// </summary>
+    /// <param name="refuseConflict">The command's own refusal when a save meets another of its unique rules (a PNC id registered meanwhile).</param>
     public Task<T> OnceAsync<T>(
         string key, string method, string fingerprint, Func<CommandRecord, CancellationToken, Task<T>> replay, Func<CancellationToken, Task<T>> create,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, Func<CancellationToken, Task>? refuseConflict = null) =>
         new CreateOnce<CommandRecord, T>(db, "command")
         {
             FindByKey = ct => FindCommandAsync(key, ct),
             Replay = (earlier, ct) => replay(CheckRetry(earlier, method, fingerprint), ct),
             Create = create,
+            RefuseConflict = refuseConflict,
         }.RunAsync(cancellationToken);
 
     /// <summary>As <see cref="SaveAsync(OffenderRecord, CancellationToken)"/>, leaving a taken key to <see cref="OnceAsync"/>.</summary>
@@ -83,7 +85,7 @@ internal sealed class OffenderStore(OffenderDbContext db, CallAudit audit, Audit
         });
 
     /// <summary>The same command again is a retry; anything else under the key is refused.</summary>
-    public static CommandRecord CheckRetry(CommandRecord earlier, string method, string fingerprint)
+    private static CommandRecord CheckRetry(CommandRecord earlier, string method, string fingerprint)
     {
         IdempotencyKeys.CheckRetry(earlier.Method + " " + earlier.RequestHash, method + " " + fingerprint, "command");
         return earlier;

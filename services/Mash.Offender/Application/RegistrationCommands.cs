@@ -25,14 +25,9 @@ internal sealed class RegistrationCommands(OffenderStore store, CallAudit audit,
 
         var fingerprint = RequestFingerprint.Of(request);
         var pncId = RegistrationRules.NormalisePncId(request.PncId);
-        return await new CreateOnce<CommandRecord, Contracts.Offender.V1.Offender>(store.Db, "offender")
-        {
-            FindByKey = ct => store.FindCommandAsync(request.IdempotencyKey, ct),
-            Replay = (earlier, ct) => ReplayAsync(earlier, fingerprint, ct),
-            Create = ct => RegisterFirstTimeAsync(request, pncId, fingerprint, ct),
-            // The same PNC id registered meanwhile under another key.
-            RefuseConflict = ct => RefuseIfRegisteredAsync(pncId, ct),
-        }.RunAsync(cancellationToken);
+        // A conflict that is not the key: the same PNC id registered meanwhile under another key.
+        return await store.OnceAsync(request.IdempotencyKey, Method, fingerprint, ReplayAsync,
+            ct => RegisterFirstTimeAsync(request, pncId, fingerprint, ct), cancellationToken, refuseConflict: ct => RefuseIfRegisteredAsync(pncId, ct));
     }
 
     private async Task<Contracts.Offender.V1.Offender> RegisterFirstTimeAsync(RegisterOffenderRequest request, string pncId, string fingerprint, CancellationToken cancellationToken)
@@ -57,9 +52,8 @@ internal sealed class RegistrationCommands(OffenderStore store, CallAudit audit,
         }
     }
 
-    private async Task<Contracts.Offender.V1.Offender> ReplayAsync(CommandRecord earlier, string fingerprint, CancellationToken cancellationToken)
+    private async Task<Contracts.Offender.V1.Offender> ReplayAsync(CommandRecord earlier, CancellationToken cancellationToken)
     {
-        OffenderStore.CheckRetry(earlier, Method, fingerprint);
         var record = await store.ReadAsync(earlier.OffenderId, cancellationToken);
         audit.TouchOffender(record, OffenderViews.ForCommands);
         return record.ToContract(OffenderViews.ForCommands, clock.Today);
