@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Mash.Contracts.Referral.V1;
 using Mash.Node.Hosting;
-using Mash.Platform.Tls;
 
 namespace Mash.Testing.Nodes;
 
@@ -26,13 +25,12 @@ public class NodeFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var data = Directory.CreateTempSubdirectory("mash-e2e-").FullName;
-        var certificate = _tls ? LoopbackCertificate.ReadOrCreate(Path.Combine(data, "tls"), "gateway", TimeProvider.System) : default;
         _client = new NodeClient(await RunningNode.StartAsync(new NodeOptions
         {
             GatewayPort = FreePorts.NodeBase(),
             DataDirectory = data,
             PartnershipSecret = "end-to-end-test-partnership-secret",
-            Tls = _tls ? new GatewayCertificate(certificate.Certificate, certificate.Key) : null,
+            Tls = _tls ? GatewayCertificate.ForLoopback(data) : null,
         }));
     }
 

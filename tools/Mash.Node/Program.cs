@@ -4,7 +4,6 @@ using Mash.Node.Dashboard;
 using Mash.Node.Hosting;
 using Mash.Platform.Hosting;
 using Mash.Platform.Identity;
-using Mash.Platform.Tls;
 
 LauncherArguments arguments;
 try
@@ -22,9 +21,8 @@ var secret = LocalSecretFile.ReadOrCreate(Path.Combine(data, PartnershipSecret.F
 var nodes = NodeOptions.PoliceAndSocialCare(arguments.GatewayPort, data, secret);
 if (arguments.Tls)
 {
-    // One loopback certificate for both gateways, kept in the data folder so clients trust it across restarts.
-    var (certificate, key) = LoopbackCertificate.ReadOrCreate(Path.Combine(data, "tls"), "gateway", TimeProvider.System);
-    nodes = [.. nodes.Select(node => node with { Tls = new GatewayCertificate(certificate, key) })];
+    var certificate = GatewayCertificate.ForLoopback(data);
+    nodes = [.. nodes.Select(node => node with { Tls = certificate })];
 }
 
 await using var dashboard = DashboardLauncher.Start(arguments, Console.Out, Console.Error);

@@ -19,6 +19,7 @@ internal sealed class CommandContext : IDisposable
 
     private readonly Func<string, string?> _environment;
     private GrpcChannel? _channel;
+    private Lazy<string?>? _trustedCertificate;
     private string? _token;
 
     public CommandContext(ParseResult parse, CliSettings settings, TextWriter output, TextWriter errors, Func<string, string?> environment, CancellationToken cancellation)
@@ -58,8 +59,11 @@ internal sealed class CommandContext : IDisposable
 
     private GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Settings.Gateway, new GrpcChannelOptions
     {
-        HttpHandler = ExtraRootTrust.Handler(GatewayTrust.CertificateFor(Settings)),
+        HttpHandler = ExtraRootTrust.Handler(TrustedCertificate),
     });
+
+    /// <summary>The certificate trusted for an https gateway, looked up once per run (the token and the calls share it).</summary>
+    private string? TrustedCertificate => (_trustedCertificate ??= new(() => GatewayTrust.CertificateFor(Settings))).Value;
 
     /// <summary>The access token: <c>--token</c> as given, else one fetched once for <c>--client</c>.</summary>
     public async Task<string> AccessTokenAsync() =>
@@ -70,7 +74,7 @@ internal sealed class CommandContext : IDisposable
     {
         var clientId = Settings.ClientId ?? throw new UsageException("--client is required (or pass an existing --token)");
         var secret = ClientSecretSource.Resolve(clientId, Settings, _environment);
-        using var tokens = TokenClient.Create(Settings.TokenUrl, Settings.Gateway, CallTimeout, GatewayTrust.CertificateFor(Settings));
+        using var tokens = TokenClient.Create(Settings.TokenUrl, Settings.Gateway, CallTimeout, TrustedCertificate);
         return await tokens.RequestTokenAsync(clientId, secret, Settings.Scope, Cancellation);
     }
 

@@ -1,3 +1,5 @@
+using Mash.Platform.Tls;
+
 namespace Mash.Node.Hosting;
 
 /// <summary>One node on loopback: which agency it is, its ports and its data folder.</summary>
@@ -53,7 +55,15 @@ public sealed record NodeOptions
 }
 
 /// <summary>The gateway's certificate and key, PEM files as a kubernetes.io/tls Secret mounts them.</summary>
-public sealed record GatewayCertificate(string CertificatePath, string KeyPath);
+public sealed record GatewayCertificate(string CertificatePath, string KeyPath)
+{
+    /// <summary>The loopback certificate every gateway on this machine shares, kept in the data folder (<c>tls/</c>) so clients trust it across restarts.</summary>
+    public static GatewayCertificate ForLoopback(string dataDirectory)
+    {
+        var (certificate, key) = LoopbackCertificate.ReadOrCreate(Path.Combine(dataDirectory, "tls"), "gateway", TimeProvider.System);
+        return new GatewayCertificate(certificate, key);
+    }
+}
 
 /// <summary>A service of a node: where it is built and its port's offset from the gateway's.</summary>
 public sealed record ServiceSpec(string Name, string ProjectFolder, string AssemblyName, int PortOffset)
