@@ -5,14 +5,26 @@ using Mash.Deployment.Tests.Infrastructure;
 namespace Mash.Deployment.Tests;
 
 /// <summary>
-/// The platform is layered: Mash.Platform.Core (no database, no broker) under Mash.Platform, and the
-/// gateway on Core alone, so its image carries no EF Core, Npgsql or Service Bus SDK. Read from the
-/// project files and sources, as a reviewer would check them.
+/// The platform is layered, each project on those below it: Core (no database, no broker), Data
+/// (persistence, audit, idempotency), Eventing (outbox, inbox, receipts; no transport), one project
+/// per transport (Local, ServiceBus), and Mash.Platform on top (the service defaults). The gateway
+/// references Core alone, so its image carries no EF Core, Npgsql or Service Bus SDK. Read from
+/// the project files and sources, as a reviewer would check them.
 /// </summary>
 public sealed partial class PlatformLayeringTests
 {
-    private static readonly string[] StoragePackages =
-        ["Microsoft.EntityFrameworkCore", "Npgsql", "Azure.Messaging.ServiceBus", "Microsoft.Azure.Amqp", "Azure.Identity"];
+    private static readonly string[] DatabasePackages = ["Microsoft.EntityFrameworkCore", "Npgsql"];
+    private static readonly string[] BrokerPackages = ["Azure.Messaging.ServiceBus", "Microsoft.Azure.Amqp", "Azure.Identity"];
+
+    private static readonly string[] PlatformProjects =
+    [
+        "services/Mash.Platform.Core/Mash.Platform.Core.csproj",
+        "services/Mash.Platform.Data/Mash.Platform.Data.csproj",
+        "services/Mash.Platform.Eventing/Mash.Platform.Eventing.csproj",
+        "services/Mash.Platform.Eventing.Local/Mash.Platform.Eventing.Local.csproj",
+        "services/Mash.Platform.Eventing.ServiceBus/Mash.Platform.Eventing.ServiceBus.csproj",
+        "services/Mash.Platform/Mash.Platform.csproj",
+    ];
 
     [Theory]
     [InlineData("gateway/Mash.Gateway/Mash.Gateway.csproj")]
@@ -21,9 +33,32 @@ public sealed partial class PlatformLayeringTests
     {
         var packages = PackagesReachedFrom(project);
 
-        var storage = packages.Where(p => StoragePackages.Any(s => p.StartsWith(s, StringComparison.OrdinalIgnoreCase))).ToList();
+        var storage = packages.Where(p => DatabasePackages.Concat(BrokerPackages).Any(s => p.StartsWith(s, StringComparison.OrdinalIgnoreCase))).ToList();
         Assert.True(storage.Count == 0, $"{project} reaches {string.Join(", ", storage)}");
         Assert.Contains("Grpc.AspNetCore", packages);
+    }
+
+    [Theory]
+    [InlineData("services/Mash.Platform.Data/Mash.Platform.Data.csproj")]
+    [InlineData("services/Mash.Platform.Eventing/Mash.Platform.Eventing.csproj")]
+    [InlineData("services/Mash.Platform.Eventing.Local/Mash.Platform.Eventing.Local.csproj")]
+    public void Only_the_service_bus_transport_and_the_service_defaults_reach_the_broker_packages(string project)
+    {
+        var packages = PackagesReachedFrom(project);
+
+        var broker = packages.Where(p => BrokerPackages.Any(s => p.StartsWith(s, StringComparison.OrdinalIgnoreCase))).ToList();
+        Assert.True(broker.Count == 0, $"{project} reaches {string.Join(", ", broker)}");
+        Assert.Contains("Microsoft.EntityFrameworkCore.Sqlite", packages);
+    }
+
+    [Fact]
+    public void Every_platform_project_is_checked_here_and_each_reaches_core()
+    {
+        var onDisk = Directory.EnumerateFiles(Repo.PathOf("services"), "Mash.Platform*.csproj", SearchOption.AllDirectories)
+            .Where(p => !p.Contains("/obj/", StringComparison.Ordinal))
+            .Select(p => Path.GetRelativePath(Repo.Root, p).Replace('\\', '/'));
+        Assert.Equal(PlatformProjects.Order(), onDisk.Order());
+        Assert.All(PlatformProjects.Skip(1), p => Assert.Contains(PlatformProjects[0], ProjectsReachedFrom(p, includeSelf: false)));
     }
 
     [Fact]
@@ -37,30 +72,44 @@ public sealed partial class PlatformLayeringTests
     }
 
     [Fact]
-    public void Core_sources_use_no_namespace_that_only_the_service_platform_defines()
+    public void A_platform_project_uses_no_namespace_of_a_project_it_does_not_reference()
     {
-        var serviceOnly = NamespacesIn("services/Mash.Platform").Except(NamespacesIn("services/Mash.Platform.Core")).ToList();
-        Assert.Contains("Mash.Platform.Persistence", serviceOnly);
+        var offending = new List<string>();
+        foreach (var project in PlatformProjects)
+        {
+            var visible = ProjectsReachedFrom(project, includeSelf: true);
+            var unreachable = PlatformProjects.Where(p => !visible.Contains(p))
+                .SelectMany(p => NamespacesIn(FolderOf(p)))
+                .Except(visible.Where(PlatformProjects.Contains).SelectMany(p => NamespacesIn(FolderOf(p))))
+                .ToHashSet();
+            offending.AddRange(Repo.Sources(FolderOf(project))
+                .SelectMany(file => UsingLine().Matches(File.ReadAllText(file)).Select(m => (file, m.Groups[1].Value)))
+                .Where(use => unreachable.Contains(use.Value))
+                .Select(use => $"{Path.GetFileName(use.file)} uses {use.Value}"));
+        }
 
-        var offending = Repo.Sources("services/Mash.Platform.Core")
-            .SelectMany(file => UsingLine().Matches(File.ReadAllText(file)).Select(m => (file, m.Groups[1].Value)))
-            .Where(use => serviceOnly.Contains(use.Value))
-            .Select(use => $"{Path.GetFileName(use.file)} uses {use.Value}")
-            .ToList();
+        Assert.Contains("Mash.Platform.Persistence", NamespacesIn("services/Mash.Platform.Data"));
         Assert.True(offending.Count == 0, string.Join("; ", offending));
     }
 
     [Fact]
-    public void Each_namespace_belongs_to_one_layer_so_a_using_says_which_assembly_it_needs()
+    public void Each_namespace_belongs_to_one_platform_project_so_a_using_says_which_assembly_it_needs()
     {
         // KnownChildRecord's full type name is recorded in the services' migration snapshots: it keeps
         // Mash.Platform.Identity, which otherwise holds the core identity rules.
         string[] recordedInMigrations = ["Mash.Platform.Identity"];
 
-        var shared = NamespacesIn("services/Mash.Platform.Core").Intersect(NamespacesIn("services/Mash.Platform")).Except(recordedInMigrations).ToList();
+        var shared = PlatformProjects
+            .SelectMany(p => NamespacesIn(FolderOf(p)).Select(ns => (ns, p)))
+            .GroupBy(x => x.ns)
+            .Where(g => g.Count() > 1 && !recordedInMigrations.Contains(g.Key))
+            .Select(g => $"{g.Key} in {string.Join(" and ", g.Select(x => Path.GetFileNameWithoutExtension(x.p)))}")
+            .ToList();
 
-        Assert.True(shared.Count == 0, $"declared in both layers: {string.Join(", ", shared)}");
+        Assert.True(shared.Count == 0, $"declared in more than one project: {string.Join("; ", shared)}");
     }
+
+    private static string FolderOf(string project) => Path.GetDirectoryName(project)!.Replace('\\', '/');
 
     private static HashSet<string> PackagesReachedFrom(string project) =>
         [.. ProjectsReachedFrom(project, includeSelf: true).SelectMany(p => Elements(p, "PackageReference").Select(e => (string)e.Attribute("Include")!))];

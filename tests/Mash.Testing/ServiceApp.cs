@@ -1,3 +1,4 @@
+using Mash.Platform.Eventing;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;

@@ -2,6 +2,7 @@ using Mash.Platform.Hosting;
 using Mash.Platform.Audit;
 using Mash.Platform.Auth;
 using Mash.Platform.Errors;
+using Mash.Platform.Eventing.Transport;
 using Mash.Platform.Identity;
 using Mash.Platform.Limits;
 using Mash.Platform.Rest;
@@ -33,9 +34,8 @@ public static class MashServiceDefaults
         builder.AddMashAuthentication();
         services.AddMashAuthorization(roles);
 
-        services.AddSingleton<AuditCommitQueue>();
-        services.AddScoped<CallAudit>();
-        services.AddScoped<AuditTrail>();
+        services.AddSingleton<IMessageTransport>(TransportFactory.Create(builder.Configuration));
+        services.AddMashAudit();
         services.AddGrpc(grpc =>
         {
             grpc.EnableDetailedErrors = false;
@@ -43,7 +43,7 @@ public static class MashServiceDefaults
             // Outermost first: exceptions from the audit step are mapped too.
             grpc.Interceptors.Add<ExceptionMappingInterceptor>();
             grpc.Interceptors.Add<RequestLimitsInterceptor>();
-            grpc.Interceptors.Add<AuditInterceptor>();
+            grpc.AddAuditInterceptor();
         }).AddMashRestApi(serviceName);
         services.AddMashHealth();
         services.AddDevelopmentReflection(builder.Environment);

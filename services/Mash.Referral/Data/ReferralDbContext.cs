@@ -1,3 +1,4 @@
+using Mash.Platform.Eventing;
 using Mash.Platform.Idempotency;
 using Mash.Platform.Persistence;
 using Mash.Referral.Domain;

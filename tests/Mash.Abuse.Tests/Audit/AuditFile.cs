@@ -50,5 +50,5 @@ public sealed class AuditFile(string path)
         .Options);
 
     /// <summary>The platform's model of the audit table, without a service's own tables.</summary>
-    private sealed class AuditOnlyContext(DbContextOptions<AuditOnlyContext> options) : MashDbContext(options);
+    private sealed class AuditOnlyContext(DbContextOptions<AuditOnlyContext> options) : AuditedDbContext(options);
 }

@@ -31,10 +31,11 @@ internal sealed partial class SettingsCatalog
     {
         var catalog = new SettingsCatalog();
         catalog.AddAppSettings(deployable.AppSettings, "");
-        // The gateway is built on the core platform alone; services on both layers.
+        // The gateway is built on the core platform alone; services on every platform project.
         var platform = deployable.IsGateway
             ? Repo.Sources("services/Mash.Platform.Core")
-            : Repo.Sources("services/Mash.Platform.Core").Concat(Repo.Sources("services/Mash.Platform"));
+            : Directory.EnumerateDirectories(Repo.PathOf("services"), "Mash.Platform*")
+                .SelectMany(folder => Repo.Sources(Path.GetRelativePath(Repo.Root, folder)));
         var sources = platform.Concat(Repo.Sources(deployable.ProjectDirectory)).Select(File.ReadAllText).ToList();
         catalog.AddSources(sources);
         if (!deployable.IsGateway)

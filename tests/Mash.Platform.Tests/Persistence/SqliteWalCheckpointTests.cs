@@ -47,6 +47,6 @@ public sealed class SqliteWalCheckpointTests : IDisposable
 
     private sealed class Factory(TestDatabase database) : IMashDbContextFactory
     {
-        public MashDbContext Create() => database.Open(new SqliteNoAutoCheckpoint());
+        public AuditedDbContext Create() => database.Open(new SqliteNoAutoCheckpoint());
     }
 }

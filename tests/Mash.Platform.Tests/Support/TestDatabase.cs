@@ -1,3 +1,4 @@
+using Mash.Platform.Eventing;
 using Mash.Platform.Audit;
 using Mash.Platform.Persistence;
 using Mash.Platform.Tests.Audit;

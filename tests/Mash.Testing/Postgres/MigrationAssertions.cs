@@ -1,3 +1,4 @@
+using Mash.Platform.Eventing;
 using Mash.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Xunit;

@@ -100,7 +100,7 @@ internal sealed class EventingHarness : IDisposable
 
     private sealed class Factory(TestDatabase database, OutboxCommitInterceptor interceptor) : IMashDbContextFactory
     {
-        public MashDbContext Create() => database.Open(interceptor);
+        public AuditedDbContext Create() => database.Open(interceptor);
     }
 }
 

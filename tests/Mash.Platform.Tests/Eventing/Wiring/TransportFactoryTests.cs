@@ -1,6 +1,7 @@
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Local;
 using Mash.Platform.Eventing.ServiceBus;
+using Mash.Platform.ServiceDefaults;
 using Mash.Platform.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

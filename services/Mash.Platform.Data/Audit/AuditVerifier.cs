@@ -40,6 +40,6 @@ public static class AuditVerifier
         return AuditVerification.Ok(count);
     }
 
-    public static Task<AuditVerification> VerifyAsync(MashDbContext db, CancellationToken cancellationToken = default) =>
+    public static Task<AuditVerification> VerifyAsync(AuditedDbContext db, CancellationToken cancellationToken = default) =>
         Task.FromResult(Verify(db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsEnumerable()));
 }

@@ -6,7 +6,7 @@ namespace Mash.Platform.Audit;
 /// <summary>The chain's last entry, which the next one links to.</summary>
 internal readonly record struct ChainHead(long Sequence, string Hash)
 {
-    public static async Task<ChainHead> ReadAsync(MashDbContext db)
+    public static async Task<ChainHead> ReadAsync(AuditedDbContext db)
     {
         var last = await db.AuditEntries.AsNoTracking()
             .OrderByDescending(e => e.Sequence)

@@ -1,4 +1,4 @@
-using Mash.Platform.Eventing.Outbox;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Mash.Platform.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +12,7 @@ namespace Mash.Platform.Persistence;
 /// <summary>Creates a fresh context outside the request's own (for audit entries of failed calls).</summary>
 public interface IMashDbContextFactory
 {
-    MashDbContext Create();
+    AuditedDbContext Create();
 }
 
 /// <summary>
@@ -24,18 +24,18 @@ public interface IMashDbContextFactory
 public static class MashPersistence
 {
     public static IServiceCollection AddMashPersistence<TContext>(this WebApplicationBuilder builder, string databaseName)
-        where TContext : MashDbContext
+        where TContext : AuditedDbContext
     {
         var provider = DatabaseSettings.Provider(builder.Configuration);
         var connectionString = ConnectionString(builder.Configuration, databaseName, provider);
 
         var services = builder.Services;
         services.TryAddSingleton(new MashDatabase(provider, databaseName));
-        services.TryAddSingleton<OutboxSignal>();
-        services.TryAddSingleton<OutboxCommitInterceptor>();
         services.AddPooledDbContextFactory<TContext>((sp, options) =>
         {
-            options.UseMashDatabase(provider, connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>());
+            // EF Core looks for interceptors in its own service provider, not the application's:
+            // the layers above (the outbox's commit signal) register theirs here.
+            options.UseMashDatabase(provider, connectionString).AddInterceptors(sp.GetServices<IInterceptor>());
             if (provider == DatabaseProvider.Sqlite)
             {
                 options.AddInterceptors(new SqliteNoAutoCheckpoint());
@@ -51,7 +51,7 @@ public static class MashPersistence
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Errors.IStorageFailures, EfStorageFailures>());
 
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
-        services.AddScoped<MashDbContext>(sp => sp.GetRequiredService<TContext>());
+        services.AddScoped<AuditedDbContext>(sp => sp.GetRequiredService<TContext>());
         services.AddSingleton<IMashDbContextFactory>(sp => new Factory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
         return services;
     }
@@ -91,9 +91,9 @@ public static class MashPersistence
     }
 
     private sealed class Factory<TContext>(IDbContextFactory<TContext> inner) : IMashDbContextFactory
-        where TContext : MashDbContext
+        where TContext : AuditedDbContext
     {
-        public MashDbContext Create() => inner.CreateDbContext();
+        public AuditedDbContext Create() => inner.CreateDbContext();
     }
 }
 

@@ -22,7 +22,7 @@ public static partial class DatabaseMigrationStep
     /// to go on and serve.
     /// </summary>
     public static async Task<int?> MigrateDatabaseAsync<TContext>(this WebApplication app)
-        where TContext : MashDbContext
+        where TContext : AuditedDbContext
     {
         var migrateOnly = app.Configuration.GetValue<bool>(MigrateOnlyKey);
         if (!migrateOnly)
@@ -42,7 +42,7 @@ public static partial class DatabaseMigrationStep
     }
 
     private static async Task<int> MigrateOnlyAsync<TContext>(WebApplication app)
-        where TContext : MashDbContext
+        where TContext : AuditedDbContext
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseMigrationStep));
         var database = app.Services.GetRequiredService<MashDatabase>();
@@ -63,7 +63,7 @@ public static partial class DatabaseMigrationStep
 
     /// <summary>Applies pending migrations; returns the ids of all migrations the database now has.</summary>
     public static async Task<IReadOnlyList<string>> ApplyMigrationsAsync<TContext>(IServiceProvider services, CancellationToken cancellationToken)
-        where TContext : MashDbContext
+        where TContext : AuditedDbContext
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContextAsync(cancellationToken);
         // Replicas starting together are safe: EF Core holds a database lock while it migrates.

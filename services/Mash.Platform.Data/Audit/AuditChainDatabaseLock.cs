@@ -22,7 +22,7 @@ public static class AuditChainDatabaseLock
     public const long Key = 0x4D415348_41554454; // "MASHAUDT"
 
     /// <summary>Waits for the lock inside the caller's transaction; it is released at commit or rollback.</summary>
-    public static async Task AcquireAsync(MashDbContext db, CancellationToken cancellationToken)
+    public static async Task AcquireAsync(AuditedDbContext db, CancellationToken cancellationToken)
     {
         if (db.Database.IsNpgsql())
         {

@@ -6,13 +6,17 @@ using Mash.Platform.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Mash.Platform.Persistence;
 using Microsoft.Extensions.Hosting;
 using Mash.Platform.Eventing.Telemetry;
 
 namespace Mash.Platform.Eventing;
 
 /// <summary>
-/// Integration events for a service: the outbox relay, the configured transport, and the
+/// Integration events for a service: the outbox relay, the transport (registered by the
+/// service defaults, which choose it), and the
 /// consumers of the events it handles (<see cref="Handle{TEvent,THandler}"/>).
 /// </summary>
 public sealed class MashEventingBuilder(IServiceCollection services, EventHandlerRegistry registry)
@@ -39,9 +43,11 @@ public static class MashEventing
         }
 
         services.Configure<EventingOptions>(section);
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, OutboxCommitInterceptor>());
+        services.AddScoped<MashDbContext>(sp => (MashDbContext)sp.GetRequiredService<AuditedDbContext>());
         services.AddScoped<EventOutbox>();
         services.AddScoped<ChildRecords>();
-        services.AddSingleton<Transport.IMessageTransport>(TransportFactory.Create(builder.Configuration));
         services.AddSingleton<OutboxLeadership>();
         services.AddHostedService<OutboxRelay>();
 

@@ -11,7 +11,7 @@ public sealed class AuditTrail(AuditCommitQueue commits, CallAudit call)
     /// Saves the handler's changes and the audit entries for every touched record in one
     /// transaction: a write is never stored without its audit entry, nor the other way round.
     /// </summary>
-    public async Task SaveChangesWithAuditAsync(MashDbContext db, CancellationToken cancellationToken)
+    public async Task SaveChangesWithAuditAsync(AuditedDbContext db, CancellationToken cancellationToken)
     {
         await commits.SaveAsync(db, AuditedCall.Of(call, "OK"), cancellationToken);
         call.Persisted = true;
@@ -21,7 +21,7 @@ public sealed class AuditTrail(AuditCommitQueue commits, CallAudit call)
     /// As <see cref="SaveChangesWithAuditAsync"/>, for a change to a record guarded by its version:
     /// when someone else changed <paramref name="what"/> meanwhile, the caller gets ABORTED.
     /// </summary>
-    public async Task SaveVersionedChangesWithAuditAsync(MashDbContext db, string what, CancellationToken cancellationToken)
+    public async Task SaveVersionedChangesWithAuditAsync(AuditedDbContext db, string what, CancellationToken cancellationToken)
     {
         try
         {
@@ -34,7 +34,7 @@ public sealed class AuditTrail(AuditCommitQueue commits, CallAudit call)
     }
 
     /// <summary>Appends entries for a call that changed nothing: a read, or a refused write.</summary>
-    public async Task AppendAsync(MashDbContext db, string outcome, CancellationToken cancellationToken)
+    public async Task AppendAsync(AuditedDbContext db, string outcome, CancellationToken cancellationToken)
     {
         if (call.Subjects.Count == 0)
         {

@@ -139,10 +139,7 @@ internal sealed partial class EventConsumer(
         }
 
         var call = scope.ServiceProvider.GetRequiredService<CallAudit>();
-        call.Caller = new CallerIdentity(AgencyNames.FromContract(envelope.OriginAgency), "node:" + envelope.OriginNode);
-        call.Method = "event:" + envelope.Type;
-        call.Purpose = envelope.Purpose;
-        call.LawfulBasis = LawfulBases.Name(envelope.LawfulBasis);
+        call.BeginEvent(AgencyNames.FromContract(envelope.OriginAgency), envelope.OriginNode, envelope.Type, envelope.Purpose, envelope.LawfulBasis);
 
         await registration.Invoke(scope.ServiceProvider, envelope, cancellationToken);
         db.Set<ProcessedEvent>().Add(new ProcessedEvent

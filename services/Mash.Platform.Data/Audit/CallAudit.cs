@@ -27,10 +27,20 @@ public sealed class CallAudit
     /// For work a service does of its own accord, outside any caller's request (an upgrade's
     /// reconciliation): audited as the service itself, <c>system:{process}</c> of the node's agency.
     /// </summary>
-    public void BeginSystemWork(string agency, string process, string purpose, Contracts.Common.V1.LawfulBasis lawfulBasis)
+    public void BeginSystemWork(string agency, string process, string purpose, Contracts.Common.V1.LawfulBasis lawfulBasis) =>
+        Begin(new CallerIdentity(agency, "system:" + process), "system:" + process, purpose, lawfulBasis);
+
+    /// <summary>
+    /// For an event another node sent: audited as that node (<c>node:{id}</c> of its agency),
+    /// for the purpose and lawful basis the event carries.
+    /// </summary>
+    public void BeginEvent(string originAgency, string originNode, string eventType, string purpose, Contracts.Common.V1.LawfulBasis lawfulBasis) =>
+        Begin(new CallerIdentity(originAgency, "node:" + originNode), "event:" + eventType, purpose, lawfulBasis);
+
+    private void Begin(CallerIdentity caller, string method, string purpose, Contracts.Common.V1.LawfulBasis lawfulBasis)
     {
-        Caller = new CallerIdentity(agency, "system:" + process);
-        Method = "system:" + process;
+        Caller = caller;
+        Method = method;
         Purpose = purpose;
         LawfulBasis = LawfulBases.Name(lawfulBasis);
     }

@@ -8,7 +8,7 @@ namespace Mash.Platform.Audit;
 /// Lends the batch's open connection and transaction to a caller's context for its save, and
 /// gives the context its own connection (by connection string, as configured) back afterwards.
 /// </summary>
-internal sealed class BorrowedConnection(MashDbContext db)
+internal sealed class BorrowedConnection(AuditedDbContext db)
 {
     private readonly string? _connectionString = db.Database.GetConnectionString();
     private bool _joined;

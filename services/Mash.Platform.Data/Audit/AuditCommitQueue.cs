@@ -47,7 +47,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     /// returns once they are committed, or throws what their save threw. Cancellation counts
     /// only while the save waits: once in a transaction its outcome is always reported.
     /// </summary>
-    public Task SaveAsync(MashDbContext db, AuditedCall call, CancellationToken cancellationToken)
+    public Task SaveAsync(AuditedDbContext db, AuditedCall call, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (db.Database.CurrentTransaction is not null)
@@ -158,7 +158,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     }
 
     private async Task<ChainHead> SaveInTransactionAsync(
-        PendingSave save, MashDbContext owner, DbConnection connection, DbTransaction transaction, ChainHead head)
+        PendingSave save, AuditedDbContext owner, DbConnection connection, DbTransaction transaction, ChainHead head)
     {
         var db = save.Db;
         var entries = head.Extend(save.Call, Now());
@@ -201,12 +201,12 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
         return utcNow.AddTicks(-(utcNow.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
-    private static bool SameDatabase(MashDbContext a, MashDbContext b) =>
+    private static bool SameDatabase(AuditedDbContext a, AuditedDbContext b) =>
         a.GetType() == b.GetType() && a.Database.GetConnectionString() == b.Database.GetConnectionString();
 
-    private sealed class PendingSave(MashDbContext db, AuditedCall call, CancellationToken cancellationToken)
+    private sealed class PendingSave(AuditedDbContext db, AuditedCall call, CancellationToken cancellationToken)
     {
-        public MashDbContext Db { get; } = db;
+        public AuditedDbContext Db { get; } = db;
         public AuditedCall Call { get; } = call;
         public CancellationToken CancellationToken { get; } = cancellationToken;
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

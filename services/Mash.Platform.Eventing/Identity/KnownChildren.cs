@@ -1,3 +1,4 @@
+using Mash.Platform.Eventing;
 using Google.Protobuf;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;

@@ -1,13 +1,15 @@
 using Mash.Platform.Audit;
-using Mash.Platform.Eventing.Inbox;
-using Mash.Platform.Eventing.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Mash.Platform.Persistence;
 
-/// <summary>The base of every service's database: its own model plus the audit trail.</summary>
-public abstract class MashDbContext(DbContextOptions options) : DbContext(options)
+/// <summary>
+/// The data layer's base of a service's database: the audit trail and the platform's
+/// conventions. Services derive from Mash.Platform.Eventing's AuditedDbContext, which adds the
+/// event tables written in the same transaction.
+/// </summary>
+public abstract class AuditedDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -21,35 +23,6 @@ public abstract class MashDbContext(DbContextOptions options) : DbContext(option
             audit.Property(e => e.Hash).HasMaxLength(64);
             audit.Property(e => e.PreviousHash).HasMaxLength(64);
             audit.HasIndex(e => e.ChildKey);
-        });
-        modelBuilder.Entity<OutboxMessage>(outbox =>
-        {
-            outbox.ToTable("Outbox");
-            outbox.HasKey(m => m.Sequence);
-            outbox.HasIndex(m => m.EventId).IsUnique();
-            // The relay's query: unpublished rows in order.
-            outbox.HasIndex(m => new { m.PublishedAt, m.Sequence });
-        });
-        modelBuilder.Entity<ProcessedEvent>(inbox =>
-        {
-            inbox.ToTable("Inbox");
-            inbox.HasKey(e => e.EventId);
-        });
-        modelBuilder.Entity<DisclosureRecord>(disclosure =>
-        {
-            disclosure.ToTable("Disclosures");
-            disclosure.HasKey(d => d.Id);
-            disclosure.HasIndex(d => d.ChildKey);
-            // Receipts find what they acknowledge; a record's receipts, and what awaits one, are found by these.
-            disclosure.HasIndex(d => d.EventId);
-            disclosure.HasIndex(d => d.RecordId);
-            disclosure.HasIndex(d => new { d.Shared, d.DecidedAt, d.Id });
-        });
-        modelBuilder.Entity<Eventing.Receipts.DeliveryReceiptRecord>(receipt =>
-        {
-            receipt.ToTable("DeliveryReceipts");
-            receipt.HasKey(r => r.Id);
-            receipt.HasIndex(r => new { r.EventId, r.ReceivingNode }).IsUnique();
         });
     }
 

@@ -1,4 +1,5 @@
 using Azure.Identity;
+using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Local;
 using Mash.Platform.Eventing.ServiceBus;
 using Mash.Platform.Eventing.Transport;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Mash.Platform.Eventing;
+namespace Mash.Platform.ServiceDefaults;
 
 /// <summary>The transport <c>Mash:Eventing:Transport</c> names: one instance (one broker client) per process.</summary>
 internal static class TransportFactory

@@ -1,0 +1,23 @@
+using Grpc.AspNetCore.Server;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mash.Platform.Audit;
+
+/// <summary>The audit trail of a service's calls, as the service defaults put it together.</summary>
+public static class MashAudit
+{
+    public static IServiceCollection AddMashAudit(this IServiceCollection services)
+    {
+        services.AddSingleton<AuditCommitQueue>();
+        services.AddScoped<CallAudit>();
+        services.AddScoped<AuditTrail>();
+        return services;
+    }
+
+    /// <summary>Audits every call, after the outer interceptors (errors, limits) have run.</summary>
+    public static GrpcServiceOptions AddAuditInterceptor(this GrpcServiceOptions grpc)
+    {
+        grpc.Interceptors.Add<AuditInterceptor>();
+        return grpc;
+    }
+}
