@@ -32,7 +32,10 @@ public abstract class MashDbContext(DbContextOptions options) : AuditedDbContext
         {
             disclosure.ToTable("Disclosures");
             disclosure.HasKey(d => d.Id);
-            disclosure.HasIndex(d => d.ChildKey);
+            // The governance lists: a child's disclosures, and a period's, newest first.
+            disclosure.HasIndex(d => new { d.ChildKey, d.DecidedAt, d.Id });
+            disclosure.HasIndex(d => new { d.DecidedAt, d.Id });
+            disclosure.Property(d => d.AgreementId).HasMaxLength(Agreements.AgreementRegistry.MaxIdLength);
             // Receipts find what they acknowledge; a record's receipts, and what awaits one, are found by these.
             disclosure.HasIndex(d => d.EventId);
             disclosure.HasIndex(d => d.RecordId);

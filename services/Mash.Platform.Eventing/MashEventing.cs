@@ -2,6 +2,7 @@ using Mash.Contracts.Events.V1;
 using Google.Protobuf;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Eventing.Outbox;
+using Mash.Platform.Eventing.Agreements;
 using Mash.Platform.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,7 @@ public static class MashEventing
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, OutboxCommitInterceptor>());
         services.AddScoped<MashDbContext>(sp => (MashDbContext)sp.GetRequiredService<AuditedDbContext>());
+        services.AddAgreements(builder.Configuration);
         services.AddScoped<EventOutbox>();
         services.AddScoped<ChildRecords>();
         services.AddSingleton<OutboxLeadership>();

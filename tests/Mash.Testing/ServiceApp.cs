@@ -65,6 +65,9 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
     /// <summary>The roles a caller holds unless named.</summary>
     protected abstract IEnumerable<string> DefaultRoles { get; }
 
+    /// <summary>The node this service shares with, under the one agreement it runs with (<see cref="TestAgreements"/>).</summary>
+    protected virtual string SharingPartnerNode => TestAgreements.PartnerOf(_nodeId);
+
     /// <summary>The purpose a caller states.</summary>
     protected abstract string CallerPurpose { get; }
 
@@ -101,6 +104,11 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
 
         builder.UseSetting("Mash:Node:Id", _nodeId);
         builder.UseSetting("Mash:Node:Agency", AgencyNames.Police);
+        foreach (var (key, value) in TestAgreements.With(SharingPartnerNode))
+        {
+            builder.UseSetting(key, value);
+        }
+
         ConfigureSettings(builder);
 
         builder.TrustTestTokens(Tokens);

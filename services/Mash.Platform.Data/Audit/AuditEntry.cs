@@ -1,3 +1,5 @@
+using Mash.Contracts.Common.V1;
+
 namespace Mash.Platform.Audit;
 
 /// <summary>
@@ -17,6 +19,13 @@ public sealed class AuditEntry
     public string Purpose { get; set; } = "";
     public string LawfulBasis { get; set; } = "";
     public string Outcome { get; set; } = "";
+    /// <summary>The person the client acted for (empty when it did not say), vouched for by <see cref="ClientId"/> or a delegated token.</summary>
+    public string PractitionerId { get; set; } = "";
+    public string PractitionerName { get; set; } = "";
+    public string PractitionerRole { get; set; } = "";
+    public PractitionerSource PractitionerSource { get; set; }
+    /// <summary>Empty for an access at this service; a partner node's id for its access notice.</summary>
+    public string AccessedAtNode { get; set; } = "";
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
 }

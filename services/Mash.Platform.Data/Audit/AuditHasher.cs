@@ -14,15 +14,30 @@ public static class AuditHasher
     public static string Compute(AuditEntry entry)
     {
         // A JSON array: no field value can shift into its neighbour, whatever it contains.
-        var canonical = JsonSerializer.Serialize(new[]
-        {
+        List<string> fields =
+        [
             "mash-audit-v1",
             entry.PreviousHash,
             entry.Sequence.ToString(CultureInfo.InvariantCulture),
             entry.OccurredAt.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture),
             entry.Agency, entry.ClientId, entry.Method, entry.ChildKey, entry.RecordId,
             entry.Purpose, entry.LawfulBasis, entry.Outcome,
-        });
+        ];
+        if (HasVersion2Fields(entry))
+        {
+            // Entries written before practitioners and access notices keep their v1 hashes, so
+            // existing chains still verify; any entry with the newer fields covers them too.
+            fields[0] = "mash-audit-v2";
+            fields.AddRange([
+                entry.PractitionerId, entry.PractitionerName, entry.PractitionerRole,
+                ((int)entry.PractitionerSource).ToString(CultureInfo.InvariantCulture), entry.AccessedAtNode]);
+        }
+
+        var canonical = JsonSerializer.Serialize(fields);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
+
+    private static bool HasVersion2Fields(AuditEntry entry) =>
+        entry.PractitionerId.Length > 0 || entry.PractitionerName.Length > 0 || entry.PractitionerRole.Length > 0
+        || entry.PractitionerSource != Contracts.Common.V1.PractitionerSource.Unspecified || entry.AccessedAtNode.Length > 0;
 }

@@ -15,10 +15,13 @@ internal sealed class AuditInterceptor(CallAudit call, AuditTrail trail, IMashDb
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        call.Caller = CallerIdentity.From(context.GetHttpContext().User);
+        var user = context.GetHttpContext().User;
+        call.Caller = CallerIdentity.From(user);
         call.Method = context.Method;
         call.Purpose = context.RequestHeaders.GetValue(CallAudit.PurposeHeader)?.Trim() ?? "";
         call.LawfulBasis = context.RequestHeaders.GetValue(CallAudit.LawfulBasisHeader)?.Trim().ToUpperInvariant() ?? "";
+        // Before the handler: a malformed practitioner is INVALID_ARGUMENT with nothing done.
+        call.Practitioner = PractitionerHeaders.From(context.RequestHeaders, user);
 
         TResponse response;
         try

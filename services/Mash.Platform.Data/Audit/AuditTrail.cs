@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Mash.Platform.Errors;
 using Mash.Platform.Persistence;
+using Microsoft.Extensions.Options;
 
 namespace Mash.Platform.Audit;
 
 /// <summary>Appends this call's audit entries, alone or in the same transaction as its changes.</summary>
-public sealed class AuditTrail(AuditCommitQueue commits, CallAudit call)
+public sealed class AuditTrail(AuditCommitQueue commits, CallAudit call, IOptions<AuditOptions> options)
 {
     /// <summary>
     /// Saves the handler's changes and the audit entries for every touched record in one
@@ -13,6 +14,7 @@ public sealed class AuditTrail(AuditCommitQueue commits, CallAudit call)
     /// </summary>
     public async Task SaveChangesWithAuditAsync(AuditedDbContext db, CancellationToken cancellationToken)
     {
+        RequirePractitionerForWrite(db);
         await commits.SaveAsync(db, AuditedCall.Of(call, "OK"), cancellationToken);
         call.Persisted = true;
     }
@@ -43,5 +45,20 @@ public sealed class AuditTrail(AuditCommitQueue commits, CallAudit call)
 
         await commits.SaveAsync(db, AuditedCall.Of(call, outcome), cancellationToken);
         call.Persisted = true;
+    }
+
+    /// <summary>
+    /// Where the area requires it (<c>Mash:Audit:RequirePractitionerForWrites</c>), a caller's
+    /// change to a child's record must name the person it acts for; refused before anything is stored.
+    /// </summary>
+    private void RequirePractitionerForWrite(AuditedDbContext db)
+    {
+        if (options.Value.RequirePractitionerForWrites && call.IsCallerRequest && !call.Practitioner.IsKnown
+            && call.Subjects.Count > 0 && db.ChangeTracker.HasChanges())
+        {
+            throw RpcErrors.FailedPrecondition(PractitionerHeaders.Id, "PRACTITIONER_REQUIRED",
+                $"A change to a child's record must name the practitioner: send {PractitionerHeaders.Id} " +
+                $"(with {PractitionerHeaders.Name} and {PractitionerHeaders.Role}) or call with a delegated user token.");
+        }
     }
 }

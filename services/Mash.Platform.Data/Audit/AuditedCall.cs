@@ -8,6 +8,16 @@ public sealed record AuditedCall(
     /// <summary>A save that touches no child's record (the outbox relay's bookkeeping): no entries.</summary>
     public static AuditedCall Unaudited { get; } = new("", "", "", "", "", "", []);
 
+    public Practitioner Practitioner { get; init; } = Practitioner.None;
+    /// <summary>Set for a partner node's access notice: where and when the access happened.</summary>
+    public string AccessedAtNode { get; init; } = "";
+    public DateTime? AccessedAt { get; init; }
+
     public static AuditedCall Of(CallAudit call, string outcome) => new(
-        call.Caller.Agency, call.Caller.ClientId, call.Method, call.Purpose, call.LawfulBasis, outcome, [.. call.Subjects]);
+        call.Caller.Agency, call.Caller.ClientId, call.Method, call.Purpose, call.LawfulBasis, outcome, [.. call.Subjects])
+    {
+        Practitioner = call.Practitioner,
+        AccessedAtNode = call.AccessedAtNode,
+        AccessedAt = call.AccessedAt,
+    };
 }

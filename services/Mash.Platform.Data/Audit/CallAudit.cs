@@ -19,6 +19,13 @@ public sealed class CallAudit
     public string Method { get; internal set; } = "";
     public string Purpose { get; internal set; } = "";
     public string LawfulBasis { get; internal set; } = "";
+    /// <summary>The person the calling system acted for, when it said (see <see cref="PractitionerHeaders"/>).</summary>
+    public Practitioner Practitioner { get; internal set; } = Practitioner.None;
+    /// <summary>For a partner node's access notice: that node, and when its caller accessed the record.</summary>
+    public string AccessedAtNode { get; private set; } = "";
+    public DateTime? AccessedAt { get; private set; }
+    /// <summary>A caller's RPC, not an event applied or the service's own work.</summary>
+    public bool IsCallerRequest => Method.StartsWith('/');
     public IReadOnlyList<AuditSubject> Subjects => _subjects;
     /// <summary>True once the entries were written with the handler's own changes.</summary>
     public bool Persisted { get; internal set; }
@@ -36,6 +43,19 @@ public sealed class CallAudit
     /// </summary>
     public void BeginEvent(string originAgency, string originNode, string eventType, string purpose, Contracts.Common.V1.LawfulBasis lawfulBasis) =>
         Begin(new CallerIdentity(originAgency, "node:" + originNode), "event:" + eventType, purpose, lawfulBasis);
+
+    /// <summary>
+    /// For a partner node's notice that its caller accessed a record this node shared: audited as
+    /// that caller (agency, client, practitioner, RPC, outcome), at that node and time.
+    /// </summary>
+    public void BeginPartnerAccess(
+        string node, DateTime accessedAt, CallerIdentity caller, Practitioner practitioner, string method, string purpose, Contracts.Common.V1.LawfulBasis lawfulBasis)
+    {
+        Begin(caller, method, purpose, lawfulBasis);
+        Practitioner = practitioner;
+        AccessedAtNode = node;
+        AccessedAt = accessedAt;
+    }
 
     private void Begin(CallerIdentity caller, string method, string purpose, Contracts.Common.V1.LawfulBasis lawfulBasis)
     {

@@ -25,7 +25,7 @@ internal readonly record struct ChainHead(long Sequence, string Hash)
             var entry = new AuditEntry
             {
                 Sequence = ++sequence,
-                OccurredAt = occurredAt,
+                OccurredAt = call.AccessedAt ?? occurredAt,
                 Agency = call.Agency,
                 ClientId = call.ClientId,
                 Method = call.Method,
@@ -34,6 +34,11 @@ internal readonly record struct ChainHead(long Sequence, string Hash)
                 Purpose = call.Purpose,
                 LawfulBasis = call.LawfulBasis,
                 Outcome = call.Outcome,
+                PractitionerId = call.Practitioner.Id,
+                PractitionerName = call.Practitioner.Name,
+                PractitionerRole = call.Practitioner.Role,
+                PractitionerSource = call.Practitioner.Source,
+                AccessedAtNode = call.AccessedAtNode,
                 PreviousHash = previousHash,
             };
             entry.Hash = AuditHasher.Compute(entry);

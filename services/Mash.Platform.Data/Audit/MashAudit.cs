@@ -1,4 +1,5 @@
 using Grpc.AspNetCore.Server;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mash.Platform.Audit;
@@ -6,8 +7,9 @@ namespace Mash.Platform.Audit;
 /// <summary>The audit trail of a service's calls, as the service defaults put it together.</summary>
 public static class MashAudit
 {
-    public static IServiceCollection AddMashAudit(this IServiceCollection services)
+    public static IServiceCollection AddMashAudit(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));
         services.AddSingleton<AuditCommitQueue>();
         services.AddScoped<CallAudit>();
         services.AddScoped<AuditTrail>();

@@ -22,7 +22,11 @@ public abstract class AuditedDbContext(DbContextOptions options) : DbContext(opt
             audit.Property(e => e.Sequence).ValueGeneratedNever();
             audit.Property(e => e.Hash).HasMaxLength(64);
             audit.Property(e => e.PreviousHash).HasMaxLength(64);
-            audit.HasIndex(e => e.ChildKey);
+            // Who accessed a child's records, newest first (the governance API).
+            audit.HasIndex(e => new { e.ChildKey, e.OccurredAt, e.Sequence });
+            audit.Property(e => e.PractitionerId).HasMaxLength(PractitionerHeaders.MaxIdLength);
+            audit.Property(e => e.PractitionerName).HasMaxLength(PractitionerHeaders.MaxNameLength);
+            audit.Property(e => e.PractitionerRole).HasMaxLength(PractitionerHeaders.MaxRoleLength);
         });
     }
 

@@ -90,10 +90,13 @@ internal sealed partial class EventConsumer(
         }
 
         var fromThisNode = envelope.OriginNode == node.Value.Id;
-        var forAnotherNode = envelope.DestinationNode.Length > 0 && envelope.DestinationNode != node.Value.Id;
+        var forAnotherNode = (envelope.DestinationNode.Length > 0 && envelope.DestinationNode != node.Value.Id)
+            // Shared under agreements with named partners only: a node without one leaves it unapplied.
+            || (envelope.RecipientNodes.Count > 0 && !envelope.RecipientNodes.Contains(node.Value.Id));
         if (fromThisNode != (registration.Origin == EventOrigin.ThisNode) || forAnotherNode)
         {
-            // Not meant for this subscription (our own flag echoed back, another node's referral): nothing to apply.
+            // Not meant for this subscription (our own flag echoed back, another node's referral, a node
+            // without an agreement): nothing to apply.
             await received.CompleteAsync(cancellationToken);
             return;
         }

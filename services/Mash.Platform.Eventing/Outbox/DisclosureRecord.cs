@@ -26,6 +26,13 @@ public sealed class DisclosureRecord
     /// when none is expected (a referral's progress reports to its referrer).
     /// </summary>
     public string RecordId { get; set; } = "";
-    /// <summary>The one node it was addressed to; empty when shared with every partner node subscribed.</summary>
+    /// <summary>
+    /// The partner node it was sent to (or not sent to, for a decision not to share); empty for
+    /// records from before agreements, shared with every partner node subscribed.
+    /// </summary>
     public string DestinationNode { get; set; } = "";
+    /// <summary>The information-sharing agreement it was shared under; empty when none applied.</summary>
+    public string AgreementId { get; set; } = "";
+    /// <summary>The partner's agency as the agreement names it; empty when not given.</summary>
+    public string RecipientAgency { get; set; } = "";
 }

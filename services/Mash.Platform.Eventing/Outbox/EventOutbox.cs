@@ -9,6 +9,8 @@ using Mash.Platform.Telemetry;
 using Microsoft.Extensions.Options;
 using LawfulBasis = Mash.Contracts.Common.V1.LawfulBasis;
 using Mash.Platform.Eventing.Telemetry;
+using Mash.Platform.Eventing.Agreements;
+using Mash.Platform.Time;
 
 namespace Mash.Platform.Eventing.Outbox;
 
@@ -17,13 +19,16 @@ namespace Mash.Platform.Eventing.Outbox;
 /// committed with the change it reports or not at all. Events for partner agencies' nodes are
 /// entered in the disclosure log in the same transaction.
 /// </summary>
-public sealed class EventOutbox(IOptions<MashNodeOptions> node, IOptions<EventingOptions> options, CallAudit call, TimeProvider time)
+public sealed class EventOutbox(
+    IOptions<MashNodeOptions> node, IOptions<EventingOptions> options, AgreementRegistry agreements, ServiceClock clock, CallAudit call, TimeProvider time)
 {
     public const int SchemaVersion = 1;
 
     /// <summary>
-    /// Shares a change about a child with partner agencies' nodes, unless it must not be shared:
-    /// then the decision not to share is recorded with its reason instead. Returns whether shared.
+    /// Shares a change about a child with every partner node that has an agreement in force for
+    /// its data category, and records, for each partner the registry names that has none, the
+    /// decision not to share and why. Nothing is shared without a lawful basis, or (unless
+    /// configured) for a child whose identity is unconfirmed. Returns whether anyone was sent it.
     /// </summary>
     public bool ShareWithPartners(
         MashDbContext db, string topic, IMessage payload, string childKey, bool childConfirmed, LawfulBasis lawfulBasis, string purpose, string recordId = "")
@@ -43,27 +48,66 @@ public sealed class EventOutbox(IOptions<MashNodeOptions> node, IOptions<Eventin
             return false;
         }
 
-        Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode: "", recordId);
+        var category = DataCategories.OfTopic(topic);
+        var decisions = agreements.Decide(category, clock.Today);
+        foreach (var refused in decisions.Where(d => !d.Shared))
+        {
+            RecordNotShared(db, topic, what, childKey, lawfulBasis, purpose, refused.Reason, refused.PartnerNode);
+        }
+
+        var shared = decisions.Where(d => d.Shared).ToList();
+        if (shared.Count == 0)
+        {
+            if (decisions.Count == 0)
+            {
+                RecordNotShared(db, topic, what, childKey, lawfulBasis, purpose,
+                    $"{AgreementRegistry.NoAgreementInForce} with any partner node for {DataCategories.Describe(category)}.");
+            }
+
+            return false;
+        }
+
+        Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode: "", recordId, shared);
         return true;
     }
 
-    /// <summary>Raises an event for every subscriber of <paramref name="topic"/>.</summary>
+    /// <summary>Raises an event for every subscriber of <paramref name="topic"/> (within the node, or governance traffic).</summary>
     public EventEnvelope Enqueue(MashDbContext db, string topic, IMessage payload, string childKey, LawfulBasis lawfulBasis, string purpose) =>
-        Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode: "", recordId: "");
+        Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode: "", recordId: "", []);
 
     /// <summary>
     /// Raises an event for one node only (a referral for the area's front door, its outcome for the
-    /// referrer): other nodes' consumers leave it unapplied, and the disclosure log names that node.
+    /// referrer, a receipt): other nodes' consumers leave it unapplied. A partner topic is sent only
+    /// under an agreement in force with that node, else the decision not to share is recorded; returns whether sent.
     /// </summary>
-    public EventEnvelope SendToNode(
+    public bool SendToNode(
         MashDbContext db, string topic, IMessage payload, string childKey, string destinationNode, LawfulBasis lawfulBasis, string purpose, string recordId = "")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(destinationNode);
-        return Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode, recordId);
+        if (!Topics.IsSharedWithPartners(topic))
+        {
+            Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode, recordId, []);
+            return true;
+        }
+
+        var decision = AgreementFor(destinationNode, topic);
+        if (!decision.Shared)
+        {
+            RecordNotShared(db, topic, payload.Descriptor.FullName, childKey, lawfulBasis, purpose, decision.Reason, destinationNode);
+            return false;
+        }
+
+        Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode, recordId, [decision]);
+        return true;
     }
 
+    /// <summary>Whether an agreement in force today lets this node send <paramref name="topic"/>'s events to that node, and why not.</summary>
+    public SharingDecision AgreementFor(string partnerNode, string topic) =>
+        agreements.DecideFor(partnerNode, DataCategories.OfTopic(topic), clock.Today);
+
     private EventEnvelope Add(
-        MashDbContext db, string topic, IMessage payload, string childKey, LawfulBasis lawfulBasis, string purpose, string destinationNode, string recordId)
+        MashDbContext db, string topic, IMessage payload, string childKey, LawfulBasis lawfulBasis, string purpose, string destinationNode, string recordId,
+        List<SharingDecision> recipients)
     {
         var now = time.GetUtcNow();
         var envelope = new EventEnvelope
@@ -80,6 +124,12 @@ public sealed class EventOutbox(IOptions<MashNodeOptions> node, IOptions<Eventin
             Purpose = purpose,
             DestinationNode = destinationNode,
         };
+        if (destinationNode.Length == 0 && recipients.Count > 0)
+        {
+            envelope.RecipientNodes.Add(node.Value.Id);
+            envelope.RecipientNodes.AddRange(recipients.Select(r => r.PartnerNode));
+        }
+
         EventTracing.Stamp(envelope);
 
         db.Set<OutboxMessage>().Add(new OutboxMessage
@@ -93,12 +143,14 @@ public sealed class EventOutbox(IOptions<MashNodeOptions> node, IOptions<Eventin
             CreatedAt = now.UtcDateTime,
         });
 
-        if (Topics.IsSharedWithPartners(topic))
+        // One disclosure per partner node, under the agreement that allowed it: its receipt is awaited from that node.
+        foreach (var recipient in recipients)
         {
             var disclosure = Disclosure(envelope.EventId, topic, envelope.Type, childKey, lawfulBasis, purpose, shared: true,
-                "Shared with partner agencies' nodes to safeguard the child.", destinationNode);
+                $"Shared with partner node '{recipient.PartnerNode}' to safeguard the child, under agreement '{recipient.Agreement!.Id}'.", recipient.PartnerNode);
             disclosure.RecordId = recordId;
-            disclosure.DestinationNode = destinationNode;
+            disclosure.AgreementId = recipient.Agreement.Id;
+            disclosure.RecipientAgency = recipient.Agreement.PartnerAgency;
             db.Set<DisclosureRecord>().Add(disclosure);
         }
 
@@ -106,21 +158,23 @@ public sealed class EventOutbox(IOptions<MashNodeOptions> node, IOptions<Eventin
     }
 
     /// <summary>Records a decision not to share, with its reason: decisions not to share are kept too.</summary>
-    public void RecordNotShared(MashDbContext db, string topic, string what, string childKey, LawfulBasis lawfulBasis, string purpose, string reason) =>
-        db.Set<DisclosureRecord>().Add(Disclosure("", topic, what, childKey, lawfulBasis, purpose, shared: false, reason));
+    public void RecordNotShared(
+        MashDbContext db, string topic, string what, string childKey, LawfulBasis lawfulBasis, string purpose, string reason, string partnerNode = "") =>
+        db.Set<DisclosureRecord>().Add(Disclosure("", topic, what, childKey, lawfulBasis, purpose, shared: false, reason, partnerNode));
 
     private DisclosureRecord Disclosure(
-        string eventId, string topic, string what, string childKey, LawfulBasis basis, string purpose, bool shared, string reason, string destinationNode = "") => new()
+        string eventId, string topic, string what, string childKey, LawfulBasis basis, string purpose, bool shared, string reason, string partnerNode) => new()
     {
         DecidedAt = time.GetUtcNow().UtcDateTime,
         ChildKey = childKey,
         Shared = shared,
         EventId = eventId,
         What = what,
-        Recipients = destinationNode.Length > 0 ? $"node '{destinationNode}'" : $"partner nodes subscribed to '{topic}'",
+        Recipients = partnerNode.Length > 0 ? $"node '{partnerNode}'" : $"partner nodes subscribed to '{topic}'",
         Purpose = purpose,
         LawfulBasis = LawfulBases.Name(basis),
         Reason = reason,
         DecidedBy = $"{call.Caller.ClientId} ({call.Caller.Agency})",
+        DestinationNode = partnerNode,
     };
 }

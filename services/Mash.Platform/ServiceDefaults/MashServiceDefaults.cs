@@ -35,7 +35,7 @@ public static class MashServiceDefaults
         services.AddMashAuthorization(roles);
 
         services.AddSingleton<IMessageTransport>(TransportFactory.Create(builder.Configuration));
-        services.AddMashAudit();
+        services.AddMashAudit(builder.Configuration);
         services.AddGrpc(grpc =>
         {
             grpc.EnableDetailedErrors = false;

@@ -2,6 +2,7 @@ using Mash.Contracts.Referral.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
 using Mash.Platform.Eventing;
+using Mash.Platform.Eventing.Agreements;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Hosting;
 using Mash.Platform.Idempotency;
@@ -51,6 +52,13 @@ internal sealed class SubmissionCommands(
     {
         var (details, now, frontDoor) = (submission.Details, submission.Now, submission.FrontDoor);
         var role = frontDoor == frontDoors.ThisNode ? ReferralRole.FrontDoor : ReferralRole.ReferrerCopy;
+        if (role == ReferralRole.ReferrerCopy && outbox.AgreementFor(frontDoor, Topics.FrontDoorReferrals) is { Shared: false } refused)
+        {
+            // A referral the MASH would never receive must not look made: the referrer is told now.
+            throw RpcErrors.FailedPrecondition(AgreementOptions.Section, "NO_AGREEMENT",
+                $"{refused.Reason} The referral cannot reach the MASH front door; nothing was stored.");
+        }
+
         var record = referrals.Create(submission.Id, details, submission.Area, submission.ReceivedAt, now, role, frontDoor);
         record.ClientId = audit.Caller.ClientId;
         record.IdempotencyKey = submission.Key;

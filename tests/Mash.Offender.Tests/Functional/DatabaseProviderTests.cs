@@ -17,7 +17,7 @@ public sealed class DatabaseProviderTests
     [Fact]
     public void The_SQLite_migrations_keep_the_ids_that_databases_in_use_have_recorded_and_PostgreSQL_has_its_own()
     {
-        Assert.Equal(["20261126074941_InitialOffenders", "20261201232500_RiskChangeInternalNote", "20261202004643_PartnerReceipts"], MigrationAssertions.Ids<OffenderDbContext>(DatabaseProvider.Sqlite));
+        Assert.Equal(["20261126074941_InitialOffenders", "20261201232500_RiskChangeInternalNote", "20261202004643_PartnerReceipts", "20261202114923_Governance"], MigrationAssertions.Ids<OffenderDbContext>(DatabaseProvider.Sqlite));
         Assert.Empty(MigrationAssertions.Ids<OffenderDbContext>(DatabaseProvider.PostgreSql).Intersect(MigrationAssertions.Ids<OffenderDbContext>(DatabaseProvider.Sqlite)));
     }
 

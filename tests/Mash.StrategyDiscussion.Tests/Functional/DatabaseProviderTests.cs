@@ -17,7 +17,7 @@ public sealed class DatabaseProviderTests
     [Fact]
     public void The_SQLite_migrations_keep_the_ids_that_databases_in_use_have_recorded_and_PostgreSQL_has_its_own()
     {
-        Assert.Equal(["20261126070823_InitialStrategyDiscussions", "20261202001004_PartnersOutstandingDiscussions", "20261202003445_PartnerReceipts"], MigrationAssertions.Ids<StrategyDbContext>(DatabaseProvider.Sqlite));
+        Assert.Equal(["20261126070823_InitialStrategyDiscussions", "20261202001004_PartnersOutstandingDiscussions", "20261202003445_PartnerReceipts", "20261202114912_Governance"], MigrationAssertions.Ids<StrategyDbContext>(DatabaseProvider.Sqlite));
         Assert.Empty(MigrationAssertions.Ids<StrategyDbContext>(DatabaseProvider.PostgreSql).Intersect(MigrationAssertions.Ids<StrategyDbContext>(DatabaseProvider.Sqlite)));
     }
 

@@ -45,7 +45,8 @@ public abstract class ReceiptScenarios(StrategyApp app) : IDisposable
 
         _app.Clock.Advance(TimeSpan.FromMinutes(2));
         var late = Assert.Single((await UnacknowledgedAsync()).Deliveries, d => d.EventId == shared.EventId);
-        Assert.Equal((required.DiscussionId, StrategyDiscussionOutstanding.Descriptor.FullName, ""), (late.RecordId, late.EventType, late.DestinationNode));
+        // Shared under the agreement with the social care node: its receipt is the one awaited.
+        Assert.Equal((required.DiscussionId, StrategyDiscussionOutstanding.Descriptor.FullName, SocialCareNode), (late.RecordId, late.EventType, late.DestinationNode));
         Assert.Equal(required.RequiredAt.ToDateTime().AddHours(1), late.ReceiptExpectedBy.ToDateTime());
 
         var storedAt = _app.Clock.GetUtcNow();

@@ -18,6 +18,9 @@ public class StrategyApp() : ServiceApp<Program, StrategyDbContext>(NodeId, Mond
     public const string Purpose = "MASH strategy discussion";
     public static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The tests' social care node (receipts come from it).</summary>
+    protected override string SharingPartnerNode => "worcestershire-social-care";
+
     /// <summary>Every Strategy role unless named.</summary>
     protected override IEnumerable<string> DefaultRoles => MashRoles.Strategy;
     protected override string CallerPurpose => Purpose;

@@ -25,6 +25,8 @@ public sealed record NodeOptions
     /// cleartext on loopback behind the gateway either way, as they are behind it in a cluster.
     /// </summary>
     public GatewayCertificate? Tls { get; init; }
+    /// <summary>The node's information-sharing agreements (Mash:Agreements): without one, nothing is shared with a partner.</summary>
+    public IReadOnlyList<LocalAgreement> Agreements { get; init; } = [];
 
     public int GatewayHttpPort => GatewayPort + 1;
     private string GatewayScheme => Tls is null ? "http" : "https";
@@ -38,20 +40,53 @@ public sealed record NodeOptions
 
     public const string SocialCareNodeId = "local-social-care";
 
-    /// <summary>A police node and a children's social care node, side by side; social care runs the area's MASH front door.</summary>
+    public const string PoliceNodeId = "local-police";
+
+    /// <summary>
+    /// A police node and a children's social care node, side by side; social care runs the area's
+    /// MASH front door, and each has an agreement with the other for everything they share.
+    /// </summary>
     public static IReadOnlyList<NodeOptions> PoliceAndSocialCare(int basePort, string dataDirectory, string secret) =>
     [
         new()
         {
-            NodeId = "local-police", Agency = "police", GatewayPort = basePort, DataDirectory = dataDirectory, PartnershipSecret = secret,
+            NodeId = PoliceNodeId, Agency = "police", GatewayPort = basePort, DataDirectory = dataDirectory, PartnershipSecret = secret,
             FrontDoorNode = SocialCareNodeId,
+            Agreements = [LocalAgreement.ForEverything("LOCAL-ISA-POLICE-TO-SOCIAL-CARE", SocialCareNodeId, "children-social-care")],
         },
         new()
         {
             NodeId = SocialCareNodeId, Agency = "children-social-care", GatewayPort = basePort + 100, DataDirectory = dataDirectory, PartnershipSecret = secret,
             FrontDoorNode = SocialCareNodeId,
+            Agreements = [LocalAgreement.ForEverything("LOCAL-ISA-SOCIAL-CARE-TO-POLICE", PoliceNodeId, "police")],
         },
     ];
+}
+
+/// <summary>An information-sharing agreement of a local node, as the services read it (Mash:Agreements:Registry).</summary>
+public sealed record LocalAgreement(string Id, string PartnerNode, string PartnerAgency, IReadOnlyList<string> Categories, DateOnly ValidFrom, DateOnly ValidTo)
+{
+    public static readonly IReadOnlyList<string> AllCategories = ["Referral", "CseFlag", "RiskChange", "StrategyRecord", "ReferralOutcome"];
+
+    /// <summary>Every category, in force from well before today until a year from now (a development node never finds it lapsed).</summary>
+    public static LocalAgreement ForEverything(string id, string partnerNode, string partnerAgency) =>
+        new(id, partnerNode, partnerAgency, AllCategories, new DateOnly(2020, 1, 1), DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1));
+
+    /// <summary>As configuration keys, the <paramref name="index"/>th entry of the registry.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Settings(int index)
+    {
+        var at = $"Mash:Agreements:Registry:{index}:";
+        yield return new(at + "Id", Id);
+        yield return new(at + "PartnerNode", PartnerNode);
+        yield return new(at + "PartnerAgency", PartnerAgency);
+        yield return new(at + "LawfulBasis", "LAWFUL_BASIS_PUBLIC_TASK");
+        yield return new(at + "ValidFrom", ValidFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        yield return new(at + "ValidTo", ValidTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        for (var i = 0; i < Categories.Count; i++)
+        {
+            yield return new(at + $"Categories:{i}", Categories[i]);
+        }
+    }
 }
 
 /// <summary>The gateway's certificate and key, PEM files as a kubernetes.io/tls Secret mounts them.</summary>

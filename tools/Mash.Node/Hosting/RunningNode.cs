@@ -125,7 +125,7 @@ public sealed class RunningNode : IAsyncDisposable
             environment["Mash__Auth__LocalIssuer__TrustedCertificatePath"] = tls.CertificatePath;
         }
 
-        foreach (var (key, value) in Options.Settings)
+        foreach (var (key, value) in Options.Agreements.SelectMany((agreement, index) => agreement.Settings(index)).Concat(Options.Settings))
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

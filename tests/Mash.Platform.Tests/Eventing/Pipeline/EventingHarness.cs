@@ -3,6 +3,9 @@ using System.Diagnostics.Metrics;
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Eventing;
+using Mash.Platform.Eventing.Agreements;
+using Mash.Platform.Time;
+using Mash.Contracts.Governance.V1;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Hosting;
@@ -23,6 +26,12 @@ namespace Mash.Platform.Tests.Eventing.Pipeline;
 internal sealed class EventingHarness : IDisposable
 {
     public const string NodeId = "test-social-care";
+    public const string PartnerNode = "test-police";
+
+    /// <summary>The one partner this service shares with: every category, in force through the tests.</summary>
+    public static readonly SharingAgreement PartnerAgreement = new(
+        "TEST-ISA", PartnerNode, Enum.GetValues<DataCategory>().Where(c => c != DataCategory.Unspecified).ToHashSet(),
+        Mash.Contracts.Common.V1.LawfulBasis.PublicTask, new DateOnly(2020, 1, 1), new DateOnly(2099, 12, 31));
 
     private readonly bool _ownsDatabase;
 
@@ -54,6 +63,10 @@ internal sealed class EventingHarness : IDisposable
         services.AddScoped<CallAudit>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<EventOutbox>();
+        services.AddOptions();
+        services.AddSingleton<WorkingCalendars>();
+        services.AddSingleton<ServiceClock>();
+        services.AddSingleton(new AgreementRegistry([PartnerAgreement], warningDays: 30));
         services.AddScoped<NoteFromFlag>();
         services.AddSingleton(Behaviour);
         services.Configure<MashNodeOptions>(o => { });

@@ -2,6 +2,8 @@ using Google.Protobuf;
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Eventing;
+using Mash.Platform.Eventing.Agreements;
+using Mash.Platform.Time;
 using Mash.Platform.Persistence;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Tests.Audit;
@@ -39,9 +41,18 @@ public abstract class OutboxTests : IDisposable
         var audit = scope.ServiceProvider.GetRequiredService<CallAudit>();
         db.Notes.Add(new CaseNote { Id = noteId, Text = "flag raised" });
         audit.Touch(childKey, "note-" + noteId);
-        var envelope = scope.ServiceProvider.GetRequiredService<EventOutbox>().Enqueue(db, topic,
-            new CseFlagChanged { FlagId = "flag-" + noteId, Action = FlagAction.Raised, Risk = CseRisk.High, Reason = "r" },
-            childKey, LawfulBasis.PublicTask, "safeguarding");
+        var outbox = scope.ServiceProvider.GetRequiredService<EventOutbox>();
+        var flag = new CseFlagChanged { FlagId = "flag-" + noteId, Action = FlagAction.Raised, Risk = CseRisk.High, Reason = "r" };
+        if (Topics.IsSharedWithPartners(topic))
+        {
+            Assert.True(outbox.ShareWithPartners(db, topic, flag, childKey, childConfirmed: true, LawfulBasis.PublicTask, "safeguarding"));
+        }
+        else
+        {
+            outbox.Enqueue(db, topic, flag, childKey, LawfulBasis.PublicTask, "safeguarding");
+        }
+
+        var envelope = EventEnvelope.Parser.ParseFrom(db.ChangeTracker.Entries<OutboxMessage>().Single().Entity.Envelope);
         await scope.ServiceProvider.GetRequiredService<AuditTrail>().SaveChangesWithAuditAsync(db, CancellationToken.None);
         return envelope;
     }
@@ -78,6 +89,7 @@ public abstract class OutboxTests : IDisposable
         var outbox = new EventOutbox(
             Microsoft.Extensions.Options.Options.Create(new Mash.Platform.Hosting.MashNodeOptions()),
             Microsoft.Extensions.Options.Options.Create(new EventingOptions { ShareUnconfirmedChildMatches = shareUnconfirmed }),
+            scope.ServiceProvider.GetRequiredService<AgreementRegistry>(), scope.ServiceProvider.GetRequiredService<ServiceClock>(),
             scope.ServiceProvider.GetRequiredService<CallAudit>(), TimeProvider.System);
 
         var shared = outbox.ShareWithPartners(db, Topics.CseFlags, new CseFlagChanged { FlagId = "f" }, "child-x", childConfirmed, basis, "safeguarding");
@@ -88,6 +100,32 @@ public abstract class OutboxTests : IDisposable
         var disclosure = await db.Set<DisclosureRecord>().SingleAsync();
         Assert.Equal(expectShared, disclosure.Shared);
         Assert.Contains(reasonPart, disclosure.Reason, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Only_partners_with_an_agreement_in_force_are_sent_it_and_the_others_are_recorded_with_why_not()
+    {
+        await using var scope = _harness.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AuditTestDb>();
+        var allCategories = EventingHarness.PartnerAgreement.Categories;
+        var registry = new AgreementRegistry(
+        [
+            EventingHarness.PartnerAgreement,
+            new SharingAgreement("ISA-HEALTH-2025", "test-health", allCategories, LawfulBasis.PublicTask, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)),
+        ], warningDays: 30);
+        var outbox = new EventOutbox(
+            Microsoft.Extensions.Options.Options.Create(new Mash.Platform.Hosting.MashNodeOptions { Id = EventingHarness.NodeId }),
+            Microsoft.Extensions.Options.Options.Create(new EventingOptions()),
+            registry, scope.ServiceProvider.GetRequiredService<ServiceClock>(), scope.ServiceProvider.GetRequiredService<CallAudit>(), TimeProvider.System);
+
+        Assert.True(outbox.ShareWithPartners(db, Topics.CseFlags, new CseFlagChanged { FlagId = "f" }, "child-x", true, LawfulBasis.PublicTask, "safeguarding", "flag-1"));
+        await db.SaveChangesAsync();
+
+        var envelope = EventEnvelope.Parser.ParseFrom((await db.Set<OutboxMessage>().SingleAsync()).Envelope);
+        Assert.Equal([EventingHarness.NodeId, EventingHarness.PartnerNode], envelope.RecipientNodes);
+        var disclosures = await db.Set<DisclosureRecord>().OrderBy(d => d.DestinationNode).ToListAsync();
+        Assert.Equal([("test-health", false, ""), (EventingHarness.PartnerNode, true, "TEST-ISA")], disclosures.Select(d => (d.DestinationNode, d.Shared, d.AgreementId)));
+        Assert.StartsWith("No agreement in force with node 'test-health' for CSE flags: agreement 'ISA-HEALTH-2025' ended on 2025-12-31", disclosures[0].Reason, StringComparison.Ordinal);
     }
 
     [SkippableFact]

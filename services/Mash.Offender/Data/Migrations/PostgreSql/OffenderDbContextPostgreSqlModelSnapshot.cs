@@ -455,6 +455,10 @@ namespace Mash.Offender.Data.Migrations.PostgreSql
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("AccessedAtNode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Agency")
                         .IsRequired()
                         .HasColumnType("text");
@@ -487,6 +491,24 @@ namespace Mash.Offender.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("PractitionerId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("PractitionerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PractitionerRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PractitionerSource")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -502,7 +524,7 @@ namespace Mash.Offender.Data.Migrations.PostgreSql
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("ChildKey");
+                    b.HasIndex("ChildKey", "OccurredAt", "Sequence");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -540,6 +562,11 @@ namespace Mash.Offender.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AgreementId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ChildKey")
                         .IsRequired()
                         .HasColumnType("text");
@@ -571,6 +598,10 @@ namespace Mash.Offender.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RecipientAgency")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Recipients")
                         .IsRequired()
                         .HasColumnType("text");
@@ -588,11 +619,13 @@ namespace Mash.Offender.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChildKey");
-
                     b.HasIndex("EventId");
 
                     b.HasIndex("RecordId");
+
+                    b.HasIndex("DecidedAt", "Id");
+
+                    b.HasIndex("ChildKey", "DecidedAt", "Id");
 
                     b.HasIndex("Shared", "DecidedAt", "Id");
 

@@ -27,6 +27,10 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("AccessedAtNode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Agency")
                         .IsRequired()
                         .HasColumnType("text");
@@ -59,6 +63,24 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("PractitionerId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("PractitionerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PractitionerRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PractitionerSource")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -74,7 +96,7 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("ChildKey");
+                    b.HasIndex("ChildKey", "OccurredAt", "Sequence");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -112,6 +134,11 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AgreementId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ChildKey")
                         .IsRequired()
                         .HasColumnType("text");
@@ -143,6 +170,10 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RecipientAgency")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Recipients")
                         .IsRequired()
                         .HasColumnType("text");
@@ -160,11 +191,13 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChildKey");
-
                     b.HasIndex("EventId");
 
                     b.HasIndex("RecordId");
+
+                    b.HasIndex("DecidedAt", "Id");
+
+                    b.HasIndex("ChildKey", "DecidedAt", "Id");
 
                     b.HasIndex("Shared", "DecidedAt", "Id");
 

@@ -22,6 +22,10 @@ namespace Mash.StrategyDiscussion.Data.Migrations.Sqlite
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccessedAtNode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Agency")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -54,6 +58,24 @@ namespace Mash.StrategyDiscussion.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PractitionerId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PractitionerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PractitionerRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PractitionerSource")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -69,7 +91,7 @@ namespace Mash.StrategyDiscussion.Data.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("ChildKey");
+                    b.HasIndex("ChildKey", "OccurredAt", "Sequence");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -105,6 +127,11 @@ namespace Mash.StrategyDiscussion.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AgreementId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ChildKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -136,6 +163,10 @@ namespace Mash.StrategyDiscussion.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecipientAgency")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Recipients")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -153,11 +184,13 @@ namespace Mash.StrategyDiscussion.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChildKey");
-
                     b.HasIndex("EventId");
 
                     b.HasIndex("RecordId");
+
+                    b.HasIndex("DecidedAt", "Id");
+
+                    b.HasIndex("ChildKey", "DecidedAt", "Id");
 
                     b.HasIndex("Shared", "DecidedAt", "Id");
 

@@ -1,0 +1,57 @@
+using Mash.Contracts.Governance.V1;
+
+namespace Mash.Platform.Eventing.Agreements;
+
+/// <summary>What each partner topic carries, as agreements name it.</summary>
+public static class DataCategories
+{
+    private static readonly IReadOnlyDictionary<string, DataCategory> ByTopic = new Dictionary<string, DataCategory>
+    {
+        [Topics.FrontDoorReferrals] = DataCategory.Referral,
+        [Topics.CseFlags] = DataCategory.CseFlag,
+        [Topics.RiskChanges] = DataCategory.RiskChange,
+        [Topics.StrategyDiscussions] = DataCategory.StrategyRecord,
+        [Topics.ReferralOutcomes] = DataCategory.ReferralOutcome,
+    };
+
+    private static readonly IReadOnlyDictionary<string, DataCategory> ByEventType = new Dictionary<string, DataCategory>
+    {
+        ["mash.events.v1.ReferralSentToFrontDoor"] = DataCategory.Referral,
+        ["mash.events.v1.CseFlagChanged"] = DataCategory.CseFlag,
+        ["mash.events.v1.RiskLevelChanged"] = DataCategory.RiskChange,
+        ["mash.events.v1.StrategyDiscussionConcluded"] = DataCategory.StrategyRecord,
+        ["mash.events.v1.StrategyDiscussionOutstanding"] = DataCategory.StrategyRecord,
+        ["mash.events.v1.ReferralProgressReported"] = DataCategory.ReferralOutcome,
+    };
+
+    /// <summary>Every partner topic has a category (a test holds <see cref="Topics.IsSharedWithPartners"/> to it).</summary>
+    public static DataCategory OfTopic(string topic) => ByTopic.GetValueOrDefault(topic, DataCategory.Unspecified);
+
+    public static DataCategory OfEventType(string eventType) => ByEventType.GetValueOrDefault(eventType, DataCategory.Unspecified);
+
+    public static IEnumerable<string> PartnerTopics => ByTopic.Keys;
+
+    /// <summary>The configured name ("CseFlag"), case-insensitive; also the proto name ("DATA_CATEGORY_CSE_FLAG").</summary>
+    public static bool TryParse(string name, out DataCategory category)
+    {
+        var compact = name.Trim().Replace("_", "", StringComparison.Ordinal);
+        if (compact.StartsWith("DATACATEGORY", StringComparison.OrdinalIgnoreCase))
+        {
+            compact = compact["DATACATEGORY".Length..];
+        }
+
+        category = Enum.GetValues<DataCategory>().FirstOrDefault(c => string.Equals(c.ToString(), compact, StringComparison.OrdinalIgnoreCase));
+        return category != DataCategory.Unspecified;
+    }
+
+    /// <summary>For people: "CSE flags", "strategy records".</summary>
+    public static string Describe(DataCategory category) => category switch
+    {
+        DataCategory.Referral => "referrals",
+        DataCategory.CseFlag => "CSE flags",
+        DataCategory.RiskChange => "risk changes",
+        DataCategory.StrategyRecord => "strategy records",
+        DataCategory.ReferralOutcome => "referral outcomes",
+        _ => "this information",
+    };
+}
