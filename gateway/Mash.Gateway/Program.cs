@@ -1,8 +1,10 @@
 using Mash.Gateway;
 using Mash.Gateway.Auth;
+using Mash.Gateway.Governance;
 using Mash.Gateway.RateLimits;
 using Mash.Gateway.Routes;
 using Mash.Gateway.Tls;
+using Mash.Platform.Errors;
 using Mash.Platform.Hosting;
 using Mash.Platform.Rest;
 using Mash.Platform.Telemetry;
@@ -14,6 +16,7 @@ builder.AddGatewayTls();
 builder.Services.AddGatewayLimits(builder.Configuration);
 builder.Services.AddGatewayProxy(builder.Configuration);
 builder.Services.AddGatewayReflection(builder.Environment);
+builder.Services.AddGatewayGovernance();
 
 var app = builder.Build();
 app.UseGatewayTls();
@@ -24,9 +27,12 @@ app.UseNoChildIdentityInUrl();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+// Only the gateway's own gRPC endpoints (GovernanceService): proxied calls are checked by their services.
+app.UseGrpcRequestGuard();
 app.MapLocalIssuer();
 app.MapGatewayHealth();
 app.MapGatewayProxy();
 app.MapGatewayReflection();
+app.MapGatewayGovernance();
 app.MapRestFallback();
 app.Run();

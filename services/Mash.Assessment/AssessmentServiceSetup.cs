@@ -1,3 +1,4 @@
+using Mash.Platform.Eventing.Governance;
 using Mash.Assessment.Data;
 using Mash.Assessment.Domain;
 using Mash.Assessment.IntegrationEvents;
@@ -32,7 +33,9 @@ internal static class AssessmentServiceSetup
             // The children this node's other services recorded, to name them on the daily list where only partners shared something.
             .Handle<ChildRecorded, KnownChildrenHandler>(Topics.ChildRecords, EventOrigin.ThisNode)
             // Partners' receipts for what this service shared with them.
-            .Handle<DeliveryReceipt, DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes);
+            .Handle<DeliveryReceipt, DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes)
+            // Partner nodes tell it who opened what it shared.
+            .Handle<RecordAccessed, AccessNoticeHandler>(Topics.AccessNotices, EventOrigin.OtherNodes);
 
         var services = builder.Services;
         services.Configure<AssessmentTimescalesOptions>(builder.Configuration.GetSection(AssessmentTimescalesOptions.Section));
@@ -49,6 +52,7 @@ internal static class AssessmentServiceSetup
         services.AddScoped<CseScreeningCommands>();
         services.AddScoped<CseFlagCommands>();
         services.AddScoped<RiskProfileQueries>();
+        services.AddScoped<Mash.Platform.Eventing.Governance.IChildRecordExporter, AssessmentExport>();
         return builder;
     }
 }

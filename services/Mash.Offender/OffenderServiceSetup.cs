@@ -1,3 +1,4 @@
+using Mash.Platform.Eventing.Governance;
 using Mash.Contracts.Events.V1;
 using Mash.Offender.Data;
 using Mash.Offender.Domain;
@@ -25,7 +26,9 @@ internal static class OffenderServiceSetup
         builder.AddMashEventing(ServiceName)
             .Handle<CseFlagNamedOffender, CseFlagNamedOffenderHandler>(Topics.CseFlagOffenderLinks, EventOrigin.ThisNode)
             // Partners' receipts for the risk changes this service shared with them.
-            .Handle<DeliveryReceipt, DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes);
+            .Handle<DeliveryReceipt, DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes)
+            // Partner nodes tell it who opened what it shared.
+            .Handle<RecordAccessed, AccessNoticeHandler>(Topics.AccessNotices, EventOrigin.OtherNodes);
 
         var services = builder.Services;
         services.AddOptions<VisitIntervalsOptions>()
@@ -44,6 +47,7 @@ internal static class OffenderServiceSetup
         services.AddScoped<SupervisionCommands>();
         services.AddScoped<MeasureCommands>();
         services.AddRefreshedGauges<OffenderMetrics>();
+        services.AddScoped<Mash.Platform.Eventing.Governance.IChildRecordExporter, OffenderLinkExport>();
         return builder;
     }
 }

@@ -3,6 +3,8 @@ using Google.Protobuf;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Eventing.Agreements;
+using Mash.Platform.Eventing.Governance;
+using Mash.Platform.Audit;
 using Mash.Platform.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -66,14 +68,23 @@ public static class MashEventing
             .Bind(builder.Configuration.GetSection(Receipts.ReceiptOptions.Section))
             .Validate(o => o.ExpectedWithinWorkingHours > 0, "Mash:Receipts:ExpectedWithinWorkingHours must be positive.")
             .ValidateOnStart();
+        // Every service that shares records hears who at partner nodes read them.
+        services.AddScoped<IAuditedCallObserver, AccessNoticeSender>();
+        services.Configure<GovernanceOptions>(builder.Configuration.GetSection(GovernanceOptions.Section));
+        services.AddScoped<GovernanceQueries>();
+        services.AddScoped<ChildRecordsExport>();
         return new MashEventingBuilder(services, registry);
     }
 
-    /// <summary>Serves mash.events.v1.DeadLetterService for the subscriptions of this service, and DeliveryService for what it shared.</summary>
+    /// <summary>
+    /// Serves mash.events.v1.DeadLetterService for the subscriptions of this service, DeliveryService
+    /// for what it shared, and mash.governance.v1.ServiceGovernance for its part of the node's governance answers.
+    /// </summary>
     public static WebApplication MapMashEventing(this WebApplication app)
     {
         app.MapGrpcService<DeadLetters.DeadLetterGrpcService>();
         app.MapGrpcService<Receipts.DeliveryGrpcService>();
+        app.MapGrpcService<ServiceGovernanceGrpcService>();
         return app;
     }
 }

@@ -25,6 +25,9 @@ public static class Topics
     /// <summary>Delivery receipts, addressed to the node that shared what was stored; every sharing service subscribes.</summary>
     public const string DeliveryReceipts = "delivery-receipts";
 
+    /// <summary>A partner node's caller read a record this node shared, addressed to this node; every sharing service subscribes.</summary>
+    public const string AccessNotices = "access-notices";
+
     public static string SubscriptionName(string service, string nodeId) => $"{service}-{nodeId}";
 
     /// <summary>Topics whose events reach other agencies' nodes, so each send is a disclosure.</summary>

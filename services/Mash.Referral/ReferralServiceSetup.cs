@@ -1,6 +1,7 @@
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Inbox;
+using Mash.Platform.Eventing.Governance;
 using Mash.Platform.Hosting;
 using Mash.Platform.Persistence;
 using Mash.Platform.Telemetry;
@@ -23,7 +24,9 @@ internal static class ReferralServiceSetup
         builder.AddMashPersistence<ReferralDbContext>(DatabaseName);
         var eventing = builder.AddMashEventing(ServiceName)
             // The front door reports back on every referral this node sent it.
-            .Handle<ReferralProgressReported, ReferralProgressReportedHandler>(Topics.ReferralOutcomes, EventOrigin.OtherNodes);
+            .Handle<ReferralProgressReported, ReferralProgressReportedHandler>(Topics.ReferralOutcomes, EventOrigin.OtherNodes)
+            // Partner nodes tell it who opened what it shared.
+            .Handle<RecordAccessed, AccessNoticeHandler>(Topics.AccessNotices, EventOrigin.OtherNodes);
         if (FrontDoorsOf(builder.Configuration).AnyHere)
         {
             // Only a node that runs an area's MASH front door takes other nodes' referrals in.
@@ -42,6 +45,7 @@ internal static class ReferralServiceSetup
         services.AddScoped<ScreeningCommands>();
         services.AddHostedService<DecisionBackfill>();
         services.AddRefreshedGauges<ReferralMetrics>();
+        services.AddScoped<Mash.Platform.Eventing.Governance.IChildRecordExporter, ReferralExport>();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Mash.Platform.Eventing.Governance;
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Receipts;
@@ -30,7 +31,9 @@ internal static class StrategyServiceSetup
             // The children this node's other services recorded, to name them on partners' discussions.
             .Handle<ChildRecorded, KnownChildrenHandler>(Topics.ChildRecords, EventOrigin.ThisNode)
             // Partners' receipts for what this service shared with them.
-            .Handle<DeliveryReceipt, DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes);
+            .Handle<DeliveryReceipt, DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes)
+            // Partner nodes tell it who opened what it shared.
+            .Handle<RecordAccessed, AccessNoticeHandler>(Topics.AccessNotices, EventOrigin.OtherNodes);
 
         var services = builder.Services;
         services.AddOptions<StrategyTimescalesOptions>()
@@ -48,6 +51,7 @@ internal static class StrategyServiceSetup
         services.AddScoped<PartnerDiscussionCopies>();
         services.AddScoped<DiscussionViews>();
         services.AddRefreshedGauges<StrategyMetrics>();
+        services.AddScoped<Mash.Platform.Eventing.Governance.IChildRecordExporter, DiscussionExport>();
         return builder;
     }
 }

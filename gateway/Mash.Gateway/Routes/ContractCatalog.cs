@@ -14,6 +14,7 @@ internal static class ContractCatalog
         Contracts.Offender.V1.OffenderReflection.Descriptor,
         Contracts.Events.V1.DeadLettersReflection.Descriptor,
         Contracts.Events.V1.DeliveriesReflection.Descriptor,
+        Contracts.Governance.V1.GovernanceReflection.Descriptor,
     }.SelectMany(file => file.Services).ToDictionary(service => service.FullName, StringComparer.Ordinal);
 
     /// <summary>Every public service, for reflection.</summary>

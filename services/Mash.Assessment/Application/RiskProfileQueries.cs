@@ -37,6 +37,12 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
         var level = await LatestLevelsAsync([childKey], cancellationToken);
         var partners = await db.PartnerRisks.AsNoTracking()
             .Where(p => p.ChildKey == childKey).OrderBy(p => p.OccurredAt).ThenBy(p => p.Sequence).ToListAsync(cancellationToken);
+        foreach (var flag in partners.Where(p => p.FlagId.Length > 0))
+        {
+            // The node that shared the flag hears who opened it (an access notice, once this read is audited).
+            audit.TouchPartnerRecord(childKey, flag.OriginNode, flag.FlagId);
+        }
+
 
         var discussions = await db.ChildDiscussions.AsNoTracking().Where(d => d.ChildKey == childKey).ToListAsync(cancellationToken);
 

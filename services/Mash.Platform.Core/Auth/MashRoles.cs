@@ -28,19 +28,31 @@ public static class MashRoles
     /// <summary>Operations: list and replay the events a service could not apply.</summary>
     public const string EventsAdmin = "Events.Admin";
 
-    public static readonly IReadOnlyList<string> Referral = [ReferralSubmit, ReferralRead, ReferralScreen, ReferralDecide, EventsAdmin];
-    public static readonly IReadOnlyList<string> Assessment = [AssessmentRead, AssessmentAssess, CseManage, EventsAdmin];
-    public static readonly IReadOnlyList<string> Strategy = [StrategyRead, StrategyManage, EventsAdmin];
-    public static readonly IReadOnlyList<string> Offender = [OffenderManage, OffenderRead, OffenderReadSummary, EventsAdmin];
+    /// <summary>Data protection officers: who accessed a child's records, what was shared and under which agreement, case exports.</summary>
+    public const string GovernanceRead = "Governance.Read";
+    /// <summary>Operators: verify the services' audit chains.</summary>
+    public const string AuditVerify = "Audit.Verify";
+
+    /// <summary>The roles every service knows, beside its own: operations and governance.</summary>
+    public static readonly IReadOnlyList<string> Platform = [EventsAdmin, GovernanceRead, AuditVerify];
+
+    public static readonly IReadOnlyList<string> Referral = [ReferralSubmit, ReferralRead, ReferralScreen, ReferralDecide, .. Platform];
+    public static readonly IReadOnlyList<string> Assessment = [AssessmentRead, AssessmentAssess, CseManage, .. Platform];
+    public static readonly IReadOnlyList<string> Strategy = [StrategyRead, StrategyManage, .. Platform];
+    public static readonly IReadOnlyList<string> Offender = [OffenderManage, OffenderRead, OffenderReadSummary, .. Platform];
 
     /// <summary>A policy, not a role: either offender view; the service then shows the fields the role allows.</summary>
     public const string OffenderView = "Offender.View";
+
+    /// <summary>A policy, not a role: either governance role, at the gateway's per-service governance routes; each call then checks its own.</summary>
+    public const string GovernanceAny = "Governance.Any";
 
     /// <summary>Policies met by any one of several roles (a gateway route names one policy).</summary>
     public static readonly IReadOnlyDictionary<string, string[]> AnyOf = new Dictionary<string, string[]>
     {
         [OffenderView] = [OffenderRead, OffenderReadSummary],
+        [GovernanceAny] = [GovernanceRead, AuditVerify],
     };
     /// <summary>Every role the gateway's routes may name.</summary>
-    public static readonly IReadOnlyList<string> All = [.. Referral, .. Assessment, StrategyRead, StrategyManage, .. Offender];
+    public static readonly IReadOnlyList<string> All = [.. Referral, AssessmentRead, AssessmentAssess, CseManage, StrategyRead, StrategyManage, OffenderManage, OffenderRead, OffenderReadSummary];
 }

@@ -71,6 +71,12 @@ public static class PageTokenFormats
     /// <summary>Lists in due order (referrals, assessments, discussions, receipts): version <c>v1</c>, by UTC time.</summary>
     public static readonly PageTokenFormat<DateTime> Due = ByTime("v1");
 
+    /// <summary>
+    /// Governance lists, newest first (accesses, disclosures): version <c>g1</c>, by UTC time and
+    /// the entry's number in its service. The gateway merges the services' pages with the same tokens.
+    /// </summary>
+    public static readonly PageTokenFormat<DateTime> Newest = ByTime("g1");
+
     /// <summary>By a UTC time, written as ticks.</summary>
     public static PageTokenFormat<DateTime> ByTime(string version) => new(version,
         time => time.Ticks.ToString(CultureInfo.InvariantCulture),

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Mash.Platform.Audit;
 
 /// <summary>Appends this call's audit entries, alone or in the same transaction as its changes.</summary>
-public sealed class AuditTrail(AuditCommitQueue commits, CallAudit call, IOptions<AuditOptions> options)
+public sealed class AuditTrail(AuditCommitQueue commits, CallAudit call, IOptions<AuditOptions> options, IEnumerable<IAuditedCallObserver> observers)
 {
     /// <summary>
     /// Saves the handler's changes and the audit entries for every touched record in one
@@ -15,8 +15,7 @@ public sealed class AuditTrail(AuditCommitQueue commits, CallAudit call, IOption
     public async Task SaveChangesWithAuditAsync(AuditedDbContext db, CancellationToken cancellationToken)
     {
         RequirePractitionerForWrite(db);
-        await commits.SaveAsync(db, AuditedCall.Of(call, "OK"), cancellationToken);
-        call.Persisted = true;
+        await SaveAsync(db, "OK", cancellationToken);
     }
 
     /// <summary>
@@ -43,7 +42,19 @@ public sealed class AuditTrail(AuditCommitQueue commits, CallAudit call, IOption
             return;
         }
 
-        await commits.SaveAsync(db, AuditedCall.Of(call, outcome), cancellationToken);
+        await SaveAsync(db, outcome, cancellationToken);
+    }
+
+    private async Task SaveAsync(AuditedDbContext db, string outcome, CancellationToken cancellationToken)
+    {
+        var audited = AuditedCall.Of(call, outcome);
+        foreach (var observer in observers)
+        {
+            // In the same transaction as the entries (an access notice for the node whose record was read).
+            observer.BeforeCommit(db, call, audited);
+        }
+
+        await commits.SaveAsync(db, audited, cancellationToken);
         call.Persisted = true;
     }
 

@@ -13,33 +13,62 @@ public static class AuditVerifier
 {
     public static AuditVerification Verify(IEnumerable<AuditEntry> entriesInOrder)
     {
-        var previousHash = AuditHasher.Genesis;
-        long expectedSequence = 1, count = 0;
+        var walk = new ChainWalk();
         foreach (var entry in entriesInOrder)
         {
-            count++;
-            if (entry.Sequence != expectedSequence)
+            if (walk.Step(entry) is { } broken)
             {
-                return new(false, count, entry.Sequence, $"expected entry {expectedSequence}, found {entry.Sequence}: entries were removed or reordered");
+                return broken;
+            }
+        }
+
+        return AuditVerification.Ok(walk.Count);
+    }
+
+    /// <summary>Streams the chain from the database in order: memory stays flat however long it is.</summary>
+    public static async Task<AuditVerification> VerifyAsync(AuditedDbContext db, CancellationToken cancellationToken = default)
+    {
+        var walk = new ChainWalk();
+        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (walk.Step(entry) is { } broken)
+            {
+                return broken;
+            }
+        }
+
+        return AuditVerification.Ok(walk.Count);
+    }
+
+    private sealed class ChainWalk
+    {
+        private string _previousHash = AuditHasher.Genesis;
+        private long _expectedSequence = 1;
+
+        public long Count { get; private set; }
+
+        /// <summary>Null while the chain holds; the first break otherwise.</summary>
+        public AuditVerification? Step(AuditEntry entry)
+        {
+            Count++;
+            if (entry.Sequence != _expectedSequence)
+            {
+                return new(false, Count, entry.Sequence, $"expected entry {_expectedSequence}, found {entry.Sequence}: entries were removed or reordered");
             }
 
-            if (entry.PreviousHash != previousHash)
+            if (entry.PreviousHash != _previousHash)
             {
-                return new(false, count, entry.Sequence, "the link to the previous entry is broken");
+                return new(false, Count, entry.Sequence, "the link to the previous entry is broken");
             }
 
             if (AuditHasher.Compute(entry) != entry.Hash)
             {
-                return new(false, count, entry.Sequence, "the entry was changed after it was written");
+                return new(false, Count, entry.Sequence, "the entry was changed after it was written");
             }
 
-            previousHash = entry.Hash;
-            expectedSequence++;
+            _previousHash = entry.Hash;
+            _expectedSequence++;
+            return null;
         }
-
-        return AuditVerification.Ok(count);
     }
-
-    public static Task<AuditVerification> VerifyAsync(AuditedDbContext db, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Verify(db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsEnumerable()));
 }

@@ -14,6 +14,7 @@ public sealed class CallAudit
     public const string LawfulBasisHeader = PurposeHeaders.LawfulBasis;
 
     private readonly List<AuditSubject> _subjects = [];
+    private readonly List<PartnerRecordRead> _partnerRecords = [];
 
     public CallerIdentity Caller { get; internal set; } = new("", "");
     public string Method { get; internal set; } = "";
@@ -24,8 +25,10 @@ public sealed class CallAudit
     /// <summary>For a partner node's access notice: that node, and when its caller accessed the record.</summary>
     public string AccessedAtNode { get; private set; } = "";
     public DateTime? AccessedAt { get; private set; }
-    /// <summary>A caller's RPC, not an event applied or the service's own work.</summary>
-    public bool IsCallerRequest => Method.StartsWith('/');
+    /// <summary>A caller's RPC here: not an event applied, the service's own work, or a partner's access notice.</summary>
+    public bool IsCallerRequest => Method.StartsWith('/') && AccessedAtNode.Length == 0;
+    /// <summary>Records from partner nodes this call read: each node is told once the read is audited.</summary>
+    public IReadOnlyList<PartnerRecordRead> PartnerRecords => _partnerRecords;
     public IReadOnlyList<AuditSubject> Subjects => _subjects;
     /// <summary>True once the entries were written with the handler's own changes.</summary>
     public bool Persisted { get; internal set; }
@@ -68,6 +71,18 @@ public sealed class CallAudit
     /// <summary>Records that this call reads or writes the record of a child.</summary>
     public void Touch(string childKey, string recordId) => _subjects.Add(new AuditSubject(childKey, recordId));
 
+    /// <summary>
+    /// Records that this call reads a record another node shared (as that node knows it): once
+    /// the read is audited, that node gets an access notice, so it can tell who opened it.
+    /// </summary>
+    public void TouchPartnerRecord(string childKey, string originNode, string originRecordId)
+    {
+        if (originNode.Length > 0 && originRecordId.Length > 0 && !_partnerRecords.Any(r => r.OriginNode == originNode && r.OriginRecordId == originRecordId))
+        {
+            _partnerRecords.Add(new PartnerRecordRead(childKey, originNode, originRecordId));
+        }
+    }
+
     /// <summary>Takes back <see cref="Touch"/> for a record a failed save never stored: it was neither read nor written.</summary>
     public void Forget(string recordId) => _subjects.RemoveAll(s => s.RecordId == recordId);
 
@@ -98,6 +113,9 @@ public sealed class CallAudit
 }
 
 public sealed record AuditSubject(string ChildKey, string RecordId);
+
+/// <summary>A partner node's record read here: the child, the node that shared it and its id there.</summary>
+public sealed record PartnerRecordRead(string ChildKey, string OriginNode, string OriginRecordId);
 
 /// <summary>Lawful bases by their proto names, as callers send them in metadata.</summary>
 public static class LawfulBases

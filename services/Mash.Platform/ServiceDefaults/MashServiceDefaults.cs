@@ -17,9 +17,6 @@ namespace Mash.Platform.ServiceDefaults;
 /// <summary>What every Mash gRPC service sets up the same way.</summary>
 public static class MashServiceDefaults
 {
-    /// <summary>The largest request message a service accepts (the gateway limits requests too).</summary>
-    public const int MaxRequestMessageBytes = 1024 * 1024;
-
     public static WebApplicationBuilder AddMashServiceDefaults(this WebApplicationBuilder builder, string serviceName, IEnumerable<string> roles)
     {
         var services = builder.Services;
@@ -36,15 +33,8 @@ public static class MashServiceDefaults
 
         services.AddSingleton<IMessageTransport>(TransportFactory.Create(builder.Configuration));
         services.AddMashAudit(builder.Configuration);
-        services.AddGrpc(grpc =>
-        {
-            grpc.EnableDetailedErrors = false;
-            grpc.MaxReceiveMessageSize = MaxRequestMessageBytes;
-            // Outermost first: exceptions from the audit step are mapped too.
-            grpc.Interceptors.Add<ExceptionMappingInterceptor>();
-            grpc.Interceptors.Add<RequestLimitsInterceptor>();
-            grpc.AddAuditInterceptor();
-        }).AddMashRestApi(serviceName);
+        // The audit step runs inside the platform's checks, so its exceptions are mapped too.
+        services.AddGrpc(grpc => grpc.AddMashRequestChecks().AddAuditInterceptor()).AddMashRestApi(serviceName);
         services.AddMashHealth();
         services.AddDevelopmentReflection(builder.Environment);
         builder.AddMashTelemetry(serviceName);

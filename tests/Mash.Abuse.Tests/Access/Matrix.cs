@@ -12,9 +12,12 @@ public static class Matrix
 {
     private static readonly string[] PlatformServices = ["assessment", "strategy", "offender", "referral"];
 
-    /// <summary>DeadLetterService and DeliveryService are served by every service; the gateway picks one by this header.</summary>
+    private static readonly string[] ServedByEveryService =
+        ["/mash.events.v1.DeadLetterService/", "/mash.events.v1.DeliveryService/", "/mash.governance.v1.ServiceGovernance/"];
+
+    /// <summary>DeadLetterService, DeliveryService and ServiceGovernance are served by every service; the gateway picks one by this header.</summary>
     public static IEnumerable<IReadOnlyDictionary<string, string>> HeaderVariants(string method) =>
-        method.StartsWith("/mash.events.v1.DeadLetterService/", StringComparison.Ordinal) || method.StartsWith("/mash.events.v1.DeliveryService/", StringComparison.Ordinal)
+        ServedByEveryService.Any(prefix => method.StartsWith(prefix, StringComparison.Ordinal))
             ? [.. PlatformServices.Select(service => new Dictionary<string, string> { ["x-mash-service"] = service })]
             : [new Dictionary<string, string>()];
 

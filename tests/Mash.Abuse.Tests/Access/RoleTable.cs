@@ -16,6 +16,8 @@ public static class RoleTable
     private const string Strategy = "/mash.strategy.v1.StrategyDiscussionService/";
     private const string Offender = "/mash.offender.v1.OffenderService/";
     private const string DeadLetters = "/mash.events.v1.DeadLetterService/";
+    private const string Governance = "/mash.governance.v1.GovernanceService/";
+    private const string ServiceGovernance = "/mash.governance.v1.ServiceGovernance/";
 
     public static readonly IReadOnlyDictionary<string, string[]> AllowedRoles = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
@@ -63,6 +65,17 @@ public static class RoleTable
         [DeadLetters + "ListDeadLetters"] = [MashRoles.EventsAdmin],
         [DeadLetters + "ReplayDeadLetter"] = [MashRoles.EventsAdmin],
         ["/mash.events.v1.DeliveryService/ListUnacknowledged"] = [MashRoles.EventsAdmin],
+
+        [Governance + "ListChildAccesses"] = [MashRoles.GovernanceRead],
+        [Governance + "ListDisclosures"] = [MashRoles.GovernanceRead],
+        [Governance + "ExportChildRecords"] = [MashRoles.GovernanceRead],
+        [Governance + "ListAgreements"] = [MashRoles.GovernanceRead],
+        [Governance + "VerifyAuditChains"] = [MashRoles.AuditVerify],
+        [ServiceGovernance + "ListChildAccesses"] = [MashRoles.GovernanceRead],
+        [ServiceGovernance + "ListDisclosures"] = [MashRoles.GovernanceRead],
+        [ServiceGovernance + "ExportChildRecords"] = [MashRoles.GovernanceRead],
+        [ServiceGovernance + "ListAgreements"] = [MashRoles.GovernanceRead],
+        [ServiceGovernance + "VerifyAuditChain"] = [MashRoles.AuditVerify],
     };
 
     /// <summary>Every role a token may carry: the string constants of <see cref="MashRoles"/> that are roles, not policies.</summary>

@@ -48,9 +48,9 @@ public sealed class BadInputTests(AbuseNode node)
         var token = node.Tokens.WithRoles(RoleTable.Roles);
 
         var wrong = new ConcurrentBag<string>();
-        foreach (var group in cases.GroupBy(c => AbuseNode.HostOf(c.Method.Split('/')[1])))
+        foreach (var group in cases.GroupBy(c => node.DirectAddressOf(c.Method.Split('/')[1])))
         {
-            foreach (var problem in await RunAsync([.. group], node.AddressOf(group.Key), token))
+            foreach (var problem in await RunAsync([.. group], group.Key, token))
             {
                 wrong.Add(problem);
             }

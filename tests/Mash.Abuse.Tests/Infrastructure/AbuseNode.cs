@@ -52,6 +52,13 @@ public sealed class AbuseNode : IAsyncLifetime
 
     public string AddressOf(ServiceSpec service) => Options.AddressOf(service);
 
+    /// <summary>
+    /// Where a gRPC service is served without the proxy in front: its service process, or for the
+    /// node's GovernanceService the gateway itself (which composes the services' answers).
+    /// </summary>
+    public string DirectAddressOf(string grpcService) =>
+        grpcService == "mash.governance.v1.GovernanceService" ? GatewayAddress : AddressOf(HostOf(grpcService));
+
     /// <summary>The service process that hosts a gRPC service (DeadLetterService: assessment's by default).</summary>
     public static ServiceSpec HostOf(string grpcService) => grpcService switch
     {

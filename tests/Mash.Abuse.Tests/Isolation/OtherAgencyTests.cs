@@ -68,7 +68,7 @@ public sealed class OtherAgencyTests(AbuseNode node)
 
     private async Task RunAlongsideAsync(string method, byte[] body, string field, IEnumerable<KeyValuePair<string, string>>? headers)
     {
-        foreach (var address in new[] { node.GatewayAddress, node.AddressOf(AbuseNode.HostOf(method.Split('/')[1])) })
+        foreach (var address in new[] { node.GatewayAddress, node.DirectAddressOf(method.Split('/')[1]) })
         {
             var answers = await AlongsideAsync(address, method, body, headers, node.Raw);
 

@@ -30,7 +30,7 @@ public sealed class CanaryLogTests(AbuseNode node)
         foreach (var method in seeded)
         {
             var path = PublicRpcs.PathOf(method);
-            var host = node.AddressOf(AbuseNode.HostOf(method.Service.FullName));
+            var host = node.DirectAddressOf(method.Service.FullName);
             var forbidden = node.Tokens.WithRoles(RoleTable.Roles.Except(RoleTable.AllowedRoles[path]));
             var seededBytes = canaries.Seed(SampleMessages.Filled(method.InputType)).ToByteArray();
             var invalidNhs = canaries.Seed(SampleMessages.Filled(method.InputType), invalidNhsNumber: true).ToByteArray();

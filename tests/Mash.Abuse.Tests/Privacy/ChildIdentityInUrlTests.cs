@@ -29,7 +29,7 @@ public sealed partial class ChildIdentityInUrlTests(AbuseNode node)
 
         foreach (var (method, verb, template) in bindings)
         {
-            var address = node.AddressOf(AbuseNode.HostOf(method.Service.FullName));
+            var address = node.DirectAddressOf(method.Service.FullName);
             var path = PathVariable().Replace(template, "abc");
             // Services listen for HTTP/2 only (cleartext, prior knowledge).
             using var request = new HttpRequestMessage(new HttpMethod(verb), $"{address}{path}?child.nhsNumber={NhsNumber}")

@@ -117,6 +117,6 @@ public abstract class AuditGroupCommitTests : IDisposable
         db.Notes.Add(new CaseNote { Id = id, Text = text });
         call = new CallAudit { Caller = new CallerIdentity("police", "police-app"), Method = "/test/SaveNote", Purpose = "Test", LawfulBasis = "LAWFUL_BASIS_PUBLIC_TASK" };
         call.Touch("child-" + id, "note-" + id);
-        return new AuditTrail(_commits, call, Microsoft.Extensions.Options.Options.Create(new AuditOptions())).SaveChangesWithAuditAsync(db, cancellationToken);
+        return new AuditTrail(_commits, call, Microsoft.Extensions.Options.Options.Create(new AuditOptions()), []).SaveChangesWithAuditAsync(db, cancellationToken);
     }
 }

@@ -115,7 +115,7 @@ public abstract class AuditTrailTests : IDisposable
     private protected async Task AppendAsync(CallAudit call, string outcome, AuditCommitQueue? processQueue = null)
     {
         await using var db = Database.Open();
-        await new AuditTrail(processQueue ?? _commits, call, Microsoft.Extensions.Options.Options.Create(new AuditOptions())).AppendAsync(db, outcome, CancellationToken.None);
+        await new AuditTrail(processQueue ?? _commits, call, Microsoft.Extensions.Options.Options.Create(new AuditOptions()), []).AppendAsync(db, outcome, CancellationToken.None);
     }
 
     private async Task<List<AuditEntry>> EntriesAsync()
@@ -263,7 +263,7 @@ public abstract class AuditTrailTests : IDisposable
         await using (var db = Database.Open())
         {
             db.Notes.Add(new CaseNote { Id = 1, Text = "Decision: strategy discussion" });
-            await new AuditTrail(_commits, call, Microsoft.Extensions.Options.Options.Create(new AuditOptions())).SaveChangesWithAuditAsync(db, CancellationToken.None);
+            await new AuditTrail(_commits, call, Microsoft.Extensions.Options.Options.Create(new AuditOptions()), []).SaveChangesWithAuditAsync(db, CancellationToken.None);
         }
 
         await using var check = Database.Open();
@@ -288,7 +288,7 @@ public abstract class AuditTrailTests : IDisposable
             db.Notes.Add(new CaseNote { Id = 2, Text = "second" });
             db.Notes.Add(new CaseNote { Id = 1, Text = "clashes with the first" });
             await Assert.ThrowsAsync<DbUpdateException>(() =>
-                new AuditTrail(_commits, call, Microsoft.Extensions.Options.Options.Create(new AuditOptions())).SaveChangesWithAuditAsync(db, CancellationToken.None));
+                new AuditTrail(_commits, call, Microsoft.Extensions.Options.Options.Create(new AuditOptions()), []).SaveChangesWithAuditAsync(db, CancellationToken.None));
         }
 
         await using var check = Database.Open();
