@@ -25,8 +25,18 @@ internal sealed class ReferralQueries(ReferralDbContext db, CallAudit audit, Ser
         audit.RequireStatedPurpose();
         var record = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.ReferralId, cancellationToken)
             ?? throw RpcErrors.NotFound("referral", request.ReferralId);
-        audit.Touch(record.ChildKey, record.Id);
+        TouchRead(record);
         return record.ToContract(clock.UtcNow, frontDoors.ThisNode);
+    }
+
+    /// <summary>
+    /// Audits the read; a referral another node made (kept here at the front door under its id
+    /// there) also tells that node who opened it, once the read is audited.
+    /// </summary>
+    private void TouchRead(ReferralRecord record)
+    {
+        audit.Touch(record.ChildKey, record.Id);
+        audit.TouchPartnerRecord(record.ChildKey, record.OriginNode, record.Id);
     }
 
     public async Task<ListReferralsResponse> ListAsync(ListReferralsRequest request, CancellationToken cancellationToken)
@@ -56,7 +66,7 @@ internal sealed class ReferralQueries(ReferralDbContext db, CallAudit audit, Ser
         var response = new ListReferralsResponse { TotalMatching = total, Backlog = BacklogOf(byStatus, now) };
         foreach (var record in records.Items)
         {
-            audit.Touch(record.ChildKey, record.Id);
+            TouchRead(record);
             response.Referrals.Add(record.ToContract(now, frontDoors.ThisNode));
         }
 

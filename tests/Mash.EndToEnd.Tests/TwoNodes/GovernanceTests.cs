@@ -127,4 +127,31 @@ public sealed class GovernanceTests(TwoNodesFixture nodes)
         var accesses = await nodes.Police.Governance().ListChildAccessesAsync(new ListChildAccessesRequest { Child = child }, dpo);
         Assert.Contains(accesses.Accesses, a => a.ClientId == "police-dpo" && a.RecordId == "governance:export");
     }
+
+    [Fact]
+    public async Task Over_rest_the_social_care_dpo_lists_who_saw_a_child_with_the_child_in_the_body()
+    {
+        var child = TestChildren.New("Rest");
+        await RaiseFlagAsync(child);
+        var socialCare = nodes.SocialCare;
+        await Eventually.Get(async () =>
+        {
+            var profile = await socialCare.Assessments().GetChildRiskProfileAsync(new GetChildRiskProfileRequest { Child = child }, await socialCare.AsAsync("social-care-mash"));
+            return profile.PartnerEntries.Count > 0 ? profile : null;
+        }, what: "the police flag at social care");
+
+        using var search = new HttpRequestMessage(HttpMethod.Post, new Uri($"{socialCare.Options.GatewayHttpAddress}/v1/governance/accesses:search"))
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { child = new { nhsNumber = child.NhsNumber } }), System.Text.Encoding.UTF8, "application/json"),
+        };
+        search.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await socialCare.TokenAsync("social-care-dpo"));
+        search.Headers.Add("x-mash-purpose", "Subject access request");
+        search.Headers.Add("x-mash-lawful-basis", "LAWFUL_BASIS_PUBLIC_TASK");
+        using var answer = await socialCare.Http.SendAsync(search);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+        var accesses = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("accesses").EnumerateArray().ToList();
+        Assert.Contains(accesses, a => a.GetProperty("method").GetString()!.EndsWith("/GetChildRiskProfile", StringComparison.Ordinal)
+            && a.GetProperty("clientId").GetString() == "social-care-mash");
+    }
 }

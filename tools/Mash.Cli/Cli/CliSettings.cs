@@ -16,6 +16,9 @@ internal sealed record CliSettings(
     string LawfulBasis,
     string? CaCertificate = null)
 {
+    /// <summary>The practitioner the call is made for (x-mash-practitioner-id, -name, -role); none when not given.</summary>
+    public (string Id, string Name, string Role) Practitioner { get; init; } = ("", "", "");
+
     public const string DefaultGateway = "http://127.0.0.1:5100";
     public const string DefaultPurpose = "MASH screening";
     public const string DefaultLawfulBasis = "LAWFUL_BASIS_PUBLIC_TASK";
@@ -49,7 +52,13 @@ internal sealed record CliSettings(
             parse.GetValue(options.Json),
             purpose.Trim(),
             Choices.LawfulBasisName(parse.GetValue(options.LawfulBasis) ?? DefaultLawfulBasis),
-            NonEmpty(parse.GetValue(options.CaCertificate)) ?? NonEmpty(environment(CaCertificateVariable)));
+            NonEmpty(parse.GetValue(options.CaCertificate)) ?? NonEmpty(environment(CaCertificateVariable)))
+        {
+            Practitioner = (
+                NonEmpty(parse.GetValue(options.PractitionerId)) ?? "",
+                NonEmpty(parse.GetValue(options.PractitionerName)) ?? "",
+                NonEmpty(parse.GetValue(options.PractitionerRole)) ?? ""),
+        };
     }
 
     private static Uri HttpUri(string option, string text) =>

@@ -47,7 +47,15 @@ internal sealed class SharedOptions
 
     public Option<bool> Json { get; } = Shared(CliOptions.Flag("--json", "Print responses as protobuf JSON (proto field names)."));
 
-    public IEnumerable<Option> All => [Gateway, CaCertificate, TokenUrl, Client, Secret, DataDirectory, Scope, Token, Purpose, LawfulBasis, Json];
+    public Option<string> PractitionerId { get; } = Shared(CliOptions.Text("--practitioner-id", "ID",
+        "The person the call is made for, sent as x-mash-practitioner-id (with --practitioner-name and --practitioner-role); kept in the audit trail."));
+
+    public Option<string> PractitionerName { get; } = Shared(CliOptions.Text("--practitioner-name", "NAME", "The practitioner's name (x-mash-practitioner-name)."));
+
+    public Option<string> PractitionerRole { get; } = Shared(CliOptions.Text("--practitioner-role", "ROLE", "The practitioner's role, e.g. \"social worker\" (x-mash-practitioner-role)."));
+
+    public IEnumerable<Option> All =>
+        [Gateway, CaCertificate, TokenUrl, Client, Secret, DataDirectory, Scope, Token, Purpose, LawfulBasis, PractitionerId, PractitionerName, PractitionerRole, Json];
 
     private static T Shared<T>(T option)
         where T : Option

@@ -57,6 +57,9 @@ internal sealed class CommandContext : IDisposable
     /// <summary>The StrategyDiscussion service, behind the same gateway too.</summary>
     public StrategyDiscussionService.StrategyDiscussionServiceClient Strategy => new(Channel);
 
+    /// <summary>The node's governance answers, served by the gateway itself over every service.</summary>
+    public Mash.Contracts.Governance.V1.GovernanceService.GovernanceServiceClient Governance => new(Channel);
+
     private GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Settings.Gateway, new GrpcChannelOptions
     {
         HttpHandler = ExtraRootTrust.Handler(TrustedCertificate),
@@ -91,6 +94,16 @@ internal sealed class CommandContext : IDisposable
             { "x-mash-purpose", Settings.Purpose },
             { "x-mash-lawful-basis", Settings.LawfulBasis },
         };
+        var (id, name, role) = Settings.Practitioner;
+        foreach (var (key, value) in new[] { ("x-mash-practitioner-id", id), ("x-mash-practitioner-name", name), ("x-mash-practitioner-role", role) })
+        {
+            if (value.Length > 0)
+            {
+                // Metadata is ASCII: a name like "Zoë" travels percent-encoded, as the services expect.
+                headers.Add(key, Uri.EscapeDataString(value));
+            }
+        }
+
         return new CallOptions(headers, DateTime.UtcNow.Add(CallTimeout), Cancellation);
     }
 
