@@ -37,10 +37,10 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
         var level = await LatestLevelsAsync([childKey], cancellationToken);
         var partners = await db.PartnerRisks.AsNoTracking()
             .Where(p => p.ChildKey == childKey).OrderBy(p => p.OccurredAt).ThenBy(p => p.Sequence).ToListAsync(cancellationToken);
-        foreach (var flag in partners.Where(p => p.FlagId.Length > 0))
+        foreach (var entry in partners)
         {
-            // The node that shared the flag hears who opened it (an access notice, once this read is audited).
-            audit.TouchPartnerRecord(childKey, flag.OriginNode, flag.FlagId);
+            // The node that shared it hears who opened it (an access notice, once this read is audited).
+            audit.TouchPartnerRecord(childKey, entry.OriginNode, OriginRecordId(entry));
         }
 
 
@@ -68,6 +68,18 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
         var held = discussions.Where(d => d.HeldAt is not null).OrderByDescending(d => d.HeldAt).ThenBy(d => d.DiscussionId, StringComparer.Ordinal);
         profile.Discussions.AddRange(toBeHeld.Concat(held).Select(d => d.ToContract(clock.UtcNow)));
         return profile;
+    }
+
+    /// <summary>The record as the node that shared it knows it: the flag, or the assessment or offender whose risk changed.</summary>
+    private static string OriginRecordId(PartnerRiskRecord entry)
+    {
+        if (entry.FlagId.Length > 0 || entry.Kind != RiskLevelChanged.Descriptor.FullName)
+        {
+            return entry.FlagId;
+        }
+
+        var change = RiskLevelChanged.Parser.ParseFrom(entry.Payload);
+        return change.OffenderId.Length > 0 ? change.OffenderId : change.AssessmentId;
     }
 
     /// <summary>The daily list's order: most severe first, then by child key. Its tokens keep the version <c>h1</c>.</summary>

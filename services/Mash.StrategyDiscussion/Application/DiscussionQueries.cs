@@ -29,6 +29,8 @@ internal sealed class DiscussionQueries(StrategyDbContext db, CallAudit audit, C
             .FirstOrDefaultAsync(d => d.Id == request.DiscussionId, cancellationToken)
             ?? throw RpcErrors.NotFound("strategy discussion", request.DiscussionId);
         audit.Touch(record.ChildKey, record.Id);
+        // A partner's discussion kept here: the node that holds it hears who opened it.
+        audit.TouchPartnerRecord(record.ChildKey, record.Received ? record.HeldByNode : "", record.Id);
         return (await views.ToContractsAsync([record], clock.UtcNow, asLookedUp: null, cancellationToken))[0];
     }
 
@@ -71,6 +73,8 @@ internal sealed class DiscussionQueries(StrategyDbContext db, CallAudit audit, C
         foreach (var record in page.Items)
         {
             audit.Touch(record.ChildKey, record.Id);
+            // A partner's discussion kept here: the node that holds it hears who opened it.
+            audit.TouchPartnerRecord(record.ChildKey, record.Received ? record.HeldByNode : "", record.Id);
         }
 
         var response = new ListDiscussionsResponse { NextPageToken = LatestRequiredFirst.NextToken(page, last => (last.RequiredAt, last.Id)) };

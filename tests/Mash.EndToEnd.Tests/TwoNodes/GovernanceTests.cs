@@ -154,4 +154,26 @@ public sealed class GovernanceTests(TwoNodesFixture nodes)
         Assert.Contains(accesses, a => a.GetProperty("method").GetString()!.EndsWith("/GetChildRiskProfile", StringComparison.Ordinal)
             && a.GetProperty("clientId").GetString() == "social-care-mash");
     }
+
+    [Fact]
+    public async Task A_strategy_discussion_shared_by_police_and_listed_at_social_care_is_in_the_police_access_list()
+    {
+        var child = TestChildren.New("Discussed");
+        await RaiseFlagAsync(child); // a high flag makes a discussion required at police, shared with social care at once
+        var reader = await AsPractitionerAsync(nodes.SocialCare, "social-care-mash", "sw-7001", "Ali Khan", "team manager");
+        var copy = await Eventually.Get(async () =>
+        {
+            var list = await nodes.SocialCare.Strategy().ListDiscussionsAsync(new Mash.Contracts.Strategy.V1.ListDiscussionsRequest { Child = child }, reader);
+            return list.Discussions.FirstOrDefault();
+        }, what: "the police discussion at social care");
+
+        var dpo = await nodes.Police.AsAsync("police-dpo");
+        var opened = await Eventually.Get(async () =>
+        {
+            var accesses = await nodes.Police.Governance().ListChildAccessesAsync(new ListChildAccessesRequest { Child = child }, dpo);
+            return accesses.Accesses.FirstOrDefault(a => a.AccessedAtNode == NodeOptions.SocialCareNodeId && a.Service == "strategy");
+        }, what: "social care's access notice for the discussion at police");
+
+        Assert.Equal((copy.DiscussionId, "sw-7001"), (opened.RecordId, opened.Practitioner.Id));
+    }
 }
