@@ -26,6 +26,7 @@ public sealed class TransportOutageTests(ITestOutputHelper output)
         await using var nodes = await FaultNodes.StartAsync();
         var partner = new Partner(nodes.Police);
         await partner.SignInAsync();
+        await partner.WarmUpAsync();
         var children = ReferralLoad.Children(Children);
         var acknowledged = children.Select(_ => new List<string>()).ToArray();
         var latencies = new ConcurrentBag<(TimeSpan At, TimeSpan Took)>();

@@ -21,6 +21,19 @@ public sealed class Partner(NodeClient node, string clientId = "police-mash")
     /// <summary>Gets the partner's token before the load, as a partner's system would (the token endpoint is rate limited).</summary>
     public Task SignInAsync() => node.TokenAsync(clientId);
 
+    /// <summary>
+    /// One read through the gateway before the load (an unknown referral: NOT_FOUND, nothing stored),
+    /// so the first measured submission does not also pay the node's cold start (token validation's
+    /// key fetch, the first database connection, compiling the call path): on a loaded 2-core CI
+    /// machine that alone once took a submission past its deadline before any fault was injected.
+    /// </summary>
+    public async Task WarmUpAsync()
+    {
+        var answer = await Assert.ThrowsAsync<RpcException>(async () =>
+            await node.Referrals().GetReferralAsync(new GetReferralRequest { ReferralId = "ref_" + new string('0', 32) }, await node.AsAsync(clientId), DateTime.UtcNow.AddSeconds(60)));
+        Assert.Equal(StatusCode.NotFound, answer.StatusCode);
+    }
+
     public async Task<SubmitReferralResponse> SubmitOnceAsync(SubmitReferralRequest request, CancellationToken cancellationToken) =>
         await node.Referrals().SubmitReferralAsync(request, await node.AsAsync(clientId), DateTime.UtcNow + Deadline, cancellationToken);
 
