@@ -77,7 +77,10 @@ public sealed class TransportOutageTests(ITestOutputHelper output)
         await load;
         output.WriteLine($"{submitted} referrals in all; slowest acknowledgement before the outage {Slowest(latencies, TimeSpan.Zero, killedAt)} ms");
 
-        var trail = await ReferralTrail.SettledAsync(nodes, TimeSpan.FromSeconds(45), submitted);
+        // How long the front door may take to catch up on the backlog: alone it settles within
+        // seconds, but with the other real-node suites running beside it on 2 cores one CI run had
+        // 26 of 627 still to apply at 45 s. What must arrive, and in what order, is unchanged.
+        var trail = await ReferralTrail.SettledAsync(nodes, TimeSpan.FromSeconds(90), submitted);
         output.WriteLine($"{trail.Stored.Count} referrals stored, {trail.Events.Count} events committed, {trail.AppliedEventIds.Count} applied");
         Assert.True(unpublishedWhileLocked > 0, "nothing was submitted while the bus was locked: the outage was not tested");
         Assert.True(backlog > 0, "nothing waited for the consumer: the outage was not tested");
