@@ -15,7 +15,9 @@ public static class TestAgreements
         ("west-mercia-police", "worcestershire-social-care"),
     ];
 
-    public static readonly IReadOnlyList<string> AllCategories = ["Referral", "CseFlag", "RiskChange", "StrategyRecord", "ReferralOutcome"];
+    /// <summary>Every data category of the contract, by the name the registry takes: a category added there is agreed here too.</summary>
+    public static readonly IReadOnlyList<string> AllCategories =
+        [.. Enum.GetValues<Mash.Contracts.Governance.V1.DataCategory>().Where(c => c != Mash.Contracts.Governance.V1.DataCategory.Unspecified).Select(c => c.ToString())];
 
     /// <summary>The node's partner in its pair; a node in no pair shares with local-social-care.</summary>
     public static string PartnerOf(string nodeId) =>

@@ -12,6 +12,15 @@ public sealed record Practitioner(string Id, string Name, string Role, Practitio
 
     public bool IsKnown => Id.Length > 0;
 
+    /// <summary>
+    /// One named by a source already trusted to be well formed (a validated token, a partner
+    /// node's notice), cut to the audit's column lengths rather than refused.
+    /// </summary>
+    public static Practitioner WithinLimits(string id, string name, string role, PractitionerSource source) =>
+        new(Clip(id, PractitionerHeaders.MaxIdLength), Clip(name, PractitionerHeaders.MaxNameLength), Clip(role, PractitionerHeaders.MaxRoleLength), source);
+
+    private static string Clip(string value, int maxLength) => value.Length <= maxLength ? value : value[..maxLength];
+
     public Contracts.Common.V1.Practitioner ToContract() => IsKnown
         ? new() { Id = Id, Name = Name, Role = Role, Source = Source }
         : new();
@@ -51,7 +60,7 @@ public static class PractitionerHeaders
             violations.Require(id.Length == 0 || id == oid, Id, "The practitioner id differs from the delegated token's user (oid).");
             violations.ThrowIfAny("The practitioner metadata is invalid.");
             var tokenName = user.FindFirst("name")?.Value ?? "";
-            return new Practitioner(oid, Clip(tokenName, MaxNameLength), role, PractitionerSource.DelegatedToken);
+            return Practitioner.WithinLimits(oid, tokenName, role, PractitionerSource.DelegatedToken);
         }
 
         violations.Require(id.Length > 0 || (name.Length == 0 && role.Length == 0), Id,
@@ -89,6 +98,4 @@ public static class PractitionerHeaders
         violations.Require(!value.Any(char.IsControl), key, "Control characters are not allowed.");
         return value;
     }
-
-    private static string Clip(string value, int maxLength) => value.Length <= maxLength ? value : value[..maxLength];
 }

@@ -27,7 +27,8 @@ public sealed class AccessNoticeHandler(MashDbContext db, CallAudit call) : IInt
         }
 
         var practitioner = notice.Practitioner is { Id.Length: > 0 } p
-            ? new Practitioner(Clip(p.Id, PractitionerHeaders.MaxIdLength), Clip(p.Name, PractitionerHeaders.MaxNameLength), Clip(p.Role, PractitionerHeaders.MaxRoleLength), p.Source)
+            // A partner's values are bounded here as a caller's are: the audit columns have these lengths.
+            ? Practitioner.WithinLimits(p.Id, p.Name, p.Role, p.Source)
             : Practitioner.None;
         call.BeginPartnerAccess(
             envelope.OriginNode, notice.AccessedAt.ToDateTime(),
@@ -35,7 +36,4 @@ public sealed class AccessNoticeHandler(MashDbContext db, CallAudit call) : IInt
             notice.Method, envelope.Purpose, envelope.LawfulBasis);
         call.Touch(shared, notice.RecordId);
     }
-
-    // A partner's values are bounded here as a caller's are: the audit columns have these lengths.
-    private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
 }

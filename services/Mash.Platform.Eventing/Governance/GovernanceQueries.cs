@@ -71,14 +71,14 @@ internal sealed class GovernanceQueries(
         var childKey = ChildKeyOf(request.Child, "child", AccessesRecordId);
         audit.RequireStatedPurpose("Data protection: who accessed the child's records");
 
-        var entries = db.AuditEntries.AsNoTracking().Where(e => e.ChildKey == childKey);
+        var entries = AccessesTo(childKey);
         if (after is not null)
         {
             var sequence = long.Parse(after.Id, CultureInfo.InvariantCulture);
             entries = entries.Where(e => e.OccurredAt < after.Key || (e.OccurredAt == after.Key && e.Sequence < sequence));
         }
 
-        var page = await entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Sequence).ReadPageAsync(size, cancellationToken);
+        var page = await NewestFirst(entries).ReadPageAsync(size, cancellationToken);
         var response = new ListChildAccessesResponse
         {
             NextPageToken = PageTokenFormats.Newest.NextToken(page, last => (last.OccurredAt, last.Sequence.ToString(CultureInfo.InvariantCulture))),
@@ -112,7 +112,7 @@ internal sealed class GovernanceQueries(
             records = records.Where(d => d.DecidedAt < after.Key || (d.DecidedAt == after.Key && d.Id < id));
         }
 
-        var page = await records.OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id).ReadPageAsync(size, cancellationToken);
+        var page = await NewestFirst(records).ReadPageAsync(size, cancellationToken);
         foreach (var child in page.Items.Select(d => d.ChildKey).Distinct())
         {
             // A period's list reads what was shared about each child on the page: each is audited.
@@ -169,15 +169,13 @@ internal sealed class GovernanceQueries(
     public async Task<(List<ChildAccess> Accesses, bool Truncated)> AllAccessesAsync(string childKey, CancellationToken cancellationToken)
     {
         var max = options.Value.MaxExportedAccesses;
-        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.ChildKey == childKey)
-            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Sequence).Take(max + 1).ToListAsync(cancellationToken);
+        var entries = await NewestFirst(AccessesTo(childKey)).Take(max + 1).ToListAsync(cancellationToken);
         return ([.. entries.Take(max).Select(e => e.ToContract(Service))], entries.Count > max);
     }
 
     public async Task<List<Contracts.Governance.V1.Disclosure>> AllDisclosuresAsync(string childKey, CancellationToken cancellationToken)
     {
-        var records = await db.Set<DisclosureRecord>().AsNoTracking().Where(d => d.ChildKey == childKey)
-            .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id).ToListAsync(cancellationToken);
+        var records = await NewestFirst(db.Set<DisclosureRecord>().AsNoTracking().Where(d => d.ChildKey == childKey)).ToListAsync(cancellationToken);
         var receipts = await ReceiptsAsync([.. records.Select(d => d.EventId).Where(id => id.Length > 0)], cancellationToken);
         return [.. records.Select(d => d.ToContract(Service, receipts[d.EventId]))];
     }
@@ -192,6 +190,15 @@ internal sealed class GovernanceQueries(
             StoredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(r.StoredAt),
         });
     }
+
+    private IQueryable<AuditEntry> AccessesTo(string childKey) => db.AuditEntries.AsNoTracking().Where(e => e.ChildKey == childKey);
+
+    /// <summary>The order of the pages (and of the page tokens' keys) and of an export: the same, so both read alike.</summary>
+    private static IOrderedQueryable<AuditEntry> NewestFirst(IQueryable<AuditEntry> entries) =>
+        entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Sequence);
+
+    private static IOrderedQueryable<DisclosureRecord> NewestFirst(IQueryable<DisclosureRecord> records) =>
+        records.OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id);
 
     private static bool IsNumber(string id) => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 }

@@ -28,9 +28,7 @@ internal sealed class DiscussionQueries(StrategyDbContext db, CallAudit audit, C
         var record = await db.DiscussionsWithParts.AsNoTracking()
             .FirstOrDefaultAsync(d => d.Id == request.DiscussionId, cancellationToken)
             ?? throw RpcErrors.NotFound("strategy discussion", request.DiscussionId);
-        audit.Touch(record.ChildKey, record.Id);
-        // A partner's discussion kept here: the node that holds it hears who opened it.
-        audit.TouchPartnerRecord(record.ChildKey, record.Received ? record.HeldByNode : "", record.Id);
+        audit.TouchRead(record);
         return (await views.ToContractsAsync([record], clock.UtcNow, asLookedUp: null, cancellationToken))[0];
     }
 
@@ -72,9 +70,7 @@ internal sealed class DiscussionQueries(StrategyDbContext db, CallAudit audit, C
         var page = await query.OrderByDescending(d => d.RequiredAt).ThenByDescending(d => d.Id).ReadPageAsync(size, cancellationToken);
         foreach (var record in page.Items)
         {
-            audit.Touch(record.ChildKey, record.Id);
-            // A partner's discussion kept here: the node that holds it hears who opened it.
-            audit.TouchPartnerRecord(record.ChildKey, record.Received ? record.HeldByNode : "", record.Id);
+            audit.TouchRead(record);
         }
 
         var response = new ListDiscussionsResponse { NextPageToken = LatestRequiredFirst.NextToken(page, last => (last.RequiredAt, last.Id)) };

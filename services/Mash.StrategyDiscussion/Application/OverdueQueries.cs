@@ -54,9 +54,7 @@ internal sealed class OverdueQueries(StrategyDbContext db, CallAudit audit, Disc
 
         foreach (var record in records.Items)
         {
-            audit.Touch(record.ChildKey, record.Id);
-            // A partner's discussion kept here: the node that holds it hears who opened it.
-            audit.TouchPartnerRecord(record.ChildKey, record.Received ? record.HeldByNode : "", record.Id);
+            audit.TouchRead(record);
         }
 
         var discussions = await views.ToContractsAsync([.. records.Items], now, asLookedUp: null, cancellationToken);

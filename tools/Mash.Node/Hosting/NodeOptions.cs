@@ -66,7 +66,9 @@ public sealed record NodeOptions
 /// <summary>An information-sharing agreement of a local node, as the services read it (Mash:Agreements:Registry).</summary>
 public sealed record LocalAgreement(string Id, string PartnerNode, string PartnerAgency, IReadOnlyList<string> Categories, DateOnly ValidFrom, DateOnly ValidTo)
 {
-    public static readonly IReadOnlyList<string> AllCategories = ["Referral", "CseFlag", "RiskChange", "StrategyRecord", "ReferralOutcome"];
+    /// <summary>Every data category of the contract (mash.governance.v1.DataCategory), by the name the registry takes.</summary>
+    public static readonly IReadOnlyList<string> AllCategories =
+        [.. Enum.GetValues<Mash.Contracts.Governance.V1.DataCategory>().Where(c => c != Mash.Contracts.Governance.V1.DataCategory.Unspecified).Select(c => c.ToString())];
 
     /// <summary>Every category, in force from well before today until a year from now (a development node never finds it lapsed).</summary>
     public static LocalAgreement ForEverything(string id, string partnerNode, string partnerAgency) =>
