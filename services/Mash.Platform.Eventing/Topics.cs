@@ -17,6 +17,11 @@ public static class Topics
     /// <summary>What became of a referral at the front door, addressed to the node that made it.</summary>
     public const string ReferralOutcomes = "referral-outcomes";
 
+    /// <summary>From a police node to its area's local authority node: juveniles detained, requests for accommodation (PACE s38(6)).</summary>
+    public const string CustodyRequests = "custody-requests";
+    /// <summary>From the local authority node to the police node that asked: looked-after status, answers to requests for accommodation.</summary>
+    public const string CustodyAnswers = "custody-answers";
+
     /// <summary>Within a node: a service recorded a child's identity, for the others to name the child on partners' records.</summary>
     public const string ChildRecords = "child-records";
     /// <summary>Within a node: StrategyDiscussion tells Assessment of each discussion about a child, for the child's risk profile.</summary>
@@ -32,5 +37,5 @@ public static class Topics
 
     /// <summary>Topics whose events reach other agencies' nodes, so each send is a disclosure.</summary>
     public static bool IsSharedWithPartners(string topic) =>
-        topic is CseFlags or RiskChanges or StrategyDiscussions or FrontDoorReferrals or ReferralOutcomes;
+        topic is CseFlags or RiskChanges or StrategyDiscussions or FrontDoorReferrals or ReferralOutcomes or CustodyRequests or CustodyAnswers;
 }

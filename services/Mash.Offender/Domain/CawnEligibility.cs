@@ -1,3 +1,4 @@
+using Mash.Platform.Time;
 using Mash.Platform.Identity;
 using Mash.Contracts.Common.V1;
 

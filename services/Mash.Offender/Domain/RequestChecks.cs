@@ -15,21 +15,6 @@ public static class RequestChecks
     public const int MaxText = 10_000;
     public const int MaxAddressLines = 6;
 
-    public static FieldViolations CheckId(this FieldViolations v, string field, string id, string what) => v
-        .Require(id.Length > 0, field, $"Name the {what}.")
-        .Require(id.Length <= MaxIdLength, field, $"Not a {what} id.");
-
-    public static FieldViolations CheckText(this FieldViolations v, string field, string text, int max, string whenMissing) => v
-        .Require(!string.IsNullOrWhiteSpace(text), field, whenMissing)
-        .Require(text.Length <= max, field, $"At most {max} characters.");
-
-    public static FieldViolations CheckOptionalText(this FieldViolations v, string field, string text, int max) =>
-        v.Require(text.Length <= max, field, $"At most {max} characters.");
-
-    public static FieldViolations CheckKnown<TEnum>(this FieldViolations v, string field, TEnum value, string whenMissing)
-        where TEnum : struct, Enum =>
-        v.Require(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) != 0 && Enum.IsDefined(value), field, whenMissing);
-
     /// <summary>A required day within today's bounds for its kind; the day read, if real.</summary>
     public static DateOnly? CheckDay(this FieldViolations v, string field, Date? date, string whenMissing, DateWindow window, DayKind kind)
     {

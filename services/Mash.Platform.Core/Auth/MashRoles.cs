@@ -25,6 +25,15 @@ public static class MashRoles
     /// <summary>Other agencies and neighbourhood officers: who, where and how risky, without the restricted detail.</summary>
     public const string OffenderReadSummary = "Offender.ReadSummary";
 
+    /// <summary>Custody officers: record a juvenile's detention, charge, bail, appropriate adults, requests for accommodation, release, certificates.</summary>
+    public const string CustodyWrite = "Custody.Write";
+    /// <summary>Inspectors and supervisors reviewing detention (PACE s40).</summary>
+    public const string CustodyReview = "Custody.Review";
+    /// <summary>Detentions, breaches and the partnership's figures.</summary>
+    public const string CustodyRead = "Custody.Read";
+    /// <summary>The local authority's out-of-hours team: requests for accommodation and their answers, and which children it looks after.</summary>
+    public const string CustodyAccommodate = "Custody.Accommodate";
+
     /// <summary>Operations: list and replay the events a service could not apply.</summary>
     public const string EventsAdmin = "Events.Admin";
 
@@ -40,9 +49,13 @@ public static class MashRoles
     public static readonly IReadOnlyList<string> Assessment = [AssessmentRead, AssessmentAssess, CseManage, .. Platform];
     public static readonly IReadOnlyList<string> Strategy = [StrategyRead, StrategyManage, .. Platform];
     public static readonly IReadOnlyList<string> Offender = [OffenderManage, OffenderRead, OffenderReadSummary, .. Platform];
+    public static readonly IReadOnlyList<string> Custody = [CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate, .. Platform];
 
     /// <summary>A policy, not a role: either offender view; the service then shows the fields the role allows.</summary>
     public const string OffenderView = "Offender.View";
+
+    /// <summary>A policy, not a role: a custody officer or a reviewing officer, for what either records (told on waking).</summary>
+    public const string CustodyOfficer = "Custody.Officer";
 
     /// <summary>A policy, not a role: either governance role, at the gateway's per-service governance routes; each call then checks its own.</summary>
     public const string GovernanceAny = "Governance.Any";
@@ -52,7 +65,8 @@ public static class MashRoles
     {
         [OffenderView] = [OffenderRead, OffenderReadSummary],
         [GovernanceAny] = [GovernanceRead, AuditVerify],
+        [CustodyOfficer] = [CustodyWrite, CustodyReview],
     };
     /// <summary>Every role the gateway's routes may name.</summary>
-    public static readonly IReadOnlyList<string> All = [.. Referral, AssessmentRead, AssessmentAssess, CseManage, StrategyRead, StrategyManage, OffenderManage, OffenderRead, OffenderReadSummary];
+    public static readonly IReadOnlyList<string> All = [.. Referral, AssessmentRead, AssessmentAssess, CseManage, StrategyRead, StrategyManage, OffenderManage, OffenderRead, OffenderReadSummary, CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate];
 }

@@ -12,6 +12,8 @@ public static class DataCategories
         [Topics.RiskChanges] = DataCategory.RiskChange,
         [Topics.StrategyDiscussions] = DataCategory.StrategyRecord,
         [Topics.ReferralOutcomes] = DataCategory.ReferralOutcome,
+        [Topics.CustodyRequests] = DataCategory.CustodyRequest,
+        [Topics.CustodyAnswers] = DataCategory.CustodyAnswer,
     };
 
     private static readonly IReadOnlyDictionary<string, DataCategory> ByEventType = new Dictionary<string, DataCategory>
@@ -22,6 +24,10 @@ public static class DataCategories
         ["mash.events.v1.StrategyDiscussionConcluded"] = DataCategory.StrategyRecord,
         ["mash.events.v1.StrategyDiscussionOutstanding"] = DataCategory.StrategyRecord,
         ["mash.events.v1.ReferralProgressReported"] = DataCategory.ReferralOutcome,
+        ["mash.events.v1.JuvenileDetained"] = DataCategory.CustodyRequest,
+        ["mash.events.v1.AccommodationRequested"] = DataCategory.CustodyRequest,
+        ["mash.events.v1.LookedAfterStatusReported"] = DataCategory.CustodyAnswer,
+        ["mash.events.v1.AccommodationAnswered"] = DataCategory.CustodyAnswer,
     };
 
     /// <summary>Every partner topic has a category (a test holds <see cref="Topics.IsSharedWithPartners"/> to it).</summary>
@@ -52,6 +58,8 @@ public static class DataCategories
         DataCategory.RiskChange => "risk changes",
         DataCategory.StrategyRecord => "strategy records",
         DataCategory.ReferralOutcome => "referral outcomes",
+        DataCategory.CustodyRequest => "custody notices and requests for accommodation",
+        DataCategory.CustodyAnswer => "looked-after status and answers to requests for accommodation",
         _ => "this information",
     };
 }

@@ -1,3 +1,4 @@
+using Mash.Platform.Time;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Offender.V1;
 using Mash.Offender.Domain;

@@ -1,7 +1,7 @@
 using Mash.Contracts.Common.V1;
 using Mash.Platform.Identity;
 
-namespace Mash.Offender.Domain;
+namespace Mash.Platform.Time;
 
 /// <summary>Contract dates (no time zone) to and from <see cref="DateOnly"/>.</summary>
 public static class Dates

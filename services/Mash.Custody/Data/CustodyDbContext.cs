@@ -1,0 +1,75 @@
+using Mash.Platform.Eventing;
+using Mash.Platform.Idempotency;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mash.Custody.Data;
+
+public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options) : MashDbContext(options)
+{
+    public DbSet<DetentionRecord> Detentions => Set<DetentionRecord>();
+    public DbSet<AccommodationRequestRecord> AccommodationRequests => Set<AccommodationRequestRecord>();
+    public DbSet<ReceivedRequestRecord> ReceivedRequests => Set<ReceivedRequestRecord>();
+    public DbSet<LookedAfterChildRecord> LookedAfterChildren => Set<LookedAfterChildRecord>();
+    public DbSet<CustodyCommandRecord> Commands => Set<CustodyCommandRecord>();
+
+    public IQueryable<DetentionRecord> DetentionsWithParts =>
+        Detentions.Include(d => d.AppropriateAdults).Include(d => d.Reviews).Include(d => d.Requests).AsSplitQuery();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<DetentionRecord>(detention =>
+        {
+            detention.ToTable("Detentions");
+            detention.HasKey(d => d.Id);
+            detention.Property(d => d.Id).HasMaxLength(64);
+            detention.Property(d => d.Version).IsConcurrencyToken();
+            detention.HasIndex(d => new { d.InCustody, d.ArrivedAt, d.Id });
+            detention.HasIndex(d => new { d.AuthorisedAt, d.Id });
+            detention.HasIndex(d => d.ChildKey);
+            detention.HasMany(d => d.AppropriateAdults).WithOne().HasForeignKey(a => a.DetentionId);
+            detention.HasMany(d => d.Reviews).WithOne().HasForeignKey(r => r.DetentionId);
+            detention.HasMany(d => d.Requests).WithOne().HasForeignKey(r => r.DetentionId);
+        });
+        modelBuilder.Entity<AppropriateAdultRecord>(adult =>
+        {
+            adult.ToTable("AppropriateAdults");
+            adult.HasKey(a => a.Id);
+            adult.Property(a => a.Id).HasMaxLength(64);
+        });
+        modelBuilder.Entity<ReviewRecord>(review =>
+        {
+            review.ToTable("DetentionReviews");
+            review.HasKey(r => r.Id);
+            review.Property(r => r.Id).HasMaxLength(64);
+        });
+        modelBuilder.Entity<AccommodationRequestRecord>(request =>
+        {
+            request.ToTable("AccommodationRequests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.Id).HasMaxLength(64);
+            request.OwnsOne(r => r.Answer);
+        });
+        modelBuilder.Entity<ReceivedRequestRecord>(request =>
+        {
+            request.ToTable("ReceivedAccommodationRequests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.Id).HasMaxLength(64);
+            request.Property(r => r.Version).IsConcurrencyToken();
+            request.HasIndex(r => new { r.Answered, r.RequestedAt, r.Id });
+            request.HasIndex(r => new { r.RequestedAt, r.Id });
+            request.OwnsOne(r => r.Answer);
+        });
+        modelBuilder.Entity<LookedAfterChildRecord>(child =>
+        {
+            child.ToTable("LookedAfterChildren");
+            child.HasKey(c => c.ChildKey);
+        });
+        modelBuilder.Entity<CustodyCommandRecord>(command =>
+        {
+            command.ToTable("Commands");
+            command.HasKey(c => new { c.ClientId, c.IdempotencyKey });
+            command.Property(c => c.IdempotencyKey).HasMaxLength(IdempotencyKeys.MaxLength);
+        });
+    }
+}
