@@ -4,3 +4,4 @@ CREATE DATABASE referral;
 CREATE DATABASE assessment;
 CREATE DATABASE strategy;
 CREATE DATABASE offender;
+CREATE DATABASE custody;

@@ -88,6 +88,8 @@ public sealed class ComposeFileTests
     [InlineData("strategy-discussion-migrate")]
     [InlineData("offender")]
     [InlineData("offender-migrate")]
+    [InlineData("custody")]
+    [InlineData("custody-migrate")]
     [InlineData("gateway")]
     public void Every_environment_variable_is_a_setting_the_app_reads(string service)
     {

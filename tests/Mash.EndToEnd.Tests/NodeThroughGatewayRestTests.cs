@@ -67,6 +67,7 @@ public sealed partial class NodeThroughGatewayTests
             ["assessment"] = "/v1/cseFlags",
             ["strategy"] = "/v1/strategyDiscussions",
             ["offender"] = "/v1/offenders",
+            ["custody"] = "/v1/detentions",
         };
 
         foreach (var (cluster, path) in expected)

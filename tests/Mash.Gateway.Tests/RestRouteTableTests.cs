@@ -17,6 +17,9 @@ public sealed class RestRouteTableTests
     [InlineData("POST", "/v1/cseFlags", "assessment", "Cse.Manage")]
     [InlineData("POST", "/v1/strategyDiscussions:search", "strategy", "Strategy.Read")]
     [InlineData("GET", "/v1/offenders/{offender_id}", "offender", "Offender.View")]
+    [InlineData("POST", "/v1/detentions/{detention_id}/reviews/{review_id}:toldOnWaking", "custody", "Custody.Officer")]
+    [InlineData("GET", "/v1/detentions:breaches", "custody", "Custody.Read")]
+    [InlineData("GET", "/v1/accommodationRequests", "custody", "Custody.Accommodate")]
     public void A_rest_route_has_the_cluster_and_role_policy_of_its_grpc_route(string verb, string path, string cluster, string policy)
     {
         var route = Assert.Single(Routes, r => r.Match.Path == path && r.Match.Methods!.Contains(verb));
@@ -32,7 +35,7 @@ public sealed class RestRouteTableTests
     {
         var routes = Routes.Where(r => r.Match.Path == path).ToList();
 
-        Assert.Equal(["assessment", "offender", "referral", "strategy"], routes.Select(r => r.ClusterId).Order());
+        Assert.Equal(["assessment", "custody", "offender", "referral", "strategy"], routes.Select(r => r.ClusterId).Order());
         Assert.All(routes, r => Assert.Equal("Events.Admin", r.AuthorizationPolicy));
         Assert.All(routes, r => Assert.Equal([r.ClusterId!], Assert.Single(r.Match.Headers!).Values!));
     }
@@ -54,7 +57,7 @@ public sealed class RestRouteTableTests
     {
         var anonymous = Routes.Where(r => r.AuthorizationPolicy == "anonymous").ToList();
 
-        Assert.Equal(["/openapi/assessment.json", "/openapi/offender.json", "/openapi/referral.json", "/openapi/strategy.json"],
+        Assert.Equal(["/openapi/assessment.json", "/openapi/custody.json", "/openapi/offender.json", "/openapi/referral.json", "/openapi/strategy.json"],
             anonymous.Select(r => r.Match.Path!).Order(StringComparer.Ordinal));
         Assert.All(anonymous, r => Assert.True(OpenApiRoutes.IsOpenApiRoute(r)));
     }

@@ -32,6 +32,7 @@ public sealed class NodeClient(RunningNode node) : IDisposable
     public Mash.Contracts.Events.V1.DeadLetterService.DeadLetterServiceClient DeadLetters() => new(Channel);
     public Mash.Contracts.Strategy.V1.StrategyDiscussionService.StrategyDiscussionServiceClient Strategy() => new(Channel);
     public Mash.Contracts.Offender.V1.OffenderService.OffenderServiceClient Offenders() => new(Channel);
+    public Mash.Contracts.Custody.V1.CustodyService.CustodyServiceClient Custody() => new(Channel);
     public Mash.Contracts.Governance.V1.GovernanceService.GovernanceServiceClient Governance() => new(Channel);
 
     public string SecretOf(string clientId) =>

@@ -49,7 +49,7 @@ internal static class Banner
         foreach (var client in DevClient.Read(node))
         {
             var roles = client.Roles.Count > 0 ? string.Join(' ', client.Roles) : "(no roles)";
-            output.WriteLine($"    {client.ClientId,-18} {client.Agency,-22} secret {client.Secret}  {roles}");
+            output.WriteLine($"    {client.ClientId,-24} {client.Agency,-22} secret {client.Secret}  {roles}");
         }
 
         output.WriteLine();

@@ -12,6 +12,7 @@ internal static class ContractCatalog
         Contracts.Assessment.V1.AssessmentReflection.Descriptor,
         Contracts.Strategy.V1.StrategyReflection.Descriptor,
         Contracts.Offender.V1.OffenderReflection.Descriptor,
+        Contracts.Custody.V1.CustodyReflection.Descriptor,
         Contracts.Events.V1.DeadLettersReflection.Descriptor,
         Contracts.Events.V1.DeliveriesReflection.Descriptor,
         Contracts.Governance.V1.GovernanceReflection.Descriptor,

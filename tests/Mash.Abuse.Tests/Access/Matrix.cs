@@ -10,7 +10,7 @@ public sealed record MatrixCall(string Method, string Caller, string Token, bool
 /// <summary>Runs matrix calls (an empty request each, a few at a time) and lists every answer the table does not expect.</summary>
 public static class Matrix
 {
-    private static readonly string[] PlatformServices = ["assessment", "strategy", "offender", "referral"];
+    private static readonly string[] PlatformServices = ["assessment", "strategy", "offender", "custody", "referral"];
 
     private static readonly string[] ServedByEveryService =
         ["/mash.events.v1.DeadLetterService/", "/mash.events.v1.DeliveryService/", "/mash.governance.v1.ServiceGovernance/"];

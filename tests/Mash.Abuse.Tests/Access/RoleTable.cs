@@ -7,7 +7,9 @@ namespace Mash.Abuse.Tests.Access;
 /// Written from DOMAIN.md and the roles in <see cref="MashRoles"/>: partners submit referrals;
 /// the MASH (police and social care) screens and decides; assessments and CSE flags are
 /// managed by those who assess; strategy discussions by those who hold them; offenders are
-/// managed by police and probation, others see a summary; dead letters are for operations.
+/// managed by police and probation, others see a summary; juveniles' detentions are recorded by
+/// custody officers, reviewed by inspectors, and requests for accommodation answered by the local
+/// authority; dead letters are for operations.
 /// </summary>
 public static class RoleTable
 {
@@ -15,6 +17,7 @@ public static class RoleTable
     private const string Assessment = "/mash.assessment.v1.AssessmentService/";
     private const string Strategy = "/mash.strategy.v1.StrategyDiscussionService/";
     private const string Offender = "/mash.offender.v1.OffenderService/";
+    private const string Custody = "/mash.custody.v1.CustodyService/";
     private const string DeadLetters = "/mash.events.v1.DeadLetterService/";
     private const string Governance = "/mash.governance.v1.GovernanceService/";
     private const string ServiceGovernance = "/mash.governance.v1.ServiceGovernance/";
@@ -61,6 +64,24 @@ public static class RoleTable
         [Offender + "ListNotificationBreaches"] = [MashRoles.OffenderRead],
         [Offender + "ListOverdueVisits"] = [MashRoles.OffenderRead],
         [Offender + "ListMeasures"] = [MashRoles.OffenderRead],
+
+        [Custody + "OpenDetention"] = [MashRoles.CustodyWrite],
+        [Custody + "RecordCharge"] = [MashRoles.CustodyWrite],
+        [Custody + "RecordBailDecision"] = [MashRoles.CustodyWrite],
+        [Custody + "RequestAccommodation"] = [MashRoles.CustodyWrite],
+        [Custody + "RecordRelease"] = [MashRoles.CustodyWrite],
+        [Custody + "RequestAppropriateAdult"] = [MashRoles.CustodyWrite],
+        [Custody + "RecordAppropriateAdultAttended"] = [MashRoles.CustodyWrite],
+        [Custody + "IssueDetentionCertificate"] = [MashRoles.CustodyWrite],
+        [Custody + "RecordReview"] = [MashRoles.CustodyReview],
+        [Custody + "RecordToldOnWaking"] = [MashRoles.CustodyWrite, MashRoles.CustodyReview],
+        [Custody + "GetDetention"] = [MashRoles.CustodyRead],
+        [Custody + "ListDetentions"] = [MashRoles.CustodyRead],
+        [Custody + "ListCustodyBreaches"] = [MashRoles.CustodyRead],
+        [Custody + "GetCustodyReport"] = [MashRoles.CustodyRead],
+        [Custody + "ListAccommodationRequests"] = [MashRoles.CustodyAccommodate],
+        [Custody + "AnswerAccommodationRequest"] = [MashRoles.CustodyAccommodate],
+        [Custody + "RecordLookedAfterStatus"] = [MashRoles.CustodyAccommodate],
 
         [DeadLetters + "ListDeadLetters"] = [MashRoles.EventsAdmin],
         [DeadLetters + "ReplayDeadLetter"] = [MashRoles.EventsAdmin],

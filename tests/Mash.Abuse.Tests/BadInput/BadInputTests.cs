@@ -126,6 +126,7 @@ public sealed class BadInputTests(AbuseNode node)
             (node.GatewayAddress, "/mash.assessment.v1.AssessmentService/ListAssessments"),
             (node.GatewayAddress, "/mash.strategy.v1.StrategyDiscussionService/ListDiscussions"),
             (node.GatewayAddress, "/mash.offender.v1.OffenderService/ListNotificationBreaches"),
+            (node.GatewayAddress, "/mash.custody.v1.CustodyService/ListDetentions"),
         })
         {
             var answer = await node.Raw.CallAsync(address, method, RawGrpc.Frame([]), token);

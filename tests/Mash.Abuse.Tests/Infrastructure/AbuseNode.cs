@@ -4,7 +4,7 @@ using Mash.Testing.Nodes;
 namespace Mash.Abuse.Tests.Infrastructure;
 
 /// <summary>
-/// One real node (gateway and four services as processes on loopback) shared by every abuse
+/// One real node (gateway and five services as processes on loopback) shared by every abuse
 /// test class, with Mash's own loggers at Debug so the privacy tests read the most talkative
 /// output the services can produce.
 /// </summary>
@@ -66,6 +66,7 @@ public sealed class AbuseNode : IAsyncLifetime
         _ when grpcService.StartsWith("mash.assessment.", StringComparison.Ordinal) => ServiceSpec.Assessment,
         _ when grpcService.StartsWith("mash.strategy.", StringComparison.Ordinal) => ServiceSpec.Strategy,
         _ when grpcService.StartsWith("mash.offender.", StringComparison.Ordinal) => ServiceSpec.Offender,
+        _ when grpcService.StartsWith("mash.custody.", StringComparison.Ordinal) => ServiceSpec.Custody,
         _ => ServiceSpec.Assessment,
     };
 

@@ -118,6 +118,7 @@ public sealed class TokenMatrixTests(AbuseNode node)
         "assessment" => (node.AddressOf(ServiceSpec.Assessment), "/mash.assessment.v1.AssessmentService/ListAssessments"),
         "strategy" => (node.AddressOf(ServiceSpec.Strategy), "/mash.strategy.v1.StrategyDiscussionService/ListDiscussions"),
         "offender" => (node.AddressOf(ServiceSpec.Offender), "/mash.offender.v1.OffenderService/ListNotificationBreaches"),
+        "custody" => (node.AddressOf(ServiceSpec.Custody), "/mash.custody.v1.CustodyService/ListDetentions"),
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     };
 }

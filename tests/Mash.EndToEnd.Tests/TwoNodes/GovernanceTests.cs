@@ -88,7 +88,7 @@ public sealed class GovernanceTests(TwoNodesFixture nodes)
         var agreements = await nodes.Police.Governance().ListAgreementsAsync(new ListAgreementsRequest(), dpo);
         var agreement = Assert.Single(agreements.Agreements);
         Assert.True(agreement.InForce);
-        Assert.Equal(["assessment", "offender", "referral", "strategy"], agreement.HeldBy);
+        Assert.Equal(["assessment", "custody", "offender", "referral", "strategy"], agreement.HeldBy);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class GovernanceTests(TwoNodesFixture nodes)
 
         var verified = await nodes.Police.Governance().VerifyAuditChainsAsync(new VerifyAuditChainsRequest(), await nodes.Police.AsAsync("ops-admin"));
         Assert.True(verified.AllIntact, string.Join("; ", verified.Services.Select(s => $"{s.Service}: {s.Problem}")));
-        Assert.Equal(4, verified.Services.Count);
+        Assert.Equal(ServiceSpec.All.Count, verified.Services.Count);
 
         var dpo = await nodes.Police.AsAsync("police-dpo");
         var export = await nodes.Police.Governance().ExportChildRecordsAsync(new ExportChildRecordsRequest { Child = child }, dpo);

@@ -17,6 +17,11 @@ public sealed record NodeOptions
     public required string PartnershipSecret { get; init; }
     /// <summary>The node that runs the MASH front door of this node's area; null for this node itself (a node on its own).</summary>
     public string? FrontDoorNode { get; init; }
+    /// <summary>
+    /// The local authority node that this node's area's custody requests go to (requests for
+    /// accommodation, looked-after status); null leaves the Custody service's own setting.
+    /// </summary>
+    public string? LocalAuthorityNode { get; init; }
     /// <summary>More settings for every process of the node, as configuration keys (Section:Key).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
     /// <summary>
@@ -44,7 +49,8 @@ public sealed record NodeOptions
 
     /// <summary>
     /// A police node and a children's social care node, side by side; social care runs the area's
-    /// MASH front door, and each has an agreement with the other for everything they share.
+    /// MASH front door and is the police node's local authority node (custody requests go there), and each has an
+    /// agreement with the other for everything they share.
     /// </summary>
     public static IReadOnlyList<NodeOptions> PoliceAndSocialCare(int basePort, string dataDirectory, string secret) =>
     [
@@ -52,12 +58,14 @@ public sealed record NodeOptions
         {
             NodeId = PoliceNodeId, Agency = "police", GatewayPort = basePort, DataDirectory = dataDirectory, PartnershipSecret = secret,
             FrontDoorNode = SocialCareNodeId,
+            LocalAuthorityNode = SocialCareNodeId,
             Agreements = [LocalAgreement.ForEverything("LOCAL-ISA-POLICE-TO-SOCIAL-CARE", SocialCareNodeId, "children-social-care")],
         },
         new()
         {
             NodeId = SocialCareNodeId, Agency = "children-social-care", GatewayPort = basePort + 100, DataDirectory = dataDirectory, PartnershipSecret = secret,
             FrontDoorNode = SocialCareNodeId,
+            
             Agreements = [LocalAgreement.ForEverything("LOCAL-ISA-SOCIAL-CARE-TO-POLICE", PoliceNodeId, "police")],
         },
     ];
@@ -109,5 +117,6 @@ public sealed record ServiceSpec(string Name, string ProjectFolder, string Assem
     public static readonly ServiceSpec Assessment = new("assessment", "services/Mash.Assessment", "Mash.Assessment", 20);
     public static readonly ServiceSpec Strategy = new("strategy", "services/Mash.StrategyDiscussion", "Mash.StrategyDiscussion", 30);
     public static readonly ServiceSpec Offender = new("offender", "services/Mash.Offender", "Mash.Offender", 40);
-    public static readonly IReadOnlyList<ServiceSpec> All = [Referral, Assessment, Strategy, Offender];
+    public static readonly ServiceSpec Custody = new("custody", "services/Mash.Custody", "Mash.Custody", 50);
+    public static readonly IReadOnlyList<ServiceSpec> All = [Referral, Assessment, Strategy, Offender, Custody];
 }

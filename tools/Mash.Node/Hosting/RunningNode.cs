@@ -119,6 +119,11 @@ public sealed class RunningNode : IAsyncDisposable
             ["Mash__Eventing__Transport"] = "Local",
             ["Mash__Eventing__LocalPath"] = Options.EventBusPath,
         };
+        if (Options.LocalAuthorityNode is { } localAuthority)
+        {
+            environment[$"Mash__Custody__Areas__{Options.Area}__LocalAuthorityNode"] = localAuthority;
+        }
+
         if (Options.Tls is { } tls)
         {
             // Services fetch the local issuer's keys from the gateway, now over TLS.
