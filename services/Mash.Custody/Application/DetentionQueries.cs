@@ -104,6 +104,12 @@ internal sealed class DetentionQueries(CustodyDbContext db, CallAudit audit, Cus
     {
         RequestRules.CheckPeriod(request, out var from, out var to).ThrowIfAny("The report cannot be made.");
         audit.RequireStatedPurpose();
+        return await FiguresAsync(from, to, cancellationToken);
+    }
+
+    /// <summary>The partnership's figures for detentions authorised from <paramref name="from"/> until <paramref name="to"/>; the report and the gauges share them.</summary>
+    public async Task<CustodyReport> FiguresAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
         var records = await db.DetentionsWithParts.AsNoTracking()
             .Where(d => d.AuthorisedAt >= from && d.AuthorisedAt < to)
             .ToListAsync(cancellationToken);

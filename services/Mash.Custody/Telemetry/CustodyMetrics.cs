@@ -19,6 +19,10 @@ internal sealed class CustodyMetrics : IRefreshedGauges
     public const string HeldOvernight = "mash.custody.children.held_overnight";
     public const string OngoingBreaches = "mash.custody.breaches.ongoing";
     public const string UnansweredRequests = "mash.custody.accommodation_requests.unanswered";
+    /// <summary>The partnership report's figures over the last <see cref="FiguresWindow"/>, by <c>figure</c>.</summary>
+    public const string Last30Days = "mash.custody.figures.last_30_days";
+
+    public static readonly TimeSpan FiguresWindow = TimeSpan.FromDays(30);
 
     private readonly ServiceClock _clock;
     private readonly CustodyRules _rules;
@@ -26,6 +30,7 @@ internal sealed class CustodyMetrics : IRefreshedGauges
     private long _heldOvernight;
     private long _unanswered;
     private IReadOnlyDictionary<string, long> _breaches = new Dictionary<string, long>();
+    private IReadOnlyDictionary<string, long> _figures = new Dictionary<string, long>();
 
     public CustodyMetrics(IMeterFactory meters, ServiceClock clock, CustodyRules rules)
     {
@@ -39,6 +44,8 @@ internal sealed class CustodyMetrics : IRefreshedGauges
             "{breach}", "Breaches going on now: appropriate adult waits, reviews overdue or without a waking record, certificates missing, requests unanswered.");
         meter.CreateObservableGauge(UnansweredRequests, () => Interlocked.Read(ref _unanswered), "{request}",
             "At a local authority's node: police nodes' requests for accommodation not yet answered.");
+        meter.CreateObservableGauge(Last30Days, () => _figures.Select(f => new Measurement<long>(f.Value, new KeyValuePair<string, object?>("figure", f.Key))),
+            "{count}", "The partnership report over the last 30 days: children held, held overnight, bail refused, requests made and refused, no request made, certificates missing, appropriate adult waits over the limit.");
     }
 
     public async Task RefreshAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -52,5 +59,17 @@ internal sealed class CustodyMetrics : IRefreshedGauges
         _breaches = open.SelectMany(d => CustodyClocks.Breaches(d.Facts(), now, _rules.For(d.Area))).Where(b => b.Ongoing)
             .GroupBy(b => b.Kind.ToString()).ToDictionary(g => g.Key, g => (long)g.Count());
         Interlocked.Exchange(ref _unanswered, await db.ReceivedRequests.AsNoTracking().LongCountAsync(r => !r.Answered, cancellationToken));
+        var report = await services.GetRequiredService<DetentionQueries>().FiguresAsync(now - FiguresWindow, now, cancellationToken);
+        _figures = new Dictionary<string, long>
+        {
+            ["children_held"] = report.ChildrenHeld,
+            ["held_overnight"] = report.HeldOvernight,
+            ["bail_refused"] = report.BailRefused,
+            ["accommodation_requests_made"] = report.AccommodationRequestsMade,
+            ["accommodation_requests_refused"] = report.RequestsRefused,
+            ["no_request_made"] = report.NoRequestMade,
+            ["certificates_missing"] = report.CertificatesMissing,
+            ["appropriate_adult_waits_over_limit"] = report.AppropriateAdultWaitsOverLimit,
+        };
     }
 }
