@@ -32,29 +32,11 @@ internal sealed class DetentionQueries(CustodyDbContext db, CallAudit audit, Cus
         var format = request.InCustodyOnly ? InCustodyOrder : NewestOrder;
         format.CheckPage(new FieldViolations(), request.Page, out var size, out var after).ThrowIfAny("The detentions cannot be listed.");
         audit.RequireStatedPurpose();
+        // Children in custody now: the longest in custody first; all detentions: the newest first.
         var query = db.DetentionsWithParts.AsNoTracking();
-        Page<DetentionRecord> page;
-        if (request.InCustodyOnly)
-        {
-            // The longest in custody first.
-            query = query.Where(d => d.InCustody);
-            if (after is not null)
-            {
-                query = query.Where(d => d.ArrivedAt > after.Key || (d.ArrivedAt == after.Key && string.Compare(d.Id, after.Id) > 0));
-            }
-
-            page = await query.OrderBy(d => d.ArrivedAt).ThenBy(d => d.Id).ReadPageAsync(size, cancellationToken);
-        }
-        else
-        {
-            if (after is not null)
-            {
-                query = query.Where(d => d.ArrivedAt < after.Key || (d.ArrivedAt == after.Key && string.Compare(d.Id, after.Id) < 0));
-            }
-
-            page = await query.OrderByDescending(d => d.ArrivedAt).ThenByDescending(d => d.Id).ReadPageAsync(size, cancellationToken);
-        }
-
+        var page = await (request.InCustodyOnly ? query.Where(d => d.InCustody) : query)
+            .ByTimeAfter(d => d.ArrivedAt, d => d.Id, after, newestFirst: !request.InCustodyOnly)
+            .ReadPageAsync(size, cancellationToken);
         var response = new ListDetentionsResponse { NextPageToken = format.NextToken(page, d => (d.ArrivedAt, d.Id)) };
         foreach (var record in page.Items)
         {

@@ -20,27 +20,11 @@ internal sealed class LocalAuthorityQueries(CustodyDbContext db, CallAudit audit
         var format = request.UnansweredOnly ? OldestFirst : NewestFirst;
         format.CheckPage(new FieldViolations(), request.Page, out var size, out var after).ThrowIfAny("The requests cannot be listed.");
         audit.RequireStatedPurpose();
+        // Unanswered: the oldest first, as the team works them; all: the newest first.
         var query = db.ReceivedRequests.AsNoTracking();
-        Page<ReceivedRequestRecord> page;
-        if (request.UnansweredOnly)
-        {
-            query = query.Where(r => !r.Answered);
-            if (after is not null)
-            {
-                query = query.Where(r => r.RequestedAt > after.Key || (r.RequestedAt == after.Key && string.Compare(r.Id, after.Id) > 0));
-            }
-
-            page = await query.OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).ReadPageAsync(size, cancellationToken);
-        }
-        else
-        {
-            if (after is not null)
-            {
-                query = query.Where(r => r.RequestedAt < after.Key || (r.RequestedAt == after.Key && string.Compare(r.Id, after.Id) < 0));
-            }
-
-            page = await query.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id).ReadPageAsync(size, cancellationToken);
-        }
+        var page = await (request.UnansweredOnly ? query.Where(r => !r.Answered) : query)
+            .ByTimeAfter(r => r.RequestedAt, r => r.Id, after, newestFirst: !request.UnansweredOnly)
+            .ReadPageAsync(size, cancellationToken);
 
         var now = clock.UtcNow;
         var response = new ListAccommodationRequestsResponse { NextPageToken = format.NextToken(page, r => (r.RequestedAt, r.Id)) };

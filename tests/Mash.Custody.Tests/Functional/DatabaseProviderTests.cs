@@ -37,5 +37,12 @@ public sealed class DatabaseProviderTests
         var breaches = await app.Client().ListCustodyBreachesAsync(new Contracts.Custody.V1.ListCustodyBreachesRequest { OngoingOnly = true }, app.As());
         Assert.Contains(breaches.Breaches, b => b.Kind == Contracts.Custody.V1.CustodyBreachKind.CertificateMissing);
         Assert.Contains(breaches.Breaches, b => b.Kind == Contracts.Custody.V1.CustodyBreachKind.ReviewOverdue);
+        var second = await app.OpenAsync(CustodyApp.Child("Rob", new DateOnly(2012, 5, 5)), arrested.AddHours(1));
+        var first = await app.Client().ListDetentionsAsync(new Contracts.Custody.V1.ListDetentionsRequest { InCustodyOnly = true, Page = new Contracts.Common.V1.PageRequest { PageSize = 1 } }, app.As());
+        var next = await app.Client().ListDetentionsAsync(new Contracts.Custody.V1.ListDetentionsRequest
+        {
+            InCustodyOnly = true, Page = new Contracts.Common.V1.PageRequest { PageSize = 1, PageToken = first.NextPageToken },
+        }, app.As());
+        Assert.Equal([opened.DetentionId, second.DetentionId], first.Detentions.Concat(next.Detentions).Select(d => d.DetentionId));
     }
 }
