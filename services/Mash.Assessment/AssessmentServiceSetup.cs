@@ -11,6 +11,8 @@ using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Persistence;
 using Mash.Platform.Telemetry;
 using Mash.Assessment.Application;
+using Mash.Assessment.Application.Missing;
+using Mash.Assessment.Domain.Missing;
 
 namespace Mash.Assessment;
 
@@ -32,6 +34,11 @@ internal static class AssessmentServiceSetup
             .Handle<StrategyDiscussionRecorded, StrategyDiscussionRecordedHandler>(Topics.StrategyRecords, EventOrigin.ThisNode)
             // The children this node's other services recorded, to name them on the daily list where only partners shared something.
             .Handle<ChildRecorded, KnownChildrenHandler>(Topics.ChildRecords, EventOrigin.ThisNode)
+            // Partners' missing episodes and their updates, in order per child.
+            .Handle<MissingEpisodeReported, PartnerMissingEpisodes>(Topics.MissingEpisodes, EventOrigin.OtherNodes)
+            .Handle<MissingRiskRegraded, PartnerMissingEpisodes>(Topics.MissingEpisodes, EventOrigin.OtherNodes)
+            .Handle<MissingChildReturned, PartnerMissingEpisodes>(Topics.MissingEpisodes, EventOrigin.OtherNodes)
+            .Handle<ReturnInterviewRecorded, PartnerMissingEpisodes>(Topics.MissingEpisodes, EventOrigin.OtherNodes)
             // Partners' receipts for what this service shared with them.
             .Handle<DeliveryReceipt, DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes)
             // Partner nodes tell it who opened what it shared.
@@ -53,6 +60,15 @@ internal static class AssessmentServiceSetup
         services.AddScoped<CseFlagCommands>();
         services.AddScoped<RiskProfileQueries>();
         services.AddScoped<Mash.Platform.Eventing.Governance.IChildRecordExporter, AssessmentExport>();
+        services.AddOptions<MissingOptions>()
+            .Bind(builder.Configuration.GetSection(MissingOptions.Section))
+            .Validate(o => o.IsUsable(), $"{MissingOptions.Section}: the interview within 14 days, at most 50 episodes in a window of 1 to 366 days, the recent window within 7 days.")
+            .ValidateOnStart();
+        services.AddSingleton<MissingSettings>();
+        services.AddScoped<MissingEpisodeStore>();
+        services.AddScoped<MissingPatternsCheck>();
+        services.AddScoped<MissingCommands>();
+        services.AddScoped<MissingQueries>();
         return builder;
     }
 }

@@ -26,6 +26,7 @@ if (await app.MigrateDatabaseAsync<AssessmentDbContext>() is { } exitCode)
 
 app.UseMashServiceDefaults();
 app.MapGrpcService<AssessmentGrpcService>();
+app.MapGrpcService<MissingGrpcService>();
 app.MapMashEventing();
 await app.RunAsync();
 return 0;

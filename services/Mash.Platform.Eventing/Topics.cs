@@ -22,6 +22,9 @@ public static class Topics
     /// <summary>From the local authority node to the police node that asked: looked-after status, answers to requests for accommodation.</summary>
     public const string CustodyAnswers = "custody-answers";
 
+    /// <summary>Missing episodes and their updates, shared both ways with every partner node under an agreement.</summary>
+    public const string MissingEpisodes = "missing-episodes";
+
     /// <summary>Within a node: a service recorded a child's identity, for the others to name the child on partners' records.</summary>
     public const string ChildRecords = "child-records";
     /// <summary>Within a node: StrategyDiscussion tells Assessment of each discussion about a child, for the child's risk profile.</summary>
@@ -37,5 +40,5 @@ public static class Topics
 
     /// <summary>Topics whose events reach other agencies' nodes, so each send is a disclosure.</summary>
     public static bool IsSharedWithPartners(string topic) =>
-        topic is CseFlags or RiskChanges or StrategyDiscussions or FrontDoorReferrals or ReferralOutcomes or CustodyRequests or CustodyAnswers;
+        topic is CseFlags or RiskChanges or StrategyDiscussions or FrontDoorReferrals or ReferralOutcomes or CustodyRequests or CustodyAnswers or MissingEpisodes;
 }

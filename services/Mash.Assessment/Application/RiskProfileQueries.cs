@@ -18,7 +18,7 @@ namespace Mash.Assessment.Application;
 /// A child's risk as this node and its partners see it, and the children at high risk for the
 /// MASH daily meeting. Partner events are matched to the child by the shared child key.
 /// </summary>
-internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit, ChildKeyHasher childKeys, ServiceClock clock)
+internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit, ChildKeyHasher childKeys, ServiceClock clock, Missing.MissingSettings missing)
 {
     public const string ProfileRecordId = "risk-profile";
     public const string DailyListRecordId = "daily-high-risk";
@@ -67,7 +67,29 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
         var toBeHeld = discussions.Where(d => d.HeldAt is null).OrderBy(d => d.DueAt).ThenBy(d => d.DiscussionId, StringComparer.Ordinal);
         var held = discussions.Where(d => d.HeldAt is not null).OrderByDescending(d => d.HeldAt).ThenBy(d => d.DiscussionId, StringComparer.Ordinal);
         profile.Discussions.AddRange(toBeHeld.Concat(held).Select(d => d.ToContract(clock.UtcNow)));
+        await AddMissingEpisodesAsync(profile, childKey, cancellationToken);
         return profile;
+    }
+
+    /// <summary>The child's missing episodes, newest first, and whether they set the CSE screening indicator.</summary>
+    private async Task AddMissingEpisodesAsync(ChildRiskProfile profile, string childKey, CancellationToken cancellationToken)
+    {
+        var episodes = await db.EpisodesWithGrades.AsNoTracking().Where(e => e.ChildKey == childKey).ToListAsync(cancellationToken);
+        var rules = missing.For(missing.Area);
+        var now = clock.UtcNow;
+        var facts = episodes.Select(Missing.EpisodeChanges.Facts).ToList();
+        var inWindow = Domain.Missing.DiscussionPatterns.InWindowBefore(facts, now, rules).Count;
+        profile.MissingEpisodesIndicator = Domain.Missing.DailyMissingLists.Repeated(facts, now, rules);
+        foreach (var episode in episodes.OrderByDescending(e => e.ReportedAt).ThenByDescending(e => e.Id, StringComparer.Ordinal))
+        {
+            audit.Touch(childKey, episode.Id);
+            if (episode.ReportedAtNode != missing.ThisNode)
+            {
+                audit.TouchPartnerRecord(childKey, episode.ReportedAtNode, episode.Id);
+            }
+
+            profile.MissingEpisodes.Add(Missing.MissingMapper.ToContract(episode, now, rules, inWindow));
+        }
     }
 
     /// <summary>The record as the node that shared it knows it: the flag, or the assessment or offender whose risk changed.</summary>

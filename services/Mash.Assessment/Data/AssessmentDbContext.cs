@@ -14,10 +14,27 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
     public DbSet<CseFlagHistoryRecord> CseFlagHistory => Set<CseFlagHistoryRecord>();
     public DbSet<PartnerRiskRecord> PartnerRisks => Set<PartnerRiskRecord>();
     public DbSet<ChildDiscussionRecord> ChildDiscussions => Set<ChildDiscussionRecord>();
+    public DbSet<MissingEpisodeRecord> MissingEpisodes => Set<MissingEpisodeRecord>();
+    public DbSet<KeyedCommand> Commands => Set<KeyedCommand>();
+
+    public IQueryable<MissingEpisodeRecord> EpisodesWithGrades => MissingEpisodes.Include(e => e.Grades);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<MissingEpisodeRecord>(episode =>
+        {
+            episode.ToTable("MissingEpisodes");
+            episode.HasKey(e => e.Id);
+            episode.Property(e => e.Id).HasMaxLength(64);
+            episode.Property(e => e.Version).IsConcurrencyToken();
+            episode.HasIndex(e => new { e.ChildKey, e.ReportedAt });
+            episode.HasIndex(e => new { e.Open, e.ReportedAt, e.Id });
+            episode.HasIndex(e => new { e.ReturnedAt, e.Id });
+            episode.HasMany(e => e.Grades).WithOne().HasForeignKey(g => g.EpisodeId);
+        });
+        modelBuilder.Entity<MissingGradeRecord>(grade => grade.ToTable("MissingGrades").HasKey(g => g.Id));
+        KeyedCommand.Map(modelBuilder, "MissingCommands");
         modelBuilder.Entity<AssessmentRecord>(assessment =>
         {
             assessment.ToTable("Assessments");

@@ -25,6 +25,13 @@ public static class MashRoles
     /// <summary>Other agencies and neighbourhood officers: who, where and how risky, without the restricted detail.</summary>
     public const string OffenderReadSummary = "Offender.ReadSummary";
 
+    /// <summary>Police missing-person coordinators, social care, children's homes and carers: report an episode, regrade it, record the return.</summary>
+    public const string MissingReport = "Missing.Report";
+    /// <summary>Return interviews: the independent interviewer's service and social care.</summary>
+    public const string MissingInterview = "Missing.Interview";
+    /// <summary>Episodes and the daily meeting's lists.</summary>
+    public const string MissingRead = "Missing.Read";
+
     /// <summary>Custody officers: record a juvenile's detention, charge, bail, appropriate adults, requests for accommodation, release, certificates.</summary>
     public const string CustodyWrite = "Custody.Write";
     /// <summary>Inspectors and supervisors reviewing detention (PACE s40).</summary>
@@ -46,7 +53,7 @@ public static class MashRoles
     public static readonly IReadOnlyList<string> Platform = [EventsAdmin, GovernanceRead, AuditVerify];
 
     public static readonly IReadOnlyList<string> Referral = [ReferralSubmit, ReferralRead, ReferralScreen, ReferralDecide, .. Platform];
-    public static readonly IReadOnlyList<string> Assessment = [AssessmentRead, AssessmentAssess, CseManage, .. Platform];
+    public static readonly IReadOnlyList<string> Assessment = [AssessmentRead, AssessmentAssess, CseManage, MissingReport, MissingInterview, MissingRead, .. Platform];
     public static readonly IReadOnlyList<string> Strategy = [StrategyRead, StrategyManage, .. Platform];
     public static readonly IReadOnlyList<string> Offender = [OffenderManage, OffenderRead, OffenderReadSummary, .. Platform];
     public static readonly IReadOnlyList<string> Custody = [CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate, .. Platform];
@@ -68,5 +75,5 @@ public static class MashRoles
         [CustodyOfficer] = [CustodyWrite, CustodyReview],
     };
     /// <summary>Every role the gateway's routes may name.</summary>
-    public static readonly IReadOnlyList<string> All = [.. Referral, AssessmentRead, AssessmentAssess, CseManage, StrategyRead, StrategyManage, OffenderManage, OffenderRead, OffenderReadSummary, CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate];
+    public static readonly IReadOnlyList<string> All = [.. Referral, AssessmentRead, AssessmentAssess, CseManage, StrategyRead, StrategyManage, OffenderManage, OffenderRead, OffenderReadSummary, MissingReport, MissingInterview, MissingRead, CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate];
 }

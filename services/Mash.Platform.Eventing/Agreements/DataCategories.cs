@@ -14,6 +14,7 @@ public static class DataCategories
         [Topics.ReferralOutcomes] = DataCategory.ReferralOutcome,
         [Topics.CustodyRequests] = DataCategory.CustodyRequest,
         [Topics.CustodyAnswers] = DataCategory.CustodyAnswer,
+        [Topics.MissingEpisodes] = DataCategory.MissingEpisode,
     };
 
     private static readonly IReadOnlyDictionary<string, DataCategory> ByEventType = new Dictionary<string, DataCategory>
@@ -28,6 +29,10 @@ public static class DataCategories
         ["mash.events.v1.AccommodationRequested"] = DataCategory.CustodyRequest,
         ["mash.events.v1.LookedAfterStatusReported"] = DataCategory.CustodyAnswer,
         ["mash.events.v1.AccommodationAnswered"] = DataCategory.CustodyAnswer,
+        ["mash.events.v1.MissingEpisodeReported"] = DataCategory.MissingEpisode,
+        ["mash.events.v1.MissingRiskRegraded"] = DataCategory.MissingEpisode,
+        ["mash.events.v1.MissingChildReturned"] = DataCategory.MissingEpisode,
+        ["mash.events.v1.ReturnInterviewRecorded"] = DataCategory.MissingEpisode,
     };
 
     /// <summary>Every partner topic has a category (a test holds <see cref="Topics.IsSharedWithPartners"/> to it).</summary>
@@ -60,6 +65,7 @@ public static class DataCategories
         DataCategory.ReferralOutcome => "referral outcomes",
         DataCategory.CustodyRequest => "custody notices and requests for accommodation",
         DataCategory.CustodyAnswer => "looked-after status and answers to requests for accommodation",
+        DataCategory.MissingEpisode => "missing episodes",
         _ => "this information",
     };
 }

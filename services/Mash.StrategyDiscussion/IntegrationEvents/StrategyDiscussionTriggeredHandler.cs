@@ -75,6 +75,7 @@ internal sealed class StrategyDiscussionTriggeredHandler(
         DiscussionTrigger.HighCseRisk => "High CSE risk raised",
         DiscussionTrigger.ReferralDecision => "Referral decided for a strategy discussion",
         DiscussionTrigger.ImmediateProtection => "Referral decided for immediate protection",
+        DiscussionTrigger.MissingEpisodes => "A pattern of missing episodes",
         _ => "Significant harm suspected",
     };
 }

@@ -62,6 +62,7 @@ internal static class StrategyEvents
         StrategyTrigger.HighCseRisk => DiscussionTrigger.HighCseRisk,
         StrategyTrigger.ReferralDecision => DiscussionTrigger.ReferralDecision,
         StrategyTrigger.ImmediateProtection => DiscussionTrigger.ImmediateProtection,
+        StrategyTrigger.MissingEpisodes => DiscussionTrigger.MissingEpisodes,
         _ => DiscussionTrigger.Unspecified,
     };
 }

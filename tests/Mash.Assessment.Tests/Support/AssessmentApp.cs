@@ -24,8 +24,8 @@ public class AssessmentApp : ServiceApp<Program, AssessmentDbContext>
     {
     }
 
-    internal AssessmentApp(string? dataDirectory, TestTokens? tokens = null, IReadOnlyDictionary<string, string>? settings = null)
-        : base(NodeId, MondayMorning, "mash-assessment-tests-", dataDirectory, tokens)
+    internal AssessmentApp(string? dataDirectory, TestTokens? tokens = null, IReadOnlyDictionary<string, string>? settings = null, string nodeId = NodeId)
+        : base(nodeId, MondayMorning, "mash-assessment-tests-", dataDirectory, tokens)
     {
         Settings = settings ?? new Dictionary<string, string>();
     }
@@ -46,6 +46,8 @@ public class AssessmentApp : ServiceApp<Program, AssessmentDbContext>
     }
 
     internal AssessmentService.AssessmentServiceClient Client() => new(Channel);
+
+    internal Contracts.Missing.V1.MissingService.MissingServiceClient Missing() => new(Channel);
 
     /// <summary>Opens the assessment of a referred child (received now, decided for an assessment) and gives its id.</summary>
     internal async Task<string> StartAssessmentAsync(ChildIdentity? child = null, DateTimeOffset? receivedAt = null)

@@ -341,6 +341,153 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
                     b.ToTable("CseFlags", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Assessment.Data.MissingEpisodeRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Child")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ChildKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ChildMatch")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Circumstances")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FoundBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FoundWhere")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("InterviewAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InterviewFindings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("InterviewOutcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InterviewReason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Interviewer")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("InterviewerIndependent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastSeenPlace")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("LawfulBasis")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportedAtNode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ReportedBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReporterClientId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReporterName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Risk")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WhereBeen")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WithWhom")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildKey", "ReportedAt");
+
+                    b.HasIndex("ReturnedAt", "Id");
+
+                    b.HasIndex("Open", "ReportedAt", "Id");
+
+                    b.ToTable("MissingEpisodes", (string)null);
+                });
+
+            modelBuilder.Entity("Mash.Assessment.Data.MissingGradeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EpisodeId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("GradedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GradedAtNode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Risk")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.ToTable("MissingGrades", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Assessment.Data.PartnerRiskRecord", b =>
                 {
                     b.Property<long>("Sequence")
@@ -678,6 +825,35 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
                     b.ToTable("DeliveryReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Platform.Idempotency.KeyedCommand", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ClientId", "IdempotencyKey");
+
+                    b.ToTable("MissingCommands", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Platform.Identity.KnownChildRecord", b =>
                 {
                     b.Property<string>("ChildKey")
@@ -713,6 +889,15 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mash.Assessment.Data.MissingGradeRecord", b =>
+                {
+                    b.HasOne("Mash.Assessment.Data.MissingEpisodeRecord", null)
+                        .WithMany("Grades")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mash.Assessment.Data.AssessmentRecord", b =>
                 {
                     b.Navigation("Checks");
@@ -721,6 +906,11 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
             modelBuilder.Entity("Mash.Assessment.Data.CseFlagRecord", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Mash.Assessment.Data.MissingEpisodeRecord", b =>
+                {
+                    b.Navigation("Grades");
                 });
 #pragma warning restore 612, 618
         }

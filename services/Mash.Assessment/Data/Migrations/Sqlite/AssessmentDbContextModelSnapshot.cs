@@ -332,6 +332,151 @@ namespace Mash.Assessment.Data.Migrations.Sqlite
                     b.ToTable("CseFlags", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Assessment.Data.MissingEpisodeRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Child")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ChildKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildMatch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Circumstances")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FoundBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FoundWhere")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InterviewAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InterviewFindings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InterviewOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InterviewReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interviewer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InterviewerIndependent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSeenPlace")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LawfulBasis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedAtNode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReporterClientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Risk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhereBeen")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithWhom")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildKey", "ReportedAt");
+
+                    b.HasIndex("ReturnedAt", "Id");
+
+                    b.HasIndex("Open", "ReportedAt", "Id");
+
+                    b.ToTable("MissingEpisodes", (string)null);
+                });
+
+            modelBuilder.Entity("Mash.Assessment.Data.MissingGradeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EpisodeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GradedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GradedAtNode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Risk")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.ToTable("MissingGrades", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Assessment.Data.PartnerRiskRecord", b =>
                 {
                     b.Property<long>("Sequence")
@@ -661,6 +806,35 @@ namespace Mash.Assessment.Data.Migrations.Sqlite
                     b.ToTable("DeliveryReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Platform.Idempotency.KeyedCommand", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId", "IdempotencyKey");
+
+                    b.ToTable("MissingCommands", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Platform.Identity.KnownChildRecord", b =>
                 {
                     b.Property<string>("ChildKey")
@@ -696,6 +870,15 @@ namespace Mash.Assessment.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mash.Assessment.Data.MissingGradeRecord", b =>
+                {
+                    b.HasOne("Mash.Assessment.Data.MissingEpisodeRecord", null)
+                        .WithMany("Grades")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mash.Assessment.Data.AssessmentRecord", b =>
                 {
                     b.Navigation("Checks");
@@ -704,6 +887,11 @@ namespace Mash.Assessment.Data.Migrations.Sqlite
             modelBuilder.Entity("Mash.Assessment.Data.CseFlagRecord", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Mash.Assessment.Data.MissingEpisodeRecord", b =>
+                {
+                    b.Navigation("Grades");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,35 @@
+using Grpc.Core;
+using Mash.Assessment.Application.Missing;
+using Mash.Contracts.Missing.V1;
+using Mash.Platform.Auth;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Mash.Assessment.Grpc;
+
+/// <summary>mash.missing.v1.MissingService, served beside the assessments: each RPC names the role it needs.</summary>
+internal sealed class MissingGrpcService(MissingCommands commands, MissingQueries queries) : MissingService.MissingServiceBase
+{
+    [Authorize(Policy = MashRoles.MissingReport)]
+    public override Task<MissingEpisode> ReportMissing(ReportMissingRequest request, ServerCallContext context) =>
+        commands.ReportAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = MashRoles.MissingReport)]
+    public override Task<MissingEpisode> RegradeRisk(RegradeRiskRequest request, ServerCallContext context) =>
+        commands.RegradeAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = MashRoles.MissingReport)]
+    public override Task<MissingEpisode> RecordReturn(RecordReturnRequest request, ServerCallContext context) =>
+        commands.ReturnAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = MashRoles.MissingInterview)]
+    public override Task<MissingEpisode> RecordReturnInterview(RecordReturnInterviewRequest request, ServerCallContext context) =>
+        commands.RecordInterviewAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = MashRoles.MissingRead)]
+    public override Task<MissingEpisode> GetMissingEpisode(GetMissingEpisodeRequest request, ServerCallContext context) =>
+        queries.GetAsync(request, context.CancellationToken);
+
+    [Authorize(Policy = MashRoles.MissingRead)]
+    public override Task<ListMissingForMeetingResponse> ListMissingForMeeting(ListMissingForMeetingRequest request, ServerCallContext context) =>
+        queries.ListForMeetingAsync(request, context.CancellationToken);
+}
