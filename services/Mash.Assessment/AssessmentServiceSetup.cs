@@ -39,6 +39,7 @@ internal static class AssessmentServiceSetup
             .Handle<MissingRiskRegraded, PartnerMissingEpisodes>(Topics.MissingEpisodes, EventOrigin.OtherNodes)
             .Handle<MissingChildReturned, PartnerMissingEpisodes>(Topics.MissingEpisodes, EventOrigin.OtherNodes)
             .Handle<ReturnInterviewRecorded, PartnerMissingEpisodes>(Topics.MissingEpisodes, EventOrigin.OtherNodes)
+            .Handle<PhilomenaProfileReleased, PartnerMissingEpisodes>(Topics.MissingEpisodes, EventOrigin.OtherNodes)
             // Partners' receipts for what this service shared with them.
             .Handle<DeliveryReceipt, DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes)
             // Partner nodes tell it who opened what it shared.
@@ -69,6 +70,8 @@ internal static class AssessmentServiceSetup
         services.AddScoped<MissingPatternsCheck>();
         services.AddScoped<MissingCommands>();
         services.AddScoped<MissingQueries>();
+        services.AddScoped<PhilomenaProfiles>();
+        services.AddScoped<PhilomenaCommands>();
         return builder;
     }
 }

@@ -16,6 +16,8 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
     public DbSet<ChildDiscussionRecord> ChildDiscussions => Set<ChildDiscussionRecord>();
     public DbSet<MissingEpisodeRecord> MissingEpisodes => Set<MissingEpisodeRecord>();
     public DbSet<KeyedCommand> Commands => Set<KeyedCommand>();
+    public DbSet<PhilomenaProfileRecord> PhilomenaProfiles => Set<PhilomenaProfileRecord>();
+    public DbSet<ReleasedProfileRecord> ReleasedProfiles => Set<ReleasedProfileRecord>();
 
     public IQueryable<MissingEpisodeRecord> EpisodesWithGrades => MissingEpisodes.Include(e => e.Grades);
 
@@ -35,6 +37,13 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
         });
         modelBuilder.Entity<MissingGradeRecord>(grade => grade.ToTable("MissingGrades").HasKey(g => g.Id));
         KeyedCommand.Map(modelBuilder, "MissingCommands");
+        modelBuilder.Entity<PhilomenaProfileRecord>(profile => profile.ToTable("PhilomenaProfiles").HasKey(p => p.ChildKey));
+        modelBuilder.Entity<ReleasedProfileRecord>(released =>
+        {
+            released.ToTable("ReleasedPhilomenaProfiles");
+            released.HasKey(r => r.EpisodeId);
+            released.Property(r => r.EpisodeId).HasMaxLength(64);
+        });
         modelBuilder.Entity<AssessmentRecord>(assessment =>
         {
             assessment.ToTable("Assessments");

@@ -21,9 +21,10 @@ namespace Mash.Assessment.IntegrationEvents;
 /// were made (the child is the session), each answered with a delivery receipt. The copy is changed by
 /// the same rules as an episode reported here, so both nodes' copies end the same.
 /// </summary>
-internal sealed class PartnerMissingEpisodes(AssessmentDbContext db, CallAudit audit, DeliveryReceipts receipts, ChildKeyHasher childKeys, IOptions<MashNodeOptions> node)
+internal sealed class PartnerMissingEpisodes(
+    AssessmentDbContext db, CallAudit audit, DeliveryReceipts receipts, ChildKeyHasher childKeys, IOptions<MashNodeOptions> node, PhilomenaProfiles profiles, ServiceClock clock)
     : IIntegrationEventHandler<MissingEpisodeReported>, IIntegrationEventHandler<MissingRiskRegraded>,
-      IIntegrationEventHandler<MissingChildReturned>, IIntegrationEventHandler<ReturnInterviewRecorded>
+      IIntegrationEventHandler<MissingChildReturned>, IIntegrationEventHandler<ReturnInterviewRecorded>, IIntegrationEventHandler<PhilomenaProfileReleased>
 {
     public async Task HandleAsync(EventEnvelope envelope, MissingEpisodeReported payload, CancellationToken cancellationToken)
     {
@@ -63,6 +64,20 @@ internal sealed class PartnerMissingEpisodes(AssessmentDbContext db, CallAudit a
         db.MissingEpisodes.Add(episode);
         audit.Touch(episode.ChildKey, episode.Id);
         receipts.Acknowledge(db, envelope);
+        // A child in this local authority's care: the partner gets the Philomena profile at once.
+        await profiles.ReleaseIfHeldAsync(db, episode, cancellationToken);
+    }
+
+    public async Task HandleAsync(EventEnvelope envelope, PhilomenaProfileReleased payload, CancellationToken cancellationToken)
+    {
+        var episode = await EpisodeAsync(payload.EpisodeId, cancellationToken);
+        if (payload.Profile?.Child is null)
+        {
+            throw new UnprocessableEventException("IncompleteProfile", "A PhilomenaProfileReleased event needs the profile.");
+        }
+
+        await PhilomenaProfiles.KeepAsync(db, episode, payload.Profile, envelope.OriginNode, clock.UtcNow, cancellationToken);
+        receipts.Acknowledge(db, envelope);
     }
 
     public async Task HandleAsync(EventEnvelope envelope, MissingRiskRegraded payload, CancellationToken cancellationToken)
@@ -86,6 +101,7 @@ internal sealed class PartnerMissingEpisodes(AssessmentDbContext db, CallAudit a
         }
 
         EpisodeChanges.Return(episode, at, payload.FoundWhere, payload.FoundBy, payload.WhereBeen, payload.WithWhom);
+        await PhilomenaProfiles.WithdrawAsync(db, episode.Id, cancellationToken);
         Changed(episode, envelope);
     }
 

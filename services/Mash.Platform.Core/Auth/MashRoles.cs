@@ -31,6 +31,10 @@ public static class MashRoles
     public const string MissingInterview = "Missing.Interview";
     /// <summary>Episodes and the daily meeting's lists.</summary>
     public const string MissingRead = "Missing.Read";
+    /// <summary>Care providers and social care: a child in care's Philomena profile.</summary>
+    public const string MissingProfile = "Missing.Profile";
+    /// <summary>A care provider (a children's home): reports and updates only the episodes of the children whose profile names it.</summary>
+    public const string MissingCarer = "Missing.Carer";
 
     /// <summary>Custody officers: record a juvenile's detention, charge, bail, appropriate adults, requests for accommodation, release, certificates.</summary>
     public const string CustodyWrite = "Custody.Write";
@@ -53,7 +57,7 @@ public static class MashRoles
     public static readonly IReadOnlyList<string> Platform = [EventsAdmin, GovernanceRead, AuditVerify];
 
     public static readonly IReadOnlyList<string> Referral = [ReferralSubmit, ReferralRead, ReferralScreen, ReferralDecide, .. Platform];
-    public static readonly IReadOnlyList<string> Assessment = [AssessmentRead, AssessmentAssess, CseManage, MissingReport, MissingInterview, MissingRead, .. Platform];
+    public static readonly IReadOnlyList<string> Assessment = [AssessmentRead, AssessmentAssess, CseManage, MissingReport, MissingInterview, MissingRead, MissingProfile, .. Platform];
     public static readonly IReadOnlyList<string> Strategy = [StrategyRead, StrategyManage, .. Platform];
     public static readonly IReadOnlyList<string> Offender = [OffenderManage, OffenderRead, OffenderReadSummary, .. Platform];
     public static readonly IReadOnlyList<string> Custody = [CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate, .. Platform];
@@ -75,5 +79,5 @@ public static class MashRoles
         [CustodyOfficer] = [CustodyWrite, CustodyReview],
     };
     /// <summary>Every role the gateway's routes may name.</summary>
-    public static readonly IReadOnlyList<string> All = [.. Referral, AssessmentRead, AssessmentAssess, CseManage, StrategyRead, StrategyManage, OffenderManage, OffenderRead, OffenderReadSummary, MissingReport, MissingInterview, MissingRead, CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate];
+    public static readonly IReadOnlyList<string> All = [.. Referral, AssessmentRead, AssessmentAssess, CseManage, StrategyRead, StrategyManage, OffenderManage, OffenderRead, OffenderReadSummary, MissingReport, MissingInterview, MissingRead, MissingProfile, MissingCarer, CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate];
 }

@@ -55,4 +55,8 @@ public static class RpcErrors
 
     public static RpcException Unavailable(string description) =>
         new(new Grpc.Core.Status(StatusCode.Unavailable, description));
+
+    /// <summary>The caller's role allows the call, but not on this record (another home's child, a profile with no open episode).</summary>
+    public static RpcException PermissionDenied(string description) =>
+        new(new Grpc.Core.Status(StatusCode.PermissionDenied, description));
 }

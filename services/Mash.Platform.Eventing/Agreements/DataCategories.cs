@@ -33,6 +33,7 @@ public static class DataCategories
         ["mash.events.v1.MissingRiskRegraded"] = DataCategory.MissingEpisode,
         ["mash.events.v1.MissingChildReturned"] = DataCategory.MissingEpisode,
         ["mash.events.v1.ReturnInterviewRecorded"] = DataCategory.MissingEpisode,
+        ["mash.events.v1.PhilomenaProfileReleased"] = DataCategory.MissingEpisode,
     };
 
     /// <summary>Every partner topic has a category (a test holds <see cref="Topics.IsSharedWithPartners"/> to it).</summary>

@@ -19,16 +19,19 @@ namespace Mash.Assessment.Application.Missing;
 /// under an agreement for missing episodes, in the transaction that stores it.
 /// </summary>
 internal sealed class MissingCommands(
-    MissingEpisodeStore store, MissingPatternsCheck patterns, EventOutbox outbox, MissingSettings settings, ChildKeyHasher childKeys, CallAudit audit, ServiceClock clock)
+    MissingEpisodeStore store, MissingPatternsCheck patterns, PhilomenaProfiles profiles, CseFlagCommands cseFlags, EventOutbox outbox, MissingSettings settings,
+    ChildKeyHasher childKeys, CallAudit audit, ServiceClock clock)
 {
     public const string SharePurpose = "A child missing: the episode shared so each agency can act to find and protect the child";
 
-    public Task<MissingEpisode> ReportAsync(ReportMissingRequest request, CancellationToken cancellationToken)
+    /// <param name="asCarer">The caller is a care provider: only a child whose Philomena profile here names it.</param>
+    public Task<MissingEpisode> ReportAsync(ReportMissingRequest request, bool asCarer, CancellationToken cancellationToken)
     {
         var (reportedAt, lastSeenAt) = MissingRequestRules.CheckReport(request, clock.UtcNow, clock.Today);
         return store.OnceAsync(request.IdempotencyKey, "ReportMissing", request, async ct =>
         {
             var childKey = childKeys.KeyFor(request.Child);
+            await RequireCareOfAsync(childKey, "", asCarer, ct);
             if (await store.Db.MissingEpisodes.AsNoTracking().Where(e => e.ChildKey == childKey && e.Open).Select(e => e.Id).FirstOrDefaultAsync(ct) is { } open)
             {
                 audit.Touch(childKey, open);
@@ -57,17 +60,19 @@ internal sealed class MissingCommands(
             store.Db.MissingEpisodes.Add(episode);
             audit.Touch(childKey, episode.Id);
             Share(episode, new MissingEpisodeReported { Episode = episode.Shared() });
+            await profiles.ReleaseIfHeldAsync(store.Db, episode, ct);
             await patterns.CheckAsync(episode, reportedAt, episode.LawfulBasis, ct);
             return episode;
         }, cancellationToken);
     }
 
-    public Task<MissingEpisode> RegradeAsync(RegradeRiskRequest request, CancellationToken cancellationToken)
+    public Task<MissingEpisode> RegradeAsync(RegradeRiskRequest request, bool asCarer, CancellationToken cancellationToken)
     {
         var at = MissingRequestRules.CheckRegrade(request, clock.UtcNow);
         return store.OnceAsync(request.IdempotencyKey, "RegradeRisk", request, async ct =>
         {
             var episode = await store.LoadAsync(request.EpisodeId, ct);
+            await RequireCareOfAsync(episode.ChildKey, episode.Id, asCarer, ct);
             if (!episode.Open)
             {
                 throw Refused(episode, "EPISODE_CLOSED", $"The child was found or came back at {episode.ReturnedAt:yyyy-MM-dd HH:mm} UTC: the episode's risk is no longer graded.");
@@ -81,12 +86,13 @@ internal sealed class MissingCommands(
         }, cancellationToken);
     }
 
-    public Task<MissingEpisode> ReturnAsync(RecordReturnRequest request, CancellationToken cancellationToken)
+    public Task<MissingEpisode> ReturnAsync(RecordReturnRequest request, bool asCarer, CancellationToken cancellationToken)
     {
         var at = MissingRequestRules.CheckReturn(request, clock.UtcNow);
         return store.OnceAsync(request.IdempotencyKey, "RecordReturn", request, async ct =>
         {
             var episode = await store.LoadAsync(request.EpisodeId, ct);
+            await RequireCareOfAsync(episode.ChildKey, episode.Id, asCarer, ct);
             new FieldViolations().CheckNotBefore("returned_at", at, episode.ReportedAt, "the report").ThrowIfAny("The return cannot be recorded.");
             if (!EpisodeChanges.Return(episode, at, request.FoundWhere.Trim(), request.FoundBy.Trim(), request.WhereBeen.Trim(), request.WithWhom.Trim()))
             {
@@ -98,11 +104,32 @@ internal sealed class MissingCommands(
                 EpisodeId = episode.Id, ReturnedAt = MissingMapper.Ts(at), FoundWhere = episode.FoundWhere, FoundBy = episode.FoundBy,
                 WhereBeen = episode.WhereBeen, WithWhom = episode.WithWhom,
             });
+            await PhilomenaProfiles.WithdrawAsync(store.Db, episode.Id, ct);
             return episode;
         }, cancellationToken);
     }
 
-    public Task<MissingEpisode> RecordInterviewAsync(RecordReturnInterviewRequest request, CancellationToken cancellationToken)
+    /// <summary>The interview; with <c>raise_cse_flag</c>, a CSE flag on the child raised in the same step (its own key: the interview's, suffixed).</summary>
+    public async Task<MissingEpisode> RecordInterviewAsync(RecordReturnInterviewRequest request, CancellationToken cancellationToken)
+    {
+        var episode = await InterviewAsync(request, cancellationToken);
+        if (request.RaiseCseFlag != Contracts.Events.V1.CseRisk.Unspecified)
+        {
+            await cseFlags.RaiseAsync(new Contracts.Assessment.V1.RaiseCseFlagRequest
+            {
+                IdempotencyKey = request.IdempotencyKey + ":cse-flag",
+                Child = episode.Child,
+                Risk = request.RaiseCseFlag,
+                Reason = $"Return interview after missing episode {episode.EpisodeId}: {request.Findings.Trim()}",
+                Evidence = $"Return interview by {request.Interviewer.Trim()}",
+                LawfulBasis = LawfulBasis.SafeguardingOfChildren,
+            }, cancellationToken);
+        }
+
+        return episode;
+    }
+
+    private Task<MissingEpisode> InterviewAsync(RecordReturnInterviewRequest request, CancellationToken cancellationToken)
     {
         var at = MissingRequestRules.CheckInterview(request, clock.UtcNow);
         return store.OnceAsync(request.IdempotencyKey, "RecordReturnInterview", request, async ct =>
@@ -130,6 +157,22 @@ internal sealed class MissingCommands(
             });
             return episode;
         }, cancellationToken);
+    }
+
+    /// <summary>A care provider acts only for the children whose Philomena profile here names it; the refused attempt is audited.</summary>
+    private async Task RequireCareOfAsync(string childKey, string recordId, bool asCarer, CancellationToken cancellationToken)
+    {
+        if (!asCarer)
+        {
+            return;
+        }
+
+        var provider = await store.Db.PhilomenaProfiles.AsNoTracking().Where(p => p.ChildKey == childKey).Select(p => p.CareProviderClientId).FirstOrDefaultAsync(cancellationToken);
+        if (provider != audit.Caller.ClientId)
+        {
+            audit.Touch(childKey, recordId);
+            throw RpcErrors.PermissionDenied("A care provider reports and updates the episodes of the children in its care only: this child's profile does not name it.");
+        }
     }
 
     private void Share(MissingEpisodeRecord episode, IMessage change) =>

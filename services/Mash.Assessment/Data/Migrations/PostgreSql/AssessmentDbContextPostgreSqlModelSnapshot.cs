@@ -555,6 +555,57 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
                     b.ToTable("PartnerRisks", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Assessment.Data.PhilomenaProfileRecord", b =>
+                {
+                    b.Property<string>("ChildKey")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CareProviderClientId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Profile")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ChildKey");
+
+                    b.ToTable("PhilomenaProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Mash.Assessment.Data.ReleasedProfileRecord", b =>
+                {
+                    b.Property<string>("EpisodeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ChildKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OriginNode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Profile")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EpisodeId");
+
+                    b.ToTable("ReleasedPhilomenaProfiles", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")

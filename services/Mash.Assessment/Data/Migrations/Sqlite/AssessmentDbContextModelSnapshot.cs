@@ -542,6 +542,57 @@ namespace Mash.Assessment.Data.Migrations.Sqlite
                     b.ToTable("PartnerRisks", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Assessment.Data.PhilomenaProfileRecord", b =>
+                {
+                    b.Property<string>("ChildKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CareProviderClientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Profile")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChildKey");
+
+                    b.ToTable("PhilomenaProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Mash.Assessment.Data.ReleasedProfileRecord", b =>
+                {
+                    b.Property<string>("EpisodeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginNode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Profile")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EpisodeId");
+
+                    b.ToTable("ReleasedPhilomenaProfiles", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
