@@ -20,6 +20,7 @@ public sealed class ReflectionTests
 
         Assert.Contains("mash.referral.v1.ReferralService", services);
         Assert.Contains("mash.assessment.v1.AssessmentService", services);
+        Assert.Contains("mash.missing.v1.MissingService", services);
         Assert.Contains("mash.strategy.v1.StrategyDiscussionService", services);
         Assert.Contains("mash.offender.v1.OffenderService", services);
         Assert.Contains("mash.custody.v1.CustodyService", services);

@@ -20,6 +20,9 @@ public sealed class RestRouteTableTests
     [InlineData("POST", "/v1/detentions/{detention_id}/reviews/{review_id}:toldOnWaking", "custody", "Custody.Officer")]
     [InlineData("GET", "/v1/detentions:breaches", "custody", "Custody.Read")]
     [InlineData("GET", "/v1/accommodationRequests", "custody", "Custody.Accommodate")]
+    [InlineData("POST", "/v1/missingEpisodes", "assessment", "Missing.Report")]
+    [InlineData("POST", "/v1/missingEpisodes/{episode_id}/returnInterview", "assessment", "Missing.Interview")]
+    [InlineData("GET", "/v1/missingEpisodes:meeting", "assessment", "Missing.Read")]
     public void A_rest_route_has_the_cluster_and_role_policy_of_its_grpc_route(string verb, string path, string cluster, string policy)
     {
         var route = Assert.Single(Routes, r => r.Match.Path == path && r.Match.Methods!.Contains(verb));

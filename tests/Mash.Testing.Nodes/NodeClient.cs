@@ -29,6 +29,7 @@ public sealed class NodeClient(RunningNode node) : IDisposable
 
     public ReferralService.ReferralServiceClient Referrals() => new(Channel);
     public AssessmentService.AssessmentServiceClient Assessments() => new(Channel);
+    public Mash.Contracts.Missing.V1.MissingService.MissingServiceClient Missing() => new(Channel);
     public Mash.Contracts.Events.V1.DeadLetterService.DeadLetterServiceClient DeadLetters() => new(Channel);
     public Mash.Contracts.Strategy.V1.StrategyDiscussionService.StrategyDiscussionServiceClient Strategy() => new(Channel);
     public Mash.Contracts.Offender.V1.OffenderService.OffenderServiceClient Offenders() => new(Channel);

@@ -10,6 +10,7 @@ internal static class ContractCatalog
     {
         Contracts.Referral.V1.ReferralReflection.Descriptor,
         Contracts.Assessment.V1.AssessmentReflection.Descriptor,
+        Contracts.Missing.V1.MissingReflection.Descriptor,
         Contracts.Strategy.V1.StrategyReflection.Descriptor,
         Contracts.Offender.V1.OffenderReflection.Descriptor,
         Contracts.Custody.V1.CustodyReflection.Descriptor,

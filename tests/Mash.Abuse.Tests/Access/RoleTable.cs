@@ -6,7 +6,9 @@ namespace Mash.Abuse.Tests.Access;
 /// Who may call what: the single table these tests hold the gateway and the services to.
 /// Written from DOMAIN.md and the roles in <see cref="MashRoles"/>: partners submit referrals;
 /// the MASH (police and social care) screens and decides; assessments and CSE flags are
-/// managed by those who assess; strategy discussions by those who hold them; offenders are
+/// managed by those who assess; missing episodes are reported by police, social care and
+/// children's homes, return interviews recorded by social care, and Philomena profiles kept by
+/// care providers and social care; strategy discussions by those who hold them; offenders are
 /// managed by police and probation, others see a summary; juveniles' detentions are recorded by
 /// custody officers, reviewed by inspectors, and requests for accommodation answered by the local
 /// authority; dead letters are for operations.
@@ -15,6 +17,7 @@ public static class RoleTable
 {
     private const string Referral = "/mash.referral.v1.ReferralService/";
     private const string Assessment = "/mash.assessment.v1.AssessmentService/";
+    private const string Missing = "/mash.missing.v1.MissingService/";
     private const string Strategy = "/mash.strategy.v1.StrategyDiscussionService/";
     private const string Offender = "/mash.offender.v1.OffenderService/";
     private const string Custody = "/mash.custody.v1.CustodyService/";
@@ -40,6 +43,15 @@ public static class RoleTable
         [Assessment + "RaiseCseFlag"] = [MashRoles.CseManage],
         [Assessment + "ReviewCseFlag"] = [MashRoles.CseManage],
         [Assessment + "ClearCseFlag"] = [MashRoles.CseManage],
+
+        [Missing + "ReportMissing"] = [MashRoles.MissingReport],
+        [Missing + "RegradeRisk"] = [MashRoles.MissingReport],
+        [Missing + "RecordReturn"] = [MashRoles.MissingReport],
+        [Missing + "RecordReturnInterview"] = [MashRoles.MissingInterview],
+        [Missing + "GetMissingEpisode"] = [MashRoles.MissingRead],
+        [Missing + "RecordPhilomenaProfile"] = [MashRoles.MissingProfile],
+        [Missing + "GetPhilomenaProfile"] = [MashRoles.MissingRead],
+        [Missing + "ListMissingForMeeting"] = [MashRoles.MissingRead],
 
         [Strategy + "GetDiscussion"] = [MashRoles.StrategyRead],
         [Strategy + "ListDiscussions"] = [MashRoles.StrategyRead],

@@ -64,6 +64,8 @@ public sealed class AbuseNode : IAsyncLifetime
     {
         _ when grpcService.StartsWith("mash.referral.", StringComparison.Ordinal) => ServiceSpec.Referral,
         _ when grpcService.StartsWith("mash.assessment.", StringComparison.Ordinal) => ServiceSpec.Assessment,
+        // MissingService has no process of its own: the Assessment service hosts it.
+        _ when grpcService.StartsWith("mash.missing.", StringComparison.Ordinal) => ServiceSpec.Assessment,
         _ when grpcService.StartsWith("mash.strategy.", StringComparison.Ordinal) => ServiceSpec.Strategy,
         _ when grpcService.StartsWith("mash.offender.", StringComparison.Ordinal) => ServiceSpec.Offender,
         _ when grpcService.StartsWith("mash.custody.", StringComparison.Ordinal) => ServiceSpec.Custody,
