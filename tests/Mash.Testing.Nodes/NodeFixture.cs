@@ -31,6 +31,7 @@ public class NodeFixture : IAsyncLifetime
             DataDirectory = data,
             PartnershipSecret = "end-to-end-test-partnership-secret",
             Tls = _tls ? GatewayCertificate.ForLoopback(data) : null,
+            StartTimeout = TestNodeStart.Timeout,
         }));
     }
 

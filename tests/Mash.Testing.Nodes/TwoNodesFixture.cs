@@ -22,7 +22,7 @@ public sealed class TwoNodesFixture : IAsyncLifetime
         _data = Directory.CreateTempSubdirectory("mash-e2e-two-nodes-").FullName;
         var settings = new Dictionary<string, string> { ["Mash:Eventing:LockDuration"] = LockDuration.ToString() };
         var options = NodeOptions.PoliceAndSocialCare(FreePorts.NodeBase(nodes: 2), _data, "end-to-end-partnership-secret")
-            .Select(o => o with { Settings = settings })
+            .Select(o => o with { Settings = settings, StartTimeout = TestNodeStart.Timeout })
             .ToList();
         await Task.WhenAll(options.Select(async o => _nodes.Add(await RunningNode.StartAsync(o))));
         Police = new NodeClient(_nodes.Nodes.Single(n => n.Options.Agency == "police"));

@@ -37,7 +37,7 @@ public sealed class AbuseNode : IAsyncLifetime
                 ["Mash:Gateway:RequestBodyTimeoutSeconds"] = "3",
             },
         };
-        _client = new NodeClient(await RunningNode.StartAsync(options));
+        _client = new NodeClient(await RunningNode.StartAsync(options with { StartTimeout = TestNodeStart.Timeout }));
         Tokens = new ForgedTokens(options);
         Raw = new RawGrpc();
         Memory.Before(RunningProcesses());

@@ -43,7 +43,7 @@ public sealed class FaultNodes : IAsyncDisposable
             var settings = new Dictionary<string, string> { ["Mash:Eventing:LockDuration"] = LockDuration.ToString() };
             foreach (var options in NodeOptions.PoliceAndSocialCare(FreePorts.NodeBase(nodes: 2), data, "fault-test-partnership-secret"))
             {
-                nodes.Add(await RunningNode.StartAsync(options with { Settings = settings }));
+                nodes.Add(await RunningNode.StartAsync(options with { Settings = settings, StartTimeout = TestNodeStart.Timeout }));
             }
 
             return new FaultNodes(nodes, data);

@@ -30,6 +30,12 @@ public sealed record NodeOptions
     /// cleartext on loopback behind the gateway either way, as they are behind it in a cluster.
     /// </summary>
     public GatewayCertificate? Tls { get; init; }
+    /// <summary>
+    /// How long each process may take to answer its health check before the start fails. The
+    /// launcher's 60 s finds a broken process quickly; test suites that start several nodes at once on
+    /// a two-core machine allow more, since they assert what the nodes do, not how fast they start.
+    /// </summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>The node's information-sharing agreements (Mash:Agreements): without one, nothing is shared with a partner.</summary>
     public IReadOnlyList<LocalAgreement> Agreements { get; init; } = [];
 

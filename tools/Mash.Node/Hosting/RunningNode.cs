@@ -5,7 +5,6 @@ namespace Mash.Node.Hosting;
 /// <summary>A node's processes: the gateway and each service, each a real process.</summary>
 public sealed class RunningNode : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly TextWriter? _echo;
     private readonly Dictionary<string, ChildProcess> _services = [];
 
@@ -55,7 +54,7 @@ public sealed class RunningNode : IAsyncDisposable
         }
 
         Gateway = ChildProcess.Start($"{Options.NodeId}/gateway", RepositoryLayout.BuiltAssembly("gateway/Mash.Gateway", "Mash.Gateway"), environment, _echo);
-        await Readiness.WaitForHttpAsync(Gateway, Options.GatewayHttpAddress + "/healthz", StartTimeout, Options.Tls?.CertificatePath);
+        await Readiness.WaitForHttpAsync(Gateway, Options.GatewayHttpAddress + "/healthz", Options.StartTimeout, Options.Tls?.CertificatePath);
         // Tells the CLI which node folder (and so which client secrets) belongs to which gateway.
         await File.WriteAllTextAsync(Path.Combine(Options.NodeDataDirectory, "node.json"), JsonSerializer.Serialize(new
         {
@@ -86,7 +85,7 @@ public sealed class RunningNode : IAsyncDisposable
             _services[service.Name] = process;
         }
 
-        await Readiness.WaitForGrpcHealthAsync(process, Options.AddressOf(service), StartTimeout);
+        await Readiness.WaitForGrpcHealthAsync(process, Options.AddressOf(service), Options.StartTimeout);
     }
 
     public async ValueTask DisposeAsync()
