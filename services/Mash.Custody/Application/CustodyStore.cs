@@ -25,7 +25,7 @@ internal sealed class CustodyStore(CustodyDbContext db, CallAudit audit, AuditTr
     /// </summary>
     public Task<T> OnceAsync<T>(string key, string method, string fingerprint, Func<string, CancellationToken, Task<T>> replay,
         Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken) =>
-        new CreateOnce<CustodyCommandRecord, T>(db, "command")
+        new CreateOnce<KeyedCommand, T>(db, "command")
         {
             FindByKey = ct => db.Commands.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == audit.Caller.ClientId && c.IdempotencyKey == key, ct),
             Replay = (earlier, ct) =>
@@ -37,7 +37,7 @@ internal sealed class CustodyStore(CustodyDbContext db, CallAudit audit, AuditTr
         }.RunAsync(cancellationToken);
 
     public void Remember(string key, string method, string fingerprint, string targetId, DateTime nowUtc) =>
-        db.Commands.Add(new CustodyCommandRecord
+        db.Commands.Add(new KeyedCommand
         {
             ClientId = audit.Caller.ClientId,
             IdempotencyKey = key,

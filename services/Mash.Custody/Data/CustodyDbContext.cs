@@ -10,7 +10,7 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
     public DbSet<AccommodationRequestRecord> AccommodationRequests => Set<AccommodationRequestRecord>();
     public DbSet<ReceivedRequestRecord> ReceivedRequests => Set<ReceivedRequestRecord>();
     public DbSet<LookedAfterChildRecord> LookedAfterChildren => Set<LookedAfterChildRecord>();
-    public DbSet<CustodyCommandRecord> Commands => Set<CustodyCommandRecord>();
+    public DbSet<KeyedCommand> Commands => Set<KeyedCommand>();
 
     public IQueryable<DetentionRecord> DetentionsWithParts =>
         Detentions.Include(d => d.AppropriateAdults).Include(d => d.Reviews).Include(d => d.Requests).AsSplitQuery();
@@ -65,11 +65,6 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             child.ToTable("LookedAfterChildren");
             child.HasKey(c => c.ChildKey);
         });
-        modelBuilder.Entity<CustodyCommandRecord>(command =>
-        {
-            command.ToTable("Commands");
-            command.HasKey(c => new { c.ClientId, c.IdempotencyKey });
-            command.Property(c => c.IdempotencyKey).HasMaxLength(IdempotencyKeys.MaxLength);
-        });
+        KeyedCommand.Map(modelBuilder, "Commands");
     }
 }

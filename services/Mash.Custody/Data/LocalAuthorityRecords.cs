@@ -40,15 +40,3 @@ public sealed class LookedAfterChildRecord
     public DateTime RecordedAt { get; set; }
     public string RecordedBy { get; set; } = "";
 }
-
-/// <summary>An idempotency key and what it made, per client.</summary>
-public sealed class CustodyCommandRecord
-{
-    public string ClientId { get; set; } = "";
-    public string IdempotencyKey { get; set; } = "";
-    public string Method { get; set; } = "";
-    public string RequestHash { get; set; } = "";
-    /// <summary>The detention, received request or child key the command changed.</summary>
-    public string TargetId { get; set; } = "";
-    public DateTime AcceptedAt { get; set; }
-}

@@ -94,7 +94,7 @@ namespace Mash.Custody.Data.Migrations.PostgreSql
                     b.ToTable("AppropriateAdults", (string)null);
                 });
 
-            modelBuilder.Entity("Mash.Custody.Data.CustodyCommandRecord", b =>
+            modelBuilder.Entity("Mash.Platform.Idempotency.KeyedCommand", b =>
                 {
                     b.Property<string>("ClientId")
                         .HasColumnType("text");

@@ -89,7 +89,7 @@ namespace Mash.Custody.Data.Migrations.Sqlite
                     b.ToTable("AppropriateAdults", (string)null);
                 });
 
-            modelBuilder.Entity("Mash.Custody.Data.CustodyCommandRecord", b =>
+            modelBuilder.Entity("Mash.Platform.Idempotency.KeyedCommand", b =>
                 {
                     b.Property<string>("ClientId")
                         .HasColumnType("TEXT");
