@@ -23,7 +23,8 @@ public sealed class CrashTests(ITestOutputHelper output)
     [Fact]
     public async Task After_kill_9_every_acknowledged_referral_exists_once_and_reached_the_front_door_once_with_its_receipt_back()
     {
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(150));
+        // A guard against a hung run, not a speed target: on 2 cores with the other real-node suites beside it, 1,200 submissions through three kills once took past 150 s.
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(300));
         var random = FaultSeed.Next(output, nameof(CrashTests));
         var children = ReferralLoad.Children(Children);
         var requests = Enumerable.Range(0, Submissions)
