@@ -69,6 +69,7 @@ internal static class AssessmentServiceSetup
         services.AddScoped<MissingEpisodeStore>();
         services.AddScoped<MissingPatternsCheck>();
         services.AddScoped<MissingCommands>();
+        services.AddScoped<InterviewReferrals>();
         services.AddScoped<MissingQueries>();
         services.AddScoped<PhilomenaProfiles>();
         services.AddScoped<PhilomenaCommands>();

@@ -26,7 +26,9 @@ internal static class ReferralServiceSetup
             // The front door reports back on every referral this node sent it.
             .Handle<ReferralProgressReported, ReferralProgressReportedHandler>(Topics.ReferralOutcomes, EventOrigin.OtherNodes)
             // Partner nodes tell it who opened what it shared.
-            .Handle<RecordAccessed, AccessNoticeHandler>(Topics.AccessNotices, EventOrigin.OtherNodes);
+            .Handle<RecordAccessed, AccessNoticeHandler>(Topics.AccessNotices, EventOrigin.OtherNodes)
+            // Other services of this node ask for referrals in their callers' names (a return interview's findings).
+            .Handle<ReferralRequested, ReferralRequestedHandler>(Topics.ReferralRequests, EventOrigin.ThisNode);
         if (FrontDoorsOf(builder.Configuration).AnyHere)
         {
             // Only a node that runs an area's MASH front door takes other nodes' referrals in.
@@ -40,6 +42,7 @@ internal static class ReferralServiceSetup
             sp.GetRequiredService<IOptions<PartnershipOptions>>().Value.FrontDoors, sp.GetRequiredService<IOptions<MashNodeOptions>>().Value.Id));
         services.AddSingleton<ReferralTimescales>();
         services.AddSingleton<ReferralFactory>();
+        services.AddScoped<ReferralIntake>();
         services.AddScoped<SubmissionCommands>();
         services.AddScoped<ReferralQueries>();
         services.AddScoped<ScreeningCommands>();

@@ -40,6 +40,8 @@ public sealed class MissingEpisodeRecord
     public bool InterviewerIndependent { get; set; }
     public string InterviewReason { get; set; } = "";
     public string InterviewFindings { get; set; } = "";
+    /// <summary>The referral made from the interview in the same step ("" when none): its id at the Referral service.</summary>
+    public string InterviewReferralId { get; set; } = "";
 
     public long Version { get; set; }
     public List<MissingGradeRecord> Grades { get; set; } = [];

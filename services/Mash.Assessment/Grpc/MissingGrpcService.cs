@@ -23,7 +23,7 @@ internal sealed class MissingGrpcService(MissingCommands commands, MissingQuerie
 
     [Authorize(Policy = MashRoles.MissingInterview)]
     public override Task<MissingEpisode> RecordReturnInterview(RecordReturnInterviewRequest request, ServerCallContext context) =>
-        commands.RecordInterviewAsync(request, context.CancellationToken);
+        commands.RecordInterviewAsync(request, InterviewerMay.Of(context.GetHttpContext().User), context.CancellationToken);
 
     [Authorize(Policy = MashRoles.MissingRead)]
     public override Task<MissingEpisode> GetMissingEpisode(GetMissingEpisodeRequest request, ServerCallContext context) =>

@@ -115,6 +115,12 @@ internal sealed class PartnerMissingEpisodes(
         }
 
         EpisodeChanges.Interview(episode, interview.Outcome, at, interview.Interviewer, interview.IndependentOfCarer, interview.Reason, interview.Findings);
+        if (interview.ReferralId.Length <= RequestLimits.MaxIdLength)
+        {
+            // The referral was sent to the area's front door: at the front door's node this id opens it.
+            episode.InterviewReferralId = interview.ReferralId;
+        }
+
         Changed(episode, envelope);
     }
 

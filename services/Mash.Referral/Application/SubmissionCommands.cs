@@ -17,13 +17,12 @@ using Mash.Referral.IntegrationEvents;
 namespace Mash.Referral.Application;
 
 /// <summary>
-/// Receives a referral: validated, scored, timed from its receipt, stored once per idempotency key.
-/// At the area's front door it joins the screening queue; at any other node it is kept as the
-/// referrer's copy and sent to the front door, in the same transaction.
+/// Receives a referral: validated, scored, timed from its receipt, stored once per idempotency key
+/// (<see cref="ReferralIntake"/> puts it in the queue or sends it to the front door).
 /// </summary>
 internal sealed class SubmissionCommands(
     ReferralDbContext db, CallAudit audit, AuditTrail trail, ReferralTimescales timescales, FrontDoors frontDoors,
-    ReferralFactory referrals, EventOutbox outbox, ChildRecords children, ServiceClock clock, IOptions<MashNodeOptions> node)
+    ReferralIntake intake, ServiceClock clock, IOptions<MashNodeOptions> node)
 {
     /// <param name="mayReadReferrals">Whether the caller may read referrals: a replay shows the MASH's screening and decision only then.</param>
     public async Task<SubmitReferralResponse> HandleAsync(SubmitReferralRequest request, bool mayReadReferrals, CancellationToken cancellationToken)
@@ -50,36 +49,13 @@ internal sealed class SubmissionCommands(
 
     private async Task<SubmitReferralResponse> CreateAsync(Submission submission, CancellationToken cancellationToken)
     {
-        var (details, now, frontDoor) = (submission.Details, submission.Now, submission.FrontDoor);
-        var role = frontDoor == frontDoors.ThisNode ? ReferralRole.FrontDoor : ReferralRole.ReferrerCopy;
-        if (role == ReferralRole.ReferrerCopy && outbox.AgreementFor(frontDoor, Topics.FrontDoorReferrals) is { Shared: false } refused)
-        {
-            // A referral the MASH would never receive must not look made: the referrer is told now.
-            throw RpcErrors.FailedPrecondition(AgreementOptions.Section, "NO_AGREEMENT",
-                $"{refused.Reason} The referral cannot reach the MASH front door; nothing was stored.");
-        }
-
-        var record = referrals.Create(submission.Id, details, submission.Area, submission.ReceivedAt, now, role, frontDoor);
-        record.ClientId = audit.Caller.ClientId;
-        record.IdempotencyKey = submission.Key;
-        record.RequestHash = submission.Fingerprint;
-        record.SubmittedByAgency = audit.Caller.Agency;
-        if (!await db.Referrals.AnyAsync(r => r.ChildKey == record.ChildKey, cancellationToken))
-        {
-            children.FirstRecorded(db, details.Child, record.ChildKey, details.LawfulBasis, audit.Purpose);
-        }
-
-        db.Referrals.Add(record);
-        if (role == ReferralRole.ReferrerCopy)
-        {
-            // Committed with the referrer's copy or not at all: the MASH gets every referral acknowledged here.
-            outbox.SendToNode(db, Topics.FrontDoorReferrals, ReferralEvents.SentToFrontDoor(record, details), record.ChildKey, frontDoor,
-                details.LawfulBasis, audit.Purpose, record.Id);
-        }
-
+        // The referrer is told now when the MASH would never receive it.
+        var record = await intake.AddAsync(submission, new ReferringCaller(audit.Caller.Agency, audit.Caller.ClientId, audit.Purpose),
+            refused => RpcErrors.FailedPrecondition(AgreementOptions.Section, "NO_AGREEMENT",
+                $"{refused.Reason} The referral cannot reach the MASH front door; nothing was stored."), cancellationToken);
         audit.Touch(record.ChildKey, record.Id);
         await trail.SaveChangesWithAuditAsync(db, cancellationToken);
-        return new SubmitReferralResponse { Referral = record.ToContract(now, frontDoors.ThisNode), Replayed = false };
+        return new SubmitReferralResponse { Referral = record.ToContract(submission.Now, frontDoors.ThisNode), Replayed = false };
     }
 
     private static global::Grpc.Core.RpcException NoFrontDoor(string area) =>

@@ -5,6 +5,7 @@ using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Missing.V1;
+using Mash.Platform.Auth;
 using Mash.Platform.Eventing;
 
 namespace Mash.Assessment.Tests.Functional;
@@ -84,6 +85,38 @@ public sealed class MissingEpisodeTests : IDisposable
             Interviewer = "Independent return interview service", IndependentOfCarer = true, Findings = "Taken to a flat by two men; given alcohol",
         }, _app.As());
         Assert.Equal((false, true), (done.Interview.Overdue, done.Interview.Late));
+    }
+
+    [Fact]
+    public async Task What_a_return_interview_found_becomes_a_referral_in_the_same_step_and_the_interview_names_it()
+    {
+        var child = Samples.Child();
+        var episode = await ReportAsync(child, Now.AddHours(-10));
+        await ReturnAsync(episode.EpisodeId, Now.AddHours(-8));
+        RecordReturnInterviewRequest Interview(InterviewOutcome outcome) => new()
+        {
+            EpisodeId = episode.EpisodeId, IdempotencyKey = Guid.NewGuid().ToString("N"), At = At(Now.AddMinutes(-5)), Outcome = outcome,
+            Interviewer = "Independent return interview service", IndependentOfCarer = true, Reason = outcome == InterviewOutcome.Declined ? "Would not talk" : "",
+            Findings = outcome == InterviewOutcome.Done ? "Taken to a flat by two men; given alcohol" : "",
+            MakeReferral = new ReferralFromInterview { Category = Contracts.Referral.V1.AbuseCategory.Sexual, Contact = "rhi@example.org" },
+        };
+
+        var interviewer = _app.As(null, null, [.. MashRoles.Assessment, MashRoles.ReferralSubmit]);
+        var declined = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => _app.Missing().RecordReturnInterviewAsync(Interview(InterviewOutcome.Declined), interviewer).ResponseAsync);
+        Assert.Equal(["make_referral"], RpcAssert.ViolatedFields(declined));
+        Assert.Equal(InterviewOutcome.Unspecified, (await _app.Missing().GetMissingEpisodeAsync(new GetMissingEpisodeRequest { EpisodeId = episode.EpisodeId }, _app.As())).Interview.Outcome);
+        var withoutReferralRole = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => _app.Missing().RecordReturnInterviewAsync(Interview(InterviewOutcome.Done), _app.As()).ResponseAsync);
+        Assert.Contains(MashRoles.ReferralSubmit, withoutReferralRole.Status.Detail, StringComparison.Ordinal);
+        var done = await _app.Missing().RecordReturnInterviewAsync(Interview(InterviewOutcome.Done), interviewer);
+
+        Assert.StartsWith("ref_", done.Interview.ReferralId, StringComparison.Ordinal);
+        await Eventually.TrueAsync(() => _app.Transport.Sent.Any(m => m.Topic == Topics.ReferralRequests));
+        var asked = EventEnvelope.Parser.ParseFrom(_app.Transport.Sent.Single(m => m.Topic == Topics.ReferralRequests).Body.Span).Payload.Unpack<ReferralRequested>();
+        Assert.Equal(done.Interview.ReferralId, asked.ReferralId);
+        Assert.Equal(child, asked.Details.Child);
+        Assert.Equal(("Taken to a flat by two men; given alcohol", Contracts.Referral.V1.AbuseCategory.Sexual), (asked.Details.Concern.Description, asked.Details.Concern.Category));
+        Assert.Equal(("Independent return interview service", "rhi@example.org"), (asked.Details.Referrer.Name, asked.Details.Referrer.Email));
+        Assert.Equal(done.Interview.At, asked.ReceivedAt);
     }
 
     [Fact]

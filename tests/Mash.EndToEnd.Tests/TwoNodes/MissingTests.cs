@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Missing.V1;
+using Mash.Contracts.Referral.V1;
 using Mash.Contracts.Strategy.V1;
 using Mash.Node.Hosting;
 using Mash.Testing.Nodes;
@@ -90,5 +91,64 @@ public sealed class MissingTests(TwoNodesFixture nodes)
             return p.MissingEpisodes.Count == 3 ? p : null;
         }, timeout: TimeSpan.FromSeconds(20), what: "three episodes in social care's risk profile");
         Assert.True(riskProfile.MissingEpisodesIndicator);
+    }
+
+    [Fact]
+    public async Task A_return_interview_at_social_care_that_makes_a_referral_puts_it_in_the_front_doors_queue_and_police_see_the_interview_name_it()
+    {
+        var child = TestChildren.New("Interview");
+        var police = await nodes.Police.AsAsync("police-mash");
+        var social = await nodes.SocialCare.AsAsync("social-care-mash");
+        var episode = await nodes.Police.Missing().ReportMissingAsync(new ReportMissingRequest
+        {
+            IdempotencyKey = Guid.NewGuid().ToString("N"), Child = child, ReportedAt = Ago(TimeSpan.FromHours(30)), ReportedBy = ReporterKind.Parent,
+            Risk = MissingRisk.Medium, RiskRationale = "Not home after school",
+        }, police);
+        await nodes.Police.Missing().RecordReturnAsync(new RecordReturnRequest
+        {
+            EpisodeId = episode.EpisodeId, IdempotencyKey = Guid.NewGuid().ToString("N"), ReturnedAt = Ago(TimeSpan.FromHours(20)), FoundWhere = "Home",
+            WhereBeen = "A flat in the city centre", WithWhom = "Two older men",
+        }, police);
+
+        // Police report and record the return; the local authority's return interview service interviews her.
+        await Eventually.Get(async () =>
+        {
+            try
+            {
+                var e = await nodes.SocialCare.Missing().GetMissingEpisodeAsync(new GetMissingEpisodeRequest { EpisodeId = episode.EpisodeId }, social);
+                return e.MissingNow ? null : e;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+                return null;
+            }
+        }, timeout: TimeSpan.FromSeconds(20), what: "the return at social care");
+        var interviewed = await nodes.SocialCare.Missing().RecordReturnInterviewAsync(new RecordReturnInterviewRequest
+        {
+            EpisodeId = episode.EpisodeId, IdempotencyKey = Guid.NewGuid().ToString("N"), At = Ago(TimeSpan.FromHours(2)), Outcome = InterviewOutcome.Done,
+            Interviewer = "Independent return interview service", IndependentOfCarer = true, Findings = "Given alcohol and a phone by men she met online",
+            MakeReferral = new ReferralFromInterview { Category = AbuseCategory.Sexual },
+        }, social);
+        var referralId = interviewed.Interview.ReferralId;
+
+        var atFrontDoor = await Eventually.Get(async () =>
+        {
+            try
+            {
+                return await nodes.SocialCare.Referrals().GetReferralAsync(new GetReferralRequest { ReferralId = referralId }, social);
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+                return null;
+            }
+        }, timeout: TimeSpan.FromSeconds(30), what: "the interview's referral at the front door");
+        Assert.Equal((ReferralRole.FrontDoor, ReferralStatus.AwaitingScreening, "social-care-mash"), (atFrontDoor.Role, atFrontDoor.Status, atFrontDoor.SubmittedByClient));
+        Assert.Equal("Given alcohol and a phone by men she met online", atFrontDoor.Details.Concern.Description);
+        var sharedInterview = await Eventually.Get(async () =>
+        {
+            var e = await nodes.Police.Missing().GetMissingEpisodeAsync(new GetMissingEpisodeRequest { EpisodeId = episode.EpisodeId }, police);
+            return e.Interview?.ReferralId == referralId ? e : null;
+        }, timeout: TimeSpan.FromSeconds(20), what: "the interview at police naming the referral");
+        Assert.Equal(InterviewOutcome.Done, sharedInterview.Interview.Outcome);
     }
 }

@@ -5,6 +5,7 @@ using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Missing.V1;
 using Mash.Platform.Audit;
+using Mash.Platform.Auth;
 using Mash.Platform.Errors;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Outbox;
@@ -19,7 +20,8 @@ namespace Mash.Assessment.Application.Missing;
 /// under an agreement for missing episodes, in the transaction that stores it.
 /// </summary>
 internal sealed class MissingCommands(
-    MissingEpisodeStore store, MissingPatternsCheck patterns, PhilomenaProfiles profiles, CseFlagCommands cseFlags, EventOutbox outbox, MissingSettings settings,
+    MissingEpisodeStore store, MissingPatternsCheck patterns, PhilomenaProfiles profiles, CseFlagCommands cseFlags, InterviewReferrals referrals,
+    EventOutbox outbox, MissingSettings settings,
     ChildKeyHasher childKeys, CallAudit audit, ServiceClock clock)
 {
     public const string SharePurpose = "A child missing: the episode shared so each agency can act to find and protect the child";
@@ -109,9 +111,23 @@ internal sealed class MissingCommands(
         }, cancellationToken);
     }
 
-    /// <summary>The interview; with <c>raise_cse_flag</c>, a CSE flag on the child raised in the same step (its own key: the interview's, suffixed).</summary>
-    public async Task<MissingEpisode> RecordInterviewAsync(RecordReturnInterviewRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The interview; with <c>make_referral</c>, a referral asked of this node's Referral service in the same transaction;
+    /// with <c>raise_cse_flag</c>, a CSE flag on the child raised in the same step (its own key: the interview's, suffixed).
+    /// </summary>
+    public async Task<MissingEpisode> RecordInterviewAsync(RecordReturnInterviewRequest request, InterviewerMay may, CancellationToken cancellationToken)
     {
+        // What the interview does in the same step is done in the caller's name: its token must allow it.
+        if (request.MakeReferral is not null && !may.SubmitReferrals)
+        {
+            throw RpcErrors.PermissionDenied($"Making a referral from the interview needs the role {MashRoles.ReferralSubmit}; nothing was recorded.");
+        }
+
+        if (request.RaiseCseFlag != Contracts.Events.V1.CseRisk.Unspecified && !may.RaiseCseFlags)
+        {
+            throw RpcErrors.PermissionDenied($"Raising a CSE flag from the interview needs the role {MashRoles.CseManage}; nothing was recorded.");
+        }
+
         var episode = await InterviewAsync(request, cancellationToken);
         if (request.RaiseCseFlag != Contracts.Events.V1.CseRisk.Unspecified)
         {
@@ -146,13 +162,18 @@ internal sealed class MissingCommands(
                 throw Refused(episode, "INTERVIEW_SETTLED", $"The return interview is settled ({episode.InterviewOutcome}, {episode.InterviewAt:yyyy-MM-dd HH:mm} UTC).");
             }
 
+            if (request.MakeReferral is { } referral)
+            {
+                referrals.Request(store.Db, episode, referral, at);
+            }
+
             Share(episode, new ReturnInterviewRecorded
             {
                 EpisodeId = episode.Id,
                 Interview = new ReturnInterview
                 {
                     Outcome = episode.InterviewOutcome, At = MissingMapper.Ts(at), Interviewer = episode.Interviewer, IndependentOfCarer = episode.InterviewerIndependent,
-                    Reason = episode.InterviewReason, Findings = episode.InterviewFindings,
+                    Reason = episode.InterviewReason, Findings = episode.InterviewFindings, ReferralId = episode.InterviewReferralId,
                 },
             });
             return episode;
@@ -183,4 +204,11 @@ internal sealed class MissingCommands(
 
     private static global::Grpc.Core.RpcException Refused(MissingEpisodeRecord episode, string type, string description) =>
         RpcErrors.FailedPrecondition($"missing episode {episode.Id}", type, description);
+}
+
+/// <summary>What the interviewer's token allows beyond the interview itself.</summary>
+internal sealed record InterviewerMay(bool SubmitReferrals, bool RaiseCseFlags)
+{
+    public static InterviewerMay Of(System.Security.Claims.ClaimsPrincipal user) =>
+        new(user.IsInRole(MashRoles.ReferralSubmit), user.IsInRole(MashRoles.CseManage));
 }

@@ -26,6 +26,7 @@ internal static class MissingMapper
                 IndependentOfCarer = e.InterviewerIndependent,
                 Reason = e.InterviewReason,
                 Findings = e.InterviewFindings,
+                ReferralId = e.InterviewReferralId,
                 DueAt = Ts(ReturnInterviews.DueAt(facts, rules)),
                 Overdue = ReturnInterviews.Overdue(facts, now, rules),
                 Late = ReturnInterviews.Late(facts, rules),

@@ -72,8 +72,25 @@ public static class MissingRequestRules
                 break;
         }
 
+        if (request.MakeReferral is { } referral)
+        {
+            CheckReferral(v, request, referral);
+        }
+
         v.ThrowIfAny("The interview cannot be recorded.");
         return at!.Value;
+    }
+
+    /// <summary>A referral from the interview: only from one done, with a concern to refer (the findings or its own).</summary>
+    private static void CheckReferral(FieldViolations v, RecordReturnInterviewRequest request, ReferralFromInterview referral)
+    {
+        v.Require(request.Outcome == InterviewOutcome.Done, "make_referral", "A referral is made from what a done interview found.")
+            .CheckKnown("make_referral.category", referral.Category, "Name the category of abuse feared.")
+            .CheckOptionalText("make_referral.concern", referral.Concern, MaxFindings)
+            .CheckOptionalText("make_referral.contact", referral.Contact, MaxName)
+            .Require(Enum.IsDefined(referral.LawfulBasis), "make_referral.lawful_basis", "Not a known lawful basis.")
+            .Require(request.Outcome != InterviewOutcome.Done || !string.IsNullOrWhiteSpace(referral.Concern) || !string.IsNullOrWhiteSpace(request.Findings), "make_referral.concern",
+                "Say what the MASH should know: the interview's findings or the concern.");
     }
 
     private static FieldViolations Target(string episodeId, string key, string consequence) =>

@@ -388,6 +388,10 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("InterviewReferralId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Interviewer")
                         .IsRequired()
                         .HasColumnType("text");

@@ -379,6 +379,10 @@ namespace Mash.Assessment.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InterviewReferralId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Interviewer")
                         .IsRequired()
                         .HasColumnType("TEXT");
