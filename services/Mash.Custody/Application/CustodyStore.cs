@@ -19,33 +19,13 @@ internal sealed class CustodyStore(CustodyDbContext db, CallAudit audit, AuditTr
         return record;
     }
 
-    /// <summary>
-    /// Runs a command once per idempotency key: a retry is answered with the target as it is now,
-    /// the key with another request is ALREADY_EXISTS, and a concurrent retry that stored the key first is a retry too.
-    /// </summary>
+    /// <summary>A command once per idempotency key (<see cref="KeyedCommands.OnceAsync"/>).</summary>
     public Task<T> OnceAsync<T>(string key, string method, string fingerprint, Func<string, CancellationToken, Task<T>> replay,
         Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken) =>
-        new CreateOnce<KeyedCommand, T>(db, "command")
-        {
-            FindByKey = ct => db.Commands.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == audit.Caller.ClientId && c.IdempotencyKey == key, ct),
-            Replay = (earlier, ct) =>
-            {
-                IdempotencyKeys.CheckRetry(earlier.Method + " " + earlier.RequestHash, method + " " + fingerprint, "command");
-                return replay(earlier.TargetId, ct);
-            },
-            Create = create,
-        }.RunAsync(cancellationToken);
+        KeyedCommands.OnceAsync(db, audit.Caller.ClientId, key, method, fingerprint, replay, create, cancellationToken);
 
     public void Remember(string key, string method, string fingerprint, string targetId, DateTime nowUtc) =>
-        db.Commands.Add(new KeyedCommand
-        {
-            ClientId = audit.Caller.ClientId,
-            IdempotencyKey = key,
-            Method = method,
-            RequestHash = fingerprint,
-            TargetId = targetId,
-            AcceptedAt = nowUtc,
-        });
+        KeyedCommands.Remember(db, audit.Caller.ClientId, key, method, fingerprint, targetId, nowUtc);
 
     /// <summary>
     /// Saves the changes, the audit entries and any events in one transaction. A detention's version

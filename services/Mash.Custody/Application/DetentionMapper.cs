@@ -3,6 +3,7 @@ using Mash.Contracts.Common.V1;
 using Mash.Contracts.Custody.V1;
 using Mash.Custody.Data;
 using Mash.Custody.Domain;
+using Mash.Platform.Time;
 
 namespace Mash.Custody.Application;
 
@@ -30,14 +31,14 @@ internal static class DetentionMapper
             CustodyReference = d.CustodyReference,
             CustodySuite = d.CustodySuite,
             Offence = d.Offence,
-            ArrestedAt = Ts(d.ArrestedAt),
-            ArrivedAt = Ts(d.ArrivedAt),
-            DetentionAuthorisedAt = Ts(d.AuthorisedAt),
-            ChargedAt = Ts(d.ChargedAt),
+            ArrestedAt = Timestamps.Of(d.ArrestedAt),
+            ArrivedAt = Timestamps.Of(d.ArrivedAt),
+            DetentionAuthorisedAt = Timestamps.Of(d.AuthorisedAt),
+            ChargedAt = Timestamps.Of(d.ChargedAt),
             Charges = d.Charges,
             LegalStatus = facts.LegalStatus,
             LookedAfter = d.LookedAfterContract(),
-            NextReviewDueAt = Ts(CustodyClocks.NextReviewDueAt(facts, area)),
+            NextReviewDueAt = Timestamps.Of(CustodyClocks.NextReviewDueAt(facts, area)),
             HeldOvernight = CustodyClocks.HeldOvernight(facts, now, rules.ZoneOf(d.Area), area),
             InCustody = facts.InCustody,
             HoursInCustody = Math.Round((facts.Until(now) - d.ArrivedAt).TotalHours, 2),
@@ -48,7 +49,7 @@ internal static class DetentionMapper
             detention.Bail = new BailDecision
             {
                 Outcome = d.BailOutcome,
-                DecidedAt = Ts(d.BailDecidedAt),
+                DecidedAt = Timestamps.Of(d.BailDecidedAt),
                 RefusalGround = d.BailRefusalGround,
                 SecureAccommodationSought = d.SecureAccommodationSought,
                 PublicProtectionReason = d.PublicProtectionReason,
@@ -59,7 +60,7 @@ internal static class DetentionMapper
 
         if (d.LeftAt is not null)
         {
-            detention.Release = new Release { Outcome = d.ReleaseOutcome, LeftAt = Ts(d.LeftAt), AccommodationRequestId = d.ReleaseRequestId, Details = d.ReleaseDetails };
+            detention.Release = new Release { Outcome = d.ReleaseOutcome, LeftAt = Timestamps.Of(d.LeftAt), AccommodationRequestId = d.ReleaseRequestId, Details = d.ReleaseDetails };
         }
 
         detention.AccommodationRequests.AddRange(d.Requests.OrderBy(r => r.RequestedAt).Select(r => r.ToContract(d, now, area, thisNode)));
@@ -71,8 +72,8 @@ internal static class DetentionMapper
                 AppropriateAdultId = a.Id,
                 Asked = a.Kind,
                 AskedName = a.Name,
-                RequestedAt = Ts(a.RequestedAt),
-                AttendedAt = Ts(a.AttendedAt),
+                RequestedAt = Timestamps.Of(a.RequestedAt),
+                AttendedAt = Timestamps.Of(a.AttendedAt),
                 WaitMinutes = (long)wait.TotalMinutes,
                 WaitBreached = wait > area.AppropriateAdultWaitLimit,
             };
@@ -80,12 +81,12 @@ internal static class DetentionMapper
         detention.Reviews.AddRange(reviews.Select((r, i) => new DetentionReview
         {
             ReviewId = r.Id,
-            ReviewedAt = Ts(r.ReviewedAt),
+            ReviewedAt = Timestamps.Of(r.ReviewedAt),
             Reviewer = r.Reviewer,
             Outcome = r.Outcome,
             ChildAsleep = r.ChildAsleep,
-            ToldOnWakingAt = Ts(r.ToldOnWakingAt),
-            DueAt = Ts(reviewDue[i]),
+            ToldOnWakingAt = Timestamps.Of(r.ToldOnWakingAt),
+            DueAt = Timestamps.Of(reviewDue[i]),
             Late = r.ReviewedAt > reviewDue[i],
             Notes = r.Notes,
         }));
@@ -103,7 +104,7 @@ internal static class DetentionMapper
         Kind = b.Kind,
         DetentionId = d.Id,
         SubjectId = b.SubjectId,
-        DueAt = Ts(b.DueAt),
+        DueAt = Timestamps.Of(b.DueAt),
         OverdueMinutes = (long)b.Overdue.TotalMinutes,
         Ongoing = b.Ongoing,
         Description = b.Description,
@@ -121,18 +122,18 @@ internal static class DetentionMapper
             DetentionId = d.Id,
             PoliceNode = thisNode,
             LocalAuthorityNode = r.LocalAuthorityNode,
-            RequestedAt = Ts(r.RequestedAt),
+            RequestedAt = Timestamps.Of(r.RequestedAt),
             RequestedBy = r.RequestedBy,
             SecureAccommodationSought = r.SecureAccommodationSought,
             PublicProtectionReason = r.PublicProtectionReason,
             State = r.State,
             NotSentReason = r.NotSentReason,
-            AnswerDueAt = sent ? Ts(CustodyClocks.AnswerDueAt(r.RequestedAt, area)) : null,
+            AnswerDueAt = sent ? Timestamps.Of(CustodyClocks.AnswerDueAt(r.RequestedAt, area)) : null,
             Overdue = sent && r.Answer.AnsweredAt is null && now > CustodyClocks.AnswerDueAt(r.RequestedAt, area),
             AgeMinutes = (long)((r.Answer.AnsweredAt ?? now) - r.RequestedAt).TotalMinutes,
             Answer = r.Answer.ToContract(),
             AgeAtArrest = d.AgeAtArrest,
-            ChargedAt = Ts(d.ChargedAt),
+            ChargedAt = Timestamps.Of(d.ChargedAt),
             CustodySuite = d.CustodySuite,
         };
         return request;
@@ -145,18 +146,18 @@ internal static class DetentionMapper
         DetentionId = r.DetentionId,
         PoliceNode = r.PoliceNode,
         LocalAuthorityNode = thisNode,
-        RequestedAt = Ts(r.RequestedAt),
+        RequestedAt = Timestamps.Of(r.RequestedAt),
         RequestedBy = r.RequestedBy,
         SecureAccommodationSought = r.SecureAccommodationSought,
         PublicProtectionReason = r.PublicProtectionReason,
         State = r.Answered ? AccommodationRequestState.Answered : AccommodationRequestState.AwaitingAnswer,
-        AnswerDueAt = Ts(CustodyClocks.AnswerDueAt(r.RequestedAt, area)),
+        AnswerDueAt = Timestamps.Of(CustodyClocks.AnswerDueAt(r.RequestedAt, area)),
         Overdue = !r.Answered && now > CustodyClocks.AnswerDueAt(r.RequestedAt, area),
         AgeMinutes = (long)((r.Answer.AnsweredAt ?? now) - r.RequestedAt).TotalMinutes,
         Answer = r.Answer.ToContract(),
         Child = ChildIdentity.Parser.ParseFrom(r.Child),
         AgeAtArrest = r.AgeAtArrest,
-        ChargedAt = Ts(r.ChargedAt),
+        ChargedAt = Timestamps.Of(r.ChargedAt),
         CustodySuite = r.CustodySuite,
         Offence = r.Offence,
     };
@@ -164,10 +165,10 @@ internal static class DetentionMapper
     public static AccommodationAnswer? ToContract(this AnswerColumns a) => a.AnsweredAt is null ? null : new AccommodationAnswer
     {
         Outcome = a.Outcome,
-        AnsweredAt = Ts(a.AnsweredAt),
+        AnsweredAt = Timestamps.Of(a.AnsweredAt),
         AnsweredBy = a.AnsweredBy,
         Place = a.Place,
-        PlaceAvailableAt = Ts(a.PlaceAvailableAt),
+        PlaceAvailableAt = Timestamps.Of(a.PlaceAvailableAt),
         RefusalReason = a.RefusalReason,
     };
 
@@ -185,7 +186,7 @@ internal static class DetentionMapper
     {
         Status = d.LookedAfter,
         Source = d.LookedAfterSource,
-        EstablishedAt = Ts(d.LookedAfterEstablishedAt),
+        EstablishedAt = Timestamps.Of(d.LookedAfterEstablishedAt),
         LocalAuthorityNode = d.LookedAfterNode,
         LegalStatus = d.LookedAfterLegalStatus,
         EstablishedHow = d.LookedAfterSource switch
@@ -200,5 +201,4 @@ internal static class DetentionMapper
         },
     };
 
-    public static Timestamp? Ts(DateTime? utc) => utc is { } at ? Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
 }

@@ -60,14 +60,10 @@ internal sealed class DetentionQueries(CustodyDbContext db, CallAudit audit, Cus
         var candidates = await db.DetentionsWithParts.AsNoTracking()
             .Where(d => d.InCustody || d.Reviews.Any(r => r.ChildAsleep && r.ToldOnWakingAt == null) || (!request.OngoingOnly && d.ArrivedAt >= since))
             .ToListAsync(cancellationToken);
-        var all = candidates
+        var breaches = candidates
             .SelectMany(d => CustodyClocks.Breaches(d.Facts(), now, rules.For(d.Area)).Select(b => (Record: d, Breach: b, Position: $"{d.Id}/{(int)b.Kind}/{b.SubjectId}")))
-            .Where(x => !request.OngoingOnly || x.Breach.Ongoing)
-            .OrderBy(x => x.Breach.DueAt).ThenBy(x => x.Position, StringComparer.Ordinal)
-            .Where(x => after is null || x.Breach.DueAt > after.Key || (x.Breach.DueAt == after.Key && string.CompareOrdinal(x.Position, after.Id) > 0))
-            .Take(size + 1)
-            .ToList();
-        var page = Page.Cut(all, size);
+            .Where(x => !request.OngoingOnly || x.Breach.Ongoing);
+        var page = Page.OfComputed(breaches, x => x.Breach.DueAt, x => x.Position, after, size);
         var response = new ListCustodyBreachesResponse { NextPageToken = BreachOrder.NextToken(page, x => (x.Breach.DueAt, x.Position)) };
         foreach (var (record, breach, _) in page.Items)
         {

@@ -106,6 +106,6 @@ internal static class LookedAfterMapping
         LookedAfter = record.LookedAfter,
         LegalStatus = record.LegalStatus,
         Since = Dates.ToContract(record.Since),
-        RecordedAt = DetentionMapper.Ts(record.RecordedAt),
+        RecordedAt = Timestamps.Of(record.RecordedAt),
     };
 }

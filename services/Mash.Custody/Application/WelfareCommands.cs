@@ -109,7 +109,7 @@ internal sealed class WelfareCommands(DetentionCommand command, CustodyRules rul
             var now = clock.UtcNow;
             var certificate = new DetentionCertificate
             {
-                IssuedAt = DetentionMapper.Ts(at),
+                IssuedAt = Timestamps.Of(at),
                 IssuedBy = command.Actor,
                 HoursDetained = Math.Round((at - record.ArrivedAt).TotalHours, 2),
                 ReasonTransferImpracticable = request.ReasonTransferImpracticable.Trim(),

@@ -6,6 +6,7 @@ using Mash.Custody.Data;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Identity;
+using Mash.Platform.Time;
 
 namespace Mash.Custody.IntegrationEvents;
 
@@ -44,7 +45,7 @@ internal sealed class CustodyEvents(EventOutbox outbox, CustodyRules rules)
         var question = new JuvenileDetained
         {
             DetentionId = detention.Id,
-            DetentionAuthorisedAt = DetentionMapper.Ts(detention.AuthorisedAt),
+            DetentionAuthorisedAt = Timestamps.Of(detention.AuthorisedAt),
             Area = detention.Area,
             NhsNumberKnown = true,
         };
@@ -69,12 +70,12 @@ internal sealed class CustodyEvents(EventOutbox outbox, CustodyRules rules)
             RequestId = request.Id,
             DetentionId = detention.Id,
             Child = ChildIdentity.Parser.ParseFrom(detention.Child),
-            RequestedAt = DetentionMapper.Ts(request.RequestedAt),
+            RequestedAt = Timestamps.Of(request.RequestedAt),
             RequestedBy = request.RequestedBy,
             SecureAccommodationSought = request.SecureAccommodationSought,
             PublicProtectionReason = request.PublicProtectionReason,
             AgeAtArrest = detention.AgeAtArrest,
-            ChargedAt = DetentionMapper.Ts(detention.ChargedAt),
+            ChargedAt = Timestamps.Of(detention.ChargedAt),
             CustodySuite = detention.CustodySuite,
             Offence = detention.Offence,
             Area = detention.Area,
@@ -92,7 +93,7 @@ internal sealed class CustodyEvents(EventOutbox outbox, CustodyRules rules)
             DetentionId = detained.DetentionId,
             Status = record is null || !record.LookedAfter ? LookedAfterStatus.NotLookedAfter : LookedAfterStatus.LookedAfter,
             LegalStatus = record?.LookedAfter == true ? record.LegalStatus : LookedAfterLegalStatus.Unspecified,
-            EstablishedAt = DetentionMapper.Ts(now),
+            EstablishedAt = Timestamps.Of(now),
         };
         outbox.SendToNode(db, Topics.CustodyAnswers, answer, question.ChildKey, question.OriginNode, LawfulBasis.PublicTask, LookedAfterAnswerPurpose, detained.DetentionId);
     }

@@ -45,6 +45,17 @@ public static class MashRoles
     /// <summary>The local authority's out-of-hours team: requests for accommodation and their answers, and which children it looks after.</summary>
     public const string CustodyAccommodate = "Custody.Accommodate";
 
+    /// <summary>Investigators: open child protection investigations, plan and complete steps, record devices and charging files.</summary>
+    public const string InvestigationWrite = "Investigation.Write";
+    /// <summary>Supervisors: allocate investigations, review them (evidence and further enquiries), close them.</summary>
+    public const string InvestigationSupervise = "Investigation.Supervise";
+    /// <summary>Investigations, the stalled cases of the daily high-risk list, the device queue and charging waits.</summary>
+    public const string InvestigationRead = "Investigation.Read";
+    /// <summary>Auditors: grade cases against the area's criteria, and read the results by quarter.</summary>
+    public const string InvestigationAudit = "Investigation.Audit";
+    /// <summary>The safeguarding partnership's board and inspectors: figures only, never a child's record.</summary>
+    public const string FiguresRead = "Figures.Read";
+
     /// <summary>Operations: list and replay the events a service could not apply.</summary>
     public const string EventsAdmin = "Events.Admin";
 
@@ -61,12 +72,19 @@ public static class MashRoles
     public static readonly IReadOnlyList<string> Strategy = [StrategyRead, StrategyManage, .. Platform];
     public static readonly IReadOnlyList<string> Offender = [OffenderManage, OffenderRead, OffenderReadSummary, .. Platform];
     public static readonly IReadOnlyList<string> Custody = [CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate, .. Platform];
+    public static readonly IReadOnlyList<string> Investigation = [InvestigationWrite, InvestigationSupervise, InvestigationRead, InvestigationAudit, FiguresRead, .. Platform];
 
     /// <summary>A policy, not a role: either offender view; the service then shows the fields the role allows.</summary>
     public const string OffenderView = "Offender.View";
 
     /// <summary>A policy, not a role: a custody officer or a reviewing officer, for what either records (told on waking).</summary>
     public const string CustodyOfficer = "Custody.Officer";
+
+    /// <summary>A policy, not a role: investigations' figures (team capacity, device backlog), for investigators and the board alike.</summary>
+    public const string InvestigationFigures = "Investigation.Figures";
+
+    /// <summary>A policy, not a role: case audit results, for auditors and the board.</summary>
+    public const string AuditFigures = "Investigation.AuditFigures";
 
     /// <summary>A policy, not a role: either governance role, at the gateway's per-service governance routes; each call then checks its own.</summary>
     public const string GovernanceAny = "Governance.Any";
@@ -77,7 +95,9 @@ public static class MashRoles
         [OffenderView] = [OffenderRead, OffenderReadSummary],
         [GovernanceAny] = [GovernanceRead, AuditVerify],
         [CustodyOfficer] = [CustodyWrite, CustodyReview],
+        [InvestigationFigures] = [InvestigationRead, FiguresRead],
+        [AuditFigures] = [InvestigationAudit, FiguresRead],
     };
     /// <summary>Every role the gateway's routes may name.</summary>
-    public static readonly IReadOnlyList<string> All = [.. Referral, AssessmentRead, AssessmentAssess, CseManage, StrategyRead, StrategyManage, OffenderManage, OffenderRead, OffenderReadSummary, MissingReport, MissingInterview, MissingRead, MissingProfile, MissingCarer, CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate];
+    public static readonly IReadOnlyList<string> All = [.. Referral, AssessmentRead, AssessmentAssess, CseManage, StrategyRead, StrategyManage, OffenderManage, OffenderRead, OffenderReadSummary, MissingReport, MissingInterview, MissingRead, MissingProfile, MissingCarer, CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate, InvestigationWrite, InvestigationSupervise, InvestigationRead, InvestigationAudit, FiguresRead];
 }

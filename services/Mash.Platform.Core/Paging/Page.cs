@@ -26,4 +26,13 @@ public static class Page
     /// <summary>A page of <paramref name="size"/> from rows read (or merged) with one more than that.</summary>
     public static Page<T> Cut<T>(IReadOnlyList<T> rows, int size) =>
         rows.Count > size ? new Page<T>([.. rows.Take(size)], hasMore: true) : new Page<T>(rows, hasMore: false);
+
+    /// <summary>
+    /// A page of rows worked out in memory (breaches of a clock, stalled cases), ordered by a time and then a
+    /// position that names each row once, starting after the page token's position.
+    /// </summary>
+    public static Page<T> OfComputed<T>(IEnumerable<T> rows, Func<T, DateTime> time, Func<T, string> position, PageToken<DateTime>? after, int size) =>
+        Cut(rows.OrderBy(time).ThenBy(position, StringComparer.Ordinal)
+            .Where(x => after is null || time(x) > after.Key || (time(x) == after.Key && string.CompareOrdinal(position(x), after.Id) > 0))
+            .Take(size + 1).ToList(), size);
 }

@@ -17,4 +17,7 @@ public static class Timestamps
         utc = timestamp.ToDateTime();
         return true;
     }
+
+    /// <summary>A stored UTC time as a contract timestamp; null stays unset.</summary>
+    public static Timestamp? Of(DateTime? utc) => utc is { } at ? Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
 }

@@ -93,7 +93,14 @@ internal sealed partial class EventConsumer(
         var forAnotherNode = (envelope.DestinationNode.Length > 0 && envelope.DestinationNode != node.Value.Id)
             // Shared under agreements with named partners only: a node without one leaves it unapplied.
             || (envelope.RecipientNodes.Count > 0 && !envelope.RecipientNodes.Contains(node.Value.Id));
-        if (fromThisNode != (registration.Origin == EventOrigin.ThisNode) || forAnotherNode)
+        var wanted = registration.Origin switch
+        {
+            EventOrigin.ThisNode => fromThisNode && !forAnotherNode,
+            EventOrigin.OtherNodes => !fromThisNode && !forAnotherNode,
+            // This node's own event is addressed to its partners, not to itself: it is wanted here all the same.
+            _ => fromThisNode || !forAnotherNode,
+        };
+        if (!wanted)
         {
             // Not meant for this subscription (our own flag echoed back, another node's referral, a node
             // without an agreement): nothing to apply.

@@ -27,4 +27,9 @@ public enum EventOrigin
     ThisNode,
     /// <summary>Events raised by partner nodes (their CSE flags and risk changes).</summary>
     OtherNodes,
+    /// <summary>
+    /// This node's and partners' alike, on a topic shared with partners (a police node's investigations need to know
+    /// of every high CSE flag, its own and social care's); another node's event still only where it is addressed.
+    /// </summary>
+    AnyNode,
 }

@@ -30,7 +30,7 @@ internal sealed class InterviewReferrals(EventOutbox outbox, CallAudit audit, Se
         {
             ReferralId = episode.InterviewReferralId,
             Details = Details(episode, referral, basis, agency),
-            ReceivedAt = MissingMapper.Ts(interviewedAt),
+            ReceivedAt = Timestamps.Of(interviewedAt),
             ReferringAgency = agency,
             ReferringClient = audit.Caller.ClientId,
             SourceRecord = $"missing episode {episode.Id}",

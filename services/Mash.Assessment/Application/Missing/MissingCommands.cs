@@ -103,7 +103,7 @@ internal sealed class MissingCommands(
 
             Share(episode, new MissingChildReturned
             {
-                EpisodeId = episode.Id, ReturnedAt = MissingMapper.Ts(at), FoundWhere = episode.FoundWhere, FoundBy = episode.FoundBy,
+                EpisodeId = episode.Id, ReturnedAt = Timestamps.Of(at), FoundWhere = episode.FoundWhere, FoundBy = episode.FoundBy,
                 WhereBeen = episode.WhereBeen, WithWhom = episode.WithWhom,
             });
             await PhilomenaProfiles.WithdrawAsync(store.Db, episode.Id, ct);
@@ -172,7 +172,7 @@ internal sealed class MissingCommands(
                 EpisodeId = episode.Id,
                 Interview = new ReturnInterview
                 {
-                    Outcome = episode.InterviewOutcome, At = MissingMapper.Ts(at), Interviewer = episode.Interviewer, IndependentOfCarer = episode.InterviewerIndependent,
+                    Outcome = episode.InterviewOutcome, At = Timestamps.Of(at), Interviewer = episode.Interviewer, IndependentOfCarer = episode.InterviewerIndependent,
                     Reason = episode.InterviewReason, Findings = episode.InterviewFindings, ReferralId = episode.InterviewReferralId,
                 },
             });

@@ -45,26 +45,14 @@ internal sealed class MissingEpisodeStore(AssessmentDbContext db, CallAudit audi
     {
         audit.RequireStatedPurpose();
         var fingerprint = RequestFingerprint.Of(request);
-        return new CreateOnce<KeyedCommand, MissingEpisode>(db, "command")
+        return KeyedCommands.OnceAsync(db, audit.Caller.ClientId, key, method, fingerprint, ReadAsync, async ct =>
         {
-            FindByKey = ct => db.Commands.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == audit.Caller.ClientId && c.IdempotencyKey == key, ct),
-            Replay = (earlier, ct) =>
-            {
-                IdempotencyKeys.CheckRetry(earlier.Method + " " + earlier.RequestHash, method + " " + fingerprint, "command");
-                return ReadAsync(earlier.TargetId, ct);
-            },
-            Create = async ct =>
-            {
-                var episode = await change(ct);
-                db.Commands.Add(new KeyedCommand
-                {
-                    ClientId = audit.Caller.ClientId, IdempotencyKey = key, Method = method, RequestHash = fingerprint, TargetId = episode.Id, AcceptedAt = clock.UtcNow,
-                });
-                episode.Version++;
-                await SaveAsync(ct);
-                return await ViewAsync(episode, ct);
-            },
-        }.RunAsync(cancellationToken);
+            var episode = await change(ct);
+            KeyedCommands.Remember(db, audit.Caller.ClientId, key, method, fingerprint, episode.Id, clock.UtcNow);
+            episode.Version++;
+            await SaveAsync(ct);
+            return await ViewAsync(episode, ct);
+        }, cancellationToken);
     }
 
     public async Task SaveAsync(CancellationToken cancellationToken)

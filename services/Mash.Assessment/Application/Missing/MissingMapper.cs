@@ -3,6 +3,7 @@ using Mash.Assessment.Data;
 using Mash.Assessment.Domain.Missing;
 using Mash.Contracts.Common.V1;
 using Mash.Contracts.Missing.V1;
+using Mash.Platform.Time;
 
 namespace Mash.Assessment.Application.Missing;
 
@@ -21,13 +22,13 @@ internal static class MissingMapper
             episode.Interview = new ReturnInterview
             {
                 Outcome = e.InterviewOutcome,
-                At = Ts(e.InterviewAt),
+                At = Timestamps.Of(e.InterviewAt),
                 Interviewer = e.Interviewer,
                 IndependentOfCarer = e.InterviewerIndependent,
                 Reason = e.InterviewReason,
                 Findings = e.InterviewFindings,
                 ReferralId = e.InterviewReferralId,
-                DueAt = Ts(ReturnInterviews.DueAt(facts, rules)),
+                DueAt = Timestamps.Of(ReturnInterviews.DueAt(facts, rules)),
                 Overdue = ReturnInterviews.Overdue(facts, now, rules),
                 Late = ReturnInterviews.Late(facts, rules),
             };
@@ -45,14 +46,14 @@ internal static class MissingMapper
             Child = ChildIdentity.Parser.ParseFrom(e.Child),
             ChildMatch = e.ChildMatch,
             ReportedAtNode = e.ReportedAtNode,
-            ReportedAt = Ts(e.ReportedAt),
+            ReportedAt = Timestamps.Of(e.ReportedAt),
             ReportedBy = e.ReportedBy,
             ReporterName = e.ReporterName,
-            LastSeenAt = Ts(e.LastSeenAt),
+            LastSeenAt = Timestamps.Of(e.LastSeenAt),
             LastSeenPlace = e.LastSeenPlace,
             Circumstances = e.Circumstances,
             Risk = e.Risk,
-            ReturnedAt = Ts(e.ReturnedAt),
+            ReturnedAt = Timestamps.Of(e.ReturnedAt),
             FoundWhere = e.FoundWhere,
             FoundBy = e.FoundBy,
             WhereBeen = e.WhereBeen,
@@ -62,7 +63,6 @@ internal static class MissingMapper
         return episode;
     }
 
-    public static RiskGrade Grade(MissingGradeRecord g) => new() { Risk = g.Risk, Rationale = g.Rationale, GradedAt = Ts(g.GradedAt), GradedAtNode = g.GradedAtNode };
+    public static RiskGrade Grade(MissingGradeRecord g) => new() { Risk = g.Risk, Rationale = g.Rationale, GradedAt = Timestamps.Of(g.GradedAt), GradedAtNode = g.GradedAtNode };
 
-    public static Timestamp? Ts(DateTime? utc) => utc is { } at ? Timestamp.FromDateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
 }

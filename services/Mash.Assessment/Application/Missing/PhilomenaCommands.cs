@@ -23,51 +23,42 @@ internal sealed class PhilomenaCommands(MissingEpisodeStore store, PhilomenaProf
         var childKey = childKeys.KeyFor(request.Child);
         var fingerprint = RequestFingerprint.Of(request);
         var db = store.Db;
-        return await new CreateOnce<KeyedCommand, PhilomenaProfile>(db, "command")
+        const string method = "RecordPhilomenaProfile";
+        return await KeyedCommands.OnceAsync(db, audit.Caller.ClientId, request.IdempotencyKey, method, fingerprint, async (target, ct) =>
         {
-            FindByKey = ct => db.Commands.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == audit.Caller.ClientId && c.IdempotencyKey == request.IdempotencyKey, ct),
-            Replay = async (earlier, ct) =>
+            audit.Touch(childKey, ProfileRecordId);
+            return PhilomenaProfile.Parser.ParseFrom((await db.PhilomenaProfiles.AsNoTracking().SingleAsync(p => p.ChildKey == target, ct)).Profile);
+        }, async ct =>
+        {
+            var profile = new PhilomenaProfile
             {
-                IdempotencyKeys.CheckRetry(earlier.Method + " " + earlier.RequestHash, "RecordPhilomenaProfile " + fingerprint, "command");
-                audit.Touch(childKey, ProfileRecordId);
-                return PhilomenaProfile.Parser.ParseFrom((await db.PhilomenaProfiles.AsNoTracking().SingleAsync(p => p.ChildKey == earlier.TargetId, ct)).Profile);
-            },
-            Create = async ct =>
+                Child = request.Child, Description = request.Description.Trim(), PhotoReference = request.PhotoReference.Trim(),
+                Associates = { request.Associates }, Places = { request.Places }, PhoneNumbers = { request.PhoneNumbers },
+                SocialMediaHandles = { request.SocialMediaHandles }, HealthNeeds = request.HealthNeeds.Trim(),
+                CareProviderClientId = request.CareProviderClientId.Trim(), RecordedAt = Timestamps.Of(clock.UtcNow), HeldAtNode = settings.ThisNode,
+            };
+            var record = await db.PhilomenaProfiles.FirstOrDefaultAsync(p => p.ChildKey == childKey, ct);
+            if (record is null)
             {
-                var profile = new PhilomenaProfile
-                {
-                    Child = request.Child, Description = request.Description.Trim(), PhotoReference = request.PhotoReference.Trim(),
-                    Associates = { request.Associates }, Places = { request.Places }, PhoneNumbers = { request.PhoneNumbers },
-                    SocialMediaHandles = { request.SocialMediaHandles }, HealthNeeds = request.HealthNeeds.Trim(),
-                    CareProviderClientId = request.CareProviderClientId.Trim(), RecordedAt = MissingMapper.Ts(clock.UtcNow), HeldAtNode = settings.ThisNode,
-                };
-                var record = await db.PhilomenaProfiles.FirstOrDefaultAsync(p => p.ChildKey == childKey, ct);
-                if (record is null)
-                {
-                    record = new PhilomenaProfileRecord { ChildKey = childKey };
-                    db.PhilomenaProfiles.Add(record);
-                }
+                record = new PhilomenaProfileRecord { ChildKey = childKey };
+                db.PhilomenaProfiles.Add(record);
+            }
 
-                record.Profile = profile.ToByteArray();
-                record.CareProviderClientId = profile.CareProviderClientId;
-                record.RecordedAt = clock.UtcNow;
-                record.RecordedBy = audit.Caller.ClientId;
-                audit.Touch(childKey, ProfileRecordId);
-                db.Commands.Add(new KeyedCommand
-                {
-                    ClientId = audit.Caller.ClientId, IdempotencyKey = request.IdempotencyKey, Method = "RecordPhilomenaProfile", RequestHash = fingerprint,
-                    TargetId = childKey, AcceptedAt = clock.UtcNow,
-                });
-                // A child missing now: the partners get the new profile at once.
-                if (await db.EpisodesWithGrades.FirstOrDefaultAsync(e => e.ChildKey == childKey && e.Open, ct) is { } open)
-                {
-                    await release.ReleaseIfHeldAsync(db, open, ct, profile);
-                }
+            record.Profile = profile.ToByteArray();
+            record.CareProviderClientId = profile.CareProviderClientId;
+            record.RecordedAt = clock.UtcNow;
+            record.RecordedBy = audit.Caller.ClientId;
+            audit.Touch(childKey, ProfileRecordId);
+            KeyedCommands.Remember(db, audit.Caller.ClientId, request.IdempotencyKey, method, fingerprint, childKey, clock.UtcNow);
+            // A child missing now: the partners get the new profile at once.
+            if (await db.EpisodesWithGrades.FirstOrDefaultAsync(e => e.ChildKey == childKey && e.Open, ct) is { } open)
+            {
+                await release.ReleaseIfHeldAsync(db, open, ct, profile);
+            }
 
-                await store.SaveAsync(ct);
-                return profile;
-            },
-        }.RunAsync(cancellationToken);
+            await store.SaveAsync(ct);
+            return profile;
+        }, cancellationToken);
     }
 
     /// <summary>
