@@ -61,6 +61,7 @@ internal static class AssessmentServiceSetup
         services.AddScoped<CseFlagCommands>();
         services.AddScoped<RiskProfileQueries>();
         services.AddScoped<Mash.Platform.Eventing.Governance.IChildRecordExporter, AssessmentExport>();
+        services.AddScoped<Mash.Platform.Eventing.Figures.IFiguresContributor, AssessmentFigures>();
         services.AddOptions<MissingOptions>()
             .Bind(builder.Configuration.GetSection(MissingOptions.Section))
             .Validate(o => o.IsUsable(), $"{MissingOptions.Section}: the interview within 14 days, at most 50 episodes in a window of 1 to 366 days, the recent window within 7 days.")

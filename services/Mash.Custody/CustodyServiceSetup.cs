@@ -48,6 +48,7 @@ internal static class CustodyServiceSetup
         services.AddScoped<LocalAuthorityQueries>();
         services.AddRefreshedGauges<CustodyMetrics>();
         services.AddScoped<IChildRecordExporter, CustodyExport>();
+        services.AddScoped<Mash.Platform.Eventing.Figures.IFiguresContributor, CustodyFigures>();
         return builder;
     }
 }

@@ -40,6 +40,7 @@ internal static class InvestigationServiceSetup
         services.AddScoped<EvidenceQueries>();
         services.AddRefreshedGauges<InvestigationMetrics>();
         services.AddScoped<IChildRecordExporter, InvestigationExport>();
+        services.AddScoped<Mash.Platform.Eventing.Figures.IFiguresContributor, InvestigationFigures>();
         return builder;
     }
 }

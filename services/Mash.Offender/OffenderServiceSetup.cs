@@ -48,6 +48,7 @@ internal static class OffenderServiceSetup
         services.AddScoped<MeasureCommands>();
         services.AddRefreshedGauges<OffenderMetrics>();
         services.AddScoped<Mash.Platform.Eventing.Governance.IChildRecordExporter, OffenderLinkExport>();
+        services.AddScoped<Mash.Platform.Eventing.Figures.IFiguresContributor, OffenderFigures>();
         return builder;
     }
 }

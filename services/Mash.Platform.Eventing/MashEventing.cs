@@ -73,18 +73,21 @@ public static class MashEventing
         services.Configure<GovernanceOptions>(builder.Configuration.GetSection(GovernanceOptions.Section));
         services.AddScoped<GovernanceQueries>();
         services.AddScoped<ChildRecordsExport>();
+        services.Configure<Figures.FiguresOptions>(builder.Configuration.GetSection(Figures.FiguresOptions.Section));
         return new MashEventingBuilder(services, registry);
     }
 
     /// <summary>
     /// Serves mash.events.v1.DeadLetterService for the subscriptions of this service, DeliveryService
-    /// for what it shared, and mash.governance.v1.ServiceGovernance for its part of the node's governance answers.
+    /// for what it shared, mash.governance.v1.ServiceGovernance for its part of the node's governance answers, and
+    /// mash.figures.v1.ServiceFigures for its part of the node's figures (its <see cref="Figures.IFiguresContributor"/>s).
     /// </summary>
     public static WebApplication MapMashEventing(this WebApplication app)
     {
         app.MapGrpcService<DeadLetters.DeadLetterGrpcService>();
         app.MapGrpcService<Receipts.DeliveryGrpcService>();
         app.MapGrpcService<ServiceGovernanceGrpcService>();
+        app.MapGrpcService<Figures.ServiceFiguresGrpcService>();
         return app;
     }
 }

@@ -49,6 +49,7 @@ internal static class ReferralServiceSetup
         services.AddHostedService<DecisionBackfill>();
         services.AddRefreshedGauges<ReferralMetrics>();
         services.AddScoped<Mash.Platform.Eventing.Governance.IChildRecordExporter, ReferralExport>();
+        services.AddScoped<Mash.Platform.Eventing.Figures.IFiguresContributor, ReferralFigures>();
         return builder;
     }
 

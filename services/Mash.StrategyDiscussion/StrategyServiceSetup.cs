@@ -52,6 +52,7 @@ internal static class StrategyServiceSetup
         services.AddScoped<DiscussionViews>();
         services.AddRefreshedGauges<StrategyMetrics>();
         services.AddScoped<Mash.Platform.Eventing.Governance.IChildRecordExporter, DiscussionExport>();
+        services.AddScoped<Mash.Platform.Eventing.Figures.IFiguresContributor, StrategyFigures>();
         return builder;
     }
 }

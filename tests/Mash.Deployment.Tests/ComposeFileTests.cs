@@ -90,6 +90,8 @@ public sealed class ComposeFileTests
     [InlineData("offender-migrate")]
     [InlineData("custody")]
     [InlineData("custody-migrate")]
+    [InlineData("investigation")]
+    [InlineData("investigation-migrate")]
     [InlineData("gateway")]
     public void Every_environment_variable_is_a_setting_the_app_reads(string service)
     {

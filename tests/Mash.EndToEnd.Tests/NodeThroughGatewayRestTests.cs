@@ -68,6 +68,7 @@ public sealed partial class NodeThroughGatewayTests
             ["strategy"] = "/v1/strategyDiscussions",
             ["offender"] = "/v1/offenders",
             ["custody"] = "/v1/detentions",
+            ["investigation"] = "/v1/investigations",
         };
 
         foreach (var (cluster, path) in expected)

@@ -24,6 +24,7 @@ public sealed class ReflectionTests
         Assert.Contains("mash.strategy.v1.StrategyDiscussionService", services);
         Assert.Contains("mash.offender.v1.OffenderService", services);
         Assert.Contains("mash.custody.v1.CustodyService", services);
+        Assert.Contains("mash.investigation.v1.InvestigationService", services);
     }
 
     [Fact]

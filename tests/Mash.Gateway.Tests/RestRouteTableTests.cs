@@ -20,6 +20,9 @@ public sealed class RestRouteTableTests
     [InlineData("POST", "/v1/detentions/{detention_id}/reviews/{review_id}:toldOnWaking", "custody", "Custody.Officer")]
     [InlineData("GET", "/v1/detentions:breaches", "custody", "Custody.Read")]
     [InlineData("GET", "/v1/accommodationRequests", "custody", "Custody.Accommodate")]
+    [InlineData("POST", "/v1/investigations/{investigation_id}:allocate", "investigation", "Investigation.Supervise")]
+    [InlineData("GET", "/v1/investigations:capacity", "investigation", "Investigation.Figures")]
+    [InlineData("GET", "/v1/caseAudits:results", "investigation", "Investigation.AuditFigures")]
     [InlineData("POST", "/v1/missingEpisodes", "assessment", "Missing.Report")]
     [InlineData("POST", "/v1/missingEpisodes/{episode_id}/returnInterview", "assessment", "Missing.Interview")]
     [InlineData("GET", "/v1/missingEpisodes:meeting", "assessment", "Missing.Read")]
@@ -38,7 +41,7 @@ public sealed class RestRouteTableTests
     {
         var routes = Routes.Where(r => r.Match.Path == path).ToList();
 
-        Assert.Equal(["assessment", "custody", "offender", "referral", "strategy"], routes.Select(r => r.ClusterId).Order());
+        Assert.Equal(["assessment", "custody", "investigation", "offender", "referral", "strategy"], routes.Select(r => r.ClusterId).Order());
         Assert.All(routes, r => Assert.Equal("Events.Admin", r.AuthorizationPolicy));
         Assert.All(routes, r => Assert.Equal([r.ClusterId!], Assert.Single(r.Match.Headers!).Values!));
     }
@@ -60,7 +63,7 @@ public sealed class RestRouteTableTests
     {
         var anonymous = Routes.Where(r => r.AuthorizationPolicy == "anonymous").ToList();
 
-        Assert.Equal(["/openapi/assessment.json", "/openapi/custody.json", "/openapi/offender.json", "/openapi/referral.json", "/openapi/strategy.json"],
+        Assert.Equal(["/openapi/assessment.json", "/openapi/custody.json", "/openapi/investigation.json", "/openapi/offender.json", "/openapi/referral.json", "/openapi/strategy.json"],
             anonymous.Select(r => r.Match.Path!).Order(StringComparer.Ordinal));
         Assert.All(anonymous, r => Assert.True(OpenApiRoutes.IsOpenApiRoute(r)));
     }

@@ -34,7 +34,9 @@ public sealed class NodeClient(RunningNode node) : IDisposable
     public Mash.Contracts.Strategy.V1.StrategyDiscussionService.StrategyDiscussionServiceClient Strategy() => new(Channel);
     public Mash.Contracts.Offender.V1.OffenderService.OffenderServiceClient Offenders() => new(Channel);
     public Mash.Contracts.Custody.V1.CustodyService.CustodyServiceClient Custody() => new(Channel);
+    public Mash.Contracts.Investigation.V1.InvestigationService.InvestigationServiceClient Investigations() => new(Channel);
     public Mash.Contracts.Governance.V1.GovernanceService.GovernanceServiceClient Governance() => new(Channel);
+    public Mash.Contracts.Figures.V1.FiguresService.FiguresServiceClient Figures() => new(Channel);
 
     public string SecretOf(string clientId) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(

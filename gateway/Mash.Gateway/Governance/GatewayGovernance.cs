@@ -2,7 +2,10 @@ using Mash.Platform.Errors;
 
 namespace Mash.Gateway.Governance;
 
-/// <summary>The node's governance answers (mash.governance.v1.GovernanceService), served by the gateway over every service.</summary>
+/// <summary>
+/// The node's governance answers (mash.governance.v1.GovernanceService) and figures (mash.figures.v1.FiguresService),
+/// served by the gateway over every service.
+/// </summary>
 internal static class GatewayGovernance
 {
     public static IServiceCollection AddGatewayGovernance(this IServiceCollection services)
@@ -19,6 +22,7 @@ internal static class GatewayGovernance
     public static IEndpointRouteBuilder MapGatewayGovernance(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGrpcService<NodeGovernanceGrpcService>();
+        endpoints.MapGrpcService<NodeFiguresGrpcService>();
         return endpoints;
     }
 }

@@ -31,6 +31,8 @@ internal sealed class NodeServices : IDisposable
 
     public ServiceGovernance.ServiceGovernanceClient Client(string service) => new(_channels[service]);
 
+    public Mash.Contracts.Figures.V1.ServiceFigures.ServiceFiguresClient Figures(string service) => new(_channels[service]);
+
     public void Dispose()
     {
         foreach (var channel in _channels.Values)

@@ -18,16 +18,23 @@ internal sealed class ServiceFanOut(NodeServices services)
 
     public bool Knows(string service) => services.Contains(service);
 
-    public async Task<IReadOnlyList<(string Service, TResponse Answer)>> AskAsync<TResponse>(
+    public NodeServices Services => services;
+
+    public Task<IReadOnlyList<(string Service, TResponse Answer)>> AskAsync<TResponse>(
         ServerCallContext context, Func<string, Mash.Contracts.Governance.V1.ServiceGovernance.ServiceGovernanceClient, CallOptions, AsyncUnaryCall<TResponse>> call,
-        IEnumerable<string>? only = null)
+        IEnumerable<string>? only = null) =>
+        AskEachAsync(context, (name, options) => call(name, services.Client(name), options), only);
+
+    /// <summary>The same question of each service, through any of its platform services (figures as well as governance).</summary>
+    public async Task<IReadOnlyList<(string Service, TResponse Answer)>> AskEachAsync<TResponse>(
+        ServerCallContext context, Func<string, CallOptions, AsyncUnaryCall<TResponse>> call, IEnumerable<string>? only = null)
     {
         var options = new CallOptions(Forward(context.RequestHeaders), context.Deadline == DateTime.MaxValue ? null : context.Deadline, context.CancellationToken);
         var asked = (only ?? services.Names).Select(async name =>
         {
             try
             {
-                return (name, await call(name, services.Client(name), options));
+                return (name, await call(name, options));
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.PermissionDenied or StatusCode.Unauthenticated
                                          or StatusCode.FailedPrecondition or StatusCode.NotFound)

@@ -14,9 +14,11 @@ internal static class ContractCatalog
         Contracts.Strategy.V1.StrategyReflection.Descriptor,
         Contracts.Offender.V1.OffenderReflection.Descriptor,
         Contracts.Custody.V1.CustodyReflection.Descriptor,
+        Contracts.Investigation.V1.InvestigationReflection.Descriptor,
         Contracts.Events.V1.DeadLettersReflection.Descriptor,
         Contracts.Events.V1.DeliveriesReflection.Descriptor,
         Contracts.Governance.V1.GovernanceReflection.Descriptor,
+        Contracts.Figures.V1.FiguresReflection.Descriptor,
     }.SelectMany(file => file.Services).ToDictionary(service => service.FullName, StringComparer.Ordinal);
 
     /// <summary>Every public service, for reflection.</summary>

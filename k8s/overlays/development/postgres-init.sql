@@ -5,3 +5,4 @@ CREATE DATABASE assessment;
 CREATE DATABASE strategy;
 CREATE DATABASE offender;
 CREATE DATABASE custody;
+CREATE DATABASE investigation;

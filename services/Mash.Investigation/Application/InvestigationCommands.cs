@@ -18,6 +18,7 @@ internal sealed class InvestigationCommands(
     public async Task<Contracts.Investigation.V1.Investigation> OpenAsync(OpenInvestigationRequest request, CancellationToken cancellationToken)
     {
         var openedAt = InvestigationRequestRules.CheckOpen(request, clock.UtcNow, clock.Today);
+        rules.CheckArea(new FieldViolations(), "area", request.Area).ThrowIfAny("The investigation cannot be opened.");
         audit.RequireStatedPurpose();
         var area = rules.AreaOr(request.Area);
         var fingerprint = RequestFingerprint.Of(request);

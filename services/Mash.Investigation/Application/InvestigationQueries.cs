@@ -57,7 +57,8 @@ internal sealed class InvestigationQueries(InvestigationStore store, Investigati
     /// <summary>Open investigations per team and officer against each team's capacity: counts only, no child.</summary>
     public async Task<TeamCapacity> CapacityAsync(GetTeamCapacityRequest request, CancellationToken cancellationToken)
     {
-        new FieldViolations().CheckOptionalText("area", request.Area, InvestigationRequestRules.MaxName).ThrowIfAny("The capacity cannot be read.");
+        rules.CheckArea(new FieldViolations().CheckOptionalText("area", request.Area, InvestigationRequestRules.MaxName), "area", request.Area)
+            .ThrowIfAny("The capacity cannot be read.");
         var area = rules.AreaOr(request.Area);
         var loads = await store.Db.Investigations.AsNoTracking().Where(i => i.Open && i.Area == area)
             .GroupBy(i => new { i.Team, i.Officer }).Select(g => new { g.Key.Team, g.Key.Officer, Count = g.Count() }).ToListAsync(cancellationToken);

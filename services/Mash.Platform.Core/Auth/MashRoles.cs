@@ -64,15 +64,15 @@ public static class MashRoles
     /// <summary>Operators: verify the services' audit chains.</summary>
     public const string AuditVerify = "Audit.Verify";
 
-    /// <summary>The roles every service knows, beside its own: operations and governance.</summary>
-    public static readonly IReadOnlyList<string> Platform = [EventsAdmin, GovernanceRead, AuditVerify];
+    /// <summary>The roles every service knows, beside its own: operations, governance and the partnership's figures.</summary>
+    public static readonly IReadOnlyList<string> Platform = [EventsAdmin, GovernanceRead, AuditVerify, FiguresRead];
 
     public static readonly IReadOnlyList<string> Referral = [ReferralSubmit, ReferralRead, ReferralScreen, ReferralDecide, .. Platform];
     public static readonly IReadOnlyList<string> Assessment = [AssessmentRead, AssessmentAssess, CseManage, MissingReport, MissingInterview, MissingRead, MissingProfile, .. Platform];
     public static readonly IReadOnlyList<string> Strategy = [StrategyRead, StrategyManage, .. Platform];
     public static readonly IReadOnlyList<string> Offender = [OffenderManage, OffenderRead, OffenderReadSummary, .. Platform];
     public static readonly IReadOnlyList<string> Custody = [CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate, .. Platform];
-    public static readonly IReadOnlyList<string> Investigation = [InvestigationWrite, InvestigationSupervise, InvestigationRead, InvestigationAudit, FiguresRead, .. Platform];
+    public static readonly IReadOnlyList<string> Investigation = [InvestigationWrite, InvestigationSupervise, InvestigationRead, InvestigationAudit, .. Platform];
 
     /// <summary>A policy, not a role: either offender view; the service then shows the fields the role allows.</summary>
     public const string OffenderView = "Offender.View";
@@ -99,5 +99,5 @@ public static class MashRoles
         [AuditFigures] = [InvestigationAudit, FiguresRead],
     };
     /// <summary>Every role the gateway's routes may name.</summary>
-    public static readonly IReadOnlyList<string> All = [.. Referral, AssessmentRead, AssessmentAssess, CseManage, StrategyRead, StrategyManage, OffenderManage, OffenderRead, OffenderReadSummary, MissingReport, MissingInterview, MissingRead, MissingProfile, MissingCarer, CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate, InvestigationWrite, InvestigationSupervise, InvestigationRead, InvestigationAudit, FiguresRead];
+    public static readonly IReadOnlyList<string> All = [.. Referral, AssessmentRead, AssessmentAssess, CseManage, StrategyRead, StrategyManage, OffenderManage, OffenderRead, OffenderReadSummary, MissingReport, MissingInterview, MissingRead, MissingProfile, MissingCarer, CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate, InvestigationWrite, InvestigationSupervise, InvestigationRead, InvestigationAudit];
 }

@@ -8,5 +8,8 @@ public class AreaSettings<T> where T : class, new()
 {
     public Dictionary<string, T> Areas { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether the area has settings of its own ("default" serves the others).</summary>
+    public bool Lists(string area) => Areas.ContainsKey(area);
+
     public T For(string area) => Areas.GetValueOrDefault(area) ?? Areas.GetValueOrDefault("default") ?? new T();
 }

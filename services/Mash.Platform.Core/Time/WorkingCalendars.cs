@@ -23,6 +23,9 @@ public sealed class WorkingCalendars
 
     public IReadOnlyList<DateOnly> Holidays => _holidays;
 
+    /// <summary>Whether the area has working hours of its own here ("default" serves the others).</summary>
+    public bool Lists(string area) => _options.Areas.Keys.Contains(area, StringComparer.OrdinalIgnoreCase);
+
     public WorkingCalendar ForArea(string area) => _byArea.GetOrAdd(area, a =>
     {
         var hours = _options.Areas.GetValueOrDefault(a) ?? _options.Areas.GetValueOrDefault("default") ?? new WorkingHoursOptions();

@@ -10,12 +10,12 @@ public sealed record MatrixCall(string Method, string Caller, string Token, bool
 /// <summary>Runs matrix calls (an empty request each, a few at a time) and lists every answer the table does not expect.</summary>
 public static class Matrix
 {
-    private static readonly string[] PlatformServices = ["assessment", "strategy", "offender", "custody", "referral"];
+    private static readonly string[] PlatformServices = ["assessment", "strategy", "offender", "custody", "investigation", "referral"];
 
     private static readonly string[] ServedByEveryService =
-        ["/mash.events.v1.DeadLetterService/", "/mash.events.v1.DeliveryService/", "/mash.governance.v1.ServiceGovernance/"];
+        ["/mash.events.v1.DeadLetterService/", "/mash.events.v1.DeliveryService/", "/mash.governance.v1.ServiceGovernance/", "/mash.figures.v1.ServiceFigures/"];
 
-    /// <summary>DeadLetterService, DeliveryService and ServiceGovernance are served by every service; the gateway picks one by this header.</summary>
+    /// <summary>DeadLetterService, DeliveryService, ServiceGovernance and ServiceFigures are served by every service; the gateway picks one by this header.</summary>
     public static IEnumerable<IReadOnlyDictionary<string, string>> HeaderVariants(string method) =>
         ServedByEveryService.Any(prefix => method.StartsWith(prefix, StringComparison.Ordinal))
             ? [.. PlatformServices.Select(service => new Dictionary<string, string> { ["x-mash-service"] = service })]

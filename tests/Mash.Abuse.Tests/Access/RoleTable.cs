@@ -11,7 +11,9 @@ namespace Mash.Abuse.Tests.Access;
 /// care providers and social care; strategy discussions by those who hold them; offenders are
 /// managed by police and probation, others see a summary; juveniles' detentions are recorded by
 /// custody officers, reviewed by inspectors, and requests for accommodation answered by the local
-/// authority; dead letters are for operations.
+/// authority; child protection investigations are opened and worked by investigators, allocated,
+/// reviewed and closed by supervisors, audited by auditors, and their figures (never a child's
+/// record) read by the partnership's board too; dead letters are for operations.
 /// </summary>
 public static class RoleTable
 {
@@ -21,9 +23,12 @@ public static class RoleTable
     private const string Strategy = "/mash.strategy.v1.StrategyDiscussionService/";
     private const string Offender = "/mash.offender.v1.OffenderService/";
     private const string Custody = "/mash.custody.v1.CustodyService/";
+    private const string Investigation = "/mash.investigation.v1.InvestigationService/";
     private const string DeadLetters = "/mash.events.v1.DeadLetterService/";
     private const string Governance = "/mash.governance.v1.GovernanceService/";
     private const string ServiceGovernance = "/mash.governance.v1.ServiceGovernance/";
+    private const string Figures = "/mash.figures.v1.FiguresService/";
+    private const string ServiceFigures = "/mash.figures.v1.ServiceFigures/";
 
     public static readonly IReadOnlyDictionary<string, string[]> AllowedRoles = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
@@ -95,6 +100,26 @@ public static class RoleTable
         [Custody + "AnswerAccommodationRequest"] = [MashRoles.CustodyAccommodate],
         [Custody + "RecordLookedAfterStatus"] = [MashRoles.CustodyAccommodate],
 
+        [Investigation + "OpenInvestigation"] = [MashRoles.InvestigationWrite],
+        [Investigation + "PlanStep"] = [MashRoles.InvestigationWrite],
+        [Investigation + "CompleteStep"] = [MashRoles.InvestigationWrite],
+        [Investigation + "RecordDeviceSeized"] = [MashRoles.InvestigationWrite],
+        [Investigation + "RecordDeviceProgress"] = [MashRoles.InvestigationWrite],
+        [Investigation + "SendToProsecutor"] = [MashRoles.InvestigationWrite],
+        [Investigation + "RecordProsecutorResponse"] = [MashRoles.InvestigationWrite],
+        [Investigation + "AllocateInvestigation"] = [MashRoles.InvestigationSupervise],
+        [Investigation + "RecordSupervisoryReview"] = [MashRoles.InvestigationSupervise],
+        [Investigation + "CloseInvestigation"] = [MashRoles.InvestigationSupervise],
+        [Investigation + "GetInvestigation"] = [MashRoles.InvestigationRead],
+        [Investigation + "ListInvestigations"] = [MashRoles.InvestigationRead],
+        [Investigation + "ListStalledInvestigations"] = [MashRoles.InvestigationRead],
+        [Investigation + "ListDeviceQueue"] = [MashRoles.InvestigationRead],
+        [Investigation + "ListChargingWaits"] = [MashRoles.InvestigationRead],
+        [Investigation + "GetTeamCapacity"] = [MashRoles.InvestigationRead, MashRoles.FiguresRead],
+        [Investigation + "GetDeviceBacklog"] = [MashRoles.InvestigationRead, MashRoles.FiguresRead],
+        [Investigation + "RecordCaseAudit"] = [MashRoles.InvestigationAudit],
+        [Investigation + "GetAuditResults"] = [MashRoles.InvestigationAudit, MashRoles.FiguresRead],
+
         [DeadLetters + "ListDeadLetters"] = [MashRoles.EventsAdmin],
         [DeadLetters + "ReplayDeadLetter"] = [MashRoles.EventsAdmin],
         ["/mash.events.v1.DeliveryService/ListUnacknowledged"] = [MashRoles.EventsAdmin],
@@ -109,6 +134,8 @@ public static class RoleTable
         [ServiceGovernance + "ExportChildRecords"] = [MashRoles.GovernanceRead],
         [ServiceGovernance + "ListAgreements"] = [MashRoles.GovernanceRead],
         [ServiceGovernance + "VerifyAuditChain"] = [MashRoles.AuditVerify],
+        [Figures + "GetPartnershipFigures"] = [MashRoles.FiguresRead],
+        [ServiceFigures + "GetFigures"] = [MashRoles.FiguresRead],
     };
 
     /// <summary>Every role a token may carry: the string constants of <see cref="MashRoles"/> that are roles, not policies.</summary>

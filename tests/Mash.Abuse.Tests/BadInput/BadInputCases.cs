@@ -48,7 +48,7 @@ public static class BadInputCases
 
     public static BadInputCase Case(string kind, MethodDescriptor method, byte[] body, StatusCode expected) =>
         new(kind, PublicRpcs.PathOf(method), body, expected,
-            method.Service.Name is "DeadLetterService" or "DeliveryService" or "ServiceGovernance" ? DeadLetterHeaders : null);
+            method.Service.Name is "DeadLetterService" or "DeliveryService" or "ServiceGovernance" or "ServiceFigures" ? DeadLetterHeaders : null);
 
     /// <summary>Tries a generator until the parser refuses what it made (a mutation can stay valid by chance).</summary>
     private static byte[]? Unparseable(MethodDescriptor method, Random random, Func<MethodDescriptor, Random, byte[]> generate)

@@ -127,6 +127,7 @@ public sealed class BadInputTests(AbuseNode node)
             (node.GatewayAddress, "/mash.strategy.v1.StrategyDiscussionService/ListDiscussions"),
             (node.GatewayAddress, "/mash.offender.v1.OffenderService/ListNotificationBreaches"),
             (node.GatewayAddress, "/mash.custody.v1.CustodyService/ListDetentions"),
+            (node.GatewayAddress, "/mash.investigation.v1.InvestigationService/ListInvestigations"),
         })
         {
             var answer = await node.Raw.CallAsync(address, method, RawGrpc.Frame([]), token);

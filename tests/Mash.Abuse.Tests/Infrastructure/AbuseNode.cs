@@ -4,7 +4,7 @@ using Mash.Testing.Nodes;
 namespace Mash.Abuse.Tests.Infrastructure;
 
 /// <summary>
-/// One real node (gateway and five services as processes on loopback) shared by every abuse
+/// One real node (gateway and six services as processes on loopback) shared by every abuse
 /// test class, with Mash's own loggers at Debug so the privacy tests read the most talkative
 /// output the services can produce.
 /// </summary>
@@ -54,10 +54,10 @@ public sealed class AbuseNode : IAsyncLifetime
 
     /// <summary>
     /// Where a gRPC service is served without the proxy in front: its service process, or for the
-    /// node's GovernanceService the gateway itself (which composes the services' answers).
+    /// node's GovernanceService and FiguresService the gateway itself (which composes the services' answers).
     /// </summary>
     public string DirectAddressOf(string grpcService) =>
-        grpcService == "mash.governance.v1.GovernanceService" ? GatewayAddress : AddressOf(HostOf(grpcService));
+        grpcService is "mash.governance.v1.GovernanceService" or "mash.figures.v1.FiguresService" ? GatewayAddress : AddressOf(HostOf(grpcService));
 
     /// <summary>The service process that hosts a gRPC service (DeadLetterService: assessment's by default).</summary>
     public static ServiceSpec HostOf(string grpcService) => grpcService switch
@@ -69,6 +69,7 @@ public sealed class AbuseNode : IAsyncLifetime
         _ when grpcService.StartsWith("mash.strategy.", StringComparison.Ordinal) => ServiceSpec.Strategy,
         _ when grpcService.StartsWith("mash.offender.", StringComparison.Ordinal) => ServiceSpec.Offender,
         _ when grpcService.StartsWith("mash.custody.", StringComparison.Ordinal) => ServiceSpec.Custody,
+        _ when grpcService.StartsWith("mash.investigation.", StringComparison.Ordinal) => ServiceSpec.Investigation,
         _ => ServiceSpec.Assessment,
     };
 

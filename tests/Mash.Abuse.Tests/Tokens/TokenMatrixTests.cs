@@ -119,6 +119,7 @@ public sealed class TokenMatrixTests(AbuseNode node)
         "strategy" => (node.AddressOf(ServiceSpec.Strategy), "/mash.strategy.v1.StrategyDiscussionService/ListDiscussions"),
         "offender" => (node.AddressOf(ServiceSpec.Offender), "/mash.offender.v1.OffenderService/ListNotificationBreaches"),
         "custody" => (node.AddressOf(ServiceSpec.Custody), "/mash.custody.v1.CustodyService/ListDetentions"),
+        "investigation" => (node.AddressOf(ServiceSpec.Investigation), "/mash.investigation.v1.InvestigationService/ListInvestigations"),
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     };
 }

@@ -16,9 +16,10 @@ internal sealed partial record Deployable(string Image, string ComposeService, s
     public static readonly Deployable Strategy = new("mash/strategy-discussion", "strategy-discussion", "mash-strategy-discussion", "services/Mash.StrategyDiscussion");
     public static readonly Deployable Offender = new("mash/offender", "offender", "mash-offender", "services/Mash.Offender");
     public static readonly Deployable Custody = new("mash/custody", "custody", "mash-custody", "services/Mash.Custody");
+    public static readonly Deployable Investigation = new("mash/investigation", "investigation", "mash-investigation", "services/Mash.Investigation");
     public static readonly Deployable Gateway = new("mash/gateway", "gateway", "mash-gateway", "gateway/Mash.Gateway");
 
-    public static IReadOnlyList<Deployable> Services { get; } = [Referral, Assessment, Strategy, Offender, Custody];
+    public static IReadOnlyList<Deployable> Services { get; } = [Referral, Assessment, Strategy, Offender, Custody, Investigation];
     public static IReadOnlyList<Deployable> All { get; } = [.. Services, Gateway];
 
     public static TheoryData<string> ServiceNames => [.. Services.Select(s => s.ComposeService)];

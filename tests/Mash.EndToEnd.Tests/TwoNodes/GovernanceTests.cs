@@ -88,7 +88,7 @@ public sealed class GovernanceTests(TwoNodesFixture nodes)
         var agreements = await nodes.Police.Governance().ListAgreementsAsync(new ListAgreementsRequest(), dpo);
         var agreement = Assert.Single(agreements.Agreements);
         Assert.True(agreement.InForce);
-        Assert.Equal(["assessment", "custody", "offender", "referral", "strategy"], agreement.HeldBy);
+        Assert.Equal(["assessment", "custody", "investigation", "offender", "referral", "strategy"], agreement.HeldBy);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Mash.Bench.Hosting;
 public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings) : IAsyncDisposable
 {
     private const string Secret = "benchmark-partnership-secret";
-    private static readonly string[] Databases = ["referral", "assessment", "strategy", "offender", "custody"];
+    private static readonly string[] Databases = ["referral", "assessment", "strategy", "offender", "custody", "investigation"];
     private readonly string _data = Directory.CreateTempSubdirectory("mash-bench-").FullName;
     private readonly List<RunningNode> _nodes = [];
     private readonly List<NodeClient> _clients = [];

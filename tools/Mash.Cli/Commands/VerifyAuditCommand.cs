@@ -6,7 +6,7 @@ namespace Mash.Cli;
 /// <summary><c>verify-audit</c>: walks each service's audit chain and names its first broken link.</summary>
 internal sealed class VerifyAuditCommand : ICliCommand
 {
-    private readonly Option<string> _service = CliOptions.Text("--service", "NAME", "One service (referral, assessment, strategy, offender, custody); every service when left out.");
+    private readonly Option<string> _service = CliOptions.Text("--service", "NAME", "One service (referral, assessment, strategy, offender, custody, investigation); every service when left out.");
 
     public VerifyAuditCommand() => Definition = new Command("verify-audit",
         "Verify each service's audit chain from its first entry; exit code 1 when one is broken [Audit.Verify].").With([_service]);

@@ -124,5 +124,6 @@ public sealed record ServiceSpec(string Name, string ProjectFolder, string Assem
     public static readonly ServiceSpec Strategy = new("strategy", "services/Mash.StrategyDiscussion", "Mash.StrategyDiscussion", 30);
     public static readonly ServiceSpec Offender = new("offender", "services/Mash.Offender", "Mash.Offender", 40);
     public static readonly ServiceSpec Custody = new("custody", "services/Mash.Custody", "Mash.Custody", 50);
-    public static readonly IReadOnlyList<ServiceSpec> All = [Referral, Assessment, Strategy, Offender, Custody];
+    public static readonly ServiceSpec Investigation = new("investigation", "services/Mash.Investigation", "Mash.Investigation", 60);
+    public static readonly IReadOnlyList<ServiceSpec> All = [Referral, Assessment, Strategy, Offender, Custody, Investigation];
 }
