@@ -30,6 +30,8 @@ internal static class AssessmentServiceSetup
             .Handle<ReferralReceived, ReferralReceivedHandler>(Topics.Referrals, EventOrigin.ThisNode)
             .Handle<CseFlagChanged, PartnerCseFlagChangedHandler>(Topics.CseFlags, EventOrigin.OtherNodes)
             .Handle<RiskLevelChanged, PartnerRiskLevelChangedHandler>(Topics.RiskChanges, EventOrigin.OtherNodes)
+            // This node's investigations of high-risk children that have stalled, for the daily list.
+            .Handle<InvestigationStallsChanged, InvestigationStallsChangedHandler>(Topics.InvestigationStalls, EventOrigin.ThisNode)
             // The strategy discussions about each child this node knows of, for the child's risk profile.
             .Handle<StrategyDiscussionRecorded, StrategyDiscussionRecordedHandler>(Topics.StrategyRecords, EventOrigin.ThisNode)
             // The children this node's other services recorded, to name them on the daily list where only partners shared something.

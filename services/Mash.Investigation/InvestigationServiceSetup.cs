@@ -28,7 +28,7 @@ internal static class InvestigationServiceSetup
         var services = builder.Services;
         services.AddOptions<InvestigationOptions>()
             .Bind(builder.Configuration.GetSection(InvestigationOptions.Section))
-            .Validate(o => o.IsUsable(), $"{InvestigationOptions.Section}: each area's days above 0 (reviews at most 180 days apart), team capacities not negative, one to 30 distinct audit criteria.")
+            .Validate(o => o.IsUsable(), $"{InvestigationOptions.Section}: StallCheckMinutes above 0 and at most a day; each area's days above 0 (reviews at most 180 days apart), team capacities not negative, one to 30 distinct audit criteria.")
             .ValidateOnStart();
         services.AddSingleton<InvestigationRules>();
         services.AddScoped<InvestigationStore>();
@@ -38,6 +38,8 @@ internal static class InvestigationServiceSetup
         services.AddScoped<CaseAuditCommands>();
         services.AddScoped<InvestigationQueries>();
         services.AddScoped<EvidenceQueries>();
+        services.AddScoped<StallReports>();
+        services.AddHostedService<StallWatch>();
         services.AddRefreshedGauges<InvestigationMetrics>();
         services.AddScoped<IChildRecordExporter, InvestigationExport>();
         services.AddScoped<Mash.Platform.Eventing.Figures.IFiguresContributor, InvestigationFigures>();

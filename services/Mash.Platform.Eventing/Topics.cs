@@ -10,6 +10,8 @@ public static class Topics
     public const string StrategyTriggers = "strategy-triggers";
     /// <summary>Within a node: another service asks the Referral service for a referral in its caller's name (a return interview's findings).</summary>
     public const string ReferralRequests = "referral-requests";
+    /// <summary>Within a node: Investigation tells Assessment which high-risk children's investigations are stalled, for the daily list.</summary>
+    public const string InvestigationStalls = "investigation-stalls";
     /// <summary>Within a node: Assessment tells Offender that a CSE flag names one of its offenders, to link the child.</summary>
     public const string CseFlagOffenderLinks = "cse-flag-offender-links";
     /// <summary>Concluded discussions' records and minutes, for the participating agencies' nodes.</summary>

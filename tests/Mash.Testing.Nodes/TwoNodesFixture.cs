@@ -20,7 +20,12 @@ public sealed class TwoNodesFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _data = Directory.CreateTempSubdirectory("mash-e2e-two-nodes-").FullName;
-        var settings = new Dictionary<string, string> { ["Mash:Eventing:LockDuration"] = LockDuration.ToString() };
+        var settings = new Dictionary<string, string>
+        {
+            ["Mash:Eventing:LockDuration"] = LockDuration.ToString(),
+            // Stalls begin by the passing of time: looked for every 3 s here, not every 15 minutes.
+            ["Mash:Investigation:StallCheckMinutes"] = "0.05",
+        };
         var options = NodeOptions.PoliceAndSocialCare(FreePorts.NodeBase(nodes: 2), _data, "end-to-end-partnership-secret")
             .Select(o => o with { Settings = settings, StartTimeout = TestNodeStart.Timeout })
             .ToList();

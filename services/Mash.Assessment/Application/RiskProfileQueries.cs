@@ -126,9 +126,10 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
             .ToLookup(p => p.ChildKey, p => new PartnerSignal(p.Sequence, p.OriginNode, p.OriginAgency, p.OccurredAt, p.FlagId,
                 p.FlagAction, p.CseRisk, p.RiskLevel));
 
-        var ranked = candidates
+        var stalls = await InvestigationStallsAsync(cancellationToken);
+        var ranked = candidates.Union(stalls.Select(s => s.Key))
             .Select(key => (Key: key, Summary: ChildRiskState.Summarise(flags[key].Select(Signal), levels.GetValueOrDefault(key), partners[key])))
-            .Where(c => c.Summary.IsHighRisk && (after is null || After(after, c.Summary.Severity, c.Key)))
+            .Where(c => (c.Summary.IsHighRisk || stalls.Contains(c.Key)) && (after is null || After(after, c.Summary.Severity, c.Key)))
             .OrderByDescending(c => c.Summary.Severity).ThenBy(c => c.Key, StringComparer.Ordinal)
             .ToList();
 
@@ -144,12 +145,17 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
                 Child = identities.GetValueOrDefault(key),
                 CseRisk = summary.HighestCseRisk,
                 RiskLevel = summary.HighestRiskLevel,
-                Reasons = { summary.HighRiskReasons },
+                Reasons = { summary.HighRiskReasons, stalls[key].Select(s => StalledInvestigations.Reason(s, clock.UtcNow)) },
             });
         }
 
         return response;
     }
+
+    /// <summary>This node's stalled investigations, by child (the Investigation service's latest word on each).</summary>
+    private async Task<ILookup<string, InvestigationStallsChanged>> InvestigationStallsAsync(CancellationToken cancellationToken) =>
+        (await db.InvestigationStalls.AsNoTracking().Select(s => new { s.ChildKey, s.Change }).ToListAsync(cancellationToken))
+            .ToLookup(s => s.ChildKey, s => InvestigationStallsChanged.Parser.ParseFrom(s.Change));
 
     /// <summary>Children with anything high ever recorded; whether it is still current is decided per child.</summary>
     private async Task<List<string>> CandidatesAsync(CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
     public DbSet<ChildDiscussionRecord> ChildDiscussions => Set<ChildDiscussionRecord>();
     public DbSet<MissingEpisodeRecord> MissingEpisodes => Set<MissingEpisodeRecord>();
     public DbSet<KeyedCommand> Commands => Set<KeyedCommand>();
+    public DbSet<InvestigationStallRecord> InvestigationStalls => Set<InvestigationStallRecord>();
     public DbSet<PhilomenaProfileRecord> PhilomenaProfiles => Set<PhilomenaProfileRecord>();
     public DbSet<ReleasedProfileRecord> ReleasedProfiles => Set<ReleasedProfileRecord>();
 
@@ -24,6 +25,13 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<InvestigationStallRecord>(stall =>
+        {
+            stall.ToTable("InvestigationStalls");
+            stall.HasKey(x => new { x.InvestigationId, x.ChildKey });
+            stall.Property(x => x.InvestigationId).HasMaxLength(64);
+            stall.HasIndex(x => x.ChildKey);
+        });
         modelBuilder.Entity<MissingEpisodeRecord>(episode =>
         {
             episode.ToTable("MissingEpisodes");

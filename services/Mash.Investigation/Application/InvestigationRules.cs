@@ -12,8 +12,6 @@ internal sealed class InvestigationRules(IOptions<InvestigationOptions> options,
 
     public string ThisNode => node.Value.Id;
 
-    public int MaxReportDays => options.Value.MaxReportDays;
-
     public AreaInvestigationRules For(string area) => options.Value.For(area);
 
     public TimeZoneInfo ZoneOf(string area) => calendars.ForArea(area).Zone;

@@ -14,6 +14,7 @@ public sealed class InvestigationDbContext(DbContextOptions<InvestigationDbConte
     public DbSet<ChargingFileRecord> ChargingFiles => Set<ChargingFileRecord>();
     public DbSet<CaseAuditRecord> CaseAudits => Set<CaseAuditRecord>();
     public DbSet<HighRiskMarkRecord> HighRiskMarks => Set<HighRiskMarkRecord>();
+    public DbSet<ReportedStallRecord> ReportedStalls => Set<ReportedStallRecord>();
     public DbSet<KeyedCommand> Commands => Set<KeyedCommand>();
 
     public IQueryable<InvestigationRecord> InvestigationsWithParts =>
@@ -85,6 +86,12 @@ public sealed class InvestigationDbContext(DbContextOptions<InvestigationDbConte
             mark.Property(m => m.Id).HasMaxLength(64);
             mark.HasIndex(m => new { m.ChildKey, m.Active });
             mark.HasIndex(m => m.Active);
+        });
+        modelBuilder.Entity<ReportedStallRecord>(reported =>
+        {
+            reported.ToTable("ReportedStalls");
+            reported.HasKey(r => r.InvestigationId);
+            reported.Property(r => r.InvestigationId).HasMaxLength(64);
         });
         KeyedCommand.Map(modelBuilder, "Commands");
     }

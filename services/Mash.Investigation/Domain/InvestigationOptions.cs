@@ -11,10 +11,10 @@ public sealed class InvestigationOptions : AreaSettings<AreaInvestigationRules>
 {
     public const string Section = "Mash:Investigation";
 
-    /// <summary>The longest period a figures call may cover.</summary>
-    public int MaxReportDays { get; init; } = 400;
+    /// <summary>How often stalls are looked for, for the daily high-risk list: a stall begins by the passing of time.</summary>
+    public double StallCheckMinutes { get; init; } = 15;
 
-    public bool IsUsable() => MaxReportDays is > 0 and <= 3_660 && Areas.Values.All(a => a.IsUsable());
+    public bool IsUsable() => StallCheckMinutes is > 0 and <= 1_440 && Areas.Values.All(a => a.IsUsable());
 }
 
 /// <summary>

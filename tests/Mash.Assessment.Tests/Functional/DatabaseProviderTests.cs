@@ -17,7 +17,7 @@ public sealed class DatabaseProviderTests
     [Fact]
     public void The_SQLite_migrations_keep_the_ids_that_databases_in_use_have_recorded_and_PostgreSQL_has_its_own()
     {
-        Assert.Equal(["20261126063717_InitialAssessments", "20261201220459_CloseAssessmentsNotNeeded", "20261202001431_CseFlagSuspect", "20261202004635_PartnerReceipts", "20261202012703_KnownChildren", "20261202114901_Governance", "20261202160209_MissingEpisodes", "20261202161301_PhilomenaProfiles", "20261202183839_InterviewReferrals"], MigrationAssertions.Ids<AssessmentDbContext>(DatabaseProvider.Sqlite));
+        Assert.Equal(["20261126063717_InitialAssessments", "20261201220459_CloseAssessmentsNotNeeded", "20261202001431_CseFlagSuspect", "20261202004635_PartnerReceipts", "20261202012703_KnownChildren", "20261202114901_Governance", "20261202160209_MissingEpisodes", "20261202161301_PhilomenaProfiles", "20261202183839_InterviewReferrals", "20261202193638_InvestigationStalls"], MigrationAssertions.Ids<AssessmentDbContext>(DatabaseProvider.Sqlite));
         Assert.Empty(MigrationAssertions.Ids<AssessmentDbContext>(DatabaseProvider.PostgreSql).Intersect(MigrationAssertions.Ids<AssessmentDbContext>(DatabaseProvider.Sqlite)));
     }
 

@@ -49,5 +49,15 @@ public sealed class InvestigationTests(TwoNodesFixture nodes)
         Assert.All(listed, i => Assert.Equal(
             [StallReason.NoAbeInterview, StallReason.NoSafeguardingMeasure, StallReason.NoSupervisoryReview], i.Stalls.Select(s => s.Reason)));
         Assert.All(listed, i => Assert.InRange(i.Stalls[0].Days, 9.9, 10.1));
+
+        // The MASH daily meeting's high-risk list at the police node says so too, with how long each gap has lasted.
+        var mash = await nodes.Police.AsAsync("police-mash");
+        var daily = await Eventually.Get(async () =>
+        {
+            var list = await nodes.Police.Assessments().ListDailyHighRiskAsync(new ListDailyHighRiskRequest { Page = new PageRequest { PageSize = 200 } }, mash);
+            var reasons = list.Children.SelectMany(c => c.Reasons).Where(r => r.StartsWith($"Investigation {first} ", StringComparison.Ordinal)).ToList();
+            return reasons.Count == 1 ? reasons[0] : null;
+        }, timeout: TimeSpan.FromSeconds(30), what: "the stalled investigation on the police daily high-risk list");
+        Assert.Contains("no achieving-best-evidence interview for 10 days", daily, StringComparison.Ordinal);
     }
 }

@@ -16,7 +16,7 @@ public sealed class DatabaseProviderTests
     [Fact]
     public void The_SQLite_migrations_keep_the_ids_that_databases_in_use_have_recorded_and_PostgreSQL_has_its_own()
     {
-        Assert.Equal(["20261202190242_InitialInvestigations"], MigrationAssertions.Ids<InvestigationDbContext>(DatabaseProvider.Sqlite));
+        Assert.Equal(["20261202190242_InitialInvestigations", "20261202193628_StallReports"], MigrationAssertions.Ids<InvestigationDbContext>(DatabaseProvider.Sqlite));
         Assert.Empty(MigrationAssertions.Ids<InvestigationDbContext>(DatabaseProvider.PostgreSql).Intersect(MigrationAssertions.Ids<InvestigationDbContext>(DatabaseProvider.Sqlite)));
     }
 }

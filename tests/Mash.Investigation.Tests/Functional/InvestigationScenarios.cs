@@ -69,8 +69,16 @@ public abstract class InvestigationScenarios : IDisposable
         Assert.Equal(240, stalled.Stalls[0].Days, precision: 1);
         Assert.True((await Client.GetInvestigationAsync(new GetInvestigationRequest { InvestigationId = investigation.InvestigationId }, _app.As())).HighRisk);
 
+        // The daily high-risk list at this node's Assessment service is told once, and again only when it changes.
+        Assert.Equal(1, await _app.LookForStallsAsync());
+        Assert.Equal(0, await _app.LookForStallsAsync());
+        var told = Assert.Single(await _app.SentAsync(Topics.InvestigationStalls)).Payload.Unpack<InvestigationStallsChanged>();
+        Assert.Equal((investigation.InvestigationId, 4), (told.InvestigationId, told.Stalls.Count));
+
         await _app.FlagAsync(girl, "flg_partner_1", CseRisk.Medium, FlagAction.Reviewed);
         Assert.Empty((await Client.ListStalledInvestigationsAsync(new ListStalledInvestigationsRequest(), _app.As())).Investigations);
+        Assert.Equal(1, await _app.LookForStallsAsync());
+        Assert.Empty((await _app.SentAsync(Topics.InvestigationStalls))[^1].Payload.Unpack<InvestigationStallsChanged>().Stalls);
     }
 
     [SkippableFact]

@@ -7,6 +7,8 @@ using Mash.Platform.Auth;
 using Mash.Platform.Eventing;
 using Mash.Testing.Eventing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mash.Investigation.Tests.Support;
 
@@ -47,6 +49,18 @@ public class InvestigationApp : ServiceApp<Program, InvestigationDbContext>
     protected void UseItsPostgreSql() => UsePostgreSql("investigation");
 
     internal InvestigationService.InvestigationServiceClient Client() => new(Channel);
+
+    /// <summary>One look for stalls, as the watch does every few minutes; answers how many investigations' stalls changed.</summary>
+    internal async Task<int> LookForStallsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Application.StallReports>().SendChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>The events this node sent on a topic (its outbox), oldest first.</summary>
+    public Task<List<EventEnvelope>> SentAsync(string topic) => WithDbAsync(async db =>
+        (await db.Set<Platform.Eventing.Outbox.OutboxMessage>().Where(m => m.Topic == topic).OrderBy(m => m.Sequence).ToListAsync())
+            .Select(m => EventEnvelope.Parser.ParseFrom(m.Envelope)).ToList());
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 

@@ -341,6 +341,29 @@ namespace Mash.Assessment.Data.Migrations.PostgreSql
                     b.ToTable("CseFlags", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Assessment.Data.InvestigationStallRecord", b =>
+                {
+                    b.Property<string>("InvestigationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ChildKey")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Change")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("InvestigationId", "ChildKey");
+
+                    b.HasIndex("ChildKey");
+
+                    b.ToTable("InvestigationStalls", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Assessment.Data.MissingEpisodeRecord", b =>
                 {
                     b.Property<string>("Id")

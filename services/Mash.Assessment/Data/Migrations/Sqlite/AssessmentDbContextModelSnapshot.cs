@@ -332,6 +332,29 @@ namespace Mash.Assessment.Data.Migrations.Sqlite
                     b.ToTable("CseFlags", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Assessment.Data.InvestigationStallRecord", b =>
+                {
+                    b.Property<string>("InvestigationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Change")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InvestigationId", "ChildKey");
+
+                    b.HasIndex("ChildKey");
+
+                    b.ToTable("InvestigationStalls", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Assessment.Data.MissingEpisodeRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -291,6 +291,24 @@ namespace Mash.Investigation.Data.Migrations.PostgreSql
                     b.ToTable("Investigations", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Investigation.Data.ReportedStallRecord", b =>
+                {
+                    b.Property<string>("InvestigationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("InvestigationId");
+
+                    b.ToTable("ReportedStalls", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Investigation.Data.ReviewRecord", b =>
                 {
                     b.Property<long>("Id")

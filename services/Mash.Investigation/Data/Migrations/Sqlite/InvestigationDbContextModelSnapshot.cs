@@ -284,6 +284,24 @@ namespace Mash.Investigation.Data.Migrations.Sqlite
                     b.ToTable("Investigations", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Investigation.Data.ReportedStallRecord", b =>
+                {
+                    b.Property<string>("InvestigationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InvestigationId");
+
+                    b.ToTable("ReportedStalls", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Investigation.Data.ReviewRecord", b =>
                 {
                     b.Property<long>("Id")
