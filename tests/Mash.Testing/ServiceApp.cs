@@ -78,6 +78,12 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
     protected GrpcChannel Channel =>
         _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 
+    /// <summary>The platform's ServiceFigures: this service's part of the node's figures (role Figures.Read).</summary>
+    public Contracts.Figures.V1.ServiceFigures.ServiceFiguresClient Figures() => new(Channel);
+
+    /// <summary>A partnership board member's call: figures only.</summary>
+    public Metadata AsBoard() => As("partnership-board", AgencyNames.Other, MashRoles.FiguresRead);
+
     /// <summary>
     /// Runs the service on a new database of the test assembly's PostgreSQL server. Without a
     /// server nothing changes here: the tests call <see cref="PostgresServer.Require"/> first,

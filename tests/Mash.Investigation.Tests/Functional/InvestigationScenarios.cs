@@ -268,4 +268,48 @@ public abstract class InvestigationScenarios : IDisposable
         Assert.Equal(("CSE team", 3, 2, true, 1), (cse.Team, cse.OpenInvestigations, cse.Capacity, cse.OverCapacity, capacity.Unallocated));
         Assert.Equal([("DC Ahmed", 2), ("DC Brown", 1)], cse.Officers.Select(o => (o.Officer, o.OpenInvestigations)));
     }
+
+    [SkippableFact]
+    public async Task The_investigations_part_of_the_partnerships_figures_for_a_seeded_period_has_the_known_answers()
+    {
+        RequireDatabase();
+        var before = await _app.OpenAsync(Child("Old"), Now.AddDays(-200));
+        var inPeriod = await _app.OpenAsync(Child("New"), Now.AddDays(-20));
+        await _app.OpenAsync(Child("Newer"), Now.AddDays(-10));
+        async Task<string> FileAsync(string investigationId, int sentDaysAgo, int? decidedDaysAgo)
+        {
+            var file = await Client.SendToProsecutorAsync(new SendToProsecutorRequest
+            {
+                InvestigationId = investigationId, IdempotencyKey = Key(), Category = ChargingRequestCategory.FullCodeTest, SentAt = At(Now.AddDays(-sentDaysAgo)),
+            }, _app.As());
+            if (decidedDaysAgo is { } days)
+            {
+                await Client.RecordProsecutorResponseAsync(new RecordProsecutorResponseRequest
+                {
+                    FileId = file.FileId, IdempotencyKey = Key(), At = At(Now.AddDays(-days)), Decision = ChargingDecision.Charge,
+                }, _app.As());
+            }
+
+            return file.FileId;
+        }
+
+        await FileAsync(before.InvestigationId, 100, 90);  // decided in the period after 10 days
+        await FileAsync(before.InvestigationId, 60, 30);   // after 30 days
+        await FileAsync(before.InvestigationId, 150, 140); // decided before the period: not counted
+        await FileAsync(before.InvestigationId, 90, null); // waiting 90 days: over the 28-day threshold
+        var device = await _app.SeizeAsync(inPeriod.InvestigationId, Now.AddDays(-19));
+        await _app.ProgressAsync(device.DeviceId, DeviceStage.Submitted, Now.AddDays(-18));
+
+        var figures = await _app.Figures().GetFiguresAsync(new Contracts.Figures.V1.GetPartnershipFiguresRequest
+        {
+            From = At(Now.AddDays(-120)), To = At(Now.AddDays(1)),
+        }, _app.AsBoard());
+
+        var part = figures.Investigations;
+        Assert.Equal(["investigation"], figures.Services);
+        Assert.Equal((2, 2, 20.0, 1), (part.Opened, part.ChargingDecisions, part.ChargingMedianWaitDays, part.ChargingWaitingOverThreshold));
+        Assert.Equal((1, 18.0), (part.Devices.Waiting, part.Devices.OldestDays));
+        Assert.Equal(["2026-Q3", "2026-Q4"], part.Audits.Quarters.Select(q => q.Quarter));
+        Assert.Null(figures.Referrals);
+    }
 }
