@@ -91,6 +91,16 @@ await Scenario(ListOverManyReferrals.Name, async () =>
     await nodes.StopAsync(node);
 });
 
+await Scenario(FiguresOverAYear.Name, async () =>
+{
+    Console.WriteLine("Starting a node on SQLite for a year of figures...");
+    var node = await nodes.StartSqliteAsync("bench-figures");
+    await NodeWarmUp.RunAsync(context, node);
+    await FiguresOverAYear.RunAsync(context, node);
+    context.AddResources(node.Node);
+    await nodes.StopAsync(node);
+});
+
 var run = new BenchRun
 {
     StartedAt = started,
