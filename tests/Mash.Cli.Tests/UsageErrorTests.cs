@@ -89,7 +89,7 @@ public sealed class UsageErrorTests
         var run = await CliInProcess.RunAsync("lst");
 
         Assert.StartsWith("unknown command 'lst'; commands are token, submit, get, list,", run.Error, StringComparison.Ordinal);
-        Assert.EndsWith("overdue-actions, accesses, disclosures, agreements, verify-audit, export, help", run.Error, StringComparison.Ordinal);
+        Assert.EndsWith("overdue-actions, accesses, disclosures, agreements, verify-audit, export, report, help", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,8 @@
+using Google.Api;
+using Google.Protobuf;
 using Grpc.Core;
 using Mash.Contracts.Figures.V1;
+using Mash.Platform.Figures;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Mash.Gateway.Governance;
@@ -12,7 +15,19 @@ namespace Mash.Gateway.Governance;
 [Authorize]
 internal sealed class NodeFiguresGrpcService(ServiceFanOut services) : FiguresService.FiguresServiceBase
 {
-    public override async Task<PartnershipFigures> GetPartnershipFigures(GetPartnershipFiguresRequest request, ServerCallContext context)
+    public const string ReportContentType = "text/html; charset=utf-8";
+
+    public override Task<PartnershipFigures> GetPartnershipFigures(GetPartnershipFiguresRequest request, ServerCallContext context) =>
+        ComposeAsync(request, context);
+
+    /// <summary>The same composition rendered as one page, so the page and GetPartnershipFigures can never disagree.</summary>
+    public override async Task<HttpBody> GetPartnershipReport(GetPartnershipFiguresRequest request, ServerCallContext context)
+    {
+        var figures = await ComposeAsync(request, context);
+        return new HttpBody { ContentType = ReportContentType, Data = ByteString.CopyFromUtf8(FiguresReport.Render(figures)) };
+    }
+
+    private async Task<PartnershipFigures> ComposeAsync(GetPartnershipFiguresRequest request, ServerCallContext context)
     {
         var answers = await services.AskEachAsync(context, (service, options) => services.Services.Figures(service).GetFiguresAsync(request, options));
         var figures = new PartnershipFigures();

@@ -135,6 +135,7 @@ public static class RoleTable
         [ServiceGovernance + "ListAgreements"] = [MashRoles.GovernanceRead],
         [ServiceGovernance + "VerifyAuditChain"] = [MashRoles.AuditVerify],
         [Figures + "GetPartnershipFigures"] = [MashRoles.FiguresRead],
+        [Figures + "GetPartnershipReport"] = [MashRoles.FiguresRead],
         [ServiceFigures + "GetFigures"] = [MashRoles.FiguresRead],
     };
 

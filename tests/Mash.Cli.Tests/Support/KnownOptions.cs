@@ -46,6 +46,7 @@ internal static class KnownOptions
         ],
         ["complete-action"] = ["--id", "--action"],
         ["overdue-actions"] = Paging,
+        ["report"] = ["--from", "--to", "--area", "--out"],
     };
 
     public static TheoryData<string> Commands => [.. ByCommand.Keys];

@@ -47,6 +47,18 @@ public sealed class FiguresTests(TwoNodesFixture nodes)
         var cse = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("cse");
         Assert.Equal(after.Cse.Raised, cse.GetProperty("raised").GetInt32());
 
+        // The same figures as the board's page: one self-contained HTML document.
+        using var page = new HttpRequestMessage(HttpMethod.Get, new Uri(
+            $"{police.Options.GatewayHttpAddress}/v1/figures/report?from={request.From.ToDateTime():O}&to={request.To.ToDateTime():O}"));
+        page.Headers.Authorization = rest.Headers.Authorization;
+        page.Headers.Add("x-mash-purpose", "Partnership board");
+        page.Headers.Add("x-mash-lawful-basis", "LAWFUL_BASIS_PUBLIC_TASK");
+        using var html = await police.Http.SendAsync(page);
+        Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        var document = await html.Content.ReadAsStringAsync();
+        Assert.Contains($"data-figure=\"cse.raised\">{after.Cse.Raised}<", document, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", document, StringComparison.OrdinalIgnoreCase);
+
         var refused = await Assert.ThrowsAsync<RpcException>(() => police.Investigations()
             .ListStalledInvestigationsAsync(new ListStalledInvestigationsRequest(), board).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);

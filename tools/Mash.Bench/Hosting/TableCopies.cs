@@ -10,7 +10,9 @@ namespace Mash.Bench.Hosting;
 /// </summary>
 public static class TableCopies
 {
-    public static async Task<long> FillAsync(string databaseFile, string table, long wanted, IReadOnlyCollection<string>? spreadColumns = null, int spreadDays = 365)
+    /// <param name="distinctColumns">Columns each copy must not share with its original (beyond the id and key), e.g. a unique child key.</param>
+    public static async Task<long> FillAsync(
+        string databaseFile, string table, long wanted, IReadOnlyCollection<string>? spreadColumns = null, int spreadDays = 365, IReadOnlyCollection<string>? distinctColumns = null)
     {
         await using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
         await connection.OpenAsync();
@@ -32,11 +34,11 @@ public static class TableCopies
         }
 
         var spread = spreadColumns ?? [];
+        var distinct = new HashSet<string>(distinctColumns ?? []) { "Id", "IdempotencyKey" };
         var copies = (long)Math.Ceiling((double)(wanted - stored) / stored);
         var select = columns.Select(c => c switch
         {
-            "Id" => "r.Id || '-c' || n.i",
-            "IdempotencyKey" => "r.IdempotencyKey || '-c' || n.i",
+            _ when distinct.Contains(c) => $"r.\"{c}\" || '-c' || n.i",
             // EF Core keeps a DateTime as text; strftime keeps the same form, and NULL stays NULL.
             _ when spread.Contains(c) => $"strftime('%Y-%m-%d %H:%M:%f', r.\"{c}\", '-' || (n.i % {spreadDays}) || ' days')",
             _ => "r.\"" + c + "\"",

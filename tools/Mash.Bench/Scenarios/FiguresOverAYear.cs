@@ -44,7 +44,8 @@ public static class FiguresOverAYear
 
         await FillAsync(context, node, ServiceSpec.Referral, "referral.db", "Referrals", referrals,
             ["ReceivedAt", "EnteredAt", "DecisionDueAt", "DueAt", "AcknowledgedAt", "ScreenedAt", "RagDueAt", "DecidedAt"]);
-        await FillAsync(context, node, ServiceSpec.Assessment, "assessment.db", "CseFlags", flags, ["RaisedAt", "ClearedAt"]);
+        // One flag per child is the service's rule (a unique index): each copy is of another child.
+        await FillAsync(context, node, ServiceSpec.Assessment, "assessment.db", "CseFlags", flags, ["RaisedAt", "ClearedAt"], ["ChildKey"]);
         await FillAsync(context, node, ServiceSpec.Investigation, "investigation.db", "Investigations", investigations, ["OpenedAt", "AllocatedAt", "ReviewDueAt", "ClosedAt"]);
         await ProcessStats.WaitUntilQuietAsync(node.Node.Processes.Where(p => !p.HasExited).Select(p => p.Id), TimeSpan.FromMinutes(2));
 
@@ -64,10 +65,11 @@ public static class FiguresOverAYear
         });
     }
 
-    private static async Task FillAsync(BenchContext context, NodeClient node, ServiceSpec service, string file, string table, long wanted, string[] spread)
+    private static async Task FillAsync(
+        BenchContext context, NodeClient node, ServiceSpec service, string file, string table, long wanted, string[] spread, string[]? distinct = null)
     {
         await node.Node.Service(service).KillAsync();
-        var filled = await TableCopies.FillAsync(Path.Combine(node.Options.NodeDataDirectory, file), table, wanted, spread);
+        var filled = await TableCopies.FillAsync(Path.Combine(node.Options.NodeDataDirectory, file), table, wanted, spread, distinctColumns: distinct);
         context.Log.WriteLine($"{Name}: {table}: {filled:N0} rows");
         await node.Node.StartAsync(service);
     }

@@ -38,6 +38,7 @@ internal static class HelpNotes
                                           Strategy.Read
           education-mash                  Referral.Submit
           ops-admin                       Events.Admin (dead letters; no command here)
+          partnership-board               Figures.Read (report: counts only, no child's record)
           no-roles-client                 none (authenticates; expect PERMISSION_DENIED)
 
         Exit codes: 0 success; 1 the server or token endpoint refused or could not be reached
@@ -74,5 +75,6 @@ internal static class HelpNotes
             --minutes-file minutes.txt --document-ref "LCS-0012345"
           mash complete-action --client social-care-mash --id DSC --action ACT
           mash overdue-actions --client social-care-mash --all
+          mash report --client partnership-board --from 2026-01-01 --to 2026-12-31 --out board-2026.html
         """;
 }

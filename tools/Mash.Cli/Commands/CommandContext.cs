@@ -60,6 +60,9 @@ internal sealed class CommandContext : IDisposable
     /// <summary>The node's governance answers, served by the gateway itself over every service.</summary>
     public Mash.Contracts.Governance.V1.GovernanceService.GovernanceServiceClient Governance => new(Channel);
 
+    /// <summary>The partnership's figures, also put together by the gateway from every service's part.</summary>
+    public Mash.Contracts.Figures.V1.FiguresService.FiguresServiceClient Figures => new(Channel);
+
     private GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Settings.Gateway, new GrpcChannelOptions
     {
         HttpHandler = ExtraRootTrust.Handler(TrustedCertificate),

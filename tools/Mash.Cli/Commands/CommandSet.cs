@@ -13,5 +13,6 @@ internal static class CommandSet
         new DiscussionsCommand(), new DiscussionCommand(), new NotYetHeldDiscussionsCommand(pastDueOnly: false), new NotYetHeldDiscussionsCommand(pastDueOnly: true), new RequireDiscussionCommand(),
         new ScheduleCommand(), new AttendanceCommand(), new ConcludeCommand(), new CompleteActionCommand(), new OverdueActionsCommand(),
         new AccessesCommand(), new DisclosuresCommand(), new AgreementsCommand(), new VerifyAuditCommand(), new ExportCommand(),
+        new ReportCommand(),
     ];
 }
