@@ -30,6 +30,9 @@ public sealed class ReferralDbContext(DbContextOptions<ReferralDbContext> option
             // due, oldest received) from the index alone.
             referral.HasIndex(r => new { r.Role, r.Status, r.DueAt, r.ReceivedAt, r.DecisionDueAt });
             referral.HasIndex(r => new { r.DueAt, r.Id });
+            // The partnership's figures: a year of an area's referrals and each stage's times from the index alone,
+            // never the rows (whose details are most of the table).
+            referral.HasIndex(r => new { r.Role, r.Area, r.ReceivedAt, r.ScreenedAt, r.RagDueAt, r.DecidedAt, r.DecisionDueAt });
             referral.HasIndex(r => r.ChildKey);
             // Decisions made before next steps started at the decision, still to announce: few, then none.
             referral.HasIndex(r => r.NextStepsPending).HasFilter(IsTrue(nameof(ReferralRecord.NextStepsPending)));

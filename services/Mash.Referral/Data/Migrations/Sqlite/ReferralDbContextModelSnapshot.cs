@@ -429,6 +429,8 @@ namespace Mash.Referral.Data.Migrations.Sqlite
 
                     b.HasIndex("Role", "Status", "DueAt", "ReceivedAt", "DecisionDueAt");
 
+                    b.HasIndex("Role", "Area", "ReceivedAt", "ScreenedAt", "RagDueAt", "DecidedAt", "DecisionDueAt");
+
                     b.ToTable("Referrals", (string)null);
                 });
 #pragma warning restore 612, 618

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mash.Referral.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class FiguresIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_Role_Area_ReceivedAt_ScreenedAt_RagDueAt_DecidedAt_DecisionDueAt",
+                table: "Referrals",
+                columns: new[] { "Role", "Area", "ReceivedAt", "ScreenedAt", "RagDueAt", "DecidedAt", "DecisionDueAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Referrals_Role_Area_ReceivedAt_ScreenedAt_RagDueAt_DecidedAt_DecisionDueAt",
+                table: "Referrals");
+        }
+    }
+}
