@@ -1,6 +1,10 @@
 namespace Mash.Platform.Figures;
 
-/// <summary>The page's only styling, inline: system fonts (no font download), A4 print with sections kept whole.</summary>
+/// <summary>
+/// The page's only styling, inline: system fonts (no font download), A4 print with sections kept whole. Tables wrap
+/// as flex items rather than grid cells, so a table wider than its share (the referral stages) takes the row it needs
+/// instead of running over its neighbour.
+/// </summary>
 internal static class ReportStyle
 {
     public const string Css = """
@@ -20,7 +24,8 @@ internal static class ReportStyle
         svg text{font:11px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ink)}
         svg text.axis{fill:var(--muted)}
         svg text.value{font-size:10px}
-        .tables{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:1rem;margin-top:1rem}
+        .tables{display:flex;flex-wrap:wrap;align-items:flex-start;gap:1rem;margin-top:1rem}
+        .tables>table{flex:1 1 320px;width:auto}
         table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
         caption{text-align:left;font-weight:600;padding:.25rem 0}
         th,td{padding:.25rem .5rem;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top}
@@ -36,7 +41,7 @@ internal static class ReportStyle
           section{break-inside:avoid-page;page-break-inside:avoid}
           h2{break-after:avoid;page-break-after:avoid}
           figure.chart,table{break-inside:avoid;page-break-inside:avoid}
-          .charts,.tables{grid-template-columns:1fr 1fr}
+          .charts{grid-template-columns:1fr 1fr}
         }
         """;
 }

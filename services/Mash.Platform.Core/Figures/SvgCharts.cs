@@ -15,7 +15,8 @@ internal static class SvgCharts
     // Okabe-Ito colours: told apart with the common colour-vision deficiencies; every value is also in words and tables.
     public const string Blue = "#0072B2", Orange = "#E69F00", Vermillion = "#D55E00", Green = "#009E73", Purple = "#CC79A7", Sky = "#56B4E9";
 
-    private const int Width = 640, Height = 260, Left = 52, Right = 16, Top = 16, Bottom = 64;
+    // Room on the right for half of the last time label, which is centred on the last point.
+    private const int Width = 640, Height = 260, Left = 52, Right = 36, Top = 16, Bottom = 64;
     private const int PlotWidth = Width - Left - Right, PlotHeight = Height - Top - Bottom;
 
     /// <summary>At most this many x labels, so weekly trends over two years stay legible.</summary>
