@@ -1,3 +1,4 @@
+using Mash.Platform.Figures;
 using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Mash.Contracts.Custody.V1;
@@ -85,15 +86,11 @@ public static class PartnershipFigures
         {
             waits.Sort();
             report.AppropriateAdultWaitLongestMinutes = (long)waits[^1].TotalMinutes;
-            report.AppropriateAdultWaitMedianMinutes = (long)Median(waits).TotalMinutes;
+            report.AppropriateAdultWaitMedianMinutes = (long)Medians.OfSorted(waits).TotalMinutes;
         }
 
         return report;
     }
-
-    /// <summary>The middle of a sorted list; the mean of the two middle ones when the count is even.</summary>
-    public static TimeSpan Median(IReadOnlyList<TimeSpan> sorted) =>
-        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 
     private static void Increment(Google.Protobuf.Collections.MapField<string, int> counts, string key) =>
         counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;

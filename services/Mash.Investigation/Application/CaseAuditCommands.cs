@@ -23,38 +23,32 @@ internal sealed class CaseAuditCommands(InvestigationStore store, InvestigationR
             ?? throw RpcErrors.NotFound("investigation", request.InvestigationId);
         var criteria = rules.For(area).Criteria;
         var at = InvestigationRequestRules.CheckAudit(request, clock.UtcNow, criteria);
-        audit.RequireStatedPurpose();
-        var fingerprint = RequestFingerprint.Of(request);
-        const string method = "RecordCaseAudit";
-        return await store.OnceAsync(request.IdempotencyKey, method, fingerprint, ReadAsync, async ct =>
+        CaseAudit? recorded = null;
+        return await store.ChangeOnceAsync(request.IdempotencyKey, "RecordCaseAudit", RequestFingerprint.Of(request), request.InvestigationId, record =>
         {
-            var record = await store.LoadAsync(request.InvestigationId, tracked: true, ct);
             new FieldViolations().CheckNotBefore("audited_at", at, record.OpenedAt, "the investigation's opening").ThrowIfAny("The audit cannot be recorded.");
             var quarter = Quarter.Of(at, rules.ZoneOf(record.Area)).ToString();
-            var caseAudit = new CaseAudit
+            recorded = new CaseAudit
             {
                 AuditId = InvestigationStore.NewId("aud_", clock.Now), InvestigationId = record.Id, Auditor = request.Auditor.Trim(), AuditedAt = Timestamps.Of(at),
                 Quarter = quarter, Grade = request.Grade, Findings = request.Findings.Trim(), Actions = { request.Actions.Select(a => a.Trim()).Where(a => a.Length > 0) },
             };
             // In the area's order and spelling, whatever order the auditor gave them in.
-            caseAudit.Criteria.AddRange(criteria
+            recorded.Criteria.AddRange(criteria
                 .Select(name => (Name: name, Given: request.Criteria.First(c => string.Equals(c.Criterion, name, StringComparison.OrdinalIgnoreCase))))
                 .Select(c => new CriterionResult { Criterion = c.Name, Met = c.Given.Met, Note = c.Given.Note.Trim() }));
             store.Db.CaseAudits.Add(new CaseAuditRecord
             {
-                Id = caseAudit.AuditId, InvestigationId = record.Id, AuditedAt = at, Quarter = quarter, Grade = request.Grade, Audit = caseAudit.ToByteArray(),
+                Id = recorded.AuditId, InvestigationId = record.Id, AuditedAt = at, Quarter = quarter, Grade = request.Grade, Audit = recorded.ToByteArray(),
             });
-            store.Remember(request.IdempotencyKey, method, fingerprint, caseAudit.AuditId, clock.UtcNow);
-            await store.SaveAsync(record, ct);
-            return caseAudit;
-        }, cancellationToken);
+            return recorded.AuditId;
+        }, ReadAsync, (_, _, _) => Task.FromResult(recorded!), cancellationToken);
     }
 
     private async Task<CaseAudit> ReadAsync(string auditId, CancellationToken cancellationToken)
     {
         var record = await store.Db.CaseAudits.AsNoTracking().FirstAsync(a => a.Id == auditId, cancellationToken);
-        var children = await store.Db.InvestigationChildren.AsNoTracking().Where(c => c.InvestigationId == record.InvestigationId).Select(c => c.ChildKey).ToListAsync(cancellationToken);
-        children.ForEach(child => audit.Touch(child, record.InvestigationId));
+        await store.TouchChildrenAsync([record.InvestigationId], cancellationToken);
         return CaseAudit.Parser.ParseFrom(record.Audit);
     }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mash.Investigation.Application;
 
 /// <summary>Devices seized and examined, and files sent to the prosecutor: each a part of one investigation.</summary>
-internal sealed class EvidenceCommands(InvestigationStore store, InvestigationRules rules, CallAudit audit, ServiceClock clock)
+internal sealed class EvidenceCommands(InvestigationStore store, InvestigationRules rules, ServiceClock clock)
 {
     public Task<Device> SeizeAsync(RecordDeviceSeizedRequest request, CancellationToken cancellationToken)
     {
@@ -127,42 +127,21 @@ internal sealed class EvidenceCommands(InvestigationStore store, InvestigationRu
 
     /// <summary>A change to a part of one investigation, once per key; a retry answers with the part as it is now.</summary>
     private Task<T> PartAsync<T>(string key, string method, string fingerprint, string investigationId,
-        Func<string, CancellationToken, Task<T>> view, Func<InvestigationRecord, string> change, CancellationToken cancellationToken)
-    {
-        audit.RequireStatedPurpose();
-        return store.OnceAsync(key, method, fingerprint, view, async ct =>
-        {
-            var record = await store.LoadAsync(investigationId, tracked: true, ct);
-            var partId = change(record);
-            store.Remember(key, method, fingerprint, partId, clock.UtcNow);
-            await store.SaveAsync(record, ct);
-            return await view(partId, ct);
-        }, cancellationToken);
-    }
+        Func<string, CancellationToken, Task<T>> view, Func<InvestigationRecord, string> change, CancellationToken cancellationToken) =>
+        store.ChangeOnceAsync(key, method, fingerprint, investigationId, change, view, (_, partId, ct) => view(partId, ct), cancellationToken);
 
     public async Task<Device> DeviceAsync(string id, CancellationToken cancellationToken)
     {
         var device = await store.Db.Devices.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw RpcErrors.NotFound("device", id);
-        await TouchOwnerAsync(device.InvestigationId, cancellationToken);
+        await store.TouchChildrenAsync([device.InvestigationId], cancellationToken);
         return device.ToContract(clock.UtcNow);
     }
 
     public async Task<ChargingFile> FileAsync(string id, CancellationToken cancellationToken)
     {
         var file = await store.Db.ChargingFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken) ?? throw RpcErrors.NotFound("charging file", id);
-        var area = await TouchOwnerAsync(file.InvestigationId, cancellationToken);
+        await store.TouchChildrenAsync([file.InvestigationId], cancellationToken);
+        var area = await store.Db.Investigations.AsNoTracking().Where(i => i.Id == file.InvestigationId).Select(i => i.Area).FirstAsync(cancellationToken);
         return file.ToContract(clock.UtcNow, rules.For(area));
-    }
-
-    /// <summary>The investigation's children are the audit's subjects of a read of its parts; answers its area.</summary>
-    private async Task<string> TouchOwnerAsync(string investigationId, CancellationToken cancellationToken)
-    {
-        var children = await store.Db.InvestigationChildren.AsNoTracking().Where(c => c.InvestigationId == investigationId).Select(c => c.ChildKey).ToListAsync(cancellationToken);
-        foreach (var child in children)
-        {
-            audit.Touch(child, investigationId);
-        }
-
-        return await store.Db.Investigations.AsNoTracking().Where(i => i.Id == investigationId).Select(i => i.Area).FirstAsync(cancellationToken);
     }
 }

@@ -27,7 +27,7 @@ internal sealed class EvidenceQueries(InvestigationStore store, InvestigationRul
         // Ordered by (priority, submitted) as one time: a higher priority counts as waiting centuries longer.
         var page = Page.OfComputed(queued, QueueTime, d => d.Id, after, size);
         var response = new ListDeviceQueueResponse { NextPageToken = QueueOrder.NextToken(page, d => (QueueTime(d), d.Id)) };
-        await TouchOwnersAsync(page.Items.Select(d => d.InvestigationId), cancellationToken);
+        await store.TouchChildrenAsync(page.Items.Select(d => d.InvestigationId), cancellationToken);
         response.Devices.AddRange(page.Items.Select(d => d.ToContract(now)));
         return response;
     }
@@ -40,7 +40,8 @@ internal sealed class EvidenceQueries(InvestigationStore store, InvestigationRul
         var weeks = request.Weeks == 0 ? DefaultTrendWeeks : request.Weeks;
         var now = clock.UtcNow;
         var zone = rules.ZoneOf(rules.Area);
-        var firstEnd = DeviceBacklogs.WeekEnds(now, weeks, zone)[0];
+        var weekEnds = DeviceBacklogs.WeekEnds(now, weeks, zone);
+        var firstEnd = weekEnds[0];
         // What the trend needs: devices submitted by its last week's end and not examined before its first week's end began.
         var since = firstEnd.AddDays(-7);
         var devices = await store.Db.Devices.AsNoTracking()
@@ -53,10 +54,20 @@ internal sealed class EvidenceQueries(InvestigationStore store, InvestigationRul
             NotSubmitted = await store.Db.Devices.CountAsync(d => d.SubmittedAt == null, cancellationToken),
         };
         answer.ByPriority.AddRange(current.ByPriority.Select(p => new PriorityBacklog { Priority = p.Priority, Waiting = p.Waiting, OldestDays = InvestigationMapper.Days(p.Oldest) }));
-        answer.Trend.AddRange(DeviceBacklogs.WeeklyTrend(devices, now, weeks, zone).Zip(DeviceBacklogs.WeekEnds(now, weeks, zone))
+        answer.Trend.AddRange(DeviceBacklogs.WeeklyTrend(devices, weekEnds, now).Zip(weekEnds)
             .Select(x => new BacklogWeek { WeekEnding = Timestamps.Of(x.Second), Waiting = x.First.Waiting, MedianWaitDays = InvestigationMapper.Days(x.First.Median) }));
         return answer;
     }
+
+    /// <summary>Files with no decision yet, each with its investigation's area; of one area when given.</summary>
+    public Task<List<(ChargingFileRecord File, string Area)>> WaitingFilesAsync(string? area, CancellationToken cancellationToken) =>
+        store.Db.ChargingFiles.AsNoTracking().Where(f => f.DecidedAt == null)
+            .Join(store.Db.Investigations.Where(i => area == null || i.Area == area), f => f.InvestigationId, i => i.Id, (f, i) => ValueTuple.Create(f, i.Area))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Those of <paramref name="waiting"/> past their area's threshold now.</summary>
+    public IEnumerable<(ChargingFileRecord File, string Area)> OverThreshold(IEnumerable<(ChargingFileRecord File, string Area)> waiting, DateTime now) =>
+        waiting.Where(x => ChargingWaits.OverThreshold(x.File.SentAt, null, now, rules.For(x.Area)));
 
     /// <summary>Files without a decision past the area's threshold, the longest waiting first.</summary>
     public async Task<ListChargingWaitsResponse> WaitsAsync(ListChargingWaitsRequest request, CancellationToken cancellationToken)
@@ -64,21 +75,11 @@ internal sealed class EvidenceQueries(InvestigationStore store, InvestigationRul
         WaitOrder.CheckPage(new FieldViolations(), request.Page, out var size, out var after).ThrowIfAny("The waiting files cannot be listed.");
         audit.RequireStatedPurpose();
         var now = clock.UtcNow;
-        var waiting = await store.Db.ChargingFiles.AsNoTracking().Where(f => f.DecidedAt == null)
-            .Join(store.Db.Investigations, f => f.InvestigationId, i => i.Id, (f, i) => new { File = f, i.Area }).ToListAsync(cancellationToken);
-        var over = waiting.Where(x => ChargingWaits.OverThreshold(x.File.SentAt, null, now, rules.For(x.Area)));
+        var over = OverThreshold(await WaitingFilesAsync(null, cancellationToken), now);
         var page = Page.OfComputed(over, x => x.File.SentAt, x => x.File.Id, after, size);
         var response = new ListChargingWaitsResponse { NextPageToken = WaitOrder.NextToken(page, x => (x.File.SentAt, x.File.Id)) };
-        await TouchOwnersAsync(page.Items.Select(x => x.File.InvestigationId), cancellationToken);
+        await store.TouchChildrenAsync(page.Items.Select(x => x.File.InvestigationId), cancellationToken);
         response.Files.AddRange(page.Items.Select(x => x.File.ToContract(now, rules.For(x.Area))));
         return response;
-    }
-
-    private async Task TouchOwnersAsync(IEnumerable<string> investigationIds, CancellationToken cancellationToken)
-    {
-        var ids = investigationIds.Distinct().ToList();
-        var children = await store.Db.InvestigationChildren.AsNoTracking().Where(c => ids.Contains(c.InvestigationId))
-            .Select(c => new { c.ChildKey, c.InvestigationId }).ToListAsync(cancellationToken);
-        children.ForEach(c => audit.Touch(c.ChildKey, c.InvestigationId));
     }
 }

@@ -128,18 +128,12 @@ internal sealed class InvestigationCommands(
 
     /// <summary>A change to one investigation, once per key; a retry answers with the investigation as it is now.</summary>
     public Task<Contracts.Investigation.V1.Investigation> ChangeAsync(
-        string key, string method, string fingerprint, string investigationId, Action<InvestigationRecord> change, CancellationToken cancellationToken)
-    {
-        audit.RequireStatedPurpose();
-        return store.OnceAsync(key, method, fingerprint, views.GetAsync, async ct =>
+        string key, string method, string fingerprint, string investigationId, Action<InvestigationRecord> change, CancellationToken cancellationToken) =>
+        store.ChangeOnceAsync(key, method, fingerprint, investigationId, record =>
         {
-            var record = await store.LoadAsync(investigationId, tracked: true, ct);
             change(record);
-            store.Remember(key, method, fingerprint, record.Id, clock.UtcNow);
-            await store.SaveAsync(record, ct);
-            return await views.ViewAsync(record, ct);
-        }, cancellationToken);
-    }
+            return record.Id;
+        }, views.GetAsync, (record, _, ct) => views.ViewAsync(record, ct), cancellationToken);
 
     public static void RequireOpen(InvestigationRecord record)
     {

@@ -1,3 +1,4 @@
+using Mash.Platform.Figures;
 using Mash.Contracts.Figures.V1;
 using Mash.Contracts.Investigation.V1;
 using Mash.Investigation.Data;
@@ -11,7 +12,7 @@ namespace Mash.Investigation.Application;
 /// The investigations section of the partnership's figures for the period and area: opened, stalled and overdue now,
 /// the device backlog, charging decisions and waits, audit grades by quarter. Counts only.
 /// </summary>
-internal sealed class InvestigationFigures(InvestigationDbContext db, InvestigationQueries queries, EvidenceQueries evidence, CaseAuditCommands audits, InvestigationRules rules)
+internal sealed class InvestigationFigures(InvestigationDbContext db, InvestigationQueries queries, EvidenceQueries evidence, CaseAuditCommands audits)
     : IFiguresContributor
 {
     public async Task ContributeAsync(FiguresPeriod period, PartnershipFigures figures, CancellationToken cancellationToken)
@@ -21,8 +22,7 @@ internal sealed class InvestigationFigures(InvestigationDbContext db, Investigat
             .Where(f => f.DecidedAt >= from && f.DecidedAt < to)
             .Join(db.Investigations.Where(i => i.Area == area), f => f.InvestigationId, i => i.Id, (f, _) => new { f.SentAt, DecidedAt = f.DecidedAt!.Value })
             .ToListAsync(cancellationToken);
-        var waiting = await db.ChargingFiles.AsNoTracking().Where(f => f.DecidedAt == null)
-            .Join(db.Investigations.Where(i => i.Area == area), f => f.InvestigationId, i => i.Id, (f, _) => f.SentAt).ToListAsync(cancellationToken);
+        var waiting = await evidence.WaitingFilesAsync(area, cancellationToken);
         var stalled = await queries.StalledNowAsync(now, cancellationToken);
         var zone = period.Zone;
         figures.Investigations = new Contracts.Figures.V1.InvestigationFigures
@@ -32,8 +32,8 @@ internal sealed class InvestigationFigures(InvestigationDbContext db, Investigat
             ReviewsOverdueNow = await db.Investigations.CountAsync(i => i.Area == area && i.Open && i.ReviewDueAt < now, cancellationToken),
             Devices = await evidence.BacklogAsync(new GetDeviceBacklogRequest(), cancellationToken),
             ChargingDecisions = decided.Count,
-            ChargingMedianWaitDays = Math.Round(FiguresPeriod.Median(decided.Select(d => (d.DecidedAt - d.SentAt).TotalDays)), 2),
-            ChargingWaitingOverThreshold = waiting.Count(sent => ChargingWaits.OverThreshold(sent, null, now, rules.For(area))),
+            ChargingMedianWaitDays = Math.Round(Medians.Of(decided.Select(d => (d.DecidedAt - d.SentAt).TotalDays)), 2),
+            ChargingWaitingOverThreshold = evidence.OverThreshold(waiting, now).Count(),
             Audits = await audits.ResultsAsync(new GetAuditResultsRequest
             {
                 FromQuarter = Quarter.Of(from, zone).ToString(), ToQuarter = Quarter.Of(to.AddTicks(-1), zone).ToString(),

@@ -2,12 +2,13 @@ using Mash.Investigation.Data;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
 using Mash.Platform.Idempotency;
+using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Investigation.Application;
 
 /// <summary>Investigations read to change them, saved with their audit entries and version, once per idempotency key.</summary>
-internal sealed class InvestigationStore(InvestigationDbContext db, CallAudit audit, AuditTrail trail)
+internal sealed class InvestigationStore(InvestigationDbContext db, CallAudit audit, AuditTrail trail, ServiceClock clock)
 {
     public InvestigationDbContext Db => db;
 
@@ -28,6 +29,33 @@ internal sealed class InvestigationStore(InvestigationDbContext db, CallAudit au
         {
             audit.Touch(child.ChildKey, record.Id);
         }
+    }
+
+    /// <summary>The children of these investigations are the audit's subjects of a read of their parts (devices, files, audits).</summary>
+    public async Task TouchChildrenAsync(IEnumerable<string> investigationIds, CancellationToken cancellationToken)
+    {
+        var ids = investigationIds.Distinct().ToList();
+        var children = await db.InvestigationChildren.AsNoTracking().Where(c => ids.Contains(c.InvestigationId))
+            .Select(c => new { c.ChildKey, c.InvestigationId }).ToListAsync(cancellationToken);
+        children.ForEach(c => audit.Touch(c.ChildKey, c.InvestigationId));
+    }
+
+    /// <summary>
+    /// A change to one investigation or a part of it, once per key: the investigation is read, changed (answering the
+    /// id of what changed), the key remembered and all saved together; a retry is answered by <paramref name="replay"/>.
+    /// </summary>
+    public Task<T> ChangeOnceAsync<T>(string key, string method, string fingerprint, string investigationId, Func<InvestigationRecord, string> change,
+        Func<string, CancellationToken, Task<T>> replay, Func<InvestigationRecord, string, CancellationToken, Task<T>> view, CancellationToken cancellationToken)
+    {
+        audit.RequireStatedPurpose();
+        return OnceAsync(key, method, fingerprint, replay, async ct =>
+        {
+            var record = await LoadAsync(investigationId, tracked: true, ct);
+            var targetId = change(record);
+            Remember(key, method, fingerprint, targetId, clock.UtcNow);
+            await SaveAsync(record, ct);
+            return await view(record, targetId, ct);
+        }, cancellationToken);
     }
 
     public Task<T> OnceAsync<T>(string key, string method, string fingerprint, Func<string, CancellationToken, Task<T>> replay,

@@ -1,3 +1,4 @@
+using Mash.Platform.Figures;
 using Mash.Contracts.Investigation.V1;
 
 namespace Mash.Investigation.Domain;
@@ -17,27 +18,17 @@ public static class DeviceBacklogs
         var waits = waiting.Select(d => atUtc - d.SubmittedAt!.Value).OrderBy(w => w).ToList();
         var byPriority = waiting.GroupBy(d => d.Priority).OrderByDescending(g => g.Key)
             .Select(g => (g.Key, g.Count(), g.Max(d => atUtc - d.SubmittedAt!.Value))).ToList();
-        return new BacklogAt(atUtc, waiting.Count, waits.Count == 0 ? TimeSpan.Zero : waits[^1], Median(waits), byPriority);
+        return new BacklogAt(atUtc, waiting.Count, waits.Count == 0 ? TimeSpan.Zero : waits[^1], Medians.OfSorted(waits), byPriority);
     }
 
-    /// <summary>The median of sorted waits (the mean of the middle two for an even count); zero when none.</summary>
-    public static TimeSpan Median(IReadOnlyList<TimeSpan> sorted) => sorted.Count switch
-    {
-        0 => TimeSpan.Zero,
-        var n when n % 2 == 1 => sorted[n / 2],
-        var n => (sorted[(n / 2) - 1] + sorted[n / 2]) / 2,
-    };
+    /// <summary>The backlog at each of the week ends <see cref="WeekEnds"/> gives, or now for the week not yet over.</summary>
+    public static IReadOnlyList<BacklogAt> WeeklyTrend(IReadOnlyList<DeviceFacts> devices, IReadOnlyList<DateTime> weekEnds, DateTime nowUtc) =>
+        [.. weekEnds.Select(end => At(devices, end < nowUtc ? end : nowUtc))];
 
     /// <summary>
-    /// The backlog at the end of each of the last <paramref name="weeks"/> weeks (Sunday 24:00 in the area's time
-    /// zone, so a week keeps its local end across clock changes), oldest first; the last ends this coming Sunday.
+    /// The ends of the last <paramref name="weeks"/> weeks (Sunday 24:00 in the area's time zone, so a week keeps its
+    /// local end across clock changes), oldest first; the last ends this coming Sunday.
     /// </summary>
-    public static IReadOnlyList<BacklogAt> WeeklyTrend(IReadOnlyList<DeviceFacts> devices, DateTime nowUtc, int weeks, TimeZoneInfo zone)
-    {
-        var ends = WeekEnds(nowUtc, weeks, zone);
-        return [.. ends.Select(end => At(devices, end < nowUtc ? end : nowUtc))];
-    }
-
     public static IReadOnlyList<DateTime> WeekEnds(DateTime nowUtc, int weeks, TimeZoneInfo zone)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone));

@@ -55,18 +55,8 @@ public static class InvestigationRequestRules
             .CheckOptionalText("description", request.Description, MaxDescription);
         v.Require(request.Kind != StepKind.Other || !string.IsNullOrWhiteSpace(request.Description), "description", "Describe a step of another kind.");
         var planned = v.CheckHappened("planned_at", request.PlannedAt, nowUtc, "Give the time it was planned.");
-        DateTime? target = null;
-        if (!Timestamps.TryUtc(request.TargetAt, out var t))
-        {
-            v.Add("target_at", "Give the target.");
-        }
-        else
-        {
-            target = t;
-            v.CheckNotBefore("target_at", target, planned, "the time it was planned");
-        }
-
-        v.ThrowIfAny("The step cannot be planned.");
+        var target = v.CheckGiven("target_at", request.TargetAt, "Give the target.");
+        v.CheckNotBefore("target_at", target, planned, "the time it was planned").ThrowIfAny("The step cannot be planned.");
         return (planned!.Value, target!.Value);
     }
 
@@ -86,18 +76,8 @@ public static class InvestigationRequestRules
             .CheckText("reviewed", request.Reviewed, MaxReviewed, "Say what was reviewed: the evidence, the plan's progress.");
         CheckItems(v, "further_enquiries", request.FurtherEnquiries);
         var reviewed = v.CheckHappened("reviewed_at", request.ReviewedAt, nowUtc, "Give the time.");
-        DateTime? next = null;
-        if (!Timestamps.TryUtc(request.NextReviewDue, out var n))
-        {
-            v.Add("next_review_due", "Set the next review.");
-        }
-        else if (reviewed is { } r)
-        {
-            next = n;
-            v.Require(n > r, "next_review_due", "The next review follows this one.");
-        }
-
-        v.ThrowIfAny("The review cannot be recorded.");
+        var next = v.CheckGiven("next_review_due", request.NextReviewDue, "Set the next review.");
+        v.Require(next is null || reviewed is null || next > reviewed, "next_review_due", "The next review follows this one.").ThrowIfAny("The review cannot be recorded.");
         return (reviewed!.Value, next!.Value);
     }
 

@@ -21,17 +21,15 @@ internal sealed class InvestigationMetrics : IRefreshedGauges
     public const string ChargingWaitsOver = "mash.investigation.charging.waits_over_threshold";
 
     private readonly ServiceClock _clock;
-    private readonly InvestigationRules _rules;
     private long _stalled;
     private long _reviewsOverdue;
     private long _devicesWaiting;
     private double _oldestDeviceDays;
     private long _chargingOver;
 
-    public InvestigationMetrics(IMeterFactory meters, ServiceClock clock, InvestigationRules rules)
+    public InvestigationMetrics(IMeterFactory meters, ServiceClock clock)
     {
         _clock = clock;
-        _rules = rules;
         var meter = meters.Create(MashTelemetry.SourceName);
         meter.CreateObservableGauge(Stalled, () => Interlocked.Read(ref _stalled), "{investigation}",
             "Open investigations of children at high risk with a stall now (no ABE interview, devices not examined, no safeguarding measure, no supervisory review).");
@@ -50,8 +48,7 @@ internal sealed class InvestigationMetrics : IRefreshedGauges
         var queued = await db.Devices.AsNoTracking().Where(d => d.Queued).Select(d => d.SubmittedAt!.Value).ToListAsync(cancellationToken);
         Interlocked.Exchange(ref _devicesWaiting, queued.Count);
         Volatile.Write(ref _oldestDeviceDays, queued.Count == 0 ? 0 : InvestigationMapper.Days(now - queued.Min()));
-        var files = await db.ChargingFiles.AsNoTracking().Where(f => f.DecidedAt == null)
-            .Join(db.Investigations, f => f.InvestigationId, i => i.Id, (f, i) => new { f.SentAt, i.Area }).ToListAsync(cancellationToken);
-        Interlocked.Exchange(ref _chargingOver, files.Count(f => ChargingWaits.OverThreshold(f.SentAt, null, now, _rules.For(f.Area))));
+        var evidence = services.GetRequiredService<EvidenceQueries>();
+        Interlocked.Exchange(ref _chargingOver, evidence.OverThreshold(await evidence.WaitingFilesAsync(null, cancellationToken), now).Count());
     }
 }

@@ -12,8 +12,8 @@ public static class HappenedTimes
     /// <summary>A few minutes ahead is two machines' clocks disagreeing, not a typing slip.</summary>
     public static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(2);
 
-    /// <summary>A required time that has happened: the time read, or null with a violation.</summary>
-    public static DateTime? CheckHappened(this FieldViolations v, string field, Timestamp? given, DateTime nowUtc, string whenMissing)
+    /// <summary>A required time (a target, a due time: it may lie ahead): the time read, or null with a violation.</summary>
+    public static DateTime? CheckGiven(this FieldViolations v, string field, Timestamp? given, string whenMissing)
     {
         if (given is null)
         {
@@ -24,6 +24,17 @@ public static class HappenedTimes
         if (!Timestamps.TryUtc(given, out var at))
         {
             v.Add(field, "Not a valid time.");
+            return null;
+        }
+
+        return at;
+    }
+
+    /// <summary>A required time that has happened: the time read, or null with a violation.</summary>
+    public static DateTime? CheckHappened(this FieldViolations v, string field, Timestamp? given, DateTime nowUtc, string whenMissing)
+    {
+        if (v.CheckGiven(field, given, whenMissing) is not { } at)
+        {
             return null;
         }
 

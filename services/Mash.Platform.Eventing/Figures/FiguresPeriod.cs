@@ -21,10 +21,8 @@ public sealed record FiguresPeriod(DateTime FromUtc, DateTime ToUtc, string Area
         var asked = request.Area.Trim();
         v.Require(asked.Length == 0 || asked.Length > MaxAreaLength || string.Equals(asked, nodeArea, StringComparison.OrdinalIgnoreCase) || knownArea(asked),
             "area", "Not an area of this node (its own, or one with its own calendar in Mash:Calendar:Areas).");
-        var from = Timestamps.TryUtc(request.From, out var f) ? f : (DateTime?)null;
-        var to = Timestamps.TryUtc(request.To, out var t) ? t : (DateTime?)null;
-        v.Require(from is not null, "from", "Give the period's start.")
-            .Require(to is not null, "to", "Give the period's end.");
+        var from = v.CheckGiven("from", request.From, "Give the period's start.");
+        var to = v.CheckGiven("to", request.To, "Give the period's end.");
         if (from is { } start && to is { } end)
         {
             v.Require(end > start, "to", "The period ends after it starts.")
@@ -54,17 +52,5 @@ public sealed record FiguresPeriod(DateTime FromUtc, DateTime ToUtc, string Area
             var name = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             yield return new MonthCount { Month = name, Count = counts.GetValueOrDefault(name) };
         }
-    }
-
-    /// <summary>The median of some values; 0 when none.</summary>
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count switch
-        {
-            0 => 0,
-            var n when n % 2 == 1 => sorted[n / 2],
-            var n => (sorted[(n / 2) - 1] + sorted[n / 2]) / 2,
-        };
     }
 }

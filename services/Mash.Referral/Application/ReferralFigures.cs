@@ -1,3 +1,4 @@
+using Mash.Platform.Figures;
 using Mash.Contracts.Figures.V1;
 using Mash.Contracts.Referral.V1;
 using Mash.Platform.Eventing.Figures;
@@ -33,7 +34,7 @@ internal sealed class ReferralFigures(ReferralDbContext db) : IFiguresContributo
         OnTime = rows.Count(r => done(r) is { } at && at <= due(r)),
         Late = rows.Count(r => done(r) is { } at && at > due(r)),
         OverdueNow = rows.Count(r => done(r) is null && now > due(r)),
-        MedianHours = Math.Round(FiguresPeriod.Median(rows.Where(r => done(r) is not null).Select(r => (done(r)!.Value - start(r)).TotalHours)), 2),
+        MedianHours = Math.Round(Medians.Of(rows.Where(r => done(r) is not null).Select(r => (done(r)!.Value - start(r)).TotalHours)), 2),
     };
 
     private sealed record Times(DateTime Received, DateTime? Screened, DateTime? RagDue, DateTime? Decided, DateTime DecisionDue);

@@ -37,12 +37,7 @@ internal sealed class ReferralRequestedHandler(
                 "A ReferralRequested event needs the referral's id, its details with the child, its receipt time and the asking client.");
         }
 
-        var problems = ReferralValidator.Validate(new SubmitReferralRequest { IdempotencyKey = payload.ReferralId, Details = payload.Details }, clock.Today, timescales.Knows);
-        if (problems.HasViolations)
-        {
-            throw new UnprocessableEventException("InvalidReferral",
-                "The referral lacks what every referral must have: " + string.Join(", ", problems.Items.Select(v => v.Field).Distinct()) + ".");
-        }
+        ReferralEventChecks.RequireValid(payload.ReferralId, payload.Details, clock.Today, timescales.Knows);
 
         var area = payload.Details.Area is { Length: > 0 } given ? given : node.Value.Area;
         var frontDoor = frontDoors.NodeFor(area)

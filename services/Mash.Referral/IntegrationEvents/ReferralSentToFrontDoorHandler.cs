@@ -36,12 +36,7 @@ internal sealed class ReferralSentToFrontDoorHandler(
         }
 
         // The referring node checked it; a front door checks again what it takes in from another node.
-        var problems = ReferralValidator.Validate(new SubmitReferralRequest { IdempotencyKey = payload.ReferralId, Details = payload.Details }, clock.Today, _ => true);
-        if (problems.HasViolations)
-        {
-            throw new UnprocessableEventException("InvalidReferral",
-                "The referral lacks what every referral must have: " + string.Join(", ", problems.Items.Select(v => v.Field).Distinct()) + ".");
-        }
+        ReferralEventChecks.RequireValid(payload.ReferralId, payload.Details, clock.Today, _ => true);
 
         if (!frontDoors.IsHere(payload.Area))
         {

@@ -119,7 +119,7 @@ public sealed class BreachTests
     [Fact]
     public void The_median_wait_is_the_middle_one_or_the_mean_of_the_two_middle_ones()
     {
-        Assert.Equal(TimeSpan.FromHours(2), PartnershipFigures.Median([TimeSpan.FromHours(1), TimeSpan.FromHours(2), TimeSpan.FromHours(15)]));
-        Assert.Equal(TimeSpan.FromHours(1.5), PartnershipFigures.Median([TimeSpan.FromHours(1), TimeSpan.FromHours(2)]));
+        Assert.Equal(TimeSpan.FromHours(2), Platform.Figures.Medians.OfSorted([TimeSpan.FromHours(1), TimeSpan.FromHours(2), TimeSpan.FromHours(15)]));
+        Assert.Equal(TimeSpan.FromHours(1.5), Platform.Figures.Medians.OfSorted([TimeSpan.FromHours(1), TimeSpan.FromHours(2)]));
     }
 }

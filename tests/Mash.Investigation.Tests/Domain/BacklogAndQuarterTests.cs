@@ -25,8 +25,8 @@ public sealed class BacklogAndQuarterTests
 
         Assert.Equal((3, TimeSpan.FromDays(150), TimeSpan.FromDays(20)), (backlog.Waiting, backlog.Oldest, backlog.Median));
         Assert.Equal([(DevicePriority.Urgent, 1), (DevicePriority.Medium, 2)], backlog.ByPriority.Select(p => (p.Priority, p.Waiting)));
-        Assert.Equal(TimeSpan.FromDays(15), DeviceBacklogs.Median([TimeSpan.FromDays(10), TimeSpan.FromDays(20)]));
-        Assert.Equal(TimeSpan.Zero, DeviceBacklogs.Median([]));
+        Assert.Equal(TimeSpan.FromDays(15), Platform.Figures.Medians.OfSorted([TimeSpan.FromDays(10), TimeSpan.FromDays(20)]));
+        Assert.Equal(TimeSpan.Zero, Platform.Figures.Medians.OfSorted([]));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class BacklogAndQuarterTests
             ends);
         var device = new DeviceFacts(new DateTime(2027, 3, 20, 0, 0, 0, DateTimeKind.Utc), new DateTime(2027, 3, 25, 0, 0, 0, DateTimeKind.Utc),
             new DateTime(2027, 3, 30, 0, 0, 0, DateTimeKind.Utc), DevicePriority.High);
-        Assert.Equal([0, 1, 0], DeviceBacklogs.WeeklyTrend([device], wednesday, 3, London).Select(w => w.Waiting));
+        Assert.Equal([0, 1, 0], DeviceBacklogs.WeeklyTrend([device], ends, wednesday).Select(w => w.Waiting));
     }
 
     [Fact]
