@@ -1,5 +1,8 @@
 using Mash.Contracts.Events.V1;
 using Mash.Custody.Application;
+using Mash.Custody.Application.Encompass;
+using Mash.Custody.Domain.Encompass;
+using Mash.Custody.IntegrationEvents.Encompass;
 using Mash.Custody.Data;
 using Mash.Custody.Domain;
 using Mash.Custody.IntegrationEvents;
@@ -28,6 +31,9 @@ internal static class CustodyServiceSetup
             .Handle<AccommodationRequested, AccommodationRequestedHandler>(Topics.CustodyRequests, EventOrigin.OtherNodes)
             .Handle<LookedAfterStatusReported, LookedAfterStatusReportedHandler>(Topics.CustodyAnswers, EventOrigin.OtherNodes)
             .Handle<AccommodationAnswered, AccommodationAnsweredHandler>(Topics.CustodyAnswers, EventOrigin.OtherNodes)
+            // Operation Encompass, the same two halves: notifications to the local authority node, updates back.
+            .Handle<DomesticAbuseNotified, DomesticAbuseNotifiedHandler>(Topics.EncompassNotifications, EventOrigin.OtherNodes)
+            .Handle<SchoolNotificationUpdated, SchoolNotificationUpdatedHandler>(Topics.EncompassUpdates, EventOrigin.OtherNodes)
             // Partners' receipts for what this service sent them, and who opened it there.
             .Handle<DeliveryReceipt, DeliveryReceiptHandler>(Topics.DeliveryReceipts, EventOrigin.OtherNodes)
             .Handle<RecordAccessed, AccessNoticeHandler>(Topics.AccessNotices, EventOrigin.OtherNodes);
@@ -38,6 +44,16 @@ internal static class CustodyServiceSetup
             .Validate(o => o.IsUsable(), $"{CustodyOptions.Section}: each area's hours are above 0 and within a day or two, the secure accommodation age 10 to 17, and the overnight window not empty.")
             .ValidateOnStart();
         services.AddSingleton<CustodyRules>();
+        services.AddOptions<EncompassOptions>()
+            .Bind(builder.Configuration.GetSection(EncompassOptions.Section))
+            .Validate(o => o.IsUsable(), $"{EncompassOptions.Section}: each area's school ages 2 to 18 (the maximum not below the minimum), at most 100 school holidays, each ending on or after its start and at most 366 days long.")
+            .ValidateOnStart();
+        services.AddSingleton<SchoolCalendars>();
+        services.AddScoped<EncompassEvents>();
+        services.AddScoped<IncidentCommands>();
+        services.AddScoped<IncidentQueries>();
+        services.AddScoped<SchoolNotificationCommands>();
+        services.AddScoped<SchoolNotificationQueries>();
         services.AddScoped<CustodyStore>();
         services.AddScoped<DetentionCommand>();
         services.AddScoped<CustodyEvents>();

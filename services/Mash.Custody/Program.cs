@@ -24,6 +24,7 @@ if (await app.MigrateDatabaseAsync<CustodyDbContext>() is { } exitCode)
 
 app.UseMashServiceDefaults();
 app.MapGrpcService<CustodyGrpcService>();
+app.MapGrpcService<EncompassGrpcService>();
 app.MapMashEventing();
 await app.RunAsync();
 return 0;

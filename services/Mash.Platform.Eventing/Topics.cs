@@ -26,6 +26,11 @@ public static class Topics
     /// <summary>From the local authority node to the police node that asked: looked-after status, answers to requests for accommodation.</summary>
     public const string CustodyAnswers = "custody-answers";
 
+    /// <summary>From a police node to its area's local authority node: a child at a domestic abuse incident, for the child's school (Operation Encompass).</summary>
+    public const string EncompassNotifications = "encompass-notifications";
+    /// <summary>From the local authority node to the police node that notified: the school told, acknowledged, or none found.</summary>
+    public const string EncompassUpdates = "encompass-updates";
+
     /// <summary>Missing episodes and their updates, shared both ways with every partner node under an agreement.</summary>
     public const string MissingEpisodes = "missing-episodes";
 
@@ -44,5 +49,6 @@ public static class Topics
 
     /// <summary>Topics whose events reach other agencies' nodes, so each send is a disclosure.</summary>
     public static bool IsSharedWithPartners(string topic) =>
-        topic is CseFlags or RiskChanges or StrategyDiscussions or FrontDoorReferrals or ReferralOutcomes or CustodyRequests or CustodyAnswers or MissingEpisodes;
+        topic is CseFlags or RiskChanges or StrategyDiscussions or FrontDoorReferrals or ReferralOutcomes or CustodyRequests or CustodyAnswers or MissingEpisodes
+            or EncompassNotifications or EncompassUpdates;
 }

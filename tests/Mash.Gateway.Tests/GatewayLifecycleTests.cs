@@ -26,7 +26,7 @@ public sealed class GatewayLifecycleTests
 
         Assert.Equal(kid, await KidAsync(second));
         Assert.Equal(secrets, DevClientSecrets.Load(data.Path));
-        Assert.Equal(17, secrets.Count); // one per development client in appsettings.json
+        Assert.Equal(21, secrets.Count); // one per development client in appsettings.json
         var reply = await second.Referrals.SubmitReferralAsync(Requests.Referral("after-restart"), Requests.Bearer(token));
         Assert.Equal("ref-after-restart", reply.Referral.ReferralId);
     }

@@ -33,6 +33,18 @@ public sealed class TokenEndpointTests(GatewayFixture fixture) : IClassFixture<G
     }
 
     [Fact]
+    public async Task A_schools_token_names_the_school_by_its_reference_number_and_no_other_clients_does()
+    {
+        var (_, school) = await PostAsync(Form("client_credentials", "school-oakfield-primary", Gateway.SecretOf("school-oakfield-primary")));
+        var (_, team) = await PostAsync(Form("client_credentials", "education-safeguarding-team", Gateway.SecretOf("education-safeguarding-team")));
+
+        var schoolToken = new JsonWebToken(school.GetProperty("access_token").GetString());
+        Assert.Equal(("131234", "education"), (schoolToken.GetClaim("mash_school_urn").Value, schoolToken.GetClaim("mash_agency").Value));
+        Assert.Equal(["Encompass.School"], schoolToken.Claims.Where(c => c.Type == "roles").Select(c => c.Value));
+        Assert.False(new JsonWebToken(team.GetProperty("access_token").GetString()).TryGetClaim("mash_school_urn", out _));
+    }
+
+    [Fact]
     public async Task Http_basic_client_authentication_and_a_narrowing_scope_are_accepted()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token")

@@ -32,9 +32,21 @@ public sealed class ForgedTokens(NodeOptions node)
 
     public string SignedWith(SecurityKey key, string algorithm, string? issuer = null, string audience = Audience,
         DateTime? notBefore = null, DateTime? expires = null, IEnumerable<string>? roles = null,
-        string agency = "police", string clientId = "police-mash")
+        string agency = "police", string clientId = "police-mash", string? schoolUrn = null)
     {
         var now = DateTime.UtcNow;
+        var claims = new Dictionary<string, object>
+        {
+            ["azp"] = clientId,
+            ["sub"] = clientId,
+            ["mash_agency"] = agency,
+            ["roles"] = (roles ?? AllReferralRoles).ToArray(),
+        };
+        if (schoolUrn is not null)
+        {
+            claims["mash_school_urn"] = schoolUrn;
+        }
+
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer ?? Issuer,
@@ -42,20 +54,21 @@ public sealed class ForgedTokens(NodeOptions node)
             IssuedAt = (notBefore ?? now.AddMinutes(-1)),
             NotBefore = notBefore ?? now.AddMinutes(-1),
             Expires = expires ?? now.AddMinutes(30),
-            Claims = new Dictionary<string, object>
-            {
-                ["azp"] = clientId,
-                ["sub"] = clientId,
-                ["mash_agency"] = agency,
-                ["roles"] = (roles ?? AllReferralRoles).ToArray(),
-            },
+            Claims = claims,
             SigningCredentials = new SigningCredentials(key, algorithm),
         });
     }
 
-    /// <summary>A valid token, signed with the node's key, carrying exactly these roles.</summary>
-    public string WithRoles(IEnumerable<string> roles, string agency = "police", string clientId = "police-mash") =>
-        SignedWith(RealKey(), SecurityAlgorithms.RsaSha256, roles: roles, agency: agency, clientId: clientId);
+    /// <summary>
+    /// A valid token, signed with the node's key, carrying exactly these roles; a school's role comes
+    /// with a school's reference number, as a school's client always has one.
+    /// </summary>
+    public string WithRoles(IEnumerable<string> roles, string agency = "police", string clientId = "police-mash")
+    {
+        var list = roles.ToList();
+        return SignedWith(RealKey(), SecurityAlgorithms.RsaSha256, roles: list, agency: agency, clientId: clientId,
+            schoolUrn: list.Contains(Mash.Platform.Auth.MashRoles.EncompassSchool) ? "100000" : null);
+    }
 
     public string Expired() => SignedWith(RealKey(), SecurityAlgorithms.RsaSha256,
         notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddHours(-1));

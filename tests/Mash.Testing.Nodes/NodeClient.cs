@@ -35,6 +35,7 @@ public sealed class NodeClient(RunningNode node) : IDisposable
     public Mash.Contracts.Offender.V1.OffenderService.OffenderServiceClient Offenders() => new(Channel);
     public Mash.Contracts.Custody.V1.CustodyService.CustodyServiceClient Custody() => new(Channel);
     public Mash.Contracts.Investigation.V1.InvestigationService.InvestigationServiceClient Investigations() => new(Channel);
+    public Mash.Contracts.Encompass.V1.EncompassService.EncompassServiceClient Encompass() => new(Channel);
     public Mash.Contracts.Governance.V1.GovernanceService.GovernanceServiceClient Governance() => new(Channel);
     public Mash.Contracts.Figures.V1.FiguresService.FiguresServiceClient Figures() => new(Channel);
 

@@ -138,6 +138,14 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
         { "x-mash-lawful-basis", CallerLawfulBasis },
     };
 
+    /// <summary>A caller's metadata whose token carries more claims than client, agency and roles (a school's URN).</summary>
+    public Metadata AsWithClaims(string clientId, string agency, IReadOnlyDictionary<string, object> claims, params string[] roles) => new()
+    {
+        { "authorization", "Bearer " + Tokens.Mint(clientId, agency, roles, moreClaims: claims) },
+        { "x-mash-purpose", CallerPurpose },
+        { "x-mash-lawful-basis", CallerLawfulBasis },
+    };
+
     public string ChildKey(ChildIdentity child) => Services.GetRequiredService<ChildKeyHasher>().KeyFor(child);
 
     public async Task<T> WithDbAsync<T>(Func<TDbContext, Task<T>> query)

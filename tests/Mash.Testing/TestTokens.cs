@@ -16,7 +16,8 @@ public sealed class TestTokens : IDisposable
 
     public RsaSecurityKey Key { get; }
 
-    public string Mint(string clientId, string agency, IEnumerable<string> roles, TimeSpan? lifetime = null, string audience = Audience)
+    public string Mint(
+        string clientId, string agency, IEnumerable<string> roles, TimeSpan? lifetime = null, string audience = Audience, IReadOnlyDictionary<string, object>? moreClaims = null)
     {
         var now = DateTime.UtcNow;
         var claims = new Dictionary<string, object>
@@ -26,6 +27,11 @@ public sealed class TestTokens : IDisposable
             ["mash_agency"] = agency,
             ["roles"] = roles.ToArray(),
         };
+        foreach (var (type, value) in moreClaims ?? new Dictionary<string, object>())
+        {
+            claims[type] = value;
+        }
+
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,

@@ -52,7 +52,7 @@ public static class DevClientSecrets
         }
 
         return configured
-            .Select(c => new DevClient(c.ClientId, c.Agency, c.Roles, string.IsNullOrEmpty(c.Secret) ? secrets.GetValueOrDefault(c.ClientId, "") : c.Secret))
+            .Select(c => new DevClient(c.ClientId, c.Agency, c.Roles, string.IsNullOrEmpty(c.Secret) ? secrets.GetValueOrDefault(c.ClientId, "") : c.Secret, c.SchoolUrn))
             .ToList();
     }
 

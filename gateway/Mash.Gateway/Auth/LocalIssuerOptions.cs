@@ -28,7 +28,9 @@ public sealed record DevClientOptions
     public string Agency { get; init; } = "";
     public IReadOnlyList<string> Roles { get; init; } = [];
     public string? Secret { get; init; }
+    /// <summary>A school's client: its unique reference number, put in its tokens (mash_school_urn).</summary>
+    public string? SchoolUrn { get; init; }
 }
 
 /// <summary>A development client with its secret, as the token endpoint authenticates it.</summary>
-public sealed record DevClient(string ClientId, string Agency, IReadOnlyList<string> Roles, string Secret);
+public sealed record DevClient(string ClientId, string Agency, IReadOnlyList<string> Roles, string Secret, string? SchoolUrn = null);

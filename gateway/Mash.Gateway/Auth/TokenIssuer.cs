@@ -17,6 +17,19 @@ internal sealed class TokenIssuer(
     public string Issue(DevClient client, IReadOnlyList<string> roles)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var claims = new Dictionary<string, object>
+        {
+            [MashClaims.Subject] = client.ClientId,
+            [MashClaims.AuthorizedParty] = client.ClientId,
+            [MashClaims.Roles] = roles.ToArray(),
+            [MashClaims.Agency] = client.Agency,
+            [JwtRegisteredClaimNames.Jti] = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16)),
+        };
+        if (!string.IsNullOrEmpty(client.SchoolUrn))
+        {
+            claims[MashClaims.SchoolUrn] = client.SchoolUrn;
+        }
+
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = trust.Value.LocalIssuer.Issuer,
@@ -25,14 +38,7 @@ internal sealed class TokenIssuer(
             NotBefore = now,
             Expires = now + Lifetime,
             SigningCredentials = key.SigningCredentials,
-            Claims = new Dictionary<string, object>
-            {
-                [MashClaims.Subject] = client.ClientId,
-                [MashClaims.AuthorizedParty] = client.ClientId,
-                [MashClaims.Roles] = roles.ToArray(),
-                [MashClaims.Agency] = client.Agency,
-                [JwtRegisteredClaimNames.Jti] = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16)),
-            },
+            Claims = claims,
         });
     }
 }

@@ -14,6 +14,7 @@ internal static class ContractCatalog
         Contracts.Strategy.V1.StrategyReflection.Descriptor,
         Contracts.Offender.V1.OffenderReflection.Descriptor,
         Contracts.Custody.V1.CustodyReflection.Descriptor,
+        Contracts.Encompass.V1.EncompassReflection.Descriptor,
         Contracts.Investigation.V1.InvestigationReflection.Descriptor,
         Contracts.Events.V1.DeadLettersReflection.Descriptor,
         Contracts.Events.V1.DeliveriesReflection.Descriptor,

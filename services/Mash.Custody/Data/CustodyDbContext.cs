@@ -10,6 +10,10 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
     public DbSet<AccommodationRequestRecord> AccommodationRequests => Set<AccommodationRequestRecord>();
     public DbSet<ReceivedRequestRecord> ReceivedRequests => Set<ReceivedRequestRecord>();
     public DbSet<LookedAfterChildRecord> LookedAfterChildren => Set<LookedAfterChildRecord>();
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+    public DbSet<ChildNotificationRecord> ChildNotifications => Set<ChildNotificationRecord>();
+    public DbSet<SchoolNotificationRecord> SchoolNotifications => Set<SchoolNotificationRecord>();
+    public DbSet<EnrolmentRecord> Enrolments => Set<EnrolmentRecord>();
     public DbSet<KeyedCommand> Commands => Set<KeyedCommand>();
 
     public IQueryable<DetentionRecord> DetentionsWithParts =>
@@ -65,6 +69,46 @@ public sealed class CustodyDbContext(DbContextOptions<CustodyDbContext> options)
             child.ToTable("LookedAfterChildren");
             child.HasKey(c => c.ChildKey);
         });
+        MapEncompass(modelBuilder);
         KeyedCommand.Map(modelBuilder, "Commands");
+    }
+
+    /// <summary>Operation Encompass: incidents and their children at a police node; notifications and enrolments at a local authority node.</summary>
+    private static void MapEncompass(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<IncidentRecord>(incident =>
+        {
+            incident.ToTable("DomesticAbuseIncidents");
+            incident.HasKey(i => i.Id);
+            incident.Property(i => i.Id).HasMaxLength(64);
+            incident.HasIndex(i => new { i.RecordedAt, i.Id });
+            incident.HasMany(i => i.Notifications).WithOne().HasForeignKey(n => n.IncidentId);
+        });
+        modelBuilder.Entity<ChildNotificationRecord>(notification =>
+        {
+            notification.ToTable("IncidentChildren");
+            notification.HasKey(n => n.Id);
+            notification.Property(n => n.Id).HasMaxLength(64);
+            notification.HasIndex(n => n.ChildKey);
+        });
+        modelBuilder.Entity<SchoolNotificationRecord>(notification =>
+        {
+            notification.ToTable("SchoolNotifications");
+            notification.HasKey(n => n.Id);
+            notification.Property(n => n.Id).HasMaxLength(64);
+            notification.Property(n => n.Version).IsConcurrencyToken();
+            // A school's list, the team's list by stage, everything oldest first, the overdue gauge, and the figures' period.
+            notification.HasIndex(n => new { n.SchoolUrn, n.OccurredAt, n.Id });
+            notification.HasIndex(n => new { n.Stage, n.OccurredAt, n.Id });
+            notification.HasIndex(n => new { n.OccurredAt, n.Id });
+            notification.HasIndex(n => new { n.Stage, n.DueAt });
+            notification.HasIndex(n => n.ReceivedAt);
+            notification.HasIndex(n => n.ChildKey);
+        });
+        modelBuilder.Entity<EnrolmentRecord>(enrolment =>
+        {
+            enrolment.ToTable("SchoolEnrolments");
+            enrolment.HasKey(e => e.ChildKey);
+        });
     }
 }

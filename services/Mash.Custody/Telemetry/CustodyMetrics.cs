@@ -1,3 +1,4 @@
+using Mash.Contracts.Encompass.V1;
 using Mash.Custody.Application;
 using Mash.Custody.Data;
 using Mash.Custody.Domain;
@@ -19,6 +20,10 @@ internal sealed class CustodyMetrics : IRefreshedGauges
     public const string HeldOvernight = "mash.custody.children.held_overnight";
     public const string OngoingBreaches = "mash.custody.breaches.ongoing";
     public const string UnansweredRequests = "mash.custody.accommodation_requests.unanswered";
+    /// <summary>At a local authority node: domestic abuse notifications to schools past due and not acknowledged (Operation Encompass).</summary>
+    public const string OverdueSchoolNotifications = "mash.encompass.notifications.overdue";
+    /// <summary>At a local authority node: notifications waiting for the education safeguarding team to identify the school.</summary>
+    public const string AwaitingSchool = "mash.encompass.notifications.awaiting_school";
     /// <summary>The partnership report's figures over the last <see cref="FiguresWindow"/>, by <c>figure</c>.</summary>
     public const string Last30Days = "mash.custody.figures.last_30_days";
 
@@ -29,6 +34,8 @@ internal sealed class CustodyMetrics : IRefreshedGauges
     private long _inCustody;
     private long _heldOvernight;
     private long _unanswered;
+    private long _overdueNotifications;
+    private long _awaitingSchool;
     private IReadOnlyDictionary<string, long> _breaches = new Dictionary<string, long>();
     private IReadOnlyDictionary<string, long> _figures = new Dictionary<string, long>();
 
@@ -44,6 +51,10 @@ internal sealed class CustodyMetrics : IRefreshedGauges
             "{breach}", "Breaches going on now: appropriate adult waits, reviews overdue or without a waking record, certificates missing, requests unanswered.");
         meter.CreateObservableGauge(UnansweredRequests, () => Interlocked.Read(ref _unanswered), "{request}",
             "At a local authority's node: police nodes' requests for accommodation not yet answered.");
+        meter.CreateObservableGauge(OverdueSchoolNotifications, () => Interlocked.Read(ref _overdueNotifications), "{notification}",
+            "At a local authority's node: domestic abuse notifications past the start of the school day they were due by, not acknowledged by the school.");
+        meter.CreateObservableGauge(AwaitingSchool, () => Interlocked.Read(ref _awaitingSchool), "{notification}",
+            "At a local authority's node: domestic abuse notifications waiting for the child's school to be identified.");
         meter.CreateObservableGauge(Last30Days, () => _figures.Select(f => new Measurement<long>(f.Value, new KeyValuePair<string, object?>("figure", f.Key))),
             "{count}", "The partnership report over the last 30 days: children held, held overnight, bail refused, requests made and refused, no request made, certificates missing, appropriate adult waits over the limit.");
     }
@@ -59,6 +70,9 @@ internal sealed class CustodyMetrics : IRefreshedGauges
         _breaches = open.SelectMany(d => CustodyClocks.Breaches(d.Facts(), now, _rules.For(d.Area))).Where(b => b.Ongoing)
             .GroupBy(b => b.Kind.ToString()).ToDictionary(g => g.Key, g => (long)g.Count());
         Interlocked.Exchange(ref _unanswered, await db.ReceivedRequests.AsNoTracking().LongCountAsync(r => !r.Answered, cancellationToken));
+        Interlocked.Exchange(ref _overdueNotifications, await db.SchoolNotifications.AsNoTracking().LongCountAsync(
+            n => (n.Stage == NotificationState.AwaitingSchool || n.Stage == NotificationState.WithSchool) && n.DueAt < now, cancellationToken));
+        Interlocked.Exchange(ref _awaitingSchool, await db.SchoolNotifications.AsNoTracking().LongCountAsync(n => n.Stage == NotificationState.AwaitingSchool, cancellationToken));
         var report = await services.GetRequiredService<DetentionQueries>().FiguresAsync(now - FiguresWindow, now, cancellationToken);
         _figures = new Dictionary<string, long>
         {

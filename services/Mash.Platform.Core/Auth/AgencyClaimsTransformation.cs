@@ -12,17 +12,33 @@ internal sealed class AgencyClaimsTransformation(IOptionsMonitor<MashAuthOptions
 {
     public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
-        if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type == MashClaims.Agency))
+        if (principal.Identity?.IsAuthenticated != true)
         {
             return Task.FromResult(principal);
         }
 
         var clientId = CallerIdentity.ClientIdOf(principal);
-        if (clientId is not null && options.CurrentValue.ClientAgencies.TryGetValue(clientId, out var agency)
-            && AgencyNames.All.Contains(agency))
+        if (clientId is null)
         {
-            var identity = new ClaimsIdentity([new Claim(MashClaims.Agency, agency)]);
-            principal.AddIdentity(identity);
+            return Task.FromResult(principal);
+        }
+
+        var added = new List<Claim>();
+        if (!principal.HasClaim(c => c.Type == MashClaims.Agency)
+            && options.CurrentValue.ClientAgencies.TryGetValue(clientId, out var agency) && AgencyNames.All.Contains(agency))
+        {
+            added.Add(new Claim(MashClaims.Agency, agency));
+        }
+
+        // A school's app registration says nothing of which school it is; the partnership's configuration does.
+        if (!principal.HasClaim(c => c.Type == MashClaims.SchoolUrn) && options.CurrentValue.ClientSchools.TryGetValue(clientId, out var urn))
+        {
+            added.Add(new Claim(MashClaims.SchoolUrn, urn));
+        }
+
+        if (added.Count > 0)
+        {
+            principal.AddIdentity(new ClaimsIdentity(added));
         }
 
         return Task.FromResult(principal);

@@ -12,6 +12,9 @@ public sealed record MashAuthOptions
 
     /// <summary>Entra ID client (application) ids mapped to the agency they act for, for tokens without a mash_agency claim.</summary>
     public Dictionary<string, string> ClientAgencies { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Entra ID client ids of schools mapped to the school's unique reference number, for tokens without a mash_school_urn claim.</summary>
+    public Dictionary<string, string> ClientSchools { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>Trust in the development issuer that the gateway hosts outside Production.</summary>

@@ -8,6 +8,8 @@ public static class MashClaims
     public const string AuthorizedParty = "azp";
     public const string AppId = "appid";
     public const string Subject = "sub";
+    /// <summary>A school's unique reference number, for a school's client: it sees only its own children's notifications.</summary>
+    public const string SchoolUrn = "mash_school_urn";
 }
 
 /// <summary>The agencies of a MASH partnership, as named in tokens and configuration.</summary>

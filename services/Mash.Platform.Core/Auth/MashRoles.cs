@@ -53,6 +53,12 @@ public static class MashRoles
     public const string InvestigationRead = "Investigation.Read";
     /// <summary>Auditors: grade cases against the area's criteria, and read the results by quarter.</summary>
     public const string InvestigationAudit = "Investigation.Audit";
+    /// <summary>Police officers: record domestic abuse incidents for the children's schools, and see what the schools did (Operation Encompass).</summary>
+    public const string EncompassRecord = "Encompass.Record";
+    /// <summary>The local authority's education safeguarding team: school enrolments, identifying schools, every notification and the overdue list.</summary>
+    public const string EncompassManage = "Encompass.Manage";
+    /// <summary>A school's key adult: its own children's notifications only (the school's URN is in its token).</summary>
+    public const string EncompassSchool = "Encompass.School";
     /// <summary>The safeguarding partnership's board and inspectors: figures only, never a child's record.</summary>
     public const string FiguresRead = "Figures.Read";
 
@@ -71,7 +77,7 @@ public static class MashRoles
     public static readonly IReadOnlyList<string> Assessment = [AssessmentRead, AssessmentAssess, CseManage, MissingReport, MissingInterview, MissingRead, MissingProfile, .. Platform];
     public static readonly IReadOnlyList<string> Strategy = [StrategyRead, StrategyManage, .. Platform];
     public static readonly IReadOnlyList<string> Offender = [OffenderManage, OffenderRead, OffenderReadSummary, .. Platform];
-    public static readonly IReadOnlyList<string> Custody = [CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate, .. Platform];
+    public static readonly IReadOnlyList<string> Custody = [CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate, EncompassRecord, EncompassManage, EncompassSchool, .. Platform];
     public static readonly IReadOnlyList<string> Investigation = [InvestigationWrite, InvestigationSupervise, InvestigationRead, InvestigationAudit, .. Platform];
 
     /// <summary>A policy, not a role: either offender view; the service then shows the fields the role allows.</summary>
@@ -89,6 +95,9 @@ public static class MashRoles
     /// <summary>A policy, not a role: either governance role, at the gateway's per-service governance routes; each call then checks its own.</summary>
     public const string GovernanceAny = "Governance.Any";
 
+    /// <summary>A policy, not a role: a school's own notifications or the education safeguarding team's every one; the service then narrows a school to its URN.</summary>
+    public const string EncompassNotifications = "Encompass.Notifications";
+
     /// <summary>Policies met by any one of several roles (a gateway route names one policy).</summary>
     public static readonly IReadOnlyDictionary<string, string[]> AnyOf = new Dictionary<string, string[]>
     {
@@ -97,7 +106,8 @@ public static class MashRoles
         [CustodyOfficer] = [CustodyWrite, CustodyReview],
         [InvestigationFigures] = [InvestigationRead, FiguresRead],
         [AuditFigures] = [InvestigationAudit, FiguresRead],
+        [EncompassNotifications] = [EncompassSchool, EncompassManage],
     };
     /// <summary>Every role the gateway's routes may name.</summary>
-    public static readonly IReadOnlyList<string> All = [.. Referral, AssessmentRead, AssessmentAssess, CseManage, StrategyRead, StrategyManage, OffenderManage, OffenderRead, OffenderReadSummary, MissingReport, MissingInterview, MissingRead, MissingProfile, MissingCarer, CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate, InvestigationWrite, InvestigationSupervise, InvestigationRead, InvestigationAudit];
+    public static readonly IReadOnlyList<string> All = [.. Referral, AssessmentRead, AssessmentAssess, CseManage, StrategyRead, StrategyManage, OffenderManage, OffenderRead, OffenderReadSummary, MissingReport, MissingInterview, MissingRead, MissingProfile, MissingCarer, CustodyWrite, CustodyReview, CustodyRead, CustodyAccommodate, InvestigationWrite, InvestigationSupervise, InvestigationRead, InvestigationAudit, EncompassRecord, EncompassManage, EncompassSchool];
 }

@@ -15,6 +15,8 @@ public static class DataCategories
         [Topics.CustodyRequests] = DataCategory.CustodyRequest,
         [Topics.CustodyAnswers] = DataCategory.CustodyAnswer,
         [Topics.MissingEpisodes] = DataCategory.MissingEpisode,
+        [Topics.EncompassNotifications] = DataCategory.DomesticAbuseNotification,
+        [Topics.EncompassUpdates] = DataCategory.SchoolNotificationUpdate,
     };
 
     private static readonly IReadOnlyDictionary<string, DataCategory> ByEventType = new Dictionary<string, DataCategory>
@@ -34,6 +36,8 @@ public static class DataCategories
         ["mash.events.v1.MissingChildReturned"] = DataCategory.MissingEpisode,
         ["mash.events.v1.ReturnInterviewRecorded"] = DataCategory.MissingEpisode,
         ["mash.events.v1.PhilomenaProfileReleased"] = DataCategory.MissingEpisode,
+        ["mash.events.v1.DomesticAbuseNotified"] = DataCategory.DomesticAbuseNotification,
+        ["mash.events.v1.SchoolNotificationUpdated"] = DataCategory.SchoolNotificationUpdate,
     };
 
     /// <summary>Every partner topic has a category (a test holds <see cref="Topics.IsSharedWithPartners"/> to it).</summary>
@@ -67,6 +71,8 @@ public static class DataCategories
         DataCategory.CustodyRequest => "custody notices and requests for accommodation",
         DataCategory.CustodyAnswer => "looked-after status and answers to requests for accommodation",
         DataCategory.MissingEpisode => "missing episodes",
+        DataCategory.DomesticAbuseNotification => "domestic abuse notifications for schools",
+        DataCategory.SchoolNotificationUpdate => "whether schools were told of domestic abuse incidents",
         _ => "this information",
     };
 }

@@ -162,6 +162,19 @@ public sealed class EventOutbox(
         MashDbContext db, string topic, string what, string childKey, LawfulBasis lawfulBasis, string purpose, string reason, string partnerNode = "") =>
         db.Set<DisclosureRecord>().Add(Disclosure("", topic, what, childKey, lawfulBasis, purpose, shared: false, reason, partnerNode));
 
+    /// <summary>
+    /// A disclosure made outside the event bus (a notification put in a school's list), or the
+    /// decision not to make it, naming the recipient in words: the disclosure log holds every one.
+    /// </summary>
+    public void RecordDirectDisclosure(
+        MashDbContext db, string what, string childKey, LawfulBasis lawfulBasis, string purpose, string recipient, bool shared, string reason, string recordId)
+    {
+        var disclosure = Disclosure("", "", what, childKey, lawfulBasis, purpose, shared, reason, "");
+        disclosure.Recipients = recipient;
+        disclosure.RecordId = recordId;
+        db.Set<DisclosureRecord>().Add(disclosure);
+    }
+
     private DisclosureRecord Disclosure(
         string eventId, string topic, string what, string childKey, LawfulBasis basis, string purpose, bool shared, string reason, string partnerNode) => new()
     {

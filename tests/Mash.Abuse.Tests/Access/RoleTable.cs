@@ -13,7 +13,9 @@ namespace Mash.Abuse.Tests.Access;
 /// custody officers, reviewed by inspectors, and requests for accommodation answered by the local
 /// authority; child protection investigations are opened and worked by investigators, allocated,
 /// reviewed and closed by supervisors, audited by auditors, and their figures (never a child's
-/// record) read by the partnership's board too; dead letters are for operations.
+/// record) read by the partnership's board too; domestic abuse incidents are recorded by police
+/// officers for the children's schools, whose enrolments and queue the education safeguarding team
+/// keeps, and each school reads and acknowledges its own children's notifications; dead letters are for operations.
 /// </summary>
 public static class RoleTable
 {
@@ -24,6 +26,7 @@ public static class RoleTable
     private const string Offender = "/mash.offender.v1.OffenderService/";
     private const string Custody = "/mash.custody.v1.CustodyService/";
     private const string Investigation = "/mash.investigation.v1.InvestigationService/";
+    private const string Encompass = "/mash.encompass.v1.EncompassService/";
     private const string DeadLetters = "/mash.events.v1.DeadLetterService/";
     private const string Governance = "/mash.governance.v1.GovernanceService/";
     private const string ServiceGovernance = "/mash.governance.v1.ServiceGovernance/";
@@ -99,6 +102,16 @@ public static class RoleTable
         [Custody + "ListAccommodationRequests"] = [MashRoles.CustodyAccommodate],
         [Custody + "AnswerAccommodationRequest"] = [MashRoles.CustodyAccommodate],
         [Custody + "RecordLookedAfterStatus"] = [MashRoles.CustodyAccommodate],
+
+        [Encompass + "RecordIncident"] = [MashRoles.EncompassRecord],
+        [Encompass + "GetIncident"] = [MashRoles.EncompassRecord],
+        [Encompass + "ListIncidents"] = [MashRoles.EncompassRecord],
+        [Encompass + "RecordEnrolment"] = [MashRoles.EncompassManage],
+        [Encompass + "IdentifySchool"] = [MashRoles.EncompassManage],
+        [Encompass + "RecordNoSchoolFound"] = [MashRoles.EncompassManage],
+        [Encompass + "ListNotifications"] = [MashRoles.EncompassManage, MashRoles.EncompassSchool],
+        [Encompass + "GetNotification"] = [MashRoles.EncompassManage, MashRoles.EncompassSchool],
+        [Encompass + "AcknowledgeNotification"] = [MashRoles.EncompassSchool],
 
         [Investigation + "OpenInvestigation"] = [MashRoles.InvestigationWrite],
         [Investigation + "PlanStep"] = [MashRoles.InvestigationWrite],

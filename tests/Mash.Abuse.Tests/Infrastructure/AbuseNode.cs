@@ -69,6 +69,8 @@ public sealed class AbuseNode : IAsyncLifetime
         _ when grpcService.StartsWith("mash.strategy.", StringComparison.Ordinal) => ServiceSpec.Strategy,
         _ when grpcService.StartsWith("mash.offender.", StringComparison.Ordinal) => ServiceSpec.Offender,
         _ when grpcService.StartsWith("mash.custody.", StringComparison.Ordinal) => ServiceSpec.Custody,
+        // EncompassService has no process of its own: the Custody service hosts it.
+        _ when grpcService.StartsWith("mash.encompass.", StringComparison.Ordinal) => ServiceSpec.Custody,
         _ when grpcService.StartsWith("mash.investigation.", StringComparison.Ordinal) => ServiceSpec.Investigation,
         _ => ServiceSpec.Assessment,
     };

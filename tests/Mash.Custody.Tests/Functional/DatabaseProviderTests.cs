@@ -17,7 +17,7 @@ public sealed class DatabaseProviderTests
     [Fact]
     public void The_SQLite_migrations_keep_the_ids_that_databases_in_use_have_recorded_and_PostgreSQL_has_its_own()
     {
-        Assert.Equal(["20261202150129_InitialCustody"], MigrationAssertions.Ids<CustodyDbContext>(DatabaseProvider.Sqlite));
+        Assert.Equal(["20261202150129_InitialCustody", "20261203021321_SchoolNotifications"], MigrationAssertions.Ids<CustodyDbContext>(DatabaseProvider.Sqlite));
         Assert.Empty(MigrationAssertions.Ids<CustodyDbContext>(DatabaseProvider.PostgreSql).Intersect(MigrationAssertions.Ids<CustodyDbContext>(DatabaseProvider.Sqlite)));
     }
 

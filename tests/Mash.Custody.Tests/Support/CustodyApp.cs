@@ -46,6 +46,8 @@ public class CustodyApp : ServiceApp<Program, CustodyDbContext>
 
     internal CustodyService.CustodyServiceClient Client() => new(Channel);
 
+    internal Contracts.Encompass.V1.EncompassService.EncompassServiceClient Encompass() => new(Channel);
+
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     public static Timestamp At(DateTime utc) => Timestamp.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
@@ -147,9 +149,27 @@ public sealed class CustodyPostgreSqlApp : CustodyApp
 }
 
 /// <summary>The Custody service of the local authority's node: the out-of-hours team's side.</summary>
-public sealed class LocalAuthorityApp() : CustodyApp(NodeId, AgencyNames.ChildrenSocialCare)
+public class LocalAuthorityApp : CustodyApp
 {
     public new const string NodeId = "worcestershire-social-care";
 
+    public LocalAuthorityApp() : base(NodeId, AgencyNames.ChildrenSocialCare)
+    {
+    }
+
+    protected LocalAuthorityApp(string postgreSqlDatabase) : this() => UsePostgreSql(postgreSqlDatabase);
+
+    /// <summary>The area's school calendar: the Christmas holidays of 2026, notifications held until term (the default rule).</summary>
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        base.ConfigureSettings(builder);
+        builder.UseSetting("Mash:Encompass:Areas:default:SchoolHolidays:0:From", "2026-12-19");
+        builder.UseSetting("Mash:Encompass:Areas:default:SchoolHolidays:0:To", "2027-01-03");
+        builder.UseSetting("Mash:Encompass:Areas:default:SchoolHolidays:0:Name", "Christmas");
+    }
+
     internal Metadata AsOutOfHours() => As("social-care-out-of-hours", AgencyNames.ChildrenSocialCare, MashRoles.CustodyAccommodate);
 }
+
+/// <summary>The local authority node's service on a database of its own on the test assembly's PostgreSQL server.</summary>
+public sealed class LocalAuthorityPostgreSqlApp() : LocalAuthorityApp("custody");

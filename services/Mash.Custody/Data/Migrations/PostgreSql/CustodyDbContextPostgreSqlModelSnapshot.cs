@@ -94,33 +94,56 @@ namespace Mash.Custody.Data.Migrations.PostgreSql
                     b.ToTable("AppropriateAdults", (string)null);
                 });
 
-            modelBuilder.Entity("Mash.Platform.Idempotency.KeyedCommand", b =>
+            modelBuilder.Entity("Mash.Custody.Data.ChildNotificationRecord", b =>
                 {
-                    b.Property<string>("ClientId")
-                        .HasColumnType("text");
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                    b.Property<byte[]>("Child")
+                        .IsRequired()
+                        .HasColumnType("bytea");
 
-                    b.Property<DateTime>("AcceptedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Method")
+                    b.Property<string>("ChildKey")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("RequestHash")
+                    b.Property<string>("IncidentId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LocalAuthorityNode")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("TargetId")
+                    b.Property<string>("NotSentReason")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.HasKey("ClientId", "IdempotencyKey");
+                    b.Property<byte[]>("Notice")
+                        .IsRequired()
+                        .HasColumnType("bytea");
 
-                    b.ToTable("Commands", (string)null);
+                    b.Property<int>("NoticeVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SawOrHeard")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildKey");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("IncidentChildren", (string)null);
                 });
 
             modelBuilder.Entity("Mash.Custody.Data.DetentionRecord", b =>
@@ -276,6 +299,81 @@ namespace Mash.Custody.Data.Migrations.PostgreSql
                     b.ToTable("Detentions", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Custody.Data.EnrolmentRecord", b =>
+                {
+                    b.Property<string>("ChildKey")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Child")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SchoolName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SchoolUrn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.HasKey("ChildKey");
+
+                    b.ToTable("SchoolEnrolments", (string)null);
+                });
+
+            modelBuilder.Entity("Mash.Custody.Data.IncidentRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Household")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PoliceReference")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt", "Id");
+
+                    b.ToTable("DomesticAbuseIncidents", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Custody.Data.LookedAfterChildRecord", b =>
                 {
                     b.Property<string>("ChildKey")
@@ -414,6 +512,123 @@ namespace Mash.Custody.Data.Migrations.PostgreSql
                     b.HasIndex("DetentionId");
 
                     b.ToTable("DetentionReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Mash.Custody.Data.SchoolNotificationRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Child")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ChildKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Household")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("IncidentId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("NoSchoolAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NoSchoolReason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PoliceNode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PoliceReference")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SawOrHeard")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("SchoolFoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SchoolName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SchoolUrn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SupportPlanned")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("VisibleFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildKey");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("OccurredAt", "Id");
+
+                    b.HasIndex("Stage", "DueAt");
+
+                    b.HasIndex("SchoolUrn", "OccurredAt", "Id");
+
+                    b.HasIndex("Stage", "OccurredAt", "Id");
+
+                    b.ToTable("SchoolNotifications", (string)null);
                 });
 
             modelBuilder.Entity("Mash.Platform.Audit.AuditEntry", b =>
@@ -686,6 +901,35 @@ namespace Mash.Custody.Data.Migrations.PostgreSql
                     b.ToTable("DeliveryReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Platform.Idempotency.KeyedCommand", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ClientId", "IdempotencyKey");
+
+                    b.ToTable("Commands", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Custody.Data.AccommodationRequestRecord", b =>
                 {
                     b.HasOne("Mash.Custody.Data.DetentionRecord", null)
@@ -737,6 +981,15 @@ namespace Mash.Custody.Data.Migrations.PostgreSql
                     b.HasOne("Mash.Custody.Data.DetentionRecord", null)
                         .WithMany("AppropriateAdults")
                         .HasForeignKey("DetentionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mash.Custody.Data.ChildNotificationRecord", b =>
+                {
+                    b.HasOne("Mash.Custody.Data.IncidentRecord", null)
+                        .WithMany("Notifications")
+                        .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -797,6 +1050,11 @@ namespace Mash.Custody.Data.Migrations.PostgreSql
                     b.Navigation("Requests");
 
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Mash.Custody.Data.IncidentRecord", b =>
+                {
+                    b.Navigation("Notifications");
                 });
 #pragma warning restore 612, 618
         }

@@ -89,33 +89,56 @@ namespace Mash.Custody.Data.Migrations.Sqlite
                     b.ToTable("AppropriateAdults", (string)null);
                 });
 
-            modelBuilder.Entity("Mash.Platform.Idempotency.KeyedCommand", b =>
+            modelBuilder.Entity("Mash.Custody.Data.ChildNotificationRecord", b =>
                 {
-                    b.Property<string>("ClientId")
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("Child")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
-                    b.Property<DateTime>("AcceptedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Method")
+                    b.Property<string>("ChildKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RequestHash")
+                    b.Property<string>("IncidentId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TargetId")
+                    b.Property<string>("LocalAuthorityNode")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("ClientId", "IdempotencyKey");
+                    b.Property<string>("NotSentReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
-                    b.ToTable("Commands", (string)null);
+                    b.Property<byte[]>("Notice")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("NoticeVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SawOrHeard")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildKey");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("IncidentChildren", (string)null);
                 });
 
             modelBuilder.Entity("Mash.Custody.Data.DetentionRecord", b =>
@@ -271,6 +294,81 @@ namespace Mash.Custody.Data.Migrations.Sqlite
                     b.ToTable("Detentions", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Custody.Data.EnrolmentRecord", b =>
+                {
+                    b.Property<string>("ChildKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Child")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolUrn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChildKey");
+
+                    b.ToTable("SchoolEnrolments", (string)null);
+                });
+
+            modelBuilder.Entity("Mash.Custody.Data.IncidentRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Household")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoliceReference")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt", "Id");
+
+                    b.ToTable("DomesticAbuseIncidents", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Custody.Data.LookedAfterChildRecord", b =>
                 {
                     b.Property<string>("ChildKey")
@@ -409,6 +507,123 @@ namespace Mash.Custody.Data.Migrations.Sqlite
                     b.HasIndex("DetentionId");
 
                     b.ToTable("DetentionReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Mash.Custody.Data.SchoolNotificationRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Child")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ChildKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Household")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncidentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NoSchoolAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoSchoolReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoliceNode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoliceReference")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SawOrHeard")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SchoolFoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolUrn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportPlanned")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("VisibleFrom")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildKey");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("OccurredAt", "Id");
+
+                    b.HasIndex("Stage", "DueAt");
+
+                    b.HasIndex("SchoolUrn", "OccurredAt", "Id");
+
+                    b.HasIndex("Stage", "OccurredAt", "Id");
+
+                    b.ToTable("SchoolNotifications", (string)null);
                 });
 
             modelBuilder.Entity("Mash.Platform.Audit.AuditEntry", b =>
@@ -675,6 +890,35 @@ namespace Mash.Custody.Data.Migrations.Sqlite
                     b.ToTable("DeliveryReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Platform.Idempotency.KeyedCommand", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId", "IdempotencyKey");
+
+                    b.ToTable("Commands", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Custody.Data.AccommodationRequestRecord", b =>
                 {
                     b.HasOne("Mash.Custody.Data.DetentionRecord", null)
@@ -726,6 +970,15 @@ namespace Mash.Custody.Data.Migrations.Sqlite
                     b.HasOne("Mash.Custody.Data.DetentionRecord", null)
                         .WithMany("AppropriateAdults")
                         .HasForeignKey("DetentionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mash.Custody.Data.ChildNotificationRecord", b =>
+                {
+                    b.HasOne("Mash.Custody.Data.IncidentRecord", null)
+                        .WithMany("Notifications")
+                        .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -786,6 +1039,11 @@ namespace Mash.Custody.Data.Migrations.Sqlite
                     b.Navigation("Requests");
 
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Mash.Custody.Data.IncidentRecord", b =>
+                {
+                    b.Navigation("Notifications");
                 });
 #pragma warning restore 612, 618
         }
