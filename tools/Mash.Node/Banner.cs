@@ -46,10 +46,13 @@ internal static class Banner
 
         output.WriteLine($"  data:                         {node.NodeDataDirectory}");
         output.WriteLine("  development clients (secrets generated on first run):");
-        foreach (var client in DevClient.Read(node))
+        var clients = DevClient.Read(node);
+        var width = clients.Max(c => c.ClientId.Length);
+        foreach (var client in clients)
         {
             var roles = client.Roles.Count > 0 ? string.Join(' ', client.Roles) : "(no roles)";
-            output.WriteLine($"    {client.ClientId,-24} {client.Agency,-22} secret {client.Secret}  {roles}");
+            var school = client.SchoolUrn is { } urn ? $" (school URN {urn})" : "";
+            output.WriteLine($"    {client.ClientId.PadRight(width)} {client.Agency,-22} secret {client.Secret}  {roles}{school}");
         }
 
         output.WriteLine();

@@ -30,6 +30,7 @@ public static class FiguresReport
         ChildrenSections.Write(page, figures);
         CustodySection.Write(page, figures.Custody);
         InvestigationSection.Write(page, figures.Investigations);
+        EncompassSection.Write(page, figures.Encompass);
         page.Append("</main><footer><p>Counts and times only: no child, practitioner or record is named in these figures. ")
             .Append("Made from mash.figures.v1.GetPartnershipFigures; each value's field is in its data-figure attribute.</p></footer>")
             .Append("</body></html>\n");

@@ -47,6 +47,11 @@ public abstract class EncompassScenarios(CustodyApp police, LocalAuthorityApp lo
         Assert.Equal(("Amy", NotificationState.WithSchool, TuesdayBeforeSchool, "DA/26/118842"),
             (atOakfield.Child.GivenName, atOakfield.State, atOakfield.Notice.DueAt.ToDateTime(), atOakfield.PoliceReference));
         Assert.Contains("hid upstairs", atOakfield.SawOrHeard, StringComparison.Ordinal);
+        await localAuthority.Encompass().GetNotificationAsync(new GetNotificationRequest { NotificationId = atOakfield.NotificationId }, localAuthority.AsSchool(OakfieldUrn));
+        var read = await localAuthority.WithDbAsync(db => db.Set<Platform.Audit.AuditEntry>()
+            .Where(e => e.RecordId == atOakfield.NotificationId && e.Method.EndsWith("/GetNotification")).Select(e => e.ClientId).ToListAsync());
+        Assert.Equal(["school-" + OakfieldUrn], read);
+        await localAuthority.SentAsync<RecordAccessed>(Topics.AccessNotices);
         Assert.Empty(await localAuthority.SchoolListAsync(RiversideUrn));
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => localAuthority.Encompass().GetNotificationAsync(
             new GetNotificationRequest { NotificationId = atOakfield.NotificationId }, localAuthority.AsSchool(RiversideUrn)).ResponseAsync);

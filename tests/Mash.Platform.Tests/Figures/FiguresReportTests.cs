@@ -10,7 +10,7 @@ public sealed partial class FiguresReportTests
     private static readonly string[] Charts =
     [
         "chart-referrals-by-month", "chart-referral-stages", "chart-strategy-by-month", "chart-strategy-on-time", "chart-strategy-minutes",
-        "chart-cse-by-month", "chart-custody-accommodation", "chart-device-backlog", "chart-audit-grades",
+        "chart-cse-by-month", "chart-custody-accommodation", "chart-device-backlog", "chart-audit-grades", "chart-encompass",
     ];
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed partial class FiguresReportTests
         }
 
         Assert.Empty(UnbalancedTags(html));
-        Assert.Equal(["referrals", "strategy", "cse", "assessments", "missing", "offenders", "custody", "investigations"],
+        Assert.Equal(["referrals", "strategy", "cse", "assessments", "missing", "offenders", "custody", "investigations", "encompass"],
             SectionIds().Matches(html).Select(m => m.Groups[1].Value));
     }
 
@@ -123,7 +123,7 @@ public sealed partial class FiguresReportTests
     {
         var html = FiguresReport.Render(new PartnershipFigures { Area = "Leeds" });
 
-        Assert.Equal(8, Regex.Count(html, "Not in these figures"));
+        Assert.Equal(9, Regex.Count(html, "Not in these figures"));
         Assert.Equal(["area", "node"], ReportPage.Figures(html).Select(f => f.Path));
         Assert.Empty(UnbalancedTags(html));
     }

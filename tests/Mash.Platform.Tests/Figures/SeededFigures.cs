@@ -44,6 +44,11 @@ internal static class SeededFigures
             Missing = new MissingFigures { Episodes = 143, InterviewsDue = 131, InterviewsOnTime = 117 },
             Custody = Custody(),
             Investigations = Investigations(),
+            Encompass = new Contracts.Encompass.V1.EncompassFigures
+            {
+                NotificationsReceived = 212, DeliveredOnTime = 187, DeliveredLate = 14, Acknowledged = 179, NoSchoolFound = 6, AwaitingSchool = 5,
+                OverdueNow = 9, AcknowledgedMedianHours = 13.5,
+            },
         };
         for (var month = 0; month < 12; month++)
         {

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Mash.Node.Hosting;
 
 /// <summary>The gateway's development clients: ids and roles from its settings, secrets from the node's data.</summary>
-public sealed record DevClient(string ClientId, string Agency, IReadOnlyList<string> Roles, string Secret)
+public sealed record DevClient(string ClientId, string Agency, IReadOnlyList<string> Roles, string Secret, string? SchoolUrn = null)
 {
     public static IReadOnlyList<DevClient> Read(NodeOptions node)
     {
@@ -18,7 +18,8 @@ public sealed record DevClient(string ClientId, string Agency, IReadOnlyList<str
             {
                 var id = c.GetProperty(nameof(ClientId)).GetString()!;
                 return new DevClient(id, c.GetProperty(nameof(Agency)).GetString()!,
-                    [.. c.GetProperty(nameof(Roles)).EnumerateArray().Select(r => r.GetString()!)], secrets.GetValueOrDefault(id, ""));
+                    [.. c.GetProperty(nameof(Roles)).EnumerateArray().Select(r => r.GetString()!)], secrets.GetValueOrDefault(id, ""),
+                    c.TryGetProperty(nameof(SchoolUrn), out var urn) ? urn.GetString() : null);
             })];
     }
 }

@@ -102,7 +102,7 @@ internal sealed class SchoolNotificationCommands(
         {
             var notification = await store.Db.SchoolNotifications.FirstOrDefaultAsync(n => n.Id == notificationId, ct)
                 ?? throw RpcErrors.NotFound("notification", notificationId);
-            audit.Touch(notification.ChildKey, notification.Id);
+            reads.Read(notification);
             var now = clock.UtcNow;
             await change(notification, now, ct);
             events.SendUpdate(store.Db, notification, now);

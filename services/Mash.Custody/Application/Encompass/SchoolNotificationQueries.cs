@@ -29,7 +29,7 @@ internal sealed class SchoolNotificationQueries(CustodyDbContext db, CallAudit a
             ?? throw RpcErrors.NotFound("notification", request.NotificationId);
         var now = clock.UtcNow;
         RequireVisibleTo(caller, notification, now);
-        audit.Touch(notification.ChildKey, notification.Id);
+        Read(notification);
         return notification.ToContract(now);
     }
 
@@ -49,7 +49,7 @@ internal sealed class SchoolNotificationQueries(CustodyDbContext db, CallAudit a
         var response = new ListNotificationsResponse { NextPageToken = OldestFirst.NextToken(page, n => (n.OccurredAt, n.Id)) };
         foreach (var notification in page.Items)
         {
-            audit.Touch(notification.ChildKey, notification.Id);
+            Read(notification);
             response.Notifications.Add(notification.ToContract(now));
         }
 
@@ -60,7 +60,7 @@ internal sealed class SchoolNotificationQueries(CustodyDbContext db, CallAudit a
     public async Task<Notification> ReadForReplayAsync(string notificationId, CancellationToken cancellationToken)
     {
         var notification = await db.SchoolNotifications.AsNoTracking().SingleAsync(n => n.Id == notificationId, cancellationToken);
-        audit.Touch(notification.ChildKey, notification.Id);
+        Read(notification);
         return notification.ToContract(clock.UtcNow);
     }
 
@@ -90,6 +90,13 @@ internal sealed class SchoolNotificationQueries(CustodyDbContext db, CallAudit a
         {
             throw RpcErrors.PermissionDenied($"Notification {notification.Id} is not one for this school's children (URN {caller.Urn}).");
         }
+    }
+
+    /// <summary>Audited here, and the police node that shared it is told who opened it (an access notice).</summary>
+    public void Read(SchoolNotificationRecord notification)
+    {
+        audit.Touch(notification.ChildKey, notification.Id);
+        audit.TouchPartnerRecord(notification.ChildKey, notification.PoliceNode, notification.Id);
     }
 
     private static IQueryable<SchoolNotificationRecord> Filter(
