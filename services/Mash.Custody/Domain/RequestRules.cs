@@ -190,16 +190,7 @@ public static class RequestRules
             v.Require(request.LegalStatus == LookedAfterLegalStatus.Unspecified, "legal_status", "Only for a child who is looked after.");
         }
 
-        DateOnly since = default;
-        if (request.Since is null || !Dates.TryGet(request.Since, out since))
-        {
-            v.Add("since", "Give the real calendar day since which the status holds.");
-        }
-        else
-        {
-            v.Require(since <= window.Today, "since", "Cannot be in the future.").Require(since >= window.Earliest, "since", "Not a day of a record kept now.");
-        }
-
+        var since = v.CheckPastDay("since", request.Since, window, "Give the real calendar day since which the status holds.");
         v.ThrowIfAny("The looked-after status cannot be recorded.");
         return since;
     }

@@ -37,6 +37,19 @@ public sealed record DateWindow(DateOnly Today, DateOnly Earliest, DateOnly Plan
 /// <summary>The sanity bounds of a time a caller supplies, each refused with a field violation.</summary>
 public static class DateBounds
 {
+    /// <summary>A real calendar day that has come (today or before, within the window's past): since when something holds.</summary>
+    public static DateOnly CheckPastDay(this FieldViolations violations, string field, Contracts.Common.V1.Date? date, DateWindow window, string whenMissing)
+    {
+        if (date is null || !Dates.TryGet(date, out var day))
+        {
+            violations.Add(field, whenMissing);
+            return default;
+        }
+
+        violations.Require(day <= window.Today, field, "Cannot be in the future.").Require(day >= window.Earliest, field, "Not a day of a record kept now.");
+        return day;
+    }
+
     /// <summary>Not before <paramref name="earliest"/> (why: <paramref name="earliestIs"/>), and at most the horizon after <paramref name="from"/>.</summary>
     public static FieldViolations CheckWithin(
         this FieldViolations violations, string field, DateTime value, DateTime earliest, string earliestIs, DateTime from, TimeSpan horizon)

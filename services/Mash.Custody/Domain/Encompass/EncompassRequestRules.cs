@@ -59,16 +59,7 @@ public static class EncompassRequestRules
         var v = new FieldViolations().CheckIdempotencyKey(request.IdempotencyKey, "record it twice");
         ChildIdentityRules.Validate(v, "child", request.Child, window.Today);
         CheckSchool(v, request.School);
-        DateOnly since = default;
-        if (request.Since is null || !Dates.TryGet(request.Since, out since))
-        {
-            v.Add("since", "Give the real calendar day the child joined the school's roll.");
-        }
-        else
-        {
-            v.Require(since <= window.Today, "since", "Cannot be in the future.").Require(since >= window.Earliest, "since", "Not a day of a record kept now.");
-        }
-
+        var since = v.CheckPastDay("since", request.Since, window, "Give the real calendar day the child joined the school's roll.");
         v.ThrowIfAny("The enrolment cannot be recorded.");
         return since;
     }
