@@ -6,6 +6,11 @@ using Mash.Bench.Output;
 using Mash.Bench.Scenarios;
 using Mash.Node.Hosting;
 
+if (args is [Mash.Bench.Baseline.BareGrpcServer.Argument, var barePort])
+{
+    return await Mash.Bench.Baseline.BareGrpcServer.RunAsync(int.Parse(barePort, System.Globalization.CultureInfo.InvariantCulture));
+}
+
 BenchArguments arguments;
 try
 {
@@ -49,6 +54,18 @@ async Task Scenario(string name, Func<Task> run)
     }
 }
 
+// First, what gRPC itself does on this machine through the same client: every rate below is also a fraction of it.
+// Every run measures it, whichever scenarios it runs.
+try
+{
+    context.Bare = await Mash.Bench.Baseline.BareGrpcBaseline.RunAsync(context);
+}
+catch (Exception e) when (e is not OutOfMemoryException)
+{
+    errors.Add($"{Mash.Bench.Baseline.BareGrpcBaseline.Name}: {e.GetType().Name}: {e.Message}");
+    Console.Error.WriteLine($"the bare gRPC baseline failed: {e}");
+}
+
 if (arguments.Runs(GatewayOverhead.Name) || arguments.Runs(DurableSubmits.Name))
 {
     Console.WriteLine("Starting a node on SQLite...");
@@ -65,7 +82,7 @@ await Scenario(DurableSubmits.Name, async () =>
     Console.WriteLine("Starting a node on PostgreSQL (private server)...");
     var node = await nodes.StartPostgresAsync("bench-postgres");
     await NodeWarmUp.RunAsync(context, node);
-    await DurableSubmits.RunAsync(context, node, "PostgreSQL");
+    await DurableSubmits.RunAsync(context, node, "PostgreSQL", "server: " + await nodes.PostgresDurabilityAsync());
     context.AddResources(node.Node);
     await nodes.StopAsync(node);
 });

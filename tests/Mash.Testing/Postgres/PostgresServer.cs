@@ -73,7 +73,31 @@ public sealed class PostgresServer
         return new PostgresDatabase(connectionString, _adminConnectionString!, name);
     }
 
-    private static PostgresServer Start()
+    /// <summary>
+    /// A server that flushes every commit to disk as a production server does (fsync, synchronous
+    /// commit and full page writes on), for measurements; not the tests' shared one. The server
+    /// <c>MASH_TEST_POSTGRES</c> names, when set, is used as it is configured (see <see cref="DurabilityAsync"/>).
+    /// </summary>
+    public static PostgresServer StartDurable() => Start(durable: true);
+
+    /// <summary>The server's durability settings as it reports them: "fsync=on, synchronous_commit=on, full_page_writes=on".</summary>
+    public async Task<string> DurabilityAsync()
+    {
+        await using var admin = new NpgsqlConnection(_adminConnectionString);
+        await admin.OpenAsync();
+        var settings = new List<string>();
+        foreach (var name in (string[])["fsync", "synchronous_commit", "full_page_writes"])
+        {
+            await using var show = new NpgsqlCommand($"SHOW {name}", admin);
+            settings.Add($"{name}={await show.ExecuteScalarAsync()}");
+        }
+
+        return string.Join(", ", settings);
+    }
+
+    private static PostgresServer Start() => Start(durable: false);
+
+    private static PostgresServer Start(bool durable)
     {
         var given = Environment.GetEnvironmentVariable(ServerVariable);
         if (!string.IsNullOrWhiteSpace(given))
@@ -90,7 +114,7 @@ public sealed class PostgresServer
                     $"no initdb found (pg_config --bindir, /usr/lib/postgresql/*/bin); install PostgreSQL or set {ServerVariable}.");
             }
 
-            var cluster = PrivateCluster.Start(binaries);
+            var cluster = PrivateCluster.Start(binaries, durable);
             cluster.StopWhenProcessExits();
             return new PostgresServer(cluster.AdminConnectionString, cluster, "");
         }

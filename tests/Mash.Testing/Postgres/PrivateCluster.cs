@@ -8,7 +8,8 @@ namespace Mash.Testing.Postgres;
 /// A throwaway PostgreSQL cluster: <c>initdb</c> in a temporary directory and <c>pg_ctl start</c>
 /// on a free port of 127.0.0.1, with its socket inside that directory. PostgreSQL refuses to run
 /// as root, so as root the directory is given to the <c>postgres</c> user and the programs run
-/// through <c>runuser</c>. Durability is switched off: the data is thrown away anyway.
+/// through <c>runuser</c>. For tests durability is switched off (the data is thrown away anyway);
+/// a benchmark asks for a server that flushes every commit as a production server does.
 /// </summary>
 internal sealed class PrivateCluster
 {
@@ -50,8 +51,10 @@ internal sealed class PrivateCluster
         return candidates.FirstOrDefault(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl")));
     }
 
-    public static PrivateCluster Start(string binaries)
+    /// <summary>Starts a cluster; <paramref name="durable"/>: fsync, synchronous commit and full page writes on, PostgreSQL's defaults.</summary>
+    public static PrivateCluster Start(string binaries, bool durable = false)
     {
+        var durability = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         var asPostgresUser = Environment.UserName == "root";
         var directory = System.IO.Directory.CreateTempSubdirectory("mash-pg-").FullName;
         if (asPostgresUser)
@@ -69,7 +72,7 @@ internal sealed class PrivateCluster
             try
             {
                 started.Exec("pg_ctl", ["-D", started.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "30", "start", "-o",
-                    $"-p {started.Port} -c listen_addresses=127.0.0.1 -k {directory} -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"]);
+                    $"-p {started.Port} -c listen_addresses=127.0.0.1 -k {directory} -c max_connections=300{durability}"]);
                 return started;
             }
             catch (InvalidOperationException) when (attempt < 3)

@@ -18,6 +18,8 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
     private readonly List<RunningNode> _nodes = [];
     private readonly List<NodeClient> _clients = [];
     private readonly List<PostgresDatabase> _databases = [];
+    // Started on first use: a server that flushes every commit, unlike the tests' (see PrivateCluster).
+    private readonly Lazy<PostgresServer> _durableServer = new(PostgresServer.StartDurable);
 
     public IReadOnlyList<RunningNode> Nodes => _nodes;
 
@@ -25,10 +27,16 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
     public async Task<NodeClient> StartSqliteAsync(string name) =>
         await StartAsync(new NodeOptions { NodeId = name, GatewayPort = FreePorts.NodeBase(), DataDirectory = Path.Combine(_data, name), PartnershipSecret = Secret });
 
-    /// <summary>One police node whose services keep their data in PostgreSQL, a database each on the tests' private server.</summary>
+    /// <summary>The durability settings of the server <see cref="StartPostgresAsync"/> uses, as it reports them.</summary>
+    public Task<string> PostgresDurabilityAsync() => _durableServer.Value.DurabilityAsync();
+
+    /// <summary>
+    /// One police node whose services keep their data in PostgreSQL, a database each on a private server
+    /// that flushes every commit to disk as a production server does (or the one MASH_TEST_POSTGRES names).
+    /// </summary>
     public async Task<NodeClient> StartPostgresAsync(string name)
     {
-        var server = PostgresServer.Shared;
+        var server = _durableServer.Value;
         if (!server.Available)
         {
             throw new InvalidOperationException("PostgreSQL is not available: " + server.UnavailableReason);

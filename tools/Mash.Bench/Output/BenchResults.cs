@@ -21,6 +21,8 @@ public sealed record Figure
     public string? Target { get; init; }
     public bool? Met { get; init; }
     public string? Note { get; init; }
+    /// <summary>The rate as a fraction of the bare gRPC service's, measured in the same run through the same client.</summary>
+    public double? VsBare { get; init; }
 
     public static Figure Of(string scenario, string name, Measured measured, string? note = null) => new()
     {

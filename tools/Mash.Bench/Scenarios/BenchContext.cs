@@ -20,13 +20,24 @@ public sealed class BenchContext(bool quick, BenchNodes nodes, TextWriter log, T
     public TextWriter Log { get; } = log;
     public IReadOnlyList<Figure> Figures => _figures;
 
+    /// <summary>The bare gRPC service's rates, once measured: each later rate is also given as a fraction of them.</summary>
+    public Baseline.BareRates? Bare { get; set; }
+
     public void Add(Figure figure)
     {
+        if (Bare is { } bare && figure.PerSecond is { } perSecond && figure.Scenario != Baseline.BareGrpcBaseline.Name)
+        {
+            // Submits against the bare service's submits, everything else (reads, lists) against its reads.
+            var baseline = figure.Name.Contains("ubmit", StringComparison.Ordinal) ? bare.SubmitsPerSecond : bare.ReadsPerSecond;
+            figure = figure with { VsBare = baseline > 0 ? Math.Round(perSecond / baseline, 3) : null };
+        }
+
         _figures.Add(figure);
         var rate = figure.PerSecond is { } r ? $"{r:0.#}/s " : "";
         var latency = figure.P99Ms is { } p99 ? $"p50 {figure.P50Ms} ms p99 {p99} ms " : "";
         var value = figure.Value is { } v ? $"{v} {figure.Unit} " : "";
-        Log.WriteLine($"  {figure.Scenario}/{figure.Name}: {rate}{latency}{value}{(figure.Met is false ? "(target missed)" : "")}");
+        var vsBare = figure.VsBare is { } x ? $"({x} of bare gRPC) " : "";
+        Log.WriteLine($"  {figure.Scenario}/{figure.Name}: {rate}{vsBare}{latency}{value}{(figure.Met is false ? "(target missed)" : "")}");
     }
 
     /// <summary>Memory and start time of each process of the node, read just before it is stopped.</summary>

@@ -16,7 +16,8 @@ public static class DurableSubmits
     private const int Concurrency = 32;
     private const double SteadyRate = 200;
 
-    public static async Task RunAsync(BenchContext context, NodeClient node, string database)
+    /// <param name="serverNote">For PostgreSQL, the server's durability settings as it reports them: the figures hold only for those.</param>
+    public static async Task RunAsync(BenchContext context, NodeClient node, string database, string? serverNote = null)
     {
         var headers = await node.AsAsync("police-mash");
         var client = node.Referrals();
@@ -29,19 +30,21 @@ public static class DurableSubmits
         context.Log.WriteLine($"{Name}: SubmitReferral on {database} at {SteadyRate}/s...");
         var steady = await OpenLoop.RunAsync(SteadyRate, context.Phases, Submit);
         var p99 = steady.Latency.Percentile(99).TotalMilliseconds;
-        context.Add(Figure.Of(Name, $"submit at {SteadyRate}/s {database}", steady) with
+        var p99Limit = sqlite ? 25 : 40;
+        context.Add(Figure.Of(Name, $"submit at {SteadyRate}/s {database}", steady, serverNote) with
         {
-            Target = sqlite ? "p99 < 25 ms" : null,
-            Met = sqlite ? p99 < 25 && steady.Statuses.Failed == 0 : null,
+            Target = $"p99 < {p99Limit} ms",
+            Met = p99 < p99Limit && steady.Statuses.Failed == 0,
         });
 
         await WaitUntilQuietAsync(node);
         context.Log.WriteLine($"{Name}: SubmitReferral on {database}, {Concurrency} callers...");
         var throughput = await ClosedLoop.RunAsync(Concurrency, context.Phases, Submit);
-        context.Add(Figure.Of(Name, $"submits/s {database} ({Concurrency} callers)", throughput) with
+        var minimum = sqlite ? 1500 : 1200;
+        context.Add(Figure.Of(Name, $"submits/s {database} ({Concurrency} callers)", throughput, serverNote) with
         {
-            Target = sqlite ? "≥ 1500/s" : null,
-            Met = sqlite ? throughput.PerSecond >= 1500 : null,
+            Target = $"≥ {minimum}/s",
+            Met = throughput.PerSecond >= minimum,
         });
     }
 

@@ -1,0 +1,43 @@
+using Grpc.Net.Client;
+using Mash.Bench.Load;
+using Mash.Bench.Output;
+using Mash.Bench.Scenarios;
+using Mash.Contracts.Referral.V1;
+
+namespace Mash.Bench.Baseline;
+
+/// <summary>What the same client gets from a bare gRPC service on this machine: reads and submits.</summary>
+public sealed record BareRates(double ReadsPerSecond, double SubmitsPerSecond);
+
+/// <summary>
+/// The bare service measured as the node is: the same client, 16 callers and 32, the same requests;
+/// every rate figure of the run is then also given as a fraction of it (what the node costs above gRPC).
+/// </summary>
+public static class BareGrpcBaseline
+{
+    public const string Name = "bare";
+
+    public static async Task<BareRates> RunAsync(BenchContext context)
+    {
+        var (process, address) = await BareGrpcServer.StartAsync();
+        try
+        {
+            using var channel = GrpcChannel.ForAddress(address);
+            var client = new ReferralService.ReferralServiceClient(channel);
+            var read = new GetReferralRequest { ReferralId = "ref_" + new string('0', 32) };
+            context.Log.WriteLine($"{Name}: a constant reply, 16 callers (GetReferral) and 32 (SubmitReferral)...");
+            var reads = await ClosedLoop.RunAsync(16, context.Phases, async ct => await client.GetReferralAsync(read, cancellationToken: ct));
+            var submits = await ClosedLoop.RunAsync(32, context.Phases,
+                async ct => await client.SubmitReferralAsync(BenchContext.NewReferral(), cancellationToken: ct));
+            context.Add(Figure.Of(Name, "GetReferral bare gRPC (16 callers)", reads));
+            context.Add(Figure.Of(Name, "SubmitReferral bare gRPC (32 callers)", submits));
+            return new BareRates(reads.PerSecond, submits.PerSecond);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            process.Dispose();
+        }
+    }
+}
