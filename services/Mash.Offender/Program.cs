@@ -1,34 +1,12 @@
 using Mash.Offender;
-using Mash.Offender.Data;
-using Mash.Offender.Grpc;
-using Mash.Platform.Auth;
-using Mash.Platform.Eventing;
 using Mash.Platform.Hosting;
-using Mash.Platform.Persistence;
-using Mash.Offender.Application;
-using Mash.Offender.IntegrationEvents;
-using Mash.Platform.ServiceDefaults;
 
 if (await HealthProbe.RunIfAskedAsync(args) is { } health)
 {
     return health; // --check-health: the image's HEALTHCHECK asks the running service, then exits
 }
 
-var builder = MashHost.CreateBuilder(args);
-builder.AddMashServiceDefaults("mash-offender", MashRoles.Offender);
-builder.AddOffenderService();
-
-var app = builder.Build();
-if (await app.MigrateDatabaseAsync<OffenderDbContext>() is { } exitCode)
-{
-    return exitCode; // --migrate-only: the schema step of a deployment, then exit
-}
-
-app.UseMashServiceDefaults();
-app.MapGrpcService<OffenderGrpcService>();
-app.MapMashEventing();
-await app.RunAsync();
-return 0;
+return await OffenderHost.RunAsync(args);
 
 /// <summary>Entry point, visible to the functional tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -99,6 +99,8 @@ await Scenario(CrossNodeFlags.Name, async () =>
     await nodes.StopAsync(socialCare);
 });
 
+await Scenario(DefaultFootprint.Name, () => DefaultFootprint.RunAsync(context));
+
 await Scenario(ListOverManyReferrals.Name, async () =>
 {
     Console.WriteLine("Starting a node on SQLite for the large queue...");

@@ -2,10 +2,11 @@ using System.Globalization;
 
 namespace Mash.Node;
 
-/// <summary>Command line of the launcher: `[--port 5100] [--data .mash] [--tls] [--verbose] [--no-dashboard] [--dashboard-port 18888]`.</summary>
-internal sealed record LauncherArguments(int GatewayPort, string? DataDirectory, bool Verbose, bool Dashboard = true, int DashboardPort = 18888, bool Tls = false)
+/// <summary>Command line of the launcher: `[--port 5100] [--data .mash] [--tls] [--verbose] [--no-dashboard] [--dashboard-port 18888] [--separate-processes]`.</summary>
+internal sealed record LauncherArguments(
+    int GatewayPort, string? DataDirectory, bool Verbose, bool Dashboard = true, int DashboardPort = 18888, bool Tls = false, bool SeparateProcesses = false)
 {
-    public const string Usage = "usage: Mash.Node [--port 5100] [--data DIR] [--tls] [--verbose] [--no-dashboard] [--dashboard-port 18888]";
+    public const string Usage = "usage: Mash.Node [--port 5100] [--data DIR] [--tls] [--verbose] [--no-dashboard] [--dashboard-port 18888] [--separate-processes]";
 
     public static LauncherArguments Parse(string[] args)
     {
@@ -15,6 +16,7 @@ internal sealed record LauncherArguments(int GatewayPort, string? DataDirectory,
         var dashboard = true;
         var dashboardPort = 18888;
         var tls = false;
+        var separate = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -31,6 +33,9 @@ internal sealed record LauncherArguments(int GatewayPort, string? DataDirectory,
                 case "--tls":
                     tls = true;
                     break;
+                case "--separate-processes":
+                    separate = true;
+                    break;
                 case "--no-dashboard":
                     dashboard = false;
                     break;
@@ -42,6 +47,6 @@ internal sealed record LauncherArguments(int GatewayPort, string? DataDirectory,
             }
         }
 
-        return new LauncherArguments(port, data, verbose, dashboard, dashboardPort, tls);
+        return new LauncherArguments(port, data, verbose, dashboard, dashboardPort, tls, separate);
     }
 }

@@ -38,9 +38,18 @@ using var stop = new CancellationTokenSource();
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
 await using var running = new RunningNodes();
-foreach (var node in nodes)
+var echo = arguments.Verbose ? Console.Out : null;
+if (arguments.SeparateProcesses)
 {
-    running.Add(await RunningNode.StartAsync(node, arguments.Verbose ? Console.Out : null));
+    foreach (var node in nodes)
+    {
+        running.Add(await RunningNode.StartAsync(node, echo));
+    }
+}
+else
+{
+    // One process per node, both starting at once: each node's services share one runtime.
+    await Task.WhenAll(nodes.Select(async node => running.Add(await RunningNode.StartInOneProcessAsync(node, echo))));
 }
 
 await DashboardLauncher.ReportAsync(dashboard, Console.Out, Console.Error);

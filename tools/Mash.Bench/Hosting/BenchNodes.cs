@@ -65,6 +65,14 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
         return (started[0], started[1]);
     }
 
+    /// <summary>The same two nodes as the launcher's default: each node's gateway and services in one host process, started at once.</summary>
+    public async Task<(NodeClient Police, NodeClient SocialCare)> StartPoliceAndSocialCareInOneProcessAsync()
+    {
+        var options = NodeOptions.PoliceAndSocialCare(FreePorts.NodeBase(nodes: 2), Path.Combine(_data, "default"), Secret);
+        var started = await Task.WhenAll(options.Select(o => StartAsync(o, oneProcess: true)));
+        return (started[0], started[1]);
+    }
+
     /// <summary>Stops a node's processes once its scenario is done, so they do not take the cores from the next one.</summary>
     public async Task StopAsync(NodeClient client)
     {
@@ -75,7 +83,9 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
         }
     }
 
-    private async Task<NodeClient> StartAsync(NodeOptions options)
+    private async Task<NodeClient> StartAsync(NodeOptions options) => await StartAsync(options, oneProcess: false);
+
+    private async Task<NodeClient> StartAsync(NodeOptions options, bool oneProcess)
     {
         var settings = new Dictionary<string, string>(options.Settings)
         {
@@ -88,7 +98,9 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
             settings[key] = value;
         }
 
-        var node = await RunningNode.StartAsync(options with { Settings = settings });
+        var node = oneProcess
+            ? await RunningNode.StartInOneProcessAsync(options with { Settings = settings })
+            : await RunningNode.StartAsync(options with { Settings = settings });
         var client = new NodeClient(node);
         lock (_nodes)
         {

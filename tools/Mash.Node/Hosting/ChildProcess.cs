@@ -30,8 +30,17 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Called by <see cref="Readiness"/> when the process first answers as healthy.</summary>
     public void MarkReady() => StartToReady ??= Stopwatch.GetElapsedTime(_startedAt);
 
-    public static ChildProcess Start(string name, string assemblyPath, IReadOnlyDictionary<string, string> environment, TextWriter? echo = null) =>
-        Start(name, new ProcessStartInfo("dotnet") { ArgumentList = { assemblyPath } }, Path.GetDirectoryName(assemblyPath)!, environment, echo);
+    public static ChildProcess Start(
+        string name, string assemblyPath, IReadOnlyDictionary<string, string> environment, TextWriter? echo = null, IReadOnlyList<string>? arguments = null)
+    {
+        var info = new ProcessStartInfo("dotnet") { ArgumentList = { assemblyPath } };
+        foreach (var argument in arguments ?? [])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return Start(name, info, Path.GetDirectoryName(assemblyPath)!, environment, echo);
+    }
 
     /// <summary>A program that is not a .NET assembly of this repository (e.g. the dashboard).</summary>
     public static ChildProcess StartExecutable(string name, string executablePath, IReadOnlyDictionary<string, string> environment, TextWriter? echo = null) =>

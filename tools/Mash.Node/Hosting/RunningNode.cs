@@ -2,7 +2,11 @@ using System.Text.Json;
 
 namespace Mash.Node.Hosting;
 
-/// <summary>A node's processes: the gateway and each service, each a real process.</summary>
+/// <summary>
+/// A node's processes: the gateway and each service, each a real process (<see cref="StartAsync(NodeOptions, TextWriter?)"/>,
+/// as a deployment runs them and the fault tests kill them), or all of them in one host process
+/// (<see cref="StartInOneProcessAsync"/>, the embedded default: one runtime, its JIT work and mapped files shared).
+/// </summary>
 public sealed class RunningNode : IAsyncDisposable
 {
     private readonly TextWriter? _echo;
@@ -16,7 +20,7 @@ public sealed class RunningNode : IAsyncDisposable
 
     public NodeOptions Options { get; }
     public ChildProcess Gateway { get; private set; } = null!;
-    public IEnumerable<ChildProcess> Processes => _services.Values.Prepend(Gateway).Where(p => p is not null);
+    public IEnumerable<ChildProcess> Processes => _services.Values.Prepend(Gateway).Where(p => p is not null).Distinct();
 
     public ChildProcess Service(ServiceSpec service) => _services[service.Name];
 
@@ -37,23 +41,83 @@ public sealed class RunningNode : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The gateway and every service in one process (tools/Mash.Node.Host), each its own web application on its
+    /// own port, with the settings it would have had as a process of its own. Ready when every one answers.
+    /// </summary>
+    public static async Task<RunningNode> StartInOneProcessAsync(NodeOptions options, TextWriter? echo = null)
+    {
+        var node = new RunningNode(options, echo);
+        try
+        {
+            var apps = ServiceSpec.All
+                .Select(service => new { service.Name, Args = AsArguments(service.ProjectFolder, service.AssemblyName, node.ServiceSettings(service, new Dictionary<string, string>())) })
+                .Prepend(new { Name = "gateway", Args = AsArguments("gateway/Mash.Gateway", "Mash.Gateway", node.GatewaySettings()) });
+            Directory.CreateDirectory(options.NodeDataDirectory);
+            var file = Path.Combine(options.NodeDataDirectory, "node-host.json");
+            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(apps));
+            var host = ChildProcess.Start($"{options.NodeId}/host", RepositoryLayout.BuiltAssembly("tools/Mash.Node.Host", "Mash.Node.Host"),
+                node.CommonEnvironment(), echo, [file]);
+            node.Gateway = host;
+            foreach (var service in ServiceSpec.All)
+            {
+                node._services[service.Name] = host;
+            }
+
+            await node.GatewayReadyAsync();
+            await Task.WhenAll(ServiceSpec.All.Select(s => Readiness.WaitForGrpcHealthAsync(host, options.AddressOf(s), options.StartTimeout)));
+            return node;
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>An application's settings as its command line in the host: its own content root, then Section:Key=value.</summary>
+    private static string[] AsArguments(string projectFolder, string assemblyName, Dictionary<string, string> settings) =>
+    [
+        "--contentRoot=" + Path.GetDirectoryName(RepositoryLayout.BuiltAssembly(projectFolder, assemblyName)),
+        .. settings.Select(s => $"--{s.Key.Replace("__", ":", StringComparison.Ordinal)}={s.Value}"),
+    ];
+
     public async Task StartGatewayAsync()
     {
         var environment = CommonEnvironment();
-        environment["Kestrel__Endpoints__Grpc__Url"] = Options.GatewayAddress;
-        environment["Kestrel__Endpoints__Http__Url"] = Options.GatewayHttpAddress;
+        foreach (var (key, value) in GatewaySettings())
+        {
+            environment[key] = value;
+        }
+
+        Gateway = ChildProcess.Start($"{Options.NodeId}/gateway", RepositoryLayout.BuiltAssembly("gateway/Mash.Gateway", "Mash.Gateway"), environment, _echo);
+        await GatewayReadyAsync();
+    }
+
+    /// <summary>The gateway's own settings, beside the node's: its endpoints, each service's address, its certificate.</summary>
+    private Dictionary<string, string> GatewaySettings()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Kestrel__Endpoints__Grpc__Url"] = Options.GatewayAddress,
+            ["Kestrel__Endpoints__Http__Url"] = Options.GatewayHttpAddress,
+        };
         foreach (var service in ServiceSpec.All)
         {
-            environment[$"ReverseProxy__Clusters__{service.Name}__Destinations__{service.Name}-1__Address"] = Options.AddressOf(service);
+            settings[$"ReverseProxy__Clusters__{service.Name}__Destinations__{service.Name}-1__Address"] = Options.AddressOf(service);
         }
 
         if (Options.Tls is { } tls)
         {
-            environment["Mash__Gateway__Tls__CertificatePath"] = tls.CertificatePath;
-            environment["Mash__Gateway__Tls__KeyPath"] = tls.KeyPath;
+            settings["Mash__Gateway__Tls__CertificatePath"] = tls.CertificatePath;
+            settings["Mash__Gateway__Tls__KeyPath"] = tls.KeyPath;
         }
 
-        Gateway = ChildProcess.Start($"{Options.NodeId}/gateway", RepositoryLayout.BuiltAssembly("gateway/Mash.Gateway", "Mash.Gateway"), environment, _echo);
+        return settings;
+    }
+
+    private async Task GatewayReadyAsync()
+    {
         await Readiness.WaitForHttpAsync(Gateway, Options.GatewayHttpAddress + "/healthz", Options.StartTimeout, Options.Tls?.CertificatePath);
         // Tells the CLI which node folder (and so which client secrets) belongs to which gateway.
         await File.WriteAllTextAsync(Path.Combine(Options.NodeDataDirectory, "node.json"), JsonSerializer.Serialize(new
@@ -73,12 +137,11 @@ public sealed class RunningNode : IAsyncDisposable
     public async Task StartAsync(ServiceSpec service, IReadOnlyDictionary<string, string> settings)
     {
         var environment = CommonEnvironment();
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in ServiceSettings(service, settings))
         {
-            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            environment[key] = value;
         }
 
-        environment["Kestrel__Endpoints__http__Url"] = Options.AddressOf(service);
         var process = ChildProcess.Start($"{Options.NodeId}/{service.Name}", RepositoryLayout.BuiltAssembly(service.ProjectFolder, service.AssemblyName), environment, _echo);
         lock (_services)
         {
@@ -90,15 +153,18 @@ public sealed class RunningNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in _services.Values)
+        foreach (var process in Processes.ToList())
         {
             await process.DisposeAsync();
         }
+    }
 
-        if (Gateway is not null)
-        {
-            await Gateway.DisposeAsync();
-        }
+    /// <summary>A service's own settings, beside the node's: its endpoint, and any given for this start.</summary>
+    private Dictionary<string, string> ServiceSettings(ServiceSpec service, IReadOnlyDictionary<string, string> settings)
+    {
+        var own = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+        own["Kestrel__Endpoints__http__Url"] = Options.AddressOf(service);
+        return own;
     }
 
     private Dictionary<string, string> CommonEnvironment()
