@@ -54,15 +54,7 @@ public sealed class NodeClient(RunningNode node) : IDisposable
             }
         }
 
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = SecretOf(clientId),
-        });
-        using var response = await _http.PostAsync(new Uri(Options.GatewayHttpAddress + "/connect/token"), form);
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        var token = await RequestTokenAsync(clientId);
         lock (_tokens)
         {
             _tokens[clientId] = token;
@@ -72,6 +64,32 @@ public sealed class NodeClient(RunningNode node) : IDisposable
     }
 
     public async Task<Metadata> AsAsync(string clientId) => Headers(await TokenAsync(clientId));
+
+    /// <summary>
+    /// As a well-behaved partner asks: the token endpoint limits requests per address (to slow secret guessing),
+    /// so a 429 is waited out as its Retry-After says (a second when it says nothing), a few times.
+    /// </summary>
+    private async Task<string> RequestTokenAsync(string clientId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = clientId,
+                ["client_secret"] = SecretOf(clientId),
+            });
+            using var response = await _http.PostAsync(new Uri(Options.GatewayHttpAddress + "/connect/token"), form);
+            if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests && attempt < 10)
+            {
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                continue;
+            }
+
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        }
+    }
 
     public static Metadata Headers(string? token)
     {
