@@ -145,8 +145,12 @@ public abstract class EncompassScenarios(CustodyApp police, LocalAuthorityApp lo
         }
 
         await localAuthority.EnrolAsync(Amy, OakfieldUrn, "Oakfield Primary School");
-        await police.Encompass().RecordIncidentAsync(Incident(MondayNine.AddDays(28), Affected(Amy)), police.AsOfficer());
+        var incident = await police.Encompass().RecordIncidentAsync(Incident(MondayNine.AddDays(28), Affected(Amy)), police.AsOfficer());
         await DeliverNotificationsAsync(1);
+        await DeliverUpdatesAsync(1);
+        async Task<NotificationState> AtPoliceAsync() =>
+            Assert.Single((await police.Encompass().GetIncidentAsync(new GetIncidentRequest { IncidentId = incident.IncidentId }, police.AsOfficer())).Notifications).State;
+        Assert.Equal(NotificationState.HeldUntilTerm, await AtPoliceAsync());
 
         Assert.Empty(await localAuthority.SchoolListAsync(OakfieldUrn));
         var held = Assert.Single(await localAuthority.TeamListAsync(new ListNotificationsRequest { States = { NotificationState.HeldUntilTerm } }));
@@ -158,6 +162,9 @@ public abstract class EncompassScenarios(CustodyApp police, LocalAuthorityApp lo
         localAuthority.Clock.Advance(new DateTime(2027, 1, 4, 7, 0, 0, DateTimeKind.Utc) - localAuthority.Now);
         var firstDayOfTerm = Assert.Single(await localAuthority.SchoolListAsync(OakfieldUrn));
         Assert.Equal(NotificationState.WithSchool, firstDayOfTerm.State);
+        // Police hear nothing new on the first day of term; their view works it out from when the school may see it.
+        police.Clock.Advance(new DateTime(2027, 1, 4, 7, 0, 0, DateTimeKind.Utc) - police.Now);
+        Assert.Equal(NotificationState.WithSchool, await AtPoliceAsync());
     }
 
     [SkippableFact]

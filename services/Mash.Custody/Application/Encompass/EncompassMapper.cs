@@ -94,19 +94,26 @@ internal static class EncompassMapper
         };
         if (record.Notice.Length > 0)
         {
-            notification.Notice = SchoolNotice.Parser.ParseFrom(record.Notice);
-            // Reported as it stood then; whether it is past due is a matter of now.
-            var notice = notification.Notice;
-            notice.Overdue = notice.Acknowledgement is null && record.State != NotificationState.NoSchoolFound
-                && notice.DueAt is not null && nowUtc > notice.DueAt.ToDateTime();
-            if (record.State == NotificationState.HeldUntilTerm && notice.VisibleToSchoolFrom is not null && nowUtc >= notice.VisibleToSchoolFrom.ToDateTime())
-            {
-                notification.State = NotificationState.WithSchool;
-            }
+            // Reported as it stood then; held or with the school, past due or not, is a matter of now.
+            var notice = notification.Notice = SchoolNotice.Parser.ParseFrom(record.Notice);
+            var facts = FactsOf(notice, record.State);
+            notification.State = facts.StateAt(nowUtc);
+            notice.Overdue = facts.OverdueAt(nowUtc);
         }
 
         return notification;
     }
+
+    /// <summary>
+    /// What the police node can tell from the local authority's last report: enough for the same rules to say where
+    /// the notification stands now (the report's own time stands in for when the school was found or none was).
+    /// </summary>
+    private static NoticeFacts FactsOf(SchoolNotice notice, NotificationState reported) => new(
+        notice.DueAt.ToDateTime(),
+        notice.VisibleToSchoolFrom.ToDateTime(),
+        notice.School is null ? null : (notice.DeliveredAt ?? notice.UpdatedAt).ToDateTime(),
+        reported == NotificationState.NoSchoolFound ? notice.UpdatedAt.ToDateTime() : null,
+        notice.Acknowledgement?.AcknowledgedAt?.ToDateTime());
 
     public static Enrolment ToContract(this EnrolmentRecord record, IEnumerable<string> notificationsSent)
     {
