@@ -78,7 +78,6 @@ internal sealed class SchoolNotificationCommands(
         var at = EncompassRequestRules.CheckAcknowledge(request, clock.UtcNow);
         return RunAsync("AcknowledgeNotification", request, request.NotificationId, request.IdempotencyKey, (notification, now, _) =>
         {
-            SchoolNotificationQueries.RequireVisibleTo(caller, notification, now);
             if (notification.AcknowledgedAt is { } acknowledged)
             {
                 throw RpcErrors.AlreadyExists("ALREADY_ACKNOWLEDGED",
@@ -88,12 +87,13 @@ internal sealed class SchoolNotificationCommands(
             DetentionCommand.RequireInOrder("acknowledged_at", at, notification.Facts().DeliveredAt, "the time it reached the school", "The acknowledgement cannot be recorded.");
             SchoolNotificationChanges.Acknowledge(notification, request.AcknowledgedBy.Trim(), at, request.SupportPlanned.Trim(), now);
             return Task.CompletedTask;
-        }, cancellationToken);
+        }, cancellationToken, caller);
     }
 
+    /// <summary>A change to one notification, once per key; a school's (<paramref name="school"/>) only to its own, checked before it is read.</summary>
     private Task<Notification> RunAsync<TRequest>(
         string method, TRequest request, string notificationId, string idempotencyKey, Func<SchoolNotificationRecord, DateTime, CancellationToken, Task> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, SchoolCaller? school = null)
         where TRequest : IMessage<TRequest>
     {
         audit.RequireStatedPurpose();
@@ -102,8 +102,14 @@ internal sealed class SchoolNotificationCommands(
         {
             var notification = await store.Db.SchoolNotifications.FirstOrDefaultAsync(n => n.Id == notificationId, ct)
                 ?? throw RpcErrors.NotFound("notification", notificationId);
-            reads.Read(notification);
             var now = clock.UtcNow;
+            if (school is not null)
+            {
+                // Another school's is refused before anything of it is read: the police node hears of no read that did not happen.
+                SchoolNotificationQueries.RequireVisibleTo(school, notification, now);
+            }
+
+            reads.Read(notification);
             await change(notification, now, ct);
             events.SendUpdate(store.Db, notification, now);
             store.Remember(idempotencyKey, method, fingerprint, notification.Id, now);
