@@ -67,12 +67,17 @@ internal sealed class IncidentCommands(
     {
         var incident = await store.Db.Incidents.AsNoTracking().Include(i => i.Notifications).FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
             ?? throw RpcErrors.NotFound("domestic abuse incident", incidentId);
+        TouchChildren(incident);
+        return incident.ToContract(clock.UtcNow);
+    }
+
+    /// <summary>An incident read is a read of each child's record in it.</summary>
+    public void TouchChildren(IncidentRecord incident)
+    {
         foreach (var notification in incident.Notifications)
         {
             audit.Touch(notification.ChildKey, incident.Id);
         }
-
-        return incident.ToContract(clock.UtcNow);
     }
 
     /// <summary>Notifications are for children of school age under the area's rule; any other is refused with the rule, naming the child.</summary>

@@ -1,6 +1,5 @@
 using Mash.Contracts.Encompass.V1;
 using Mash.Custody.Data;
-using Mash.Custody.Domain.Encompass;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
 using Mash.Platform.Paging;
@@ -10,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Custody.Application.Encompass;
 
-/// <summary>At the police node: incidents with what became of each child's notification; at the local authority node: the partnership's figures.</summary>
+/// <summary>At the police node: incidents with what became of each child's notification.</summary>
 internal sealed class IncidentQueries(CustodyDbContext db, CallAudit audit, ServiceClock clock, IncidentCommands incidents)
 {
     private static readonly PageTokenFormat<DateTime> NewestFirst = PageTokenFormats.ByTime("e2");
@@ -33,26 +32,10 @@ internal sealed class IncidentQueries(CustodyDbContext db, CallAudit audit, Serv
         var response = new ListIncidentsResponse { NextPageToken = NewestFirst.NextToken(page, i => (i.RecordedAt, i.Id)) };
         foreach (var incident in page.Items)
         {
-            foreach (var notification in incident.Notifications)
-            {
-                audit.Touch(notification.ChildKey, incident.Id);
-            }
-
+            incidents.TouchChildren(incident);
             response.Incidents.Add(incident.ToContract(now));
         }
 
         return response;
-    }
-
-    /// <summary>Notifications received for incidents that happened in the period: figures only, no child named.</summary>
-    public async Task<EncompassFigures> FiguresAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
-    {
-        var notifications = await db.SchoolNotifications.AsNoTracking()
-            .Where(n => n.OccurredAt >= from && n.OccurredAt < to)
-            .Select(n => new { n.OccurredAt, n.DueAt, n.VisibleFrom, n.SchoolFoundAt, n.NoSchoolAt, n.AcknowledgedAt })
-            .ToListAsync(cancellationToken);
-        return NotificationFigures.Of(
-            [.. notifications.Select(n => new CountedNotification(n.OccurredAt, new NoticeFacts(n.DueAt, n.VisibleFrom, n.SchoolFoundAt, n.NoSchoolAt, n.AcknowledgedAt)))],
-            clock.UtcNow);
     }
 }

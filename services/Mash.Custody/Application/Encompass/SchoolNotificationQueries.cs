@@ -1,5 +1,6 @@
 using Mash.Contracts.Encompass.V1;
 using Mash.Custody.Data;
+using Mash.Custody.Domain.Encompass;
 using Mash.Platform.Audit;
 using Mash.Platform.Errors;
 using Mash.Platform.Paging;
@@ -54,6 +55,18 @@ internal sealed class SchoolNotificationQueries(CustodyDbContext db, CallAudit a
         }
 
         return response;
+    }
+
+    /// <summary>Notifications received for incidents that happened in the period: figures only, no child named.</summary>
+    public async Task<EncompassFigures> FiguresAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        var notifications = await db.SchoolNotifications.AsNoTracking()
+            .Where(n => n.OccurredAt >= from && n.OccurredAt < to)
+            .Select(n => new { n.OccurredAt, n.DueAt, n.VisibleFrom, n.SchoolFoundAt, n.NoSchoolAt, n.AcknowledgedAt })
+            .ToListAsync(cancellationToken);
+        return NotificationFigures.Of(
+            [.. notifications.Select(n => new CountedNotification(n.OccurredAt, new NoticeFacts(n.DueAt, n.VisibleFrom, n.SchoolFoundAt, n.NoSchoolAt, n.AcknowledgedAt)))],
+            clock.UtcNow);
     }
 
     /// <summary>For a retry of a command: the notification as it stands.</summary>
