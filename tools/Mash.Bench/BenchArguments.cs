@@ -3,7 +3,7 @@ namespace Mash.Bench;
 /// <summary>Command line: `[--quick] [--scenario NAME[,NAME]]... [--out FILE] [--warmup SECONDS] [--set KEY=VALUE]...`.</summary>
 public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, string? OutFile)
 {
-    public static readonly IReadOnlyList<string> AllScenarios = ["gateway", "durable", "events", "footprint", "list", "figures"];
+    public static readonly IReadOnlyList<string> AllScenarios = ["gateway", "durable", "events", "profile", "footprint", "list", "figures"];
     public static string Usage => $"usage: Mash.Bench [--quick] [--scenario {string.Join('|', AllScenarios)}]... [--out FILE] [--warmup SECONDS] [--set KEY=VALUE]...";
 
     /// <summary>

@@ -87,17 +87,26 @@ await Scenario(DurableSubmits.Name, async () =>
     await nodes.StopAsync(node);
 });
 
-await Scenario(CrossNodeFlags.Name, async () =>
+if (arguments.Runs(CrossNodeFlags.Name) || arguments.Runs(RiskProfileGrowth.Name))
 {
-    Console.WriteLine("Starting a police node and a social care node...");
-    var (police, socialCare) = await nodes.StartPoliceAndSocialCareAsync();
-    await NodeWarmUp.RunAsync(context, police);
-    await CrossNodeFlags.RunAsync(context, police, socialCare);
-    context.AddResources(police.Node);
-    context.AddResources(socialCare.Node);
-    await nodes.StopAsync(police);
-    await nodes.StopAsync(socialCare);
-});
+    try
+    {
+        Console.WriteLine("Starting a police node and a social care node...");
+        var (police, socialCare) = await nodes.StartPoliceAndSocialCareAsync();
+        await NodeWarmUp.RunAsync(context, police);
+        await Scenario(CrossNodeFlags.Name, () => CrossNodeFlags.RunAsync(context, police, socialCare));
+        await Scenario(RiskProfileGrowth.Name, () => RiskProfileGrowth.RunAsync(context, police, socialCare));
+        context.AddResources(police.Node);
+        context.AddResources(socialCare.Node);
+        await nodes.StopAsync(police);
+        await nodes.StopAsync(socialCare);
+    }
+    catch (Exception e) when (e is not OutOfMemoryException)
+    {
+        errors.Add($"{CrossNodeFlags.Name}, {RiskProfileGrowth.Name}: {e.GetType().Name}: {e.Message}");
+        Console.Error.WriteLine($"the two-node scenarios failed: {e}");
+    }
+}
 
 await Scenario(DefaultFootprint.Name, () => DefaultFootprint.RunAsync(context));
 

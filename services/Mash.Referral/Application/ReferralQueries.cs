@@ -49,7 +49,7 @@ internal sealed class ReferralQueries(ReferralDbContext db, CallAudit audit, Ser
         audit.RequireStatedPurpose();
 
         var now = clock.UtcNow;
-        var byStatus = await db.Referrals.AsNoTracking().ByStatusAsync(now, cancellationToken);
+        var byStatus = await db.ByStatusAsync(now, cancellationToken);
         var matching = Filter(request, now);
         // Filtered by role and status alone (the usual queue view), the total is already in the figures.
         var total = request.Rags.Count == 0 && !request.OverdueOnly && !request.AwaitingOutcomeOnly

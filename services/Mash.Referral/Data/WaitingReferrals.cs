@@ -15,17 +15,30 @@ internal static class WaitingReferrals
         figures.Role == ReferralRole.FrontDoor && figures.Status != ReferralStatus.Decided;
 
     /// <summary>
-    /// One pass over the index (Role, Status, DueAt, ReceivedAt, DecisionDueAt), instead of a count,
-    /// overdue counts and a search for the oldest each going over the whole queue: how many referrals
-    /// are in each role and status, how many of them are past their due time and past their decision
-    /// due time, and the oldest received.
+    /// How many referrals are in each role and status, and for the undecided ones how many are past their
+    /// due time and past their decision due time, and the oldest received. Two reads whose cost does not grow
+    /// with the history: the counts the database keeps (<see cref="ReferralCountRecord"/>), and one pass over
+    /// the undecided referrals' part of the index (Status, Role, DueAt, ReceivedAt, DecisionDueAt), whose
+    /// length is the work in hand, not every referral ever decided.
     /// </summary>
-    public static Task<List<StatusFigures>> ByStatusAsync(this IQueryable<ReferralRecord> referrals, DateTime now, CancellationToken cancellationToken) =>
-        referrals
-            .GroupBy(r => new { r.Role, r.Status })
-            .Select(g => new StatusFigures(
-                g.Key.Role, g.Key.Status, g.Count(), g.Count(r => r.DueAt < now), g.Count(r => r.DecisionDueAt < now), g.Min(r => (DateTime?)r.ReceivedAt)))
+    public static async Task<List<StatusFigures>> ByStatusAsync(this ReferralDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var counts = await db.ReferralCounts.AsNoTracking().Where(c => c.Count > 0).ToListAsync(cancellationToken);
+        var undecided = await db.Referrals.AsNoTracking()
+            .Where(r => r.Status == ReferralStatus.AwaitingScreening || r.Status == ReferralStatus.AwaitingDecision)
+            .GroupBy(r => new { r.Status, r.Role })
+            .Select(g => new
+            {
+                g.Key.Role, g.Key.Status, PastDue = g.Count(r => r.DueAt < now), PastDecisionDue = g.Count(r => r.DecisionDueAt < now),
+                Oldest = g.Min(r => (DateTime?)r.ReceivedAt),
+            })
             .ToListAsync(cancellationToken);
+        return counts.Select(c =>
+        {
+            var open = undecided.FirstOrDefault(u => u.Role == c.Role && u.Status == c.Status);
+            return new StatusFigures(c.Role, c.Status, checked((int)c.Count), open?.PastDue ?? 0, open?.PastDecisionDue ?? 0, open?.Oldest);
+        }).ToList();
+    }
 }
 
 internal sealed record StatusFigures(ReferralRole Role, ReferralStatus Status, int Count, int PastDue, int PastDecisionDue, DateTime? OldestReceivedAt);

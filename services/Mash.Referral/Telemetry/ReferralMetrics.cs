@@ -49,7 +49,7 @@ internal sealed class ReferralMetrics : IRefreshedGauges
     {
         var db = services.GetRequiredService<ReferralDbContext>();
         var now = _clock.UtcNow;
-        var waiting = (await db.Referrals.AsNoTracking().ByStatusAsync(now, cancellationToken))
+        var waiting = (await db.ByStatusAsync(now, cancellationToken))
             .Where(WaitingReferrals.IsWaiting)
             .ToList();
         var oldest = waiting.Min(f => f.OldestReceivedAt);

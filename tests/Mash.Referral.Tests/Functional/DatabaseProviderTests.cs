@@ -18,7 +18,7 @@ public sealed class DatabaseProviderTests
     [Fact]
     public void The_SQLite_migrations_keep_the_ids_that_databases_in_use_have_recorded_and_PostgreSQL_has_its_own()
     {
-        Assert.Equal(["20261126060150_InitialReferrals", "20261126063809_AddEventing", "20261126132908_AddQueueFiguresIndex", "20261201220346_FrontDoorAndReceivedTime", "20261202003453_PartnerReceipts", "20261202114850_Governance", "20261202200844_FiguresIndex"], MigrationAssertions.Ids<ReferralDbContext>(DatabaseProvider.Sqlite));
+        Assert.Equal(["20261126060150_InitialReferrals", "20261126063809_AddEventing", "20261126132908_AddQueueFiguresIndex", "20261201220346_FrontDoorAndReceivedTime", "20261202003453_PartnerReceipts", "20261202114850_Governance", "20261202200844_FiguresIndex", "20261203063826_ReferralCounts"], MigrationAssertions.Ids<ReferralDbContext>(DatabaseProvider.Sqlite));
         Assert.Empty(MigrationAssertions.Ids<ReferralDbContext>(DatabaseProvider.PostgreSql).Intersect(MigrationAssertions.Ids<ReferralDbContext>(DatabaseProvider.Sqlite)));
     }
 

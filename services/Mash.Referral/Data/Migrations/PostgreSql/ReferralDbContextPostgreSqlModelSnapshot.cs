@@ -292,6 +292,22 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
                     b.ToTable("DeliveryReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Referral.Data.ReferralCountRecord", b =>
+                {
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Role", "Status");
+
+                    b.ToTable("ReferralCounts", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Referral.Data.ReferralRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -438,11 +454,13 @@ namespace Mash.Referral.Data.Migrations.PostgreSql
 
                     b.HasIndex("Status", "DueAt", "Id");
 
-                    b.HasIndex("Role", "Status", "DueAt", "ReceivedAt", "DecisionDueAt");
+                    b.HasIndex("Status", "Role", "DueAt", "ReceivedAt", "DecisionDueAt");
 
                     b.HasIndex("Role", "Area", "ReceivedAt", "ScreenedAt", "RagDueAt", "DecidedAt", "DecisionDueAt");
 
                     b.ToTable("Referrals", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 #pragma warning restore 612, 618
         }

@@ -281,6 +281,22 @@ namespace Mash.Referral.Data.Migrations.Sqlite
                     b.ToTable("DeliveryReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("Mash.Referral.Data.ReferralCountRecord", b =>
+                {
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Role", "Status");
+
+                    b.ToTable("ReferralCounts", (string)null);
+                });
+
             modelBuilder.Entity("Mash.Referral.Data.ReferralRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -427,11 +443,13 @@ namespace Mash.Referral.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueAt", "Id");
 
-                    b.HasIndex("Role", "Status", "DueAt", "ReceivedAt", "DecisionDueAt");
+                    b.HasIndex("Status", "Role", "DueAt", "ReceivedAt", "DecisionDueAt");
 
                     b.HasIndex("Role", "Area", "ReceivedAt", "ScreenedAt", "RagDueAt", "DecidedAt", "DecisionDueAt");
 
                     b.ToTable("Referrals", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 #pragma warning restore 612, 618
         }
