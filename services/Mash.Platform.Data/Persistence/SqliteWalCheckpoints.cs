@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Hosting;
@@ -16,24 +17,48 @@ namespace Mash.Platform.Persistence;
 /// mode: it never blocks a writer, and commits stay as durable as before (the WAL is flushed at
 /// each commit; the checkpoint only copies what is already safe).
 /// </summary>
+/// <remarks>
+/// The setting belongs to the SQLite connection, which the pool keeps open between uses: it is made once per
+/// pooled connection, not at every open (each query opens one), which saved a statement on every query.
+/// </remarks>
 internal sealed class SqliteNoAutoCheckpoint : DbConnectionInterceptor
 {
     private const string Pragma = "PRAGMA wal_autocheckpoint = 0;";
+    // Native connections already set; weak, so a connection the pool drops is forgotten with it.
+    private static readonly ConditionalWeakTable<object, object> Set = [];
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Run(connection);
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (IsNew(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            command.ExecuteNonQuery();
+            Remember(connection);
+        }
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (IsNew(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Remember(connection);
+        }
     }
 
-    private static void Run(DbConnection connection)
+    private static bool IsNew(DbConnection connection) =>
+        connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } || !Set.TryGetValue(handle, out _);
+
+    // Only once the setting is made: a failed attempt is tried again at the next open.
+    private static void Remember(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        command.ExecuteNonQuery();
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
+        {
+            Set.AddOrUpdate(handle, Set);
+        }
     }
 }
 

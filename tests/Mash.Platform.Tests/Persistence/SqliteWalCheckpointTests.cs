@@ -36,6 +36,20 @@ public sealed class SqliteWalCheckpointTests : IDisposable
         Assert.Equal(3_000, await check.Notes.CountAsync());
     }
 
+    [Fact]
+    public async Task A_pooled_connection_keeps_the_setting_when_it_is_opened_again()
+    {
+        // Each query opens and closes the connection; the pool hands the same native connection out again,
+        // and the setting, made once, is still there.
+        for (var open = 0; open < 3; open++)
+        {
+            await using var db = _database.Open(new SqliteNoAutoCheckpoint());
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal(0L, await ScalarAsync(db, "PRAGMA wal_autocheckpoint"));
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     public void Dispose() => _database.Dispose();
 
     private static async Task<long> ScalarAsync(DbContext db, string sql)

@@ -32,6 +32,7 @@ public static class GatewayOverhead
             await client.SubmitReferralAsync(BenchContext.NewReferral(), BenchContext.Call(headers, ct));
 
         var directReads = await CompareAsync(context, "GetReferral", ct => Read(directClient, ct), ct => Read(gatewayClient, ct), "≥ 0.8", 0.8);
+        await AddCpuPerCallAsync(context, node, "GetReferral", ct => Read(directClient, ct), ct => Read(gatewayClient, ct));
         if (context.Bare is { ReadsPerSecond: > 0 } bare)
         {
             // An audited read should cost a few times a bare call, not twelve.
@@ -40,6 +41,19 @@ public static class GatewayOverhead
         }
 
         await CompareAsync(context, "SubmitReferral", ct => Submit(directClient, ct), ct => Submit(gatewayClient, ct), "≥ 0.85", 0.85);
+        await AddCpuPerCallAsync(context, node, "SubmitReferral", ct => Submit(directClient, ct), ct => Submit(gatewayClient, ct));
+    }
+
+    /// <summary>The node's CPU time per call, straight to the service and through the gateway (every process of the node counted).</summary>
+    private static async Task AddCpuPerCallAsync(BenchContext context, NodeClient node, string rpc, Func<CancellationToken, Task> direct, Func<CancellationToken, Task> gateway)
+    {
+        var processes = node.Node.Processes.Where(p => !p.HasExited).Select(p => p.Id).ToList();
+        var duration = context.Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5);
+        foreach (var (way, call) in new[] { ("direct", direct), ("via gateway", gateway) })
+        {
+            var microseconds = await CpuPerCall.MeasureAsync(processes, Concurrency, duration, call);
+            context.Add(new Figure { Scenario = Name, Name = $"{rpc} {way}: node CPU per call", Value = microseconds, Unit = "µs" });
+        }
     }
 
     /// <summary>Measures both ways and adds their figures; the direct rate.</summary>

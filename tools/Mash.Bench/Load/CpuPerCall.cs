@@ -1,0 +1,21 @@
+using Mash.Bench.Hosting;
+
+namespace Mash.Bench.Load;
+
+/// <summary>
+/// What a call costs the node in CPU time: the user and system time all of the node's processes used while a
+/// closed loop ran (no warm-up: the node is already warm), divided by the calls answered. Unlike a rate, it
+/// hardly moves when the machine's host is busy with other work, so a change's effect shows between runs.
+/// </summary>
+public static class CpuPerCall
+{
+    private const double MicrosecondsPerTick = 10_000;
+
+    public static async Task<double> MeasureAsync(IReadOnlyCollection<int> nodeProcesses, int concurrency, TimeSpan duration, Func<CancellationToken, Task> call)
+    {
+        var before = nodeProcesses.Sum(ProcessStats.CpuTicks);
+        var measured = await ClosedLoop.RunAsync(concurrency, new Phases(TimeSpan.Zero, duration), call);
+        var used = nodeProcesses.Sum(ProcessStats.CpuTicks) - before;
+        return measured.Statuses.Ok > 0 ? Math.Round(used * MicrosecondsPerTick / measured.Statuses.Ok, 1) : 0;
+    }
+}
