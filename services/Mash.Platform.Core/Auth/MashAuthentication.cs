@@ -44,10 +44,12 @@ public static class MashAuthentication
         builder.Services.TryAddSingleton<ValidatedTokenCache>();
         var authentication = builder.Services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "Entra ID or the local issuer", policy =>
+                // With one issuer there is nothing to choose: the token is not read here (a parse per call) but
+                // only once, by the scheme that validates it.
                 policy.ForwardDefaultSelector = context =>
-                    localEnabled && IssuerOf(context.Request.Headers.Authorization.ToString()) == options.LocalIssuer.Issuer
+                    !entraConfigured || (localEnabled && IssuerOf(context.Request.Headers.Authorization.ToString()) == options.LocalIssuer.Issuer)
                         ? LocalScheme
-                        : entraConfigured ? EntraScheme : LocalScheme);
+                        : EntraScheme);
 
         if (localEnabled)
         {
