@@ -2,6 +2,9 @@ using Grpc.Core;
 using Mash.Bench.Hosting;
 using Mash.Bench.Load;
 using Mash.Bench.Output;
+using Mash.Contracts.Assessment.V1;
+using Mash.Contracts.Common.V1;
+using Mash.Contracts.Events.V1;
 using Mash.Contracts.Referral.V1;
 using Mash.Node.Hosting;
 using Mash.Testing.Nodes;
@@ -74,4 +77,15 @@ public sealed class BenchContext(bool quick, BenchNodes nodes, TextWriter log, T
         request.Details.Child = TestChildren.New();
         return request;
     }
+
+    /// <summary>A high-risk CSE flag raised by the police for the child, under a new key.</summary>
+    public static RaiseCseFlagRequest NewCseFlag(ChildIdentity child) => new()
+    {
+        IdempotencyKey = Guid.NewGuid().ToString("N"),
+        Child = child,
+        Risk = CseRisk.High,
+        Reason = "Seen getting into cars with older men after school",
+        Evidence = "Police intelligence report",
+        LawfulBasis = LawfulBasis.LawEnforcement,
+    };
 }

@@ -5,7 +5,6 @@ using Mash.Bench.Load;
 using Mash.Bench.Output;
 using Mash.Contracts.Assessment.V1;
 using Mash.Contracts.Common.V1;
-using Mash.Contracts.Events.V1;
 using Mash.Testing.Nodes;
 
 namespace Mash.Bench.Scenarios;
@@ -54,15 +53,7 @@ public static class CrossNodeFlags
             StatusCode status;
             try
             {
-                await flags.RaiseCseFlagAsync(new RaiseCseFlagRequest
-                {
-                    IdempotencyKey = Guid.NewGuid().ToString("N"),
-                    Child = child,
-                    Risk = CseRisk.High,
-                    Reason = "Seen getting into cars with older men after school",
-                    Evidence = "Police intelligence report",
-                    LawfulBasis = LawfulBasis.LawEnforcement,
-                }, BenchContext.Call(policeHeaders, CancellationToken.None));
+                await flags.RaiseCseFlagAsync(BenchContext.NewCseFlag(child), BenchContext.Call(policeHeaders, CancellationToken.None));
                 var raised = Stopwatch.GetElapsedTime(started);
                 var entry = await WaitForEntryAsync(profiles, child, socialCareHeaders);
                 if (Environment.GetEnvironmentVariable("MASH_BENCH_TRACE") == "1")

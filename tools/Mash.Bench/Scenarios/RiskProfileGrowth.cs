@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Mash.Bench.Load;
 using Mash.Bench.Output;
 using Mash.Contracts.Assessment.V1;
-using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Testing.Nodes;
 
@@ -30,11 +29,7 @@ public static class RiskProfileGrowth
         var flags = police.Assessments();
         var profiles = socialCare.Assessments();
         var read = new GetChildRiskProfileRequest { Child = child };
-        var flag = await flags.RaiseCseFlagAsync(new RaiseCseFlagRequest
-        {
-            IdempotencyKey = Guid.NewGuid().ToString("N"), Child = child, Risk = CseRisk.High,
-            Reason = "Seen getting into cars with older men after school", Evidence = "Police intelligence report", LawfulBasis = LawfulBasis.LawEnforcement,
-        }, BenchContext.Call(policeHeaders, CancellationToken.None));
+        var flag = await flags.RaiseCseFlagAsync(BenchContext.NewCseFlag(child), BenchContext.Call(policeHeaders, CancellationToken.None));
 
         var shared = 1;
         var curve = new List<(int Entries, double P50, double P99)>();
