@@ -1,3 +1,4 @@
+using Mash.Contracts.Referral.V1;
 using Microsoft.Data.Sqlite;
 
 namespace Mash.Bench.Hosting;
@@ -11,7 +12,7 @@ namespace Mash.Bench.Hosting;
 /// </summary>
 public static class ReferralCopies
 {
-    private const int Decided = 3;
+    private const int Decided = (int)ReferralStatus.Decided;
 
     public static async Task<long> FillAsync(string databaseFile, long wanted, int backlog)
     {

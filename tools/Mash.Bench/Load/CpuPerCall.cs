@@ -4,8 +4,9 @@ namespace Mash.Bench.Load;
 
 /// <summary>
 /// What a call costs the node in CPU time: the user and system time all of the node's processes used while a
-/// closed loop ran (no warm-up: the node is already warm), divided by the calls answered. Unlike a rate, it
-/// hardly moves when the machine's host is busy with other work, so a change's effect shows between runs.
+/// closed loop ran (no warm-up: the node is already warm), divided by the calls answered. It moves much less than a
+/// rate when the machine's host is busy with other work (reads: 621-702 µs over six runs whose rates differed by a
+/// third), so a change's effect shows between runs.
 /// </summary>
 public static class CpuPerCall
 {
