@@ -56,7 +56,7 @@ public sealed class RunningNode : IAsyncDisposable
             Directory.CreateDirectory(options.NodeDataDirectory);
             var file = Path.Combine(options.NodeDataDirectory, "node-host.json");
             await File.WriteAllTextAsync(file, JsonSerializer.Serialize(apps));
-            var host = ChildProcess.Start($"{options.NodeId}/host", RepositoryLayout.BuiltAssembly("tools/Mash.Node.Host", "Mash.Node.Host"),
+            var host = ChildProcess.Start($"{options.NodeId}/host", RepositoryLayout.NodeHostAssembly(),
                 node.CommonEnvironment(), echo, [file]);
             node.Gateway = host;
             foreach (var service in ServiceSpec.All)
