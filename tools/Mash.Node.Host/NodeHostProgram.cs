@@ -22,7 +22,9 @@ internal static class NodeHostProgram
 
         var apps = JsonSerializer.Deserialize<List<HostedApp>>(await File.ReadAllTextAsync(file)) ?? [];
         using var stop = new CancellationTokenSource();
-        var running = apps.Select(app => RunAsync(app, stop)).ToList();
+        // Each on the thread pool from its first line: building an application and migrating SQLite run synchronously,
+        // so started from here they would build one after another on one core while the other waited.
+        var running = apps.Select(app => Task.Run(() => RunAsync(app, stop))).ToList();
         var first = await Task.WhenAny(running);
         await stop.CancelAsync();
         var codes = await Task.WhenAll(running);

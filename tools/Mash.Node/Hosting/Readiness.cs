@@ -7,9 +7,17 @@ namespace Mash.Node.Hosting;
 /// <summary>Waits until a process answers its health check, or says why it never did.</summary>
 public static class Readiness
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
     public static async Task WaitForGrpcHealthAsync(ChildProcess process, string address, TimeSpan timeout)
     {
-        using var channel = GrpcChannel.ForAddress(address);
+        // A refused connection puts the channel into reconnect backoff (1 s, then 1.6 s, ...): a service that started
+        // meanwhile would be seen up to seconds late. The poll's own 100 ms is the only wait wanted here.
+        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            InitialReconnectBackoff = PollInterval,
+            MaxReconnectBackoff = PollInterval,
+        });
         var client = new Health.HealthClient(channel);
         await WaitAsync(process, timeout, async () =>
         {
@@ -49,7 +57,7 @@ public static class Readiness
                 // Not listening yet.
             }
 
-            await Task.Delay(100);
+            await Task.Delay(PollInterval);
         }
 
         throw new TimeoutException($"{process.Name} was not ready within {timeout.TotalSeconds:0} s.");
