@@ -11,16 +11,6 @@ namespace Mash.EndToEnd.Tests.TwoNodes;
 [Collection(TwoNodesCollection.Name)]
 public sealed class CrossNodeTests(TwoNodesFixture nodes)
 {
-    private static RaiseCseFlagRequest Raise(ChildIdentity child, CseRisk risk = CseRisk.High) => new()
-    {
-        IdempotencyKey = Guid.NewGuid().ToString("N"),
-        Child = child,
-        Risk = risk,
-        Reason = "Seen getting into cars with older men after school",
-        Evidence = "Police intelligence report",
-        LawfulBasis = LawfulBasis.LawEnforcement,
-    };
-
     private static async Task<ChildRiskProfile> ProfileAsync(NodeClient node, ChildIdentity child) =>
         await node.Assessments().GetChildRiskProfileAsync(new GetChildRiskProfileRequest { Child = child }, await node.AsAsync(ClientOf(node)));
 
@@ -37,7 +27,7 @@ public sealed class CrossNodeTests(TwoNodesFixture nodes)
     public async Task A_cse_flag_raised_at_police_appears_in_the_social_care_profile_of_the_same_child()
     {
         var child = TestChildren.New();
-        var flag = await nodes.Police.Assessments().RaiseCseFlagAsync(Raise(child), await nodes.Police.AsAsync("police-mash"));
+        var flag = await nodes.Police.Assessments().RaiseCseFlagAsync(CseFlags.Sample(child), await nodes.Police.AsAsync("police-mash"));
 
         var profile = await ProfileWithEntriesAsync(nodes.SocialCare, child, 1);
 
@@ -106,10 +96,10 @@ public sealed class CrossNodeTests(TwoNodesFixture nodes)
         var others = Enumerable.Range(0, 3).Select(_ => TestChildren.New("Other")).ToList();
         var police = nodes.Police.Assessments();
         var headers = await nodes.Police.AsAsync("police-mash");
-        var flag = await police.RaiseCseFlagAsync(Raise(child, CseRisk.Medium), headers);
+        var flag = await police.RaiseCseFlagAsync(CseFlags.Sample(child, CseRisk.Medium), headers);
         foreach (var other in others)
         {
-            await police.RaiseCseFlagAsync(Raise(other), headers);
+            await police.RaiseCseFlagAsync(CseFlags.Sample(other), headers);
         }
 
         await police.ReviewCseFlagAsync(new ReviewCseFlagRequest { FlagId = flag.FlagId, Risk = CseRisk.High, Reason = "New intelligence", Evidence = "Report 2" }, headers);
@@ -135,7 +125,7 @@ public sealed class CrossNodeTests(TwoNodesFixture nodes)
         await node.StartAsync(ServiceSpec.Assessment, new Dictionary<string, string> { ["Mash:Eventing:PauseBeforeSettle"] = "00:01:00" });
         var child = TestChildren.New("Lou");
 
-        var raised = await nodes.Police.Assessments().RaiseCseFlagAsync(Raise(child), await nodes.Police.AsAsync("police-mash"));
+        var raised = await nodes.Police.Assessments().RaiseCseFlagAsync(CseFlags.Sample(child), await nodes.Police.AsAsync("police-mash"));
         var paused = node.Service(ServiceSpec.Assessment);
         await Eventually.Get(() => Task.FromResult(paused.Output.FirstOrDefault(l => l.Contains("committed, pausing", StringComparison.Ordinal))),
             what: "the consumer to commit the event and pause before settling it");

@@ -24,15 +24,7 @@ public sealed class GovernanceTests(TwoNodesFixture nodes)
 
     private async Task<string> RaiseFlagAsync(ChildIdentity child)
     {
-        var flag = await nodes.Police.Assessments().RaiseCseFlagAsync(new RaiseCseFlagRequest
-        {
-            IdempotencyKey = Guid.NewGuid().ToString("N"),
-            Child = child,
-            Risk = CseRisk.High,
-            Reason = "Seen getting into cars with older men after school",
-            Evidence = "Police intelligence report",
-            LawfulBasis = LawfulBasis.LawEnforcement,
-        }, await AsPractitionerAsync(nodes.Police, "police-mash", "dc-2231", "DC Sam Hill", "detective constable"));
+        var flag = await nodes.Police.Assessments().RaiseCseFlagAsync(CseFlags.Sample(child), await AsPractitionerAsync(nodes.Police, "police-mash", "dc-2231", "DC Sam Hill", "detective constable"));
         return flag.FlagId;
     }
 

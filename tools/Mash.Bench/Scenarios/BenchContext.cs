@@ -77,15 +77,4 @@ public sealed class BenchContext(bool quick, BenchNodes nodes, TextWriter log, T
         request.Details.Child = TestChildren.New();
         return request;
     }
-
-    /// <summary>A high-risk CSE flag raised by the police for the child, under a new key.</summary>
-    public static RaiseCseFlagRequest NewCseFlag(ChildIdentity child) => new()
-    {
-        IdempotencyKey = Guid.NewGuid().ToString("N"),
-        Child = child,
-        Risk = CseRisk.High,
-        Reason = "Seen getting into cars with older men after school",
-        Evidence = "Police intelligence report",
-        LawfulBasis = LawfulBasis.LawEnforcement,
-    };
 }

@@ -53,7 +53,7 @@ public static class CrossNodeFlags
             StatusCode status;
             try
             {
-                await flags.RaiseCseFlagAsync(BenchContext.NewCseFlag(child), BenchContext.Call(policeHeaders, CancellationToken.None));
+                await flags.RaiseCseFlagAsync(CseFlags.Sample(child), BenchContext.Call(policeHeaders, CancellationToken.None));
                 var raised = Stopwatch.GetElapsedTime(started);
                 var entry = await WaitForEntryAsync(profiles, child, socialCareHeaders);
                 if (Environment.GetEnvironmentVariable("MASH_BENCH_TRACE") == "1")

@@ -29,7 +29,7 @@ public static class RiskProfileGrowth
         var flags = police.Assessments();
         var profiles = socialCare.Assessments();
         var read = new GetChildRiskProfileRequest { Child = child };
-        var flag = await flags.RaiseCseFlagAsync(BenchContext.NewCseFlag(child), BenchContext.Call(policeHeaders, CancellationToken.None));
+        var flag = await flags.RaiseCseFlagAsync(CseFlags.Sample(child), BenchContext.Call(policeHeaders, CancellationToken.None));
 
         var shared = 1;
         var curve = new List<(int Entries, double P50, double P99)>();
