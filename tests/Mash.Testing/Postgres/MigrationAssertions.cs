@@ -1,6 +1,8 @@
 using Mash.Platform.Eventing;
 using Mash.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Xunit;
 
 namespace Mash.Testing.Postgres;
@@ -24,7 +26,20 @@ public static class MigrationAssertions
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(),
             $"The model of {typeof(TContext).Name} has changes without a {provider} migration: add one for each provider (docs/postgresql.md).");
+
+        // The service runs on its compiled model, which must be the model its OnModelCreating builds.
+        var compiled = CompiledModels.Find(typeof(TContext), provider);
+        Assert.True(compiled is not null, $"{typeof(TContext).Name} has no compiled {provider} model: run tools/scripts/compile-models.sh.");
+        Assert.Same(compiled, db.Model);
+        using var building = Offline<TContext>(provider, compiledModel: false);
+        Assert.NotSame(compiled, building.Model);
+        Assert.True(Describe(building.Model) == Describe(compiled),
+            $"The compiled {provider} model of {typeof(TContext).Name} differs from its model: run tools/scripts/compile-models.sh.");
     }
+
+    /// <summary>Entities, properties, keys, indexes and their tables and columns, as EF Core describes them.</summary>
+    private static string Describe(IModel model) =>
+        model.ToDebugString(MetadataDebugStringOptions.LongDefault) + model.GetRelationalModel().ToDebugString(MetadataDebugStringOptions.LongDefault);
 
     /// <summary>Every migration of the context's provider is applied and none is pending.</summary>
     public static async Task<bool> FullyMigratedAsync(MashDbContext db)
@@ -36,11 +51,14 @@ public static class MigrationAssertions
     }
 
     /// <summary>The context on the provider, never connected: migrations and model are read from code.</summary>
-    private static TContext Offline<TContext>(DatabaseProvider provider)
+    private static TContext Offline<TContext>(DatabaseProvider provider, bool compiledModel = true)
         where TContext : MashDbContext
     {
         var connectionString = provider == DatabaseProvider.PostgreSql ? "Host=127.0.0.1;Database=never_opened" : "Data Source=:memory:";
-        var options = new DbContextOptionsBuilder<TContext>().UseMashDatabase(provider, connectionString).Options;
+        var builder = new DbContextOptionsBuilder<TContext>();
+        var options = compiledModel
+            ? builder.UseMashDatabase(provider, connectionString).Options
+            : (provider == DatabaseProvider.PostgreSql ? builder.UseNpgsql(connectionString) : builder.UseSqlite(connectionString)).Options;
         return (TContext)Activator.CreateInstance(typeof(TContext), options)!;
     }
 }
