@@ -67,14 +67,15 @@ public static class MashPersistence
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString),
             _ => options.UseSqlite(connectionString),
         };
-        // Migrating would otherwise build the design-time model and the snapshot's, and compare them, for
-        // every database it finds behind (each new one at first start); the migration tests hold that
-        // the model matches its migrations (MigrationAssertions.MatchModel), for both providers.
+        // Not built from OnModelCreating at every start: the tests hold that the compiled model is that model.
         if (options.Options.ContextType != typeof(DbContext) && CompiledModels.Find(options.Options.ContextType, provider) is { } compiled)
         {
             options.UseModel(compiled);
         }
 
+        // Migrating would otherwise build the design-time model and the snapshot's, and compare them, for
+        // every database it finds behind (each new one at first start); the migration tests hold that
+        // the model matches its migrations (MigrationAssertions.MatchModel), for both providers.
         return options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>()
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
     }

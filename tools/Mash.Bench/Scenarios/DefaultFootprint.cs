@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Mash.Bench.Hosting;
 using Mash.Bench.Output;
 using Mash.Node.Hosting;
+using Mash.Testing.Nodes;
 
 namespace Mash.Bench.Scenarios;
 
@@ -17,22 +18,8 @@ public static class DefaultFootprint
     public static async Task RunAsync(BenchContext context)
     {
         context.Log.WriteLine($"{Name}: the two-node default, one process per node...");
-        var started = Stopwatch.StartNew();
-        var (police, socialCare) = await context.Nodes.StartPoliceAndSocialCareInOneProcessAsync();
-        var ready = started.Elapsed;
-        context.Add(new Figure
-        {
-            Scenario = Name, Name = "two-node default ready", Value = Math.Round(ready.TotalSeconds, 2), Unit = "s",
-            Target = "< 5 s", Met = ready < TimeSpan.FromSeconds(5),
-            Note = "from starting both host processes to every gateway and service of both nodes answering its health check (built beforehand)",
-        });
-        // The wall time above moves with whatever else the host runs; the CPU each node spent getting there is steadier.
-        var startCpu = new[] { police, socialCare }.Sum(node => ProcessStats.CpuTicks(node.Node.Processes.Single().Id)) / 100.0;
-        context.Add(new Figure
-        {
-            Scenario = Name, Name = "two-node default CPU to ready", Value = Math.Round(startCpu, 2), Unit = "CPU-s",
-            Note = "user and system CPU of both host processes from start to ready; two cores give at most 2 CPU-s per second",
-        });
+        var (police, socialCare) = await StartMeasuredAsync(context, "",
+            "from starting both host processes to every gateway and service of both nodes answering its health check (built beforehand)");
 
         await NodeWarmUp.RunAsync(context, police);
         await NodeWarmUp.RunAsync(context, socialCare);
@@ -61,21 +48,30 @@ public static class DefaultFootprint
     /// <summary>The usual start: both nodes again, on the databases the first start created and migrated.</summary>
     private static async Task RestartAsync(BenchContext context)
     {
+        var (police, socialCare) = await StartMeasuredAsync(context, ", restart",
+            "the same, started again on the data of the first start: every database already migrated");
+        await context.Nodes.StopAsync(police);
+        await context.Nodes.StopAsync(socialCare);
+    }
+
+    /// <summary>Starts both nodes and adds how long they took to be ready and the CPU they spent getting there.</summary>
+    private static async Task<(NodeClient Police, NodeClient SocialCare)> StartMeasuredAsync(BenchContext context, string suffix, string note)
+    {
         var started = Stopwatch.StartNew();
         var (police, socialCare) = await context.Nodes.StartPoliceAndSocialCareInOneProcessAsync();
         var ready = started.Elapsed;
+        context.Add(new Figure
+        {
+            Scenario = Name, Name = $"two-node default ready{suffix}", Value = Math.Round(ready.TotalSeconds, 2), Unit = "s",
+            Target = "< 5 s", Met = ready < TimeSpan.FromSeconds(5), Note = note,
+        });
+        // The wall time above moves with whatever else the host runs; the CPU each node spent getting there is steadier.
         var startCpu = new[] { police, socialCare }.Sum(node => ProcessStats.CpuTicks(node.Node.Processes.Single().Id)) / 100.0;
         context.Add(new Figure
         {
-            Scenario = Name, Name = "two-node default ready, restart", Value = Math.Round(ready.TotalSeconds, 2), Unit = "s",
-            Target = "< 5 s", Met = ready < TimeSpan.FromSeconds(5),
-            Note = "the same, started again on the data of the first start: every database already migrated",
+            Scenario = Name, Name = $"two-node default CPU to ready{suffix}", Value = Math.Round(startCpu, 2), Unit = "CPU-s",
+            Note = "user and system CPU of both host processes from start to ready; two cores give at most 2 CPU-s per second",
         });
-        context.Add(new Figure
-        {
-            Scenario = Name, Name = "two-node default CPU to ready, restart", Value = Math.Round(startCpu, 2), Unit = "CPU-s",
-        });
-        await context.Nodes.StopAsync(police);
-        await context.Nodes.StopAsync(socialCare);
+        return (police, socialCare);
     }
 }
