@@ -32,7 +32,7 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
     private GrpcChannel? _channel;
     private PostgresDatabase? _postgres;
     private string _databaseName = "";
-    private readonly Lock _startLock = new();
+    private readonly SemaphoreSlim _startGate = new(1, 1);
 
     /// <param name="nodeId">This node's id.</param>
     /// <param name="start">Where the clock starts.</param>
@@ -155,16 +155,23 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
     }
 
     /// <summary>An event delivered through the service's consumer.</summary>
-    public Task<RecordedDelivery> DeliverAsync(string topic, EventEnvelope envelope, int deliveryCount = 1)
+    public async Task<RecordedDelivery> DeliverAsync(string topic, EventEnvelope envelope, int deliveryCount = 1)
     {
         // The host, and with it the consumer, is started: once, however many deliveries race to be first
         // (the factory's own start is not thread-safe, and two hosts would migrate one database at once).
-        lock (_startLock)
+        // The others wait without holding a thread: on two cores, a dozen pool threads blocked here starve
+        // the start itself, until its first database connection times out.
+        await _startGate.WaitAsync();
+        try
         {
             _ = Services;
         }
+        finally
+        {
+            _startGate.Release();
+        }
 
-        return Transport.DeliverAsync(
+        return await Transport.DeliverAsync(
             new TransportMessage(envelope.EventId, topic, envelope.ChildKey, envelope.Type, envelope.OriginNode, envelope.ToByteArray()), deliveryCount);
     }
 
@@ -178,5 +185,6 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
 
         base.Dispose(disposing);
         _postgres?.Dispose();
+        _startGate.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Mash.Platform.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,7 +32,11 @@ public static class MashPersistence
 
         var services = builder.Services;
         services.TryAddSingleton(new MashDatabase(provider, databaseName));
-        services.AddPooledDbContextFactory<TContext>((sp, options) =>
+        // Each call's context is leased for its scope and given back to the pool once, when the scope
+        // ends. Resolved under several names (TContext, AuditedDbContext, MashDbContext), the scope
+        // disposes it once per name; a context of its own from the factory would go back to the pool
+        // at the first and be taken from another call at the next (ScopedContextTests).
+        services.AddDbContextPool<TContext>((sp, options) =>
         {
             // EF Core looks for interceptors in its own service provider, not the application's:
             // the layers above (the outbox's commit signal) register theirs here.
@@ -41,6 +46,9 @@ public static class MashPersistence
                 options.AddInterceptors(new SqliteNoAutoCheckpoint());
             }
         });
+        // Work outside a call (the outbox relay, failed calls' audit entries) takes contexts of its own,
+        // each given back by its one owner, from a pool of their own.
+        services.TryAddSingleton<IDbContextFactory<TContext>>(sp => new PooledDbContextFactory<TContext>(sp.GetRequiredService<DbContextOptions<TContext>>()));
         if (provider == DatabaseProvider.Sqlite)
         {
             services.AddHostedService<SqliteWalCheckpointer>();
@@ -50,7 +58,6 @@ public static class MashPersistence
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("database");
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Errors.IStorageFailures, EfStorageFailures>());
 
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddScoped<AuditedDbContext>(sp => sp.GetRequiredService<TContext>());
         services.AddSingleton<IMashDbContextFactory>(sp => new Factory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
         return services;
