@@ -11,9 +11,10 @@ namespace Mash.Platform.Audit;
 /// one before it, so saves are appended one at a time; committing each alone would cost one
 /// disk flush per call (a few milliseconds: a few hundred calls a second at most). Instead one
 /// writer takes every save waiting at that moment and commits them in one transaction with one
-/// flush. Each save runs in its own savepoint (EF Core creates one when SaveChanges joins a
-/// transaction), so one call's failure — a unique violation, a stale version — rolls back that
-/// call's rows and audit entries only, and the chain goes on from the last save that stayed.
+/// flush. Each save with changes runs in its own savepoint (EF Core creates one when SaveChanges
+/// joins a transaction), so one call's failure — a unique violation, a stale version — rolls back
+/// that call's rows and audit entries only, and the chain goes on from the last save that stayed.
+/// Saves of nothing but their entries (reads) cannot fail that way: they are written together.
 /// A caller is answered only after the commit: acknowledged means on disk.
 /// </summary>
 /// <remarks>
@@ -126,7 +127,13 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
                 await AuditChainDatabaseLock.AcquireAsync(owner, CancellationToken.None);
                 var head = await ChainHead.ReadAsync(owner);
                 var connection = owner.Database.GetDbConnection();
-                foreach (var save in batch)
+                var entriesOnly = batch.Where(save => !save.Db.ChangeTracker.HasChanges()).ToList();
+                if (entriesOnly.Count > 0)
+                {
+                    head = await AppendInTransactionAsync(entriesOnly, owner, connection, transaction.GetDbTransaction(), head);
+                }
+
+                foreach (var save in batch.Except(entriesOnly))
                 {
                     head = await SaveInTransactionAsync(save, owner, connection, transaction.GetDbTransaction(), head);
                 }
@@ -153,6 +160,67 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
             else
             {
                 save.Done.TrySetException(save.Failure);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The saves that add nothing but their entries (a read's, a refused call's) are written together by
+    /// the first one's context, in one statement batch: no savepoint and no borrowed connection for each.
+    /// Written before the saves with changes, so when this fails nothing after them links to their entries.
+    /// </summary>
+    private async Task<ChainHead> AppendInTransactionAsync(
+        List<PendingSave> saves, AuditedDbContext owner, DbConnection connection, DbTransaction transaction, ChainHead head)
+    {
+        var appender = saves[0].Db;
+        var entries = new List<(PendingSave Save, List<AuditEntry> Entries)>(saves.Count);
+        var next = head;
+        foreach (var save in saves)
+        {
+            var entriesOfSave = next.Extend(save.Call, Now());
+            entries.Add((save, entriesOfSave));
+            next = entriesOfSave.Count == 0 ? next : new ChainHead(entriesOfSave[^1].Sequence, entriesOfSave[^1].Hash);
+        }
+
+        var borrowed = ReferenceEquals(appender, owner) ? null : new BorrowedConnection(appender);
+        try
+        {
+            if (borrowed is not null)
+            {
+                await borrowed.JoinAsync(connection, transaction);
+            }
+
+            foreach (var (_, entriesOfSave) in entries)
+            {
+                appender.AuditEntries.AddRange(entriesOfSave);
+            }
+
+            await appender.SaveChangesAsync(CancellationToken.None);
+            return next;
+        }
+        catch (Exception failed)
+        {
+            foreach (var (save, _) in entries)
+            {
+                save.Failure = failed;
+            }
+
+            return head;
+        }
+        finally
+        {
+            // The appender's context keeps its own entries, as a context that saved alone would; not the others'.
+            foreach (var (save, entriesOfSave) in entries)
+            {
+                if (save.Failure is not null || !ReferenceEquals(save.Db, appender))
+                {
+                    entriesOfSave.ForEach(entry => appender.Entry(entry).State = EntityState.Detached);
+                }
+            }
+
+            if (borrowed is not null)
+            {
+                await borrowed.ReturnAsync();
             }
         }
     }

@@ -110,6 +110,84 @@ public abstract class AuditGroupCommitTests : IDisposable
         Assert.Equal(["note-1"], await check.AuditEntries.Select(e => e.RecordId).ToListAsync());
     }
 
+    [SkippableFact]
+    public async Task Reads_waiting_behind_a_commit_are_written_together_beside_writes_and_a_refused_write()
+    {
+        Task first, duplicate;
+        List<Task> waiting;
+        await using (await Database.HoldWriteLockAsync())
+        {
+            first = SaveNote(1, "first", out _);
+            await Task.Delay(300);
+            waiting = [ReadNote(1), SaveNote(2, "second", out _), ReadNote(2), ReadNote(1)];
+            duplicate = SaveNote(2, "a second note 2: refused", out _);
+            waiting.Add(ReadNote(2));
+        }
+
+        await first;
+        await Task.WhenAll(waiting);
+        await Assert.ThrowsAsync<DbUpdateException>(() => duplicate);
+
+        Assert.Equal(2, _commits.Commits);
+        await using var check = Database.Open();
+        var entries = await check.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(["/test/SaveNote", .. Enumerable.Repeat("/test/ReadNote", 4), "/test/SaveNote"], entries.Select(e => e.Method));
+        Assert.Equal(["note-1", "note-1", "note-2", "note-1", "note-2", "note-2"], entries.Select(e => e.RecordId));
+        Assert.True((await AuditVerifier.VerifyAsync(check)).Intact);
+        // Each read's context holds its own entry and no other call's.
+        Assert.All(_contexts.Where(db => db.Notes.Local.Count == 0), db => Assert.True(db.AuditEntries.Local.Count <= 1));
+    }
+
+    [SkippableFact]
+    public async Task Reads_whose_entries_cannot_be_written_all_fail_and_the_chain_goes_on_without_them()
+    {
+        Task first;
+        List<Task> reads;
+        await using (await Database.HoldWriteLockAsync())
+        {
+            first = SaveNote(1, "first", out _);
+            await Task.Delay(300);
+            // A practitioner's name longer than its column: where the database enforces it, the shared write fails.
+            reads = [ReadNote(1), ReadNote(1, practitionerName: new string('x', 100_000))];
+        }
+
+        await first;
+        var outcomes = await Task.WhenAll(reads.Select(async read =>
+        {
+            try
+            {
+                await read;
+                return "written";
+            }
+            catch (DbUpdateException)
+            {
+                return "failed";
+            }
+        }));
+        // SQLite does not enforce lengths (the services' request limits do): there both are written.
+        var enforced = Database.Provider == DatabaseProvider.PostgreSql;
+        Assert.Equal(enforced ? ["failed", "failed"] : ["written", "written"], outcomes);
+        await using var check = Database.Open();
+        Assert.Equal(enforced ? 1 : 3, await check.AuditEntries.CountAsync());
+        Assert.True((await AuditVerifier.VerifyAsync(check)).Intact);
+        await SaveNote(2, "after", out _);
+        Assert.True((await AuditVerifier.VerifyAsync(check)).Intact);
+    }
+
+    private Task ReadNote(int id, string practitionerName = "")
+    {
+        var db = Database.Open();
+        _contexts.Add(db);
+        var call = new CallAudit { Caller = new CallerIdentity("police", "police-app"), Method = "/test/ReadNote", Purpose = "Test", LawfulBasis = "LAWFUL_BASIS_PUBLIC_TASK" };
+        if (practitionerName.Length > 0)
+        {
+            call.Practitioner = new Practitioner("p-1", practitionerName, "Social worker", Mash.Contracts.Common.V1.PractitionerSource.DelegatedToken);
+        }
+
+        call.Touch("child-" + id, "note-" + id);
+        return new AuditTrail(_commits, call, Microsoft.Extensions.Options.Options.Create(new AuditOptions()), []).AppendAsync(db, "OK", CancellationToken.None);
+    }
+
     private Task SaveNote(int id, string text, out CallAudit call, CancellationToken cancellationToken = default)
     {
         var db = Database.Open();
