@@ -125,7 +125,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
             await using (var transaction = await owner.Database.BeginTransactionAsync())
             {
                 await AuditChainDatabaseLock.AcquireAsync(owner, CancellationToken.None);
-                var head = await ChainHead.ReadAsync(owner);
+                var head = await ChainHead.ReadAsync(owner, transaction.GetDbTransaction());
                 var connection = owner.Database.GetDbConnection();
                 var entriesOnly = batch.Where(save => !save.Db.ChangeTracker.HasChanges()).ToList();
                 if (entriesOnly.Count > 0)

@@ -1,18 +1,37 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Mash.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Mash.Platform.Audit;
 
 /// <summary>The chain's last entry, which the next one links to.</summary>
 internal readonly record struct ChainHead(long Sequence, string Hash)
 {
-    public static async Task<ChainHead> ReadAsync(AuditedDbContext db)
+    private static readonly ConditionalWeakTable<IModel, string> LastEntrySql = [];
+
+    /// <summary>
+    /// Read at every commit, so in plain SQL on the batch's open transaction rather than through
+    /// EF Core's query pipeline (a few percent of a read's CPU); the names come from the model.
+    /// </summary>
+    public static async Task<ChainHead> ReadAsync(AuditedDbContext db, DbTransaction transaction)
     {
-        var last = await db.AuditEntries.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync();
-        return last is null ? new ChainHead(0, AuditHasher.Genesis) : new ChainHead(last.Sequence, last.Hash);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = LastEntrySql.GetValue(db.Model, SelectLastEntry);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? new ChainHead(reader.GetInt64(0), reader.GetString(1)) : new ChainHead(0, AuditHasher.Genesis);
+    }
+
+    private static string SelectLastEntry(IModel model)
+    {
+        var entries = model.FindEntityType(typeof(AuditEntry)) ?? throw new InvalidOperationException("The context has no audit entries.");
+        var table = StoreObjectIdentifier.Table(entries.GetTableName()!, entries.GetSchema());
+        string Column(string property) => $"\"{entries.FindProperty(property)!.GetColumnName(table)}\"";
+        var name = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
+        return $"SELECT {Column(nameof(AuditEntry.Sequence))}, {Column(nameof(AuditEntry.Hash))} FROM {name} " +
+            $"ORDER BY {Column(nameof(AuditEntry.Sequence))} DESC LIMIT 1";
     }
 
     /// <summary>The call's entries, one per touched record, chained on from this head.</summary>
