@@ -27,6 +27,8 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     /// <summary>Enough to absorb a burst; small enough that one batch holds the write lock briefly.</summary>
     public const int MaxBatch = 64;
 
+    private const string EntriesSavepoint = "mash_audit_entries";
+
     private readonly Channel<PendingSave> _waiting =
         Channel.CreateUnbounded<PendingSave>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TimeProvider _time;
@@ -130,7 +132,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
                 var entriesOnly = batch.Where(save => !save.Db.ChangeTracker.HasChanges()).ToList();
                 if (entriesOnly.Count > 0)
                 {
-                    head = await AppendInTransactionAsync(entriesOnly, owner, connection, transaction.GetDbTransaction(), head);
+                    head = await AppendInTransactionAsync(entriesOnly, owner, transaction.GetDbTransaction(), head);
                 }
 
                 foreach (var save in batch.Except(entriesOnly))
@@ -165,63 +167,45 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// The saves that add nothing but their entries (a read's, a refused call's) are written together by
-    /// the first one's context, in one statement batch: no savepoint and no borrowed connection for each.
-    /// Written before the saves with changes, so when this fails nothing after them links to their entries.
+    /// The saves that add nothing but their entries (a read's, a refused call's) are written together,
+    /// in plain SQL on the batch's connection, under one savepoint: no context, change tracking or
+    /// savepoint for each. Written before the saves with changes, so when this fails nothing after
+    /// them links to their entries.
     /// </summary>
-    private async Task<ChainHead> AppendInTransactionAsync(
-        List<PendingSave> saves, AuditedDbContext owner, DbConnection connection, DbTransaction transaction, ChainHead head)
+    private async Task<ChainHead> AppendInTransactionAsync(List<PendingSave> saves, AuditedDbContext owner, DbTransaction transaction, ChainHead head)
     {
-        var appender = saves[0].Db;
-        var entries = new List<(PendingSave Save, List<AuditEntry> Entries)>(saves.Count);
+        var entries = new List<AuditEntry>(saves.Count);
         var next = head;
         foreach (var save in saves)
         {
             var entriesOfSave = next.Extend(save.Call, Now());
-            entries.Add((save, entriesOfSave));
+            entries.AddRange(entriesOfSave);
             next = entriesOfSave.Count == 0 ? next : new ChainHead(entriesOfSave[^1].Sequence, entriesOfSave[^1].Hash);
         }
 
-        var borrowed = ReferenceEquals(appender, owner) ? null : new BorrowedConnection(appender);
+        if (entries.Count == 0)
+        {
+            return head;
+        }
+
+        await transaction.SaveAsync(EntriesSavepoint);
         try
         {
-            if (borrowed is not null)
-            {
-                await borrowed.JoinAsync(connection, transaction);
-            }
-
-            foreach (var (_, entriesOfSave) in entries)
-            {
-                appender.AuditEntries.AddRange(entriesOfSave);
-            }
-
-            await appender.SaveChangesAsync(CancellationToken.None);
+            await AuditEntryInsert.WriteAsync(owner, transaction, entries);
+            await transaction.ReleaseAsync(EntriesSavepoint);
             return next;
         }
-        catch (Exception failed)
+        catch (Exception failed) when (failed is DbException or InvalidOperationException)
         {
-            foreach (var (save, _) in entries)
+            await transaction.RollbackAsync(EntriesSavepoint);
+            // What EF Core's save would have thrown, so callers handle it the same way.
+            var refused = new DbUpdateException("The audit entries of the calls in this commit could not be written.", failed);
+            foreach (var save in saves)
             {
-                save.Failure = failed;
+                save.Failure = refused;
             }
 
             return head;
-        }
-        finally
-        {
-            // The appender's context keeps its own entries, as a context that saved alone would; not the others'.
-            foreach (var (save, entriesOfSave) in entries)
-            {
-                if (save.Failure is not null || !ReferenceEquals(save.Db, appender))
-                {
-                    entriesOfSave.ForEach(entry => appender.Entry(entry).State = EntityState.Detached);
-                }
-            }
-
-            if (borrowed is not null)
-            {
-                await borrowed.ReturnAsync();
-            }
         }
     }
 
