@@ -45,12 +45,9 @@ internal static class AuditEntryInsert
 
         public static Statement For(IModel model)
         {
-            var entries = model.FindEntityType(typeof(AuditEntry)) ?? throw new InvalidOperationException("The context has no audit entries.");
-            var table = StoreObjectIdentifier.Table(entries.GetTableName()!, entries.GetSchema());
-            var properties = entries.GetProperties().ToList();
-            var name = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
-            var names = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""));
-            return new Statement($"INSERT INTO {name} ({names}) VALUES ",
+            var table = AuditEntriesTable.Of(model);
+            var properties = table.Entries.GetProperties().ToList();
+            return new Statement($"INSERT INTO {table.Name} ({string.Join(", ", properties.Select(table.Column))}) VALUES ",
                 [.. properties.Select(p => (p, (RelationalTypeMapping)p.GetRelationalTypeMapping()))]);
         }
 

@@ -26,12 +26,9 @@ internal readonly record struct ChainHead(long Sequence, string Hash)
 
     private static string SelectLastEntry(IModel model)
     {
-        var entries = model.FindEntityType(typeof(AuditEntry)) ?? throw new InvalidOperationException("The context has no audit entries.");
-        var table = StoreObjectIdentifier.Table(entries.GetTableName()!, entries.GetSchema());
-        string Column(string property) => $"\"{entries.FindProperty(property)!.GetColumnName(table)}\"";
-        var name = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
-        return $"SELECT {Column(nameof(AuditEntry.Sequence))}, {Column(nameof(AuditEntry.Hash))} FROM {name} " +
-            $"ORDER BY {Column(nameof(AuditEntry.Sequence))} DESC LIMIT 1";
+        var table = AuditEntriesTable.Of(model);
+        var sequence = table.Column(nameof(AuditEntry.Sequence));
+        return $"SELECT {sequence}, {table.Column(nameof(AuditEntry.Hash))} FROM {table.Name} ORDER BY {sequence} DESC LIMIT 1";
     }
 
     /// <summary>The call's entries, one per touched record, chained on from this head.</summary>
