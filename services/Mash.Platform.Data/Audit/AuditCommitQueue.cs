@@ -127,17 +127,18 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
             await using (var transaction = await owner.Database.BeginTransactionAsync())
             {
                 await AuditChainDatabaseLock.AcquireAsync(owner, CancellationToken.None);
-                var head = await ChainHead.ReadAsync(owner, transaction.GetDbTransaction());
+                var dbTransaction = transaction.GetDbTransaction();
+                var head = await ChainHead.ReadAsync(owner, dbTransaction);
                 var connection = owner.Database.GetDbConnection();
                 var entriesOnly = batch.Where(save => !save.Db.ChangeTracker.HasChanges()).ToList();
                 if (entriesOnly.Count > 0)
                 {
-                    head = await AppendInTransactionAsync(entriesOnly, owner, transaction.GetDbTransaction(), head);
+                    head = await AppendInTransactionAsync(entriesOnly, owner, dbTransaction, head);
                 }
 
                 foreach (var save in batch.Except(entriesOnly))
                 {
-                    head = await SaveInTransactionAsync(save, owner, connection, transaction.GetDbTransaction(), head);
+                    head = await SaveInTransactionAsync(save, owner, connection, dbTransaction, head);
                 }
 
                 await transaction.CommitAsync();

@@ -1,16 +1,12 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Mash.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Mash.Platform.Audit;
 
 /// <summary>The chain's last entry, which the next one links to.</summary>
 internal readonly record struct ChainHead(long Sequence, string Hash)
 {
-    private static readonly ConditionalWeakTable<IModel, string> LastEntrySql = [];
-
     /// <summary>
     /// Read at every commit, so in plain SQL on the batch's open transaction rather than through
     /// EF Core's query pipeline (a few percent of a read's CPU); the names come from the model.
@@ -19,16 +15,9 @@ internal readonly record struct ChainHead(long Sequence, string Hash)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = LastEntrySql.GetValue(db.Model, SelectLastEntry);
+        command.CommandText = AuditEntriesSql.For(db.Model).SelectLast;
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? new ChainHead(reader.GetInt64(0), reader.GetString(1)) : new ChainHead(0, AuditHasher.Genesis);
-    }
-
-    private static string SelectLastEntry(IModel model)
-    {
-        var table = AuditEntriesTable.Of(model);
-        var sequence = table.Column(nameof(AuditEntry.Sequence));
-        return $"SELECT {sequence}, {table.Column(nameof(AuditEntry.Hash))} FROM {table.Name} ORDER BY {sequence} DESC LIMIT 1";
     }
 
     /// <summary>The call's entries, one per touched record, chained on from this head.</summary>

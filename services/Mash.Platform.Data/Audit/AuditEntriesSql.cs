@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Mash.Platform.Audit;
+
+/// <summary>
+/// The statements on the audit entries that run at every commit without EF Core, built once per
+/// model from its table and columns (quoted with double quotes, as SQLite and PostgreSQL both read).
+/// </summary>
+internal sealed class AuditEntriesSql
+{
+    private static readonly ConditionalWeakTable<IModel, AuditEntriesSql> ByModel = [];
+
+    private readonly string _insertInto;
+    private readonly ConcurrentDictionary<int, string> _insertByRows = new();
+
+    private AuditEntriesSql(IEntityType entries)
+    {
+        var table = StoreObjectIdentifier.Table(entries.GetTableName()!, entries.GetSchema());
+        var name = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
+        string Column(IProperty property) => $"\"{property.GetColumnName(table)}\"";
+
+        var properties = entries.GetProperties().ToList();
+        Columns = [.. properties.Select(p => (p, (RelationalTypeMapping)p.GetRelationalTypeMapping()))];
+        _insertInto = $"INSERT INTO {name} ({string.Join(", ", properties.Select(Column))}) VALUES ";
+        var sequence = Column(entries.FindProperty(nameof(AuditEntry.Sequence))!);
+        SelectLast = $"SELECT {sequence}, {Column(entries.FindProperty(nameof(AuditEntry.Hash))!)} FROM {name} ORDER BY {sequence} DESC LIMIT 1";
+    }
+
+    /// <summary>The sequence and hash of the chain's last entry.</summary>
+    public string SelectLast { get; }
+
+    /// <summary>Every column of an entry, in the order of <see cref="Insert"/>'s values, with the mapping that converts it.</summary>
+    public IReadOnlyList<(IProperty Property, RelationalTypeMapping Mapping)> Columns { get; }
+
+    public static AuditEntriesSql For(IModel model) => ByModel.GetValue(model, m =>
+        new(m.FindEntityType(typeof(AuditEntry)) ?? throw new InvalidOperationException("The context has no audit entries.")));
+
+    /// <summary>An insert of <paramref name="rows"/> entries, its values named by <see cref="Parameter"/>.</summary>
+    public string Insert(int rows) => _insertByRows.GetOrAdd(rows, count => _insertInto + string.Join(", ",
+        Enumerable.Range(0, count).Select(row => "(" + string.Join(", ", Columns.Select((_, column) => Parameter(row, column))) + ")")));
+
+    public static string Parameter(int row, int column) => $"@a{row}_{column}";
+}
