@@ -35,6 +35,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     private readonly Task _writer;
     private PendingSave? _heldOver;
     private long _commits;
+    private int _waitingCount; // The single-reader channel does not count its items.
 
     public AuditCommitQueue(TimeProvider time)
     {
@@ -44,6 +45,9 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
 
     /// <summary>Transactions committed so far: fewer than saves when calls shared a commit.</summary>
     public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Saves not yet taken into a commit: the queue's depth.</summary>
+    public int Waiting => Volatile.Read(ref _waitingCount);
 
     /// <summary>
     /// Saves <paramref name="db"/>'s changes with <paramref name="call"/>'s audit entries and
@@ -59,8 +63,10 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
         }
 
         var save = new PendingSave(db, call, cancellationToken);
+        Interlocked.Increment(ref _waitingCount);
         if (!_waiting.Writer.TryWrite(save))
         {
+            Interlocked.Decrement(ref _waitingCount);
             throw new ObjectDisposedException(nameof(AuditCommitQueue), "The service is stopping; nothing was saved.");
         }
 
@@ -101,6 +107,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
 
         while (batch.Count < MaxBatch && _waiting.Reader.TryRead(out var next))
         {
+            Interlocked.Decrement(ref _waitingCount);
             if (next.CancellationToken.IsCancellationRequested)
             {
                 next.Done.TrySetCanceled(next.CancellationToken);

@@ -48,7 +48,7 @@ public abstract class AuditGroupCommitTests : IDisposable
         await using (await Database.HoldWriteLockAsync())
         {
             first = SaveNote(1, "first", out _);
-            await Task.Delay(300);
+            await UntilTheFirstSaveIsCommittingAsync();
             others = [.. Enumerable.Range(2, 4).Select(id => SaveNote(id, $"note {id}", out _))];
             duplicate = SaveNote(1, "a second note 1: refused", out duplicateCall);
             others.AddRange(Enumerable.Range(6, 5).Select(id => SaveNote(id, $"note {id}", out _)));
@@ -77,7 +77,7 @@ public abstract class AuditGroupCommitTests : IDisposable
         await using (await Database.HoldWriteLockAsync())
         {
             first = SaveNote(1, "first", out _);
-            await Task.Delay(300);
+            await UntilTheFirstSaveIsCommittingAsync();
             joined = SaveNote(2, "second", out _);
         }
 
@@ -99,7 +99,7 @@ public abstract class AuditGroupCommitTests : IDisposable
         await using (await Database.HoldWriteLockAsync())
         {
             first = SaveNote(1, "first", out _);
-            await Task.Delay(300);
+            await UntilTheFirstSaveIsCommittingAsync();
             cancelled = SaveNote(2, "given up", out _, cancel.Token);
             await cancel.CancelAsync();
         }
@@ -119,7 +119,7 @@ public abstract class AuditGroupCommitTests : IDisposable
         await using (await Database.HoldWriteLockAsync())
         {
             first = SaveNote(1, "first", out _);
-            await Task.Delay(300);
+            await UntilTheFirstSaveIsCommittingAsync();
             waiting = [ReadNote(1), SaveNote(2, "second", out _), ReadNote(2), ReadNote(1)];
             duplicate = SaveNote(2, "a second note 2: refused", out _);
             waiting.Add(ReadNote(2));
@@ -153,7 +153,7 @@ public abstract class AuditGroupCommitTests : IDisposable
         await using (await Database.HoldWriteLockAsync())
         {
             first = SaveNote(1, "first", out _);
-            await Task.Delay(300);
+            await UntilTheFirstSaveIsCommittingAsync();
             // A practitioner's name longer than its column: where the database enforces it, the shared write fails.
             reads = [ReadNote(1), ReadNote(1, practitionerName: new string('x', 100_000))];
         }
@@ -179,6 +179,20 @@ public abstract class AuditGroupCommitTests : IDisposable
         Assert.True((await AuditVerifier.VerifyAsync(check)).Intact);
         await SaveNote(2, "after", out _);
         Assert.True((await AuditVerifier.VerifyAsync(check)).Intact);
+    }
+
+    /// <summary>
+    /// The first save is taken into a commit, which waits for the held lock: what is saved from now on
+    /// waits for the next commit. Waiting for the writer to take it, not for a fixed time, keeps this
+    /// true on a loaded machine, where the writer may not run for hundreds of milliseconds.
+    /// </summary>
+    private async Task UntilTheFirstSaveIsCommittingAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (_commits.Waiting > 0)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
     }
 
     private Task ReadNote(int id, string practitionerName = "")
