@@ -71,7 +71,7 @@ public static class MashPersistence
     {
         _ = provider switch
         {
-            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(PostgreSqlConnectionDefaults.Apply(connectionString)),
             _ => options.UseSqlite(connectionString),
         };
         // Not built from OnModelCreating at every start: the tests hold that the compiled model is that model.
