@@ -28,6 +28,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     public const int MaxBatch = 64;
 
     private const string EntriesSavepoint = "mash_audit_entries";
+    private const string SaveSavepoint = "mash_audited_save";
 
     private readonly Channel<PendingSave> _waiting =
         Channel.CreateUnbounded<PendingSave>(new UnboundedChannelOptions { SingleReader = true });
@@ -217,6 +218,11 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// A save with changes, in a savepoint of its own: its entries in plain SQL (as for reads), then its
+    /// changes through EF Core, which makes no savepoint of its own inside this one. When either fails,
+    /// rolling back to the savepoint takes back this save only.
+    /// </summary>
     private async Task<ChainHead> SaveInTransactionAsync(
         PendingSave save, AuditedDbContext owner, DbConnection connection, DbTransaction transaction, ChainHead head)
     {
@@ -230,20 +236,27 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
                 await borrowed.JoinAsync(connection, transaction);
             }
 
-            db.AuditEntries.AddRange(entries);
-            await db.SaveChangesAsync(CancellationToken.None);
-            return entries.Count == 0 ? head : new ChainHead(entries[^1].Sequence, entries[^1].Hash);
-        }
-        catch (Exception failed)
-        {
-            // Rolled back to this save's savepoint: its entries must not stay tracked either.
-            foreach (var entry in entries)
+            await transaction.SaveAsync(SaveSavepoint);
+            try
             {
-                db.Entry(entry).State = EntityState.Detached;
+                await AuditEntryInsert.WriteAsync(owner, transaction, entries);
+                db.Database.AutoSavepointsEnabled = false;
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (Exception failed)
+            {
+                // Rolled back to before this save; a failure to roll back fails the whole commit.
+                await transaction.RollbackAsync(SaveSavepoint);
+                save.Failure = failed;
+                return head;
+            }
+            finally
+            {
+                db.Database.AutoSavepointsEnabled = true;
             }
 
-            save.Failure = failed;
-            return head;
+            await transaction.ReleaseAsync(SaveSavepoint);
+            return entries.Count == 0 ? head : new ChainHead(entries[^1].Sequence, entries[^1].Hash);
         }
         finally
         {

@@ -143,15 +143,26 @@ internal sealed partial class EventConsumer(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MashDbContext>();
-        if (await db.Set<ProcessedEvent>().AnyAsync(e => e.EventId == envelope.EventId, cancellationToken))
+        // Opened once for the inbox check and the handler's reads: each query would otherwise take a
+        // connection from the pool and give it back. Closed before the save, which joins the commit's.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            return;
+            if (await db.Set<ProcessedEvent>().AnyAsync(e => e.EventId == envelope.EventId, cancellationToken))
+            {
+                return;
+            }
+
+            var call = scope.ServiceProvider.GetRequiredService<CallAudit>();
+            call.BeginEvent(AgencyNames.FromContract(envelope.OriginAgency), envelope.OriginNode, envelope.Type, envelope.Purpose, envelope.LawfulBasis);
+
+            await registration.Invoke(scope.ServiceProvider, envelope, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
 
-        var call = scope.ServiceProvider.GetRequiredService<CallAudit>();
-        call.BeginEvent(AgencyNames.FromContract(envelope.OriginAgency), envelope.OriginNode, envelope.Type, envelope.Purpose, envelope.LawfulBasis);
-
-        await registration.Invoke(scope.ServiceProvider, envelope, cancellationToken);
         db.Set<ProcessedEvent>().Add(new ProcessedEvent
         {
             EventId = envelope.EventId,
