@@ -48,6 +48,11 @@ public static class KnownChildren
 /// <summary>Another service of this node recorded a child: kept (the latest identity recorded wins).</summary>
 public sealed class KnownChildrenHandler(MashDbContext db, CallAudit audit) : IIntegrationEventHandler<ChildRecorded>
 {
+    // Every referral of a new child brings one of these to each service that keeps the node's children.
+    private static readonly PerModelQuery<Func<MashDbContext, string, CancellationToken, Task<KnownChildRecord?>>> Known =
+        new(() => EF.CompileAsyncQuery((MashDbContext db, string childKey, CancellationToken _) =>
+            db.Set<KnownChildRecord>().FirstOrDefault(c => c.ChildKey == childKey)));
+
     public async Task HandleAsync(EventEnvelope envelope, ChildRecorded payload, CancellationToken cancellationToken)
     {
         if (payload.Child is null || envelope.ChildKey.Length == 0 || !Timestamps.TryUtc(payload.RecordedAt, out var recordedAt))
@@ -56,7 +61,7 @@ public sealed class KnownChildrenHandler(MashDbContext db, CallAudit audit) : II
         }
 
         audit.Touch(envelope.ChildKey, "known-child");
-        var known = await db.Set<KnownChildRecord>().FirstOrDefaultAsync(c => c.ChildKey == envelope.ChildKey, cancellationToken);
+        var known = await Known.For(db)(db, envelope.ChildKey, cancellationToken);
         if (known is null)
         {
             db.Set<KnownChildRecord>().Add(new KnownChildRecord { ChildKey = envelope.ChildKey, Child = payload.Child.ToByteArray(), RecordedAt = recordedAt });

@@ -26,6 +26,10 @@ internal sealed partial class EventConsumer(
     IOptions<MashNodeOptions> node, IOptions<EventingOptions> options, ConsumerIdentity identity,
     TimeProvider time, ILogger<EventConsumer> logger, EventingMetrics? metrics = null) : IHostedService, IAsyncDisposable
 {
+    private static readonly PerModelQuery<Func<MashDbContext, string, CancellationToken, Task<bool>>> AlreadyApplied =
+        new(() => EF.CompileAsyncQuery((MashDbContext db, string eventId, CancellationToken _) =>
+            db.Set<ProcessedEvent>().Any(e => e.EventId == eventId)));
+
     private readonly List<IMessageProcessor> _processors = [];
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -148,7 +152,7 @@ internal sealed partial class EventConsumer(
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (await db.Set<ProcessedEvent>().AnyAsync(e => e.EventId == envelope.EventId, cancellationToken))
+            if (await AlreadyApplied.For(db)(db, envelope.EventId, cancellationToken))
             {
                 return;
             }
@@ -189,7 +193,8 @@ internal sealed partial class EventConsumer(
     private async Task<bool> AlreadyProcessedAsync(string eventId)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<MashDbContext>().Set<ProcessedEvent>().AnyAsync(e => e.EventId == eventId);
+        var db = scope.ServiceProvider.GetRequiredService<MashDbContext>();
+        return await AlreadyApplied.For(db)(db, eventId, CancellationToken.None);
     }
 
     private async Task DeadLetterAsync(ReceivedMessage received, string reason, string description, CancellationToken cancellationToken)
