@@ -24,6 +24,11 @@ internal sealed class SubmissionCommands(
     ReferralDbContext db, CallAudit audit, AuditTrail trail, ReferralTimescales timescales, FrontDoors frontDoors,
     ReferralIntake intake, ServiceClock clock, IOptions<MashNodeOptions> node)
 {
+    // Every submit looks its idempotency key up first.
+    private static readonly PerModelQuery<Func<ReferralDbContext, string, string, CancellationToken, Task<ReferralRecord?>>> ByKey =
+        new(() => EF.CompileAsyncQuery((ReferralDbContext db, string clientId, string key, CancellationToken _) =>
+            db.Referrals.AsNoTracking().FirstOrDefault(r => r.OriginNode == "" && r.ClientId == clientId && r.IdempotencyKey == key)));
+
     /// <param name="mayReadReferrals">Whether the caller may read referrals: a replay shows the MASH's screening and decision only then.</param>
     public async Task<SubmitReferralResponse> HandleAsync(SubmitReferralRequest request, bool mayReadReferrals, CancellationToken cancellationToken)
     {
@@ -63,7 +68,7 @@ internal sealed class SubmissionCommands(
             $"No MASH front door is configured for area '{area}': set {FrontDoors.SettingFor(area)} to the id of the node that runs it. Nothing was stored.");
 
     private Task<ReferralRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
-        db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.OriginNode == "" && r.ClientId == audit.Caller.ClientId && r.IdempotencyKey == key, cancellationToken);
+        ByKey.For(db)(db, audit.Caller.ClientId, key, cancellationToken);
 
     private SubmitReferralResponse Replay(ReferralRecord earlier, string fingerprint, DateTime now, bool mayReadReferrals)
     {
