@@ -11,8 +11,8 @@ namespace Mash.Platform.Audit;
 /// one before it, so saves are appended one at a time; committing each alone would cost one
 /// disk flush per call (a few milliseconds: a few hundred calls a second at most). Instead one
 /// writer takes every save waiting at that moment and commits them in one transaction with one
-/// flush. Each save with changes runs in its own savepoint (EF Core creates one when SaveChanges
-/// joins a transaction), so one call's failure — a unique violation, a stale version — rolls back
+/// flush. Each save with changes runs in a savepoint of its own (EF Core makes none inside it),
+/// so one call's failure — a unique violation, a stale version — rolls back
 /// that call's rows and audit entries only, and the chain goes on from the last save that stayed.
 /// Saves of nothing but their entries (reads) cannot fail that way: they are written together.
 /// A caller is answered only after the commit: acknowledged means on disk.
