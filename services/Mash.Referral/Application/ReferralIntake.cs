@@ -2,6 +2,7 @@ using Mash.Contracts.Referral.V1;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Agreements;
 using Mash.Platform.Eventing.Outbox;
+using Mash.Platform.Persistence;
 using Mash.Referral.Data;
 using Mash.Referral.Domain;
 using Mash.Referral.IntegrationEvents;
@@ -16,6 +17,11 @@ namespace Mash.Referral.Application;
 /// </summary>
 internal sealed class ReferralIntake(ReferralDbContext db, ReferralFactory referrals, FrontDoors frontDoors, EventOutbox outbox, ChildRecords children)
 {
+    // Every submit asks whether the child is new here.
+    private static readonly PerModelQuery<Func<ReferralDbContext, string, CancellationToken, Task<bool>>> ChildKnown =
+        new(() => EF.CompileAsyncQuery((ReferralDbContext db, string childKey, CancellationToken _) =>
+            db.Referrals.Any(r => r.ChildKey == childKey)));
+
     /// <param name="refused">The error for a front door with no agreement in force: nothing is added then.</param>
     public async Task<ReferralRecord> AddAsync(Submission submission, ReferringCaller caller, Func<SharingDecision, Exception> refused, CancellationToken cancellationToken)
     {
@@ -32,7 +38,7 @@ internal sealed class ReferralIntake(ReferralDbContext db, ReferralFactory refer
         record.IdempotencyKey = submission.Key;
         record.RequestHash = submission.Fingerprint;
         record.SubmittedByAgency = caller.Agency;
-        if (!await db.Referrals.AnyAsync(r => r.ChildKey == record.ChildKey, cancellationToken))
+        if (!await ChildKnown.For(db)(db, record.ChildKey, cancellationToken))
         {
             children.FirstRecorded(db, details.Child, record.ChildKey, details.LawfulBasis, caller.Purpose);
         }
