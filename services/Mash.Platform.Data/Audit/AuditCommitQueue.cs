@@ -30,13 +30,12 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     private const string EntriesSavepoint = "mash_audit_entries";
     private const string SaveSavepoint = "mash_audited_save";
 
-    private readonly Channel<PendingSave> _waiting =
-        Channel.CreateUnbounded<PendingSave>(new UnboundedChannelOptions { SingleReader = true });
+    // Read by the one writer only, but not declared single-reader: that channel cannot count its items.
+    private readonly Channel<PendingSave> _waiting = Channel.CreateUnbounded<PendingSave>();
     private readonly TimeProvider _time;
     private readonly Task _writer;
     private PendingSave? _heldOver;
     private long _commits;
-    private int _waitingCount; // The single-reader channel does not count its items.
 
     public AuditCommitQueue(TimeProvider time)
     {
@@ -48,7 +47,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     public long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>Saves not yet taken into a commit: the queue's depth.</summary>
-    public int Waiting => Volatile.Read(ref _waitingCount);
+    public int Waiting => _waiting.Reader.Count;
 
     /// <summary>
     /// Saves <paramref name="db"/>'s changes with <paramref name="call"/>'s audit entries and
@@ -64,10 +63,8 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
         }
 
         var save = new PendingSave(db, call, cancellationToken);
-        Interlocked.Increment(ref _waitingCount);
         if (!_waiting.Writer.TryWrite(save))
         {
-            Interlocked.Decrement(ref _waitingCount);
             throw new ObjectDisposedException(nameof(AuditCommitQueue), "The service is stopping; nothing was saved.");
         }
 
@@ -108,7 +105,6 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
 
         while (batch.Count < MaxBatch && _waiting.Reader.TryRead(out var next))
         {
-            Interlocked.Decrement(ref _waitingCount);
             if (next.CancellationToken.IsCancellationRequested)
             {
                 next.Done.TrySetCanceled(next.CancellationToken);
