@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mash.Platform.Audit;
 
 /// <summary>
-/// Inserts audit entries in plain SQL: the entries of a group commit's reads are written at every
-/// commit, and EF Core's change tracking and update pipeline cost more than the rows. Table, columns
+/// Inserts audit entries in plain SQL: every save in a group commit, a read's or a change's, writes
+/// its entries, and EF Core's change tracking and update pipeline cost more than the rows. Table, columns
 /// and each value's conversion come from the context's model, as EF Core would write them.
 /// </summary>
 internal static class AuditEntryInsert
