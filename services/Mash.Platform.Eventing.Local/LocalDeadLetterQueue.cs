@@ -16,7 +16,7 @@ internal sealed class LocalDeadLetterQueue(LocalBroker broker, Subscription subs
 
         var letters = broker.Pool.Read(connection =>
         {
-            using var command = connection.Command(
+            var command = connection.Command(
                 """
                 SELECT message_id, session_id, type, origin_node, body, reason, description, delivery_count, dead_lettered_at
                 FROM dead_letters WHERE sub_id = $sub ORDER BY id LIMIT $max
@@ -53,7 +53,7 @@ internal sealed class LocalDeadLetterQueue(LocalBroker broker, Subscription subs
         var now = broker.Time.GetUtcNow().ToUnixTimeMilliseconds();
         var replayed = broker.Pool.Write(tx =>
         {
-            using var command = tx.Command(
+            var command = tx.Command(
                 """
                 DELETE FROM dead_letters WHERE id = (SELECT MIN(id) FROM dead_letters WHERE sub_id = $sub AND message_id = $id)
                 RETURNING message_id, session_id, type, origin_node, body

@@ -58,7 +58,7 @@ internal sealed class MessageReceiver(SqlitePool pool, TimeProvider time)
     /// </summary>
     private bool AnyReady(long subscriptionId, long now) => pool.Read(connection =>
     {
-        using var command = connection.Command(
+        var command = connection.Command(
             "SELECT EXISTS (SELECT 1 FROM sessions WHERE sub_id = $sub AND locked_until <= $now)", ("$sub", subscriptionId), ("$now", now));
         return (long)command.ExecuteScalar()! == 1;
     });
@@ -66,7 +66,7 @@ internal sealed class MessageReceiver(SqlitePool pool, TimeProvider time)
     private static List<(string SessionId, long Head)> ReadySessions(SqliteTransaction tx, long subscriptionId, long now, int limit)
     {
         // Walks ix_sessions_ready in send order; only locked sessions (in flight) are skipped.
-        using var command = tx.Command(
+        var command = tx.Command(
             "SELECT session_id, head_seq FROM sessions WHERE sub_id = $sub AND locked_until <= $now ORDER BY head_seq LIMIT $limit",
             ("$sub", subscriptionId), ("$now", now), ("$limit", limit));
         using var reader = command.ExecuteReader();
@@ -111,7 +111,7 @@ internal sealed class MessageReceiver(SqlitePool pool, TimeProvider time)
 
     private static (TransportMessage Message, int DeliveryCount) ReadMessage(SqliteTransaction tx, string topic, long seq)
     {
-        using var command = tx.Command(
+        var command = tx.Command(
             "SELECT message_id, session_id, type, origin_node, body, delivery_count FROM messages WHERE seq = $seq", ("$seq", seq));
         using var reader = command.ExecuteReader();
         if (!reader.Read())

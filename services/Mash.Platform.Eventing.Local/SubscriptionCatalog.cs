@@ -41,7 +41,7 @@ internal sealed class SubscriptionCatalog(SqlitePool pool, TimeProvider time)
 
         var found = pool.Read(connection =>
         {
-            using var command = connection.Command(
+            var command = connection.Command(
                 "SELECT id FROM subscriptions WHERE topic = $topic AND name = $name", ("$topic", subscription.Topic), ("$name", subscription.Name));
             return command.ExecuteScalar() as long?;
         });
@@ -55,7 +55,7 @@ internal sealed class SubscriptionCatalog(SqlitePool pool, TimeProvider time)
 
     public static List<long> OfTopic(SqliteTransaction tx, string topic)
     {
-        using var command = tx.Command("SELECT id FROM subscriptions WHERE topic = $topic ORDER BY id", ("$topic", topic));
+        var command = tx.Command("SELECT id FROM subscriptions WHERE topic = $topic ORDER BY id", ("$topic", topic));
         using var reader = command.ExecuteReader();
         var ids = new List<long>();
         while (reader.Read())

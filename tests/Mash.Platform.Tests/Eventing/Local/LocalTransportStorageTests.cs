@@ -19,7 +19,7 @@ public sealed class LocalTransportStorageTests : IDisposable
         var (journal, synchronous, busyTimeout, tables) = pool.Read(connection =>
         {
             string Pragma(string name) => Convert.ToString(connection.Command($"PRAGMA {name};").ExecuteScalar())!;
-            using var count = connection.Command(
+            var count = connection.Command(
                 "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('subscriptions', 'sent_ids', 'messages', 'sessions', 'dead_letters')");
             return (Pragma("journal_mode"), Pragma("synchronous"), Pragma("busy_timeout"), (long)count.ExecuteScalar()!);
         });
@@ -53,5 +53,35 @@ public sealed class LocalTransportStorageTests : IDisposable
         await WaitUntil(() => seen.Count == 2, "both accepted sends");
         await Task.Delay(200);
         Assert.Equal(["child-1", "child-3"], seen.All.Select(d => d.Message.SessionId).Order());
+    }
+
+    [Fact]
+    public void A_connection_compiles_each_statement_once_and_binds_new_values_at_every_run()
+    {
+        using var pool = new SqlitePool(_temp.File("broker.db"), TimeSpan.FromSeconds(5));
+        var (rows, prepared, preparedAfterRepeats) = pool.Read(connection =>
+        {
+            connection.Run("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)");
+            var before = Sql.PreparedCount(connection);
+            for (var i = 1; i <= 3; i++)
+            {
+                connection.Run("INSERT INTO notes (id, text) VALUES ($id, $text)", ("$id", i), ("$text", i == 2 ? null : $"note {i}"));
+            }
+
+            var afterInserts = Sql.PreparedCount(connection);
+            var read = new List<string>();
+            for (var i = 1; i <= 3; i++)
+            {
+                using var reader = connection.Command("SELECT COALESCE(text, '(none)') FROM notes WHERE id = $id", ("$id", i)).ExecuteReader();
+                read.Add(reader.Read() ? reader.GetString(0) : "missing");
+            }
+
+            return (read, afterInserts - before, Sql.PreparedCount(connection) - before);
+        });
+
+        // Each run saw its own values, null included, from one compiled statement per text.
+        Assert.Equal(["note 1", "(none)", "note 3"], rows);
+        Assert.Equal(1, prepared);
+        Assert.Equal(2, preparedAfterRepeats);
     }
 }
