@@ -12,7 +12,8 @@ internal static class Sql
 {
     /// <summary>
     /// Distinct statements kept per connection. The broker has about thirty; a statement beyond the limit
-    /// (none today) runs uncached rather than growing the cache without bound.
+    /// (none today) runs uncached rather than growing the cache without bound, its command left to be
+    /// finalised with its connection or by the collector.
     /// </summary>
     public const int MaxPreparedPerConnection = 64;
 
