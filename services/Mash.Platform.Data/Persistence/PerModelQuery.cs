@@ -16,5 +16,8 @@ public sealed class PerModelQuery<TQuery>(Func<TQuery> compile)
 {
     private readonly ConditionalWeakTable<IModel, TQuery> _compiled = [];
 
-    public TQuery For(DbContext db) => _compiled.GetValue(db.Model, _ => compile());
+    // Made once: a lambda passed at each call would capture this instance and be allocated on every query.
+    private readonly ConditionalWeakTable<IModel, TQuery>.CreateValueCallback _compile = _ => compile();
+
+    public TQuery For(DbContext db) => _compiled.GetValue(db.Model, _compile);
 }
