@@ -58,31 +58,39 @@ internal static class Sql
 
         command.Transaction = transaction;
         var bound = command.Parameters;
-        if (bound.Count != parameters.Length)
+        if (!SameNames(bound, parameters))
         {
             bound.Clear();
+            foreach (var (name, _) in parameters)
+            {
+                bound.AddWithValue(name, DBNull.Value);
+            }
         }
 
         for (var i = 0; i < parameters.Length; i++)
         {
-            var (name, value) = parameters[i];
-            if (i < bound.Count && bound[i].ParameterName == name)
-            {
-                bound[i].Value = value ?? DBNull.Value;
-            }
-            else
-            {
-                bound.Clear();
-                foreach (var (everyName, everyValue) in parameters)
-                {
-                    bound.AddWithValue(everyName, everyValue ?? DBNull.Value);
-                }
-
-                break;
-            }
+            bound[i].Value = parameters[i].Value ?? DBNull.Value;
         }
 
         return command;
+    }
+
+    private static bool SameNames(SqliteParameterCollection bound, ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (bound.Count != parameters.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (bound[i].ParameterName != parameters[i].Name)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
 
