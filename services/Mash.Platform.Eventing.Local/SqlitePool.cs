@@ -125,9 +125,10 @@ internal sealed class SqlitePool : IDisposable
         try
         {
             connection.Open();
-            // synchronous=FULL: a commit is on disk before SendAsync returns. Both pragmas are per
-            // connection; journal_mode=WAL is kept in the file (set with the schema).
-            connection.Run($"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = FULL;");
+            // synchronous=FULL: a commit is on disk before SendAsync returns. temp_store=MEMORY: a
+            // statement's journal (kept to undo it alone) is not written to a temporary file. The
+            // pragmas are per connection; journal_mode=WAL is kept in the file (set with the schema).
+            connection.Run($"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;");
             EnsureSchema(connection);
             return connection;
         }

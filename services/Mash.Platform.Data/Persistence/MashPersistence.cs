@@ -43,7 +43,7 @@ public static class MashPersistence
             options.UseMashDatabase(provider, connectionString).AddInterceptors(sp.GetServices<IInterceptor>());
             if (provider == DatabaseProvider.Sqlite)
             {
-                options.AddInterceptors(new SqliteNoAutoCheckpoint());
+                options.AddInterceptors(new SqliteConnectionPragmas());
             }
         });
         // Work outside a call (the outbox relay, failed calls' audit entries) takes contexts of its own,

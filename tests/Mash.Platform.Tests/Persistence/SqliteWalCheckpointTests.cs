@@ -15,7 +15,7 @@ public sealed class SqliteWalCheckpointTests : IDisposable
     public async Task Commits_do_not_checkpoint_and_the_checkpointer_copies_the_whole_wal()
     {
         // Held open throughout: SQLite checkpoints by itself when the last connection closes.
-        await using var db = _database.Open(new SqliteNoAutoCheckpoint());
+        await using var db = _database.Open(new SqliteConnectionPragmas());
         await db.Database.OpenConnectionAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
         Assert.Equal(0L, await ScalarAsync(db, "PRAGMA wal_autocheckpoint"));
@@ -37,15 +37,17 @@ public sealed class SqliteWalCheckpointTests : IDisposable
     }
 
     [Fact]
-    public async Task A_pooled_connection_keeps_the_setting_when_it_is_opened_again()
+    public async Task A_pooled_connection_keeps_its_settings_when_it_is_opened_again()
     {
         // Each query opens and closes the connection; the pool hands the same native connection out again,
-        // and the setting, made once, is still there.
+        // and the settings, made once, are still there.
         for (var open = 0; open < 3; open++)
         {
-            await using var db = _database.Open(new SqliteNoAutoCheckpoint());
+            await using var db = _database.Open(new SqliteConnectionPragmas());
             await db.Database.OpenConnectionAsync();
             Assert.Equal(0L, await ScalarAsync(db, "PRAGMA wal_autocheckpoint"));
+            // 2 = MEMORY: savepoints' statement journals are not written to temporary files.
+            Assert.Equal(2L, await ScalarAsync(db, "PRAGMA temp_store"));
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -61,6 +63,6 @@ public sealed class SqliteWalCheckpointTests : IDisposable
 
     private sealed class Factory(TestDatabase database) : IMashDbContextFactory
     {
-        public AuditedDbContext Create() => database.Open(new SqliteNoAutoCheckpoint());
+        public AuditedDbContext Create() => database.Open(new SqliteConnectionPragmas());
     }
 }
