@@ -16,15 +16,23 @@ internal sealed class LocalReceivedMessage(MessageSettlement settlement, Deliver
     public string SessionId => delivery.SessionId;
 
     public override Task CompleteAsync(CancellationToken cancellationToken) =>
-        Settle(() => settlement.Complete(delivery), cancellationToken);
+        SettleAsync(() => settlement.CompleteAsync(delivery), cancellationToken);
 
     public override Task AbandonAsync(CancellationToken cancellationToken) =>
-        Settle(() => settlement.Abandon(delivery), cancellationToken);
+        SettleAsync(() =>
+        {
+            settlement.Abandon(delivery);
+            return Task.CompletedTask;
+        }, cancellationToken);
 
     public override Task DeadLetterAsync(string reason, string description, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return Settle(() => settlement.DeadLetter(delivery, reason, description ?? ""), cancellationToken);
+        return SettleAsync(() =>
+        {
+            settlement.DeadLetter(delivery, reason, description ?? "");
+            return Task.CompletedTask;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -40,7 +48,7 @@ internal sealed class LocalReceivedMessage(MessageSettlement settlement, Deliver
         }
     }
 
-    private Task Settle(Action action, CancellationToken cancellationToken)
+    private async Task SettleAsync(Func<Task> action, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         switch (Interlocked.CompareExchange(ref _state, Settled, Open))
@@ -53,7 +61,7 @@ internal sealed class LocalReceivedMessage(MessageSettlement settlement, Deliver
 
         try
         {
-            action();
+            await action();
         }
         catch (Exception exception) when (exception is not MessageLockLostException)
         {
@@ -63,6 +71,5 @@ internal sealed class LocalReceivedMessage(MessageSettlement settlement, Deliver
         }
 
         settled();
-        return Task.CompletedTask;
     }
 }

@@ -6,16 +6,14 @@ namespace Mash.Platform.Eventing.Local;
 /// changes nothing and throws <see cref="MessageLockLostException"/>. An expired lock that no one
 /// else has taken still settles (nothing was redelivered, so there is nothing to protect).
 /// Completing and abandoning are written lazily (<see cref="SqlitePool.WriteLazily{T}"/>): lost,
-/// they mean one more delivery. Dead-lettering is flushed: the reason must not be lost.
+/// they mean one more delivery. Completions waiting together share a transaction
+/// (<see cref="CompletionBatches"/>). Dead-lettering is flushed: the reason must not be lost.
 /// </summary>
 internal sealed class MessageSettlement(SqlitePool pool, TimeProvider time)
 {
-    public void Complete(Delivery delivery) => pool.WriteLazily(tx =>
-    {
-        RequireLock(SessionQueue.HoldsLock(tx, delivery));
-        SessionQueue.RemoveHead(tx, delivery.SubscriptionId, delivery.SessionId, delivery.Sequence);
-        return 0;
-    });
+    public CompletionBatches Completions { get; } = new(pool);
+
+    public Task CompleteAsync(Delivery delivery) => Completions.CompleteAsync(delivery);
 
     /// <summary>Unlocks the head for immediate redelivery; its delivery count already counts this delivery.</summary>
     public void Abandon(Delivery delivery) => pool.WriteLazily(tx =>
