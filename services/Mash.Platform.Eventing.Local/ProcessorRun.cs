@@ -16,6 +16,8 @@ internal sealed class ProcessorRun : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly IDisposable _listening;
     private readonly Task _loop;
+    // Only the receive loop touches it.
+    private bool _lastClaimFound;
 
     public ProcessorRun(LocalBroker broker, ProcessorTarget target, MessageHandler handler, ProcessorOptions options)
     {
@@ -93,7 +95,8 @@ internal sealed class ProcessorRun : IDisposable
             return false;
         }
 
-        var result = _broker.Receiver.Claim(_target.SubscriptionId, _target.Topic, free, _handlers.Sessions, _options);
+        var result = _broker.Receiver.Claim(_target.SubscriptionId, _target.Topic, free, _handlers.Sessions, _options, likelyReady: _lastClaimFound);
+        _lastClaimFound = result.Claimed.Count > 0;
         foreach (var messageId in result.DeadLetteredIds)
         {
             _broker.Logger.MaxDeliveryCountExceeded(_target.Topic, _target.Name, messageId);
