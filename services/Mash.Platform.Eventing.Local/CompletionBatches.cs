@@ -7,8 +7,9 @@ namespace Mash.Platform.Eventing.Local;
 /// broker's write lock, a WAL commit and the pages it changed, again and again for the same pages.
 /// </summary>
 /// <remarks>
-/// The first caller to find no write under way writes, on its own thread, until no completion is
-/// left waiting; the others wait for the batch that took theirs. Each delivery's lock is checked on
+/// The first caller to find no write under way writes the waiting completions, its own among them,
+/// on its own thread; completions that arrived meanwhile are written next, from the thread pool.
+/// Each caller waits for the batch that took its completion. Each delivery's lock is checked on
 /// its own: one whose lock was lost fails alone, the rest of its batch completes. A transaction that
 /// fails (the file stayed busy) fails every completion in it, and each handler's message is then
 /// abandoned as when a completion on its own failed.
@@ -37,28 +38,33 @@ internal sealed class CompletionBatches(SqlitePool pool)
             _writing = true;
         }
 
-        WriteUntilNoneWaiting();
+        WriteWaiting();
         return waiting.Done.Task;
     }
 
-    private void WriteUntilNoneWaiting()
+    /// <summary>
+    /// Writes one batch, then hands the writing on to the thread pool while more are waiting: the caller that
+    /// started it writes its own batch, never others' without end under steady load.
+    /// </summary>
+    private void WriteWaiting()
     {
-        while (true)
+        List<Waiting> batch;
+        lock (_gate)
         {
-            List<Waiting> batch;
-            lock (_gate)
-            {
-                if (_waiting.Count == 0)
-                {
-                    _writing = false;
-                    return;
-                }
-
-                (batch, _waiting) = (_waiting, []);
-            }
-
-            Write(batch);
+            (batch, _waiting) = (_waiting, []);
         }
+
+        Write(batch);
+        lock (_gate)
+        {
+            if (_waiting.Count == 0)
+            {
+                _writing = false;
+                return;
+            }
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(static batches => batches.WriteWaiting(), this, preferLocal: false);
     }
 
     private void Write(List<Waiting> batch)
