@@ -21,14 +21,14 @@ namespace Mash.Platform.Audit;
 /// When nothing else is waiting a save is committed at once, alone: batching adds no delay, it
 /// only forms while a commit is in progress. On PostgreSQL the batch also takes
 /// <see cref="AuditChainDatabaseLock"/>, so replicas' batches append one after the other.
+/// Every command is a round trip to PostgreSQL, so statements travel together where they can: the lock
+/// with the read of the chain's head, each save's savepoint (and the release of the one before it)
+/// with its audit entries (<see cref="CommitSavepoints"/>).
 /// </remarks>
 public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
 {
     /// <summary>Enough to absorb a burst; small enough that one batch holds the write lock briefly.</summary>
     public const int MaxBatch = 64;
-
-    private const string EntriesSavepoint = "mash_audit_entries";
-    private const string SaveSavepoint = "mash_audited_save";
 
     // Read by the one writer only, but not declared single-reader: that channel cannot count its items.
     private readonly Channel<PendingSave> _waiting = Channel.CreateUnbounded<PendingSave>();
@@ -130,19 +130,19 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
         {
             await using (var transaction = await owner.Database.BeginTransactionAsync())
             {
-                await AuditChainDatabaseLock.AcquireAsync(owner, CancellationToken.None);
                 var dbTransaction = transaction.GetDbTransaction();
-                var head = await ChainHead.ReadAsync(owner, dbTransaction);
+                var head = await ChainHead.LockAndReadAsync(owner, dbTransaction);
                 var connection = owner.Database.GetDbConnection();
+                var savepoints = new CommitSavepoints();
                 var entriesOnly = batch.Where(save => !save.Db.ChangeTracker.HasChanges()).ToList();
                 if (entriesOnly.Count > 0)
                 {
-                    head = await AppendInTransactionAsync(entriesOnly, owner, dbTransaction, head);
+                    head = await AppendInTransactionAsync(entriesOnly, owner, dbTransaction, head, savepoints);
                 }
 
                 foreach (var save in batch.Except(entriesOnly))
                 {
-                    head = await SaveInTransactionAsync(save, owner, connection, dbTransaction, head);
+                    head = await SaveInTransactionAsync(save, owner, connection, dbTransaction, head, savepoints);
                 }
 
                 await transaction.CommitAsync();
@@ -177,7 +177,8 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     /// savepoint for each. Written before the saves with changes, so when this fails nothing after
     /// them links to their entries.
     /// </summary>
-    private async Task<ChainHead> AppendInTransactionAsync(List<PendingSave> saves, AuditedDbContext owner, DbTransaction transaction, ChainHead head)
+    private async Task<ChainHead> AppendInTransactionAsync(
+        List<PendingSave> saves, AuditedDbContext owner, DbTransaction transaction, ChainHead head, CommitSavepoints savepoints)
     {
         var entries = new List<AuditEntry>(saves.Count);
         var next = head;
@@ -193,16 +194,15 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
             return head;
         }
 
-        await transaction.SaveAsync(EntriesSavepoint);
+        var opening = savepoints.OpenNext(out var savepoint);
         try
         {
-            await AuditEntryInsert.WriteAsync(owner, transaction, entries);
-            await transaction.ReleaseAsync(EntriesSavepoint);
+            await AuditEntryInsert.WriteAsync(owner, transaction, entries, opening);
             return next;
         }
         catch (Exception failed) when (failed is DbException or InvalidOperationException)
         {
-            await transaction.RollbackAsync(EntriesSavepoint);
+            await transaction.RollbackAsync(savepoint);
             // What EF Core's save would have thrown, so callers handle it the same way.
             var refused = new DbUpdateException("The audit entries of the calls in this commit could not be written.", failed);
             foreach (var save in saves)
@@ -220,7 +220,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     /// rolling back to the savepoint takes back this save only.
     /// </summary>
     private async Task<ChainHead> SaveInTransactionAsync(
-        PendingSave save, AuditedDbContext owner, DbConnection connection, DbTransaction transaction, ChainHead head)
+        PendingSave save, AuditedDbContext owner, DbConnection connection, DbTransaction transaction, ChainHead head, CommitSavepoints savepoints)
     {
         var db = save.Db;
         var entries = head.Extend(save.Call, Now());
@@ -232,17 +232,17 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
                 await borrowed.JoinAsync(connection, transaction);
             }
 
-            await transaction.SaveAsync(SaveSavepoint);
+            var opening = savepoints.OpenNext(out var savepoint);
             try
             {
-                await AuditEntryInsert.WriteAsync(owner, transaction, entries);
+                await AuditEntryInsert.WriteAsync(owner, transaction, entries, opening);
                 db.Database.AutoSavepointsEnabled = false;
                 await db.SaveChangesAsync(CancellationToken.None);
             }
             catch (Exception failed)
             {
                 // Rolled back to before this save; a failure to roll back fails the whole commit.
-                await transaction.RollbackAsync(SaveSavepoint);
+                await transaction.RollbackAsync(savepoint);
                 save.Failure = failed;
                 return head;
             }
@@ -251,7 +251,6 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
                 db.Database.AutoSavepointsEnabled = true;
             }
 
-            await transaction.ReleaseAsync(SaveSavepoint);
             return entries.Count == 0 ? head : new ChainHead(entries[^1].Sequence, entries[^1].Hash);
         }
         finally

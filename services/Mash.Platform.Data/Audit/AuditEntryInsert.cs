@@ -14,16 +14,26 @@ internal static class AuditEntryInsert
     /// <summary>Well under SQLite's and PostgreSQL's limits on a statement's parameters (17 per row).</summary>
     private const int RowsPerStatement = 100;
 
-    public static async Task WriteAsync(AuditedDbContext db, DbTransaction transaction, IReadOnlyList<AuditEntry> entries)
+    /// <param name="before">Statements sent in the same command as the first insert (a savepoint), run even when there are no entries.</param>
+    public static async Task WriteAsync(AuditedDbContext db, DbTransaction transaction, IReadOnlyList<AuditEntry> entries, string before)
     {
         var sql = AuditEntriesSql.For(db.Model);
         var connection = db.Database.GetDbConnection();
+        if (entries.Count == 0)
+        {
+            await using var alone = connection.CreateCommand();
+            alone.Transaction = transaction;
+            alone.CommandText = before;
+            await alone.ExecuteNonQueryAsync();
+            return;
+        }
+
         for (var start = 0; start < entries.Count; start += RowsPerStatement)
         {
             var rows = Math.Min(RowsPerStatement, entries.Count - start);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = sql.Insert(rows);
+            command.CommandText = start == 0 ? $"{before} {sql.Insert(rows)}" : sql.Insert(rows);
             for (var row = 0; row < rows; row++)
             {
                 Bind(command, sql, row, entries[start + row]);
