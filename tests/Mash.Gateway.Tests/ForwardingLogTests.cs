@@ -7,8 +7,8 @@ namespace Mash.Gateway.Tests;
 
 /// <summary>
 /// Calls forwarded as they should be leave the log quiet. YARP once warned on every gRPC call that it could
-/// not lift the body size limit of a body the gateway had already read: a line per call, and in the
-/// benchmark a tenth of the machine's CPU spent in the console logger.
+/// not lift the body size limit of a body the gateway had already read: a line per call, burying the
+/// warnings an operator needs to see.
 /// </summary>
 public sealed class ForwardingLogTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
