@@ -59,6 +59,7 @@ public static class MashEventing
         services.AddSingleton(registry);
         services.AddSingleton(new ConsumerIdentity(serviceName));
         services.AddSingleton<EventConsumer>();
+        services.AddScoped<ConsumedEvent>();
         services.AddHostedService(sp => sp.GetRequiredService<EventConsumer>());
         services.AddMetrics();
         services.AddSingleton<EventingMetrics>();
@@ -70,7 +71,11 @@ public static class MashEventing
             .ValidateOnStart();
         // Every service that shares records hears who at partner nodes read them.
         services.AddScoped<IAuditedCallObserver, AccessNoticeSender>();
-        services.Configure<GovernanceOptions>(builder.Configuration.GetSection(GovernanceOptions.Section));
+        services.AddOptions<GovernanceOptions>()
+            .Bind(builder.Configuration.GetSection(GovernanceOptions.Section))
+            .Validate(o => o.RecordsPerAccessNotice is >= 1 and <= GovernanceOptions.MaxRecordsPerAccessNotice,
+                $"Mash:Governance:RecordsPerAccessNotice must be 1 to {GovernanceOptions.MaxRecordsPerAccessNotice}.")
+            .ValidateOnStart();
         services.AddScoped<GovernanceQueries>();
         services.AddScoped<ChildRecordsExport>();
         services.Configure<Figures.FiguresOptions>(builder.Configuration.GetSection(Figures.FiguresOptions.Section));

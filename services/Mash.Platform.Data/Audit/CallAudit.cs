@@ -15,6 +15,7 @@ public sealed class CallAudit
 
     private readonly List<AuditSubject> _subjects = [];
     private readonly List<PartnerRecordRead> _partnerRecords = [];
+    private readonly HashSet<(string Node, string RecordId)> _partnerRecordKeys = [];
 
     public CallerIdentity Caller { get; internal set; } = new("", "");
     public string Method { get; internal set; } = "";
@@ -77,7 +78,8 @@ public sealed class CallAudit
     /// </summary>
     public void TouchPartnerRecord(string childKey, string originNode, string originRecordId)
     {
-        if (originNode.Length > 0 && originRecordId.Length > 0 && !_partnerRecords.Any(r => r.OriginNode == originNode && r.OriginRecordId == originRecordId))
+        // A set, not a scan of the list: a profile of 1,000 partner entries would compare each with all before it.
+        if (originNode.Length > 0 && originRecordId.Length > 0 && _partnerRecordKeys.Add((originNode, originRecordId)))
         {
             _partnerRecords.Add(new PartnerRecordRead(childKey, originNode, originRecordId));
         }

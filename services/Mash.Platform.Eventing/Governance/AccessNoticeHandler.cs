@@ -3,26 +3,30 @@ using Mash.Platform.Audit;
 using Mash.Platform.Auth;
 using Mash.Platform.Eventing.Inbox;
 using Mash.Platform.Eventing.Outbox;
+using Mash.Platform.Limits;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Platform.Eventing.Governance;
 
 /// <summary>
-/// A partner node's notice that its caller read a record this node shared: entered in this
+/// A partner node's notice that its caller read records this node shared: each entered in this
 /// service's audit trail as that caller's access (agency, client, practitioner, RPC, when, at
 /// which node), so "who accessed this child" here includes who opened what was shared. A service
-/// that did not share the record (every sharing service subscribes) has nothing to record.
+/// that shared none of them (every sharing service subscribes) has nothing to record, and keeps
+/// no inbox entry either.
 /// </summary>
-public sealed class AccessNoticeHandler(MashDbContext db, CallAudit call) : IIntegrationEventHandler<RecordAccessed>
+public sealed class AccessNoticeHandler(MashDbContext db, CallAudit call, ConsumedEvent consumed) : IIntegrationEventHandler<RecordAccessed>
 {
     public async Task HandleAsync(EventEnvelope envelope, RecordAccessed notice, CancellationToken cancellationToken)
     {
+        var recordIds = RecordIds(notice);
         var shared = await db.Set<DisclosureRecord>().AsNoTracking()
-            .Where(d => d.Shared && d.RecordId == notice.RecordId && (d.DestinationNode == envelope.OriginNode || d.DestinationNode == ""))
-            .Select(d => d.ChildKey)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (shared is null)
+            .Where(d => d.Shared && recordIds.Contains(d.RecordId) && (d.DestinationNode == envelope.OriginNode || d.DestinationNode == ""))
+            .Select(d => new { d.RecordId, d.ChildKey })
+            .ToListAsync(cancellationToken);
+        if (shared.Count == 0)
         {
+            consumed.NotForThisService();
             return;
         }
 
@@ -34,6 +38,28 @@ public sealed class AccessNoticeHandler(MashDbContext db, CallAudit call) : IInt
             envelope.OriginNode, notice.AccessedAt.ToDateTime(),
             new CallerIdentity(AgencyNames.FromContract(notice.Agency), notice.ClientId), practitioner,
             notice.Method, envelope.Purpose, envelope.LawfulBasis);
-        call.Touch(shared, notice.RecordId);
+        // In the order the partner read them, each once.
+        var childByRecord = shared.DistinctBy(s => s.RecordId).ToDictionary(s => s.RecordId, s => s.ChildKey);
+        foreach (var recordId in recordIds)
+        {
+            if (childByRecord.TryGetValue(recordId, out var childKey))
+            {
+                call.Touch(childKey, recordId);
+            }
+        }
+    }
+
+    /// <summary>The records the notice lists, each once; a notice of an earlier version names one.</summary>
+    private static List<string> RecordIds(RecordAccessed notice)
+    {
+        if (notice.RecordIds.Count > GovernanceOptions.MaxRecordsPerAccessNotice)
+        {
+            throw new UnprocessableEventException(
+                "TooManyRecords", $"An access notice lists at most {GovernanceOptions.MaxRecordsPerAccessNotice:N0} records; this one lists {notice.RecordIds.Count:N0}.");
+        }
+
+        // An id longer than any this node gives out names nothing here: not worth a parameter.
+        IEnumerable<string> listed = notice.RecordIds.Count > 0 ? notice.RecordIds : [notice.RecordId];
+        return [.. listed.Where(id => id.Length is > 0 and <= RequestLimits.MaxIdLength).Distinct(StringComparer.Ordinal)];
     }
 }

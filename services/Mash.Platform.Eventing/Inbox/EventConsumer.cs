@@ -167,6 +167,11 @@ internal sealed partial class EventConsumer(
             await db.Database.CloseConnectionAsync();
         }
 
+        if (scope.ServiceProvider.GetRequiredService<ConsumedEvent>().IsForAnotherService && !db.ChangeTracker.HasChanges())
+        {
+            return;
+        }
+
         db.Set<ProcessedEvent>().Add(new ProcessedEvent
         {
             EventId = envelope.EventId,

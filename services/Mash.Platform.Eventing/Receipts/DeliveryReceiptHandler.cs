@@ -10,9 +10,10 @@ namespace Mash.Platform.Eventing.Receipts;
 /// <summary>
 /// A partner node's receipt for something shared from this node: kept when this service shared it
 /// (every service of the node that handles receipts receives every receipt addressed to the node),
-/// once per node. A service that shares records partners acknowledge handles it.
+/// once per node. A service that shares records partners acknowledge handles it; one that did not share
+/// the event keeps no inbox entry for its receipt.
 /// </summary>
-public sealed class DeliveryReceiptHandler(MashDbContext db, DeliveryReceipts receipts) : IIntegrationEventHandler<DeliveryReceipt>
+public sealed class DeliveryReceiptHandler(MashDbContext db, DeliveryReceipts receipts, ConsumedEvent consumed) : IIntegrationEventHandler<DeliveryReceipt>
 {
     private const int MaxIdLength = Limits.RequestLimits.MaxIdLength;
 
@@ -26,6 +27,10 @@ public sealed class DeliveryReceiptHandler(MashDbContext db, DeliveryReceipts re
         if (await db.Set<DisclosureRecord>().AnyAsync(d => d.EventId == payload.EventId && d.Shared, cancellationToken))
         {
             await receipts.KeepAsync(db, payload.EventId, envelope, storedAt, cancellationToken);
+        }
+        else
+        {
+            consumed.NotForThisService();
         }
     }
 }

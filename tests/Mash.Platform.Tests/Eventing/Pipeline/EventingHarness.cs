@@ -61,6 +61,7 @@ internal sealed class EventingHarness : IDisposable
         services.AddSingleton<OutboxLeadership>();
         services.AddSingleton<AuditCommitQueue>();
         services.AddScoped<CallAudit>();
+        services.AddScoped<ConsumedEvent>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<EventOutbox>();
         services.AddOptions();
