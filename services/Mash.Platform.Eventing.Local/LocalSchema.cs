@@ -11,15 +11,23 @@ namespace Mash.Platform.Eventing.Local;
 /// </summary>
 internal static class LocalSchema
 {
-    public const int Version = 1;
+    /// <summary>2: subscriptions name their node (messages addressed to other nodes are not copied to them).</summary>
+    public const int Version = 2;
 
-    /// <summary>Creates what is missing; safe when several processes open a new file at once.</summary>
+    /// <summary>Creates what is missing and upgrades a file of version 1; safe when several processes open a file at once.</summary>
     public static void Apply(SqliteConnection connection)
     {
         // WAL is a property of the file: readers never wait for the writer, in any process.
         connection.Run("PRAGMA journal_mode = WAL;");
         using var transaction = connection.BeginTransaction(deferred: false);
         transaction.Run(Create);
+        // Inside the write transaction: a second process opening the file waits, then finds the column.
+        if (Convert.ToInt64(transaction.Scalar("SELECT count(*) FROM pragma_table_info('subscriptions') WHERE name = 'node'")) == 0)
+        {
+            // Subscriptions of version 1 keep '' (a copy of everything) until their service declares them again.
+            transaction.Run("ALTER TABLE subscriptions ADD COLUMN node TEXT NOT NULL DEFAULT '';");
+        }
+
         transaction.Run($"PRAGMA user_version = {Version};");
         transaction.Commit();
     }
@@ -30,6 +38,7 @@ internal static class LocalSchema
             topic TEXT NOT NULL,
             name TEXT NOT NULL,
             created_at INTEGER NOT NULL,
+            node TEXT NOT NULL DEFAULT '',
             UNIQUE (topic, name));
 
         CREATE TABLE IF NOT EXISTS sent_ids (

@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Mash.Platform.Eventing.Local;
 
-/// <summary>Sends: duplicate detection per topic, then one copy per subscription existing now, all in one transaction.</summary>
+/// <summary>
+/// Sends: duplicate detection per topic, then one copy per subscription existing now that the message is
+/// for (its node among the message's, or either of them unnamed), all in one transaction.
+/// </summary>
 internal sealed class MessageSender(SqlitePool pool, TimeProvider time, TimeSpan duplicateWindow)
 {
     private static readonly long PurgeEveryMs = (long)TimeSpan.FromMinutes(1).TotalMilliseconds;
@@ -23,7 +26,7 @@ internal sealed class MessageSender(SqlitePool pool, TimeProvider time, TimeSpan
         return pool.Write(tx =>
         {
             PurgeExpiredIds(tx, now, cutoff);
-            var subscriptions = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+            var subscriptions = new Dictionary<string, List<(long Id, string Node)>>(StringComparer.Ordinal);
             var accepted = 0;
             foreach (var message in messages)
             {
@@ -32,14 +35,17 @@ internal sealed class MessageSender(SqlitePool pool, TimeProvider time, TimeSpan
                     continue;
                 }
 
-                if (!subscriptions.TryGetValue(message.Topic, out var ids))
+                if (!subscriptions.TryGetValue(message.Topic, out var ofTopic))
                 {
-                    subscriptions[message.Topic] = ids = SubscriptionCatalog.OfTopic(tx, message.Topic);
+                    subscriptions[message.Topic] = ofTopic = SubscriptionCatalog.OfTopic(tx, message.Topic);
                 }
 
-                foreach (var id in ids)
+                foreach (var (id, node) in ofTopic)
                 {
-                    SessionQueue.Append(tx, id, message, now);
+                    if (IsFor(message, node))
+                    {
+                        SessionQueue.Append(tx, id, message, now);
+                    }
                 }
 
                 accepted++;
@@ -48,6 +54,10 @@ internal sealed class MessageSender(SqlitePool pool, TimeProvider time, TimeSpan
             return accepted;
         });
     }
+
+    /// <summary>A copy for the subscription unless the message is addressed to other nodes than the subscription's.</summary>
+    private static bool IsFor(TransportMessage message, string subscriptionNode) =>
+        message.Nodes.Count == 0 || subscriptionNode.Length == 0 || message.Nodes.Contains(subscriptionNode, StringComparer.Ordinal);
 
     /// <summary>
     /// Records the id; false if it was already sent to the topic within the window. An id older

@@ -7,6 +7,7 @@ namespace Mash.Platform.Eventing.Local;
 /// <summary>
 /// Subscriptions by id. Ids are cached (a subscription is never removed), but the list of a
 /// topic's subscriptions is read inside each send, since another process may have just added one.
+/// A subscription declared for a node gets only the messages addressed to it or to every node.
 /// </summary>
 internal sealed class SubscriptionCatalog(SqlitePool pool, TimeProvider time)
 {
@@ -22,9 +23,13 @@ internal sealed class SubscriptionCatalog(SqlitePool pool, TimeProvider time)
 
         id = pool.Write(tx =>
         {
+            // A subscription declared before it named its node (or by a caller that does not say) learns it now.
             tx.Run(
-                "INSERT INTO subscriptions (topic, name, created_at) VALUES ($topic, $name, $now) ON CONFLICT (topic, name) DO NOTHING",
-                ("$topic", subscription.Topic), ("$name", subscription.Name), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()));
+                """
+                INSERT INTO subscriptions (topic, name, created_at, node) VALUES ($topic, $name, $now, $node)
+                ON CONFLICT (topic, name) DO UPDATE SET node = excluded.node WHERE subscriptions.node = '' AND excluded.node <> ''
+                """,
+                ("$topic", subscription.Topic), ("$name", subscription.Name), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()), ("$node", subscription.Node));
             return Lookup(tx, subscription)!.Value;
         });
         return _ids[subscription] = id;
@@ -53,17 +58,18 @@ internal sealed class SubscriptionCatalog(SqlitePool pool, TimeProvider time)
         return found;
     }
 
-    public static List<long> OfTopic(SqliteTransaction tx, string topic)
+    /// <summary>The topic's subscriptions, each with its node ('' for one that takes every message).</summary>
+    public static List<(long Id, string Node)> OfTopic(SqliteTransaction tx, string topic)
     {
-        var command = tx.Command("SELECT id FROM subscriptions WHERE topic = $topic ORDER BY id", ("$topic", topic));
+        var command = tx.Command("SELECT id, node FROM subscriptions WHERE topic = $topic ORDER BY id", ("$topic", topic));
         using var reader = command.ExecuteReader();
-        var ids = new List<long>();
+        var subscriptions = new List<(long, string)>();
         while (reader.Read())
         {
-            ids.Add(reader.GetInt64(0));
+            subscriptions.Add((reader.GetInt64(0), reader.GetString(1)));
         }
 
-        return ids;
+        return subscriptions;
     }
 
     private static long? Lookup(SqliteTransaction tx, Subscription subscription) =>

@@ -58,7 +58,7 @@ internal sealed partial class DeadLetterGrpcService(
     {
         violations.Require(registry.Topics.Contains(topic), "topic",
             $"This service consumes: {string.Join(", ", registry.Topics)}.").ThrowIfAny();
-        return new Subscription(topic, Topics.SubscriptionName(identity.ServiceName, node.Value.Id));
+        return Topics.SubscriptionOf(topic, identity.ServiceName, node.Value.Id);
     }
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "Dead letter {MessageId} of {Subscription} replayed by {ClientId}")]

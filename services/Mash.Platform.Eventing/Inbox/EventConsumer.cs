@@ -42,7 +42,7 @@ internal sealed partial class EventConsumer(
         };
         foreach (var topic in registry.Topics)
         {
-            var subscription = new Subscription(topic, Topics.SubscriptionName(identity.ServiceName, node.Value.Id));
+            var subscription = Topics.SubscriptionOf(topic, identity.ServiceName, node.Value.Id);
             var processor = transport.CreateProcessor(subscription, (message, ct) => HandleAsync(subscription, message, ct), processorOptions);
             _processors.Add(processor);
             await processor.StartAsync(cancellationToken);

@@ -71,9 +71,13 @@ public sealed class EventOutbox(
         return true;
     }
 
-    /// <summary>Raises an event for every subscriber of <paramref name="topic"/> (within the node, or governance traffic).</summary>
+    /// <summary>
+    /// Raises an event for the subscribers of <paramref name="topic"/> at this node: addressed to it, so other
+    /// nodes' services (which would leave it unapplied) get no copy. Partners get events only by
+    /// <see cref="ShareWithPartners"/> and <see cref="SendToNode"/>.
+    /// </summary>
     public EventEnvelope Enqueue(MashDbContext db, string topic, IMessage payload, string childKey, LawfulBasis lawfulBasis, string purpose) =>
-        Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode: "", recordId: "", []);
+        Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode: node.Value.Id, recordId: "", []);
 
     /// <summary>
     /// Raises an event for one node only (a referral for the area's front door, its outcome for the

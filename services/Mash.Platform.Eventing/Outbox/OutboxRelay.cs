@@ -1,3 +1,5 @@
+using Google.Protobuf;
+using Mash.Contracts.Events.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Eventing.Transport;
 using Mash.Platform.Persistence;
@@ -66,7 +68,7 @@ internal sealed partial class OutboxRelay(
             return 0;
         }
 
-        TransportMessage[] messages = [.. batch.Select(m => new TransportMessage(m.EventId, m.Topic, m.SessionId, m.Type, m.OriginNode, m.Envelope))];
+        TransportMessage[] messages = [.. batch.Select(ToTransport)];
         using var publishing = EventTracing.StartPublish(messages);
         try
         {
@@ -102,4 +104,20 @@ internal sealed partial class OutboxRelay(
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Publishing outbox events failed ({ExceptionType}: {Reason}); retrying in {BackoffMs} ms")]
     private partial void LogPublishFailed(string exceptionType, string reason, double backoffMs);
+
+    /// <summary>The row as the broker carries it, addressed to the nodes its envelope names.</summary>
+    private static TransportMessage ToTransport(OutboxMessage m)
+    {
+        IReadOnlyList<string> nodes;
+        try
+        {
+            nodes = MessageAddress.NodesOf(EventEnvelope.Parser.ParseFrom(m.Envelope));
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            nodes = []; // Every node's consumer then dead-letters it with the reason, as before addresses.
+        }
+
+        return new TransportMessage(m.EventId, m.Topic, m.SessionId, m.Type, m.OriginNode, m.Envelope) { Nodes = nodes };
+    }
 }

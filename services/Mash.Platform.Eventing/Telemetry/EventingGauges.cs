@@ -56,7 +56,7 @@ public sealed class EventingGauges : IRefreshedGauges
         var deadLetters = new Dictionary<string, long>();
         foreach (var topic in _registry.Topics)
         {
-            var subscription = new Subscription(topic, Topics.SubscriptionName(_identity.ServiceName, _node.Value.Id));
+            var subscription = Topics.SubscriptionOf(topic, _identity.ServiceName, _node.Value.Id);
             deadLetters[topic] = (await _transport.DeadLetters(subscription).ListAsync(DeadLetterCountCap, cancellationToken)).Count;
         }
 

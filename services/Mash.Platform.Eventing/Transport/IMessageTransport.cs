@@ -5,7 +5,9 @@ namespace Mash.Platform.Eventing.Transport;
 /// Both give the same semantics: at-least-once delivery, duplicate detection by message id
 /// (within the broker's detection window), sessions delivered one message at a time in order,
 /// explicit settlement, redelivery after abandon or lock expiry, dead-lettering after
-/// <see cref="ProcessorOptions.MaxDeliveryCount"/> deliveries.
+/// <see cref="ProcessorOptions.MaxDeliveryCount"/> deliveries. A broker may leave a message addressed to
+/// some nodes (<see cref="TransportMessage.Nodes"/>) out of other nodes' subscriptions
+/// (<see cref="Subscription.Node"/>); consumers still check the envelope's address themselves.
 /// </summary>
 public interface IMessageTransport
 {

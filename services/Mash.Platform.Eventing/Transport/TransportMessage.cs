@@ -11,10 +11,24 @@ public sealed record TransportMessage(
     string SessionId,
     string Type,
     string OriginNode,
-    ReadOnlyMemory<byte> Body);
+    ReadOnlyMemory<byte> Body)
+{
+    /// <summary>
+    /// The nodes whose services may apply it (<see cref="MessageAddress"/>); empty for every node. A broker may
+    /// leave it out of subscriptions declared for other nodes: their consumers would only settle it unapplied.
+    /// </summary>
+    public IReadOnlyList<string> Nodes { get; init; } = [];
+}
 
 /// <summary>One consuming service's subscription on one node, e.g. topic "cse-flags", name "assessment-social-care".</summary>
-public sealed record Subscription(string Topic, string Name);
+public sealed record Subscription(string Topic, string Name)
+{
+    /// <summary>
+    /// The node whose service consumes it: it needs no copy of a message addressed to other nodes only.
+    /// Empty: a copy of every message, whatever its address.
+    /// </summary>
+    public string Node { get; init; } = "";
+}
 
 /// <summary>A dead-lettered message with the reason it could not be handled.</summary>
 public sealed record DeadLetter(TransportMessage Message, string Reason, string Description, int DeliveryCount, DateTimeOffset DeadLetteredAt);

@@ -83,6 +83,48 @@ public sealed class LocalTransportDeliveryTests : IDisposable
     }
 
     [Fact(Timeout = 15_000)]
+    public async Task A_message_addressed_to_nodes_is_copied_only_to_their_subscriptions_and_to_those_without_a_node()
+    {
+        await using var transport = Open(_temp.File("broker.db"));
+        Subscription[] subscriptions =
+        [
+            Subscription("assessment-node-a") with { Node = "node-a" },
+            Subscription("assessment-node-b") with { Node = "node-b" },
+            Subscription("assessment-node-c") with { Node = "node-c" },
+            Subscription("undeclared"),
+        ];
+        foreach (var subscription in subscriptions)
+        {
+            await transport.EnsureSubscriptionAsync(subscription);
+        }
+
+        await transport.SendAsync(
+        [
+            Message("to-b") with { Nodes = ["node-b"] },
+            Message("to-a-and-c") with { Nodes = ["node-a", "node-c"] },
+            Message("to-all"),
+        ], CancellationToken.None);
+
+        var seen = subscriptions.ToDictionary(s => s.Name, _ => new Deliveries());
+        var processors = subscriptions.Select(s => transport.CreateProcessor(s, seen[s.Name].Completing, new ProcessorOptions())).ToList();
+        foreach (var processor in processors)
+        {
+            await processor.StartAsync(CancellationToken.None);
+        }
+
+        await WaitUntil(() => seen.Values.Sum(d => d.Count) == 9, "every copy");
+        await Task.Delay(200);
+        Assert.Equal(["to-a-and-c", "to-all"], seen["assessment-node-a"].Ids());
+        Assert.Equal(["to-b", "to-all"], seen["assessment-node-b"].Ids());
+        Assert.Equal(["to-a-and-c", "to-all"], seen["assessment-node-c"].Ids());
+        Assert.Equal(["to-b", "to-a-and-c", "to-all"], seen["undeclared"].Ids());
+        foreach (var processor in processors)
+        {
+            await StopQuickly(processor);
+        }
+    }
+
+    [Fact(Timeout = 15_000)]
     public async Task A_message_id_sent_twice_to_a_topic_is_dropped_but_not_on_another_topic()
     {
         await using var transport = Open(_temp.File("broker.db"));

@@ -31,6 +31,36 @@ public sealed class LocalTransportStorageTests : IDisposable
     }
 
     [Fact(Timeout = 15_000)]
+    public async Task A_broker_file_of_version_1_is_upgraded_and_its_subscription_learns_its_node_when_declared_again()
+    {
+        var file = _temp.File("broker.db");
+        using (var v1 = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            v1.Open();
+            using var create = v1.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE subscriptions (id INTEGER PRIMARY KEY, topic TEXT NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL, UNIQUE (topic, name));
+                INSERT INTO subscriptions (topic, name, created_at) VALUES ('referrals', 'assessment-node-a', 0), ('referrals', 'assessment-node-b', 0);
+                PRAGMA user_version = 1;
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        await using var transport = Open(file);
+        await transport.SendAsync([Message("before-declared") with { Nodes = ["node-b"] }], CancellationToken.None);
+        await transport.EnsureSubscriptionAsync(Subscription("assessment-node-a") with { Node = "node-a" });
+        await transport.SendAsync([Message("after-declared") with { Nodes = ["node-b"] }], CancellationToken.None);
+
+        var seen = new Deliveries();
+        await using var processor = transport.CreateProcessor(Subscription("assessment-node-a") with { Node = "node-a" }, seen.Completing, new ProcessorOptions());
+        await processor.StartAsync(CancellationToken.None);
+        await WaitUntil(() => seen.Count == 1, "the copy sent before the subscription named its node");
+        await Task.Delay(300);
+        Assert.Equal(["before-declared"], seen.Ids());
+        await StopQuickly(processor);
+    }
+
+    [Fact(Timeout = 15_000)]
     public async Task A_message_id_is_accepted_again_once_the_duplicate_window_has_passed()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

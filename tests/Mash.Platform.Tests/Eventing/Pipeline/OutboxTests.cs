@@ -163,6 +163,21 @@ public abstract class OutboxTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task The_relay_addresses_each_event_to_the_nodes_that_may_apply_it()
+    {
+        var shared = await RaiseAsync(1, "child-a");
+        var withinNode = await RaiseAsync(2, "child-b", Topics.Referrals);
+
+        await _harness.Relay().PublishBatchAsync(100, CancellationToken.None);
+
+        var sent = _harness.Transport.Sent.ToDictionary(m => m.MessageId);
+        Assert.Equal([EventingHarness.NodeId, EventingHarness.PartnerNode], sent[shared.EventId].Nodes);
+        // Within the node: for this node alone, so partners' services get no copy to settle unapplied.
+        Assert.Equal(EventingHarness.NodeId, withinNode.DestinationNode);
+        Assert.Equal([EventingHarness.NodeId], sent[withinNode.EventId].Nodes);
+    }
+
+    [SkippableFact]
     public async Task While_the_broker_is_down_events_wait_and_are_published_when_it_returns()
     {
         await RaiseAsync(1, "child-a");
