@@ -120,10 +120,18 @@ internal sealed partial class EventConsumer(
 
         try
         {
-            await ApplyOnceAsync(subscription, envelope, registration, cancellationToken);
+            await ApplyOnceAsync(subscription, envelope, registration, firstDelivery: received.DeliveryCount <= 1, cancellationToken);
         }
         catch (UnprocessableEventException e)
         {
+            // A first delivery is applied without looking in the inbox first: a copy of an event applied
+            // before (sent again past the broker's duplicate detection) that its handler refuses is no dead letter.
+            if (await AlreadyProcessedAsync(envelope.EventId))
+            {
+                await received.CompleteAsync(cancellationToken);
+                return;
+            }
+
             await DeadLetterAsync(received, e.Reason, e.Message, cancellationToken);
             return;
         }
@@ -143,7 +151,13 @@ internal sealed partial class EventConsumer(
         await received.CompleteAsync(cancellationToken);
     }
 
-    private async Task ApplyOnceAsync(Subscription subscription, EventEnvelope envelope, EventHandlerRegistry.Registration registration, CancellationToken cancellationToken)
+    /// <param name="firstDelivery">
+    /// Whether the broker delivers it for the first time: then the inbox is not read first. The broker drops an event
+    /// sent again within its duplicate detection window, so a first delivery is almost never a duplicate, and one that
+    /// is fails at the save on the inbox's key, alone in its group commit, and is completed as a duplicate.
+    /// </param>
+    private async Task ApplyOnceAsync(
+        Subscription subscription, EventEnvelope envelope, EventHandlerRegistry.Registration registration, bool firstDelivery, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MashDbContext>();
@@ -152,7 +166,7 @@ internal sealed partial class EventConsumer(
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (await AlreadyApplied.For(db)(db, envelope.EventId, cancellationToken))
+            if (!firstDelivery && await AlreadyApplied.For(db)(db, envelope.EventId, cancellationToken))
             {
                 return;
             }

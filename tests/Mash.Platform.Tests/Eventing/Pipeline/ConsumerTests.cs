@@ -75,6 +75,32 @@ public abstract class ConsumerTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task An_event_sent_again_past_the_brokers_duplicate_detection_is_applied_once_with_one_audit_entry()
+    {
+        // Both first deliveries: the second is applied without an inbox lookup, and its save fails alone on the inbox's key.
+        var envelope = Envelope("evt-resent");
+        var deliveries = new[] { await DeliverAsync(envelope), await DeliverAsync(envelope) };
+
+        Assert.All(deliveries, d => Assert.Equal("completed", d.Settlement));
+        Assert.Equal(1, await NotesAsync());
+        Assert.Equal(1, await _harness.QueryAsync(db => db.Set<ProcessedEvent>().CountAsync()));
+        Assert.Equal(1, await _harness.QueryAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    [SkippableFact]
+    public async Task A_copy_of_an_applied_event_that_its_handler_refuses_is_completed_and_a_new_one_dead_lettered()
+    {
+        await DeliverAsync(Envelope("evt-applied"));
+        _harness.Behaviour.Unprocessable = true;
+
+        var copy = await DeliverAsync(Envelope("evt-applied"));
+        var refused = await DeliverAsync(Envelope("evt-new"));
+
+        Assert.Equal(("completed", "dead-lettered"), (copy.Settlement, refused.Settlement));
+        Assert.Equal(1, await NotesAsync());
+    }
+
+    [SkippableFact]
     public async Task An_event_addressed_to_another_node_is_completed_without_being_applied_and_one_addressed_here_is_applied()
     {
         var elsewhere = Envelope("evt-elsewhere");
