@@ -47,6 +47,13 @@ public static class DataCategories
 
     public static IEnumerable<string> PartnerTopics => ByTopic.Keys;
 
+    /// <summary>
+    /// Whether <paramref name="eventType"/> is one of the partnership's event types that travel on <paramref name="topic"/>:
+    /// of the topic's category. A topic may carry several (concluded and outstanding strategy discussions).
+    /// </summary>
+    public static bool Carries(string topic, string eventType) =>
+        OfEventType(eventType) is var category && category != DataCategory.Unspecified && category == OfTopic(topic);
+
     /// <summary>The configured name ("CseFlag"), case-insensitive; also the proto name ("DATA_CATEGORY_CSE_FLAG").</summary>
     public static bool TryParse(string name, out DataCategory category)
     {

@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Mash.Contracts.Events.V1;
 using Mash.Platform.Audit;
 using Mash.Platform.Auth;
+using Mash.Platform.Eventing.Agreements;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Eventing.Transport;
 using Mash.Platform.Hosting;
@@ -87,6 +88,15 @@ internal sealed partial class EventConsumer(
         using var activity = EventTracing.StartProcess(envelope, subscription);
 
         var registration = registry.Find(subscription.Topic, envelope.Type);
+        if (registration is null && DataCategories.Carries(subscription.Topic, envelope.Type))
+        {
+            // One of the topic's event types that this service does not apply (Investigation takes concluded
+            // strategy discussions, not outstanding ones): nothing to do, and nothing wrong with it. A dead letter
+            // here filled the queue operators watch with one per event, hiding the ones that need them.
+            await received.CompleteAsync(cancellationToken);
+            return;
+        }
+
         if (registration is null)
         {
             await DeadLetterAsync(received, "UnknownType", $"No handler for '{envelope.Type}' on topic '{subscription.Topic}'.", cancellationToken);

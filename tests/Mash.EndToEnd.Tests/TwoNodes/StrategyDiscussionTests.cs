@@ -4,6 +4,7 @@ using Mash.Contracts.Common.V1;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Referral.V1;
 using Mash.Contracts.Strategy.V1;
+using Mash.Platform.Eventing;
 using Mash.Testing.Nodes;
 
 namespace Mash.EndToEnd.Tests.TwoNodes;
@@ -124,5 +125,12 @@ public sealed class StrategyDiscussionTests(TwoNodesFixture nodes)
         Assert.Equal(("LCS-12345", socialCare.Options.NodeId, Agency.ChildrenSocialCare), (inProfile.MinutesReference, inProfile.HeldByNode, inProfile.HeldByAgency));
         var byId = await police.Strategy().GetDiscussionAsync(new GetDiscussionRequest { DiscussionId = concluded.DiscussionId }, policeHeaders);
         Assert.Equal((child.GivenName, ChildMatchStatus.Confirmed), (byId.Child?.GivenName, byId.ChildMatch));
+
+        // The police node's investigation service takes concluded discussions only: the outstanding one it
+        // settled unapplied, leaving operations no dead letter for it (it used to leave one per discussion).
+        var ops = await police.AsAsync("ops-admin");
+        ops.Add("x-mash-service", "investigation");
+        var letters = await police.DeadLetters().ListDeadLettersAsync(new ListDeadLettersRequest { Topic = Topics.StrategyDiscussions }, ops);
+        Assert.DoesNotContain(letters.DeadLetters, d => d.Type == StrategyDiscussionOutstanding.Descriptor.FullName);
     }
 }

@@ -50,14 +50,17 @@ public abstract class ConsumerTests : IDisposable
     private async Task<RecordedDelivery> DeliverAsync(EventEnvelope envelope, int deliveryCount = 1) =>
         await DeliverAsync(envelope.ToByteArray(), envelope.Type, envelope.EventId, deliveryCount);
 
-    private async Task<RecordedDelivery> DeliverAsync(byte[] body, string type, string messageId, int deliveryCount = 1)
+    private Task<RecordedDelivery> DeliverAsync(byte[] body, string type, string messageId, int deliveryCount = 1) =>
+        DeliverAsync(Flags, body, type, messageId, deliveryCount);
+
+    private async Task<RecordedDelivery> DeliverAsync(Subscription subscription, byte[] body, string type, string messageId, int deliveryCount = 1)
     {
         var delivery = new RecordedDelivery
         {
-            Message = new TransportMessage(messageId, Flags.Topic, "child-key-1", type, "test-police", body),
+            Message = new TransportMessage(messageId, subscription.Topic, "child-key-1", type, "test-police", body),
             DeliveryCount = deliveryCount,
         };
-        await _harness.Consumer().HandleAsync(Flags, delivery, CancellationToken.None);
+        await _harness.Consumer().HandleAsync(subscription, delivery, CancellationToken.None);
         return delivery;
     }
 
@@ -157,6 +160,22 @@ public abstract class ConsumerTests : IDisposable
         _harness.Behaviour.Unprocessable = true;
         Assert.Equal("FlagForUnknownChild", (await DeliverAsync(Envelope("evt-5"))).DeadLetterReason);
         Assert.Equal(0, await NotesAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_topics_event_type_this_service_does_not_apply_is_settled_not_dead_lettered()
+    {
+        // Strategy discussions carry concluded and outstanding ones; a service may take only the first.
+        var discussions = new Subscription(Topics.StrategyDiscussions, "investigation-" + EventingHarness.NodeId);
+        var outstanding = Envelope("evt-7", payload: new StrategyDiscussionOutstanding { Discussion = new() { DiscussionId = "dsc-1" } });
+        var misrouted = Envelope("evt-8", payload: new ReferralReceived { ReferralId = "r" });
+
+        var settled = await DeliverAsync(discussions, outstanding.ToByteArray(), outstanding.Type, outstanding.EventId);
+        var refused = await DeliverAsync(discussions, misrouted.ToByteArray(), misrouted.Type, misrouted.EventId);
+
+        Assert.Equal("completed", settled.Settlement);
+        Assert.Equal("UnknownType", refused.DeadLetterReason);
+        Assert.Equal(0, await _harness.QueryAsync(db => db.Set<ProcessedEvent>().CountAsync()));
     }
 
     [SkippableFact]
