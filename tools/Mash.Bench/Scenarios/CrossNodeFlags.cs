@@ -55,10 +55,10 @@ public static class CrossNodeFlags
             {
                 await flags.RaiseCseFlagAsync(CseFlags.Sample(child), BenchContext.Call(policeHeaders, CancellationToken.None));
                 var raised = Stopwatch.GetElapsedTime(started);
-                var entry = await WaitForEntryAsync(profiles, child, socialCareHeaders);
+                var (entry, polls, lastPoll) = await WaitForEntryAsync(profiles, child, socialCareHeaders);
                 if (Environment.GetEnvironmentVariable("MASH_BENCH_TRACE") == "1")
                 {
-                    context.Log.WriteLine($"    flag {index}: raised in {raised.TotalMilliseconds:0} ms, seen after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms, received {(entry?.ReceivedAt.ToDateTime() - startedUtc)?.TotalMilliseconds:0} ms");
+                    context.Log.WriteLine($"    flag {index}: raised in {raised.TotalMilliseconds:0} ms, seen after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms, received {(entry?.ReceivedAt.ToDateTime() - startedUtc)?.TotalMilliseconds:0} ms, {polls} polls, the last {lastPoll.TotalMilliseconds:0.0} ms");
                 }
                 if (record && entry is not null)
                 {
@@ -96,21 +96,26 @@ public static class CrossNodeFlags
         context.Add(Figure.Of(Name, "flag stored at partner (received_at)" + label, received, "social care node's receipt time minus the raise call's start") with { PerSecond = null });
     }
 
-    private static async Task<PartnerRiskEntry?> WaitForEntryAsync(AssessmentService.AssessmentServiceClient profiles, ChildIdentity child, Metadata headers)
+    /// <returns>The entry (null when not seen within 30 s), how many reads it took, and how long the last read took.</returns>
+    private static async Task<(PartnerRiskEntry? Entry, int Polls, TimeSpan LastPoll)> WaitForEntryAsync(
+        AssessmentService.AssessmentServiceClient profiles, ChildIdentity child, Metadata headers)
     {
         var deadline = Stopwatch.GetTimestamp() + (30 * Stopwatch.Frequency);
         var request = new GetChildRiskProfileRequest { Child = child };
+        var (polls, lastPoll) = (0, TimeSpan.Zero);
         while (Stopwatch.GetTimestamp() < deadline)
         {
+            var started = Stopwatch.GetTimestamp();
             var profile = await profiles.GetChildRiskProfileAsync(request, BenchContext.Call(headers, CancellationToken.None));
+            (polls, lastPoll) = (polls + 1, Stopwatch.GetElapsedTime(started));
             if (profile.PartnerEntries.FirstOrDefault() is { } entry)
             {
-                return entry;
+                return (entry, polls, lastPoll);
             }
 
             await Task.Delay(PollInterval);
         }
 
-        return null;
+        return (null, polls, lastPoll);
     }
 }
