@@ -1,5 +1,6 @@
 using Mash.Platform.Eventing.Transport;
 using Microsoft.Data.Sqlite;
+using Mash.Platform.Identity;
 
 namespace Mash.Platform.Eventing.Local;
 
@@ -91,7 +92,7 @@ internal sealed class MessageReceiver(SqlitePool pool, TimeProvider time)
             var (message, deliveryCount) = ReadMessage(tx, head.Topic, seq);
             if (deliveryCount < options.MaxDeliveryCount)
             {
-                var token = Guid.NewGuid().ToString("N");
+                var token = RecordIds.NewToken();
                 tx.Run("UPDATE messages SET delivery_count = delivery_count + 1 WHERE seq = $seq", ("$seq", seq));
                 tx.Run(
                     "UPDATE sessions SET locked_until = $until, lock_token = $token WHERE sub_id = $sub AND session_id = $session",

@@ -34,7 +34,7 @@ internal sealed class CseFlagCommands(
 
         var fingerprint = RequestFingerprint.Of(request);
         var childKey = childKeys.KeyFor(request.Child);
-        var id = "cse_" + Guid.CreateVersion7(clock.Now).ToString("N");
+        var id = RecordIds.New("cse_", clock.Now);
         return await new CreateOnce<CseFlagRecord, CseFlag>(db, "flag")
         {
             FindByKey = ct => FindByKeyAsync(request.IdempotencyKey, ct),

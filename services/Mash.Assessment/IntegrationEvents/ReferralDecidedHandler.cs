@@ -58,7 +58,7 @@ internal sealed class ReferralDecidedHandler(
         var childKey = envelope.ChildKey.Length > 0 ? envelope.ChildKey : childKeys.KeyFor(payload.Child);
         var record = new AssessmentRecord
         {
-            Id = "asm_" + Guid.CreateVersion7(clock.Now).ToString("N"),
+            Id = RecordIds.New("asm_", clock.Now),
             ReferralId = payload.ReferralId,
             ChildKey = childKey,
             ChildMatch = (ChildIdentityRules.IsConfirmed(payload.Child) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed),

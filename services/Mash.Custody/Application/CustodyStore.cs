@@ -50,6 +50,4 @@ internal sealed class CustodyStore(CustodyDbContext db, CallAudit audit, AuditTr
             throw RpcErrors.Aborted("The record was changed by someone else at the same time; read it again and retry (with the same idempotency key).");
         }
     }
-
-    public static string NewId(string prefix, DateTimeOffset now) => prefix + Guid.CreateVersion7(now).ToString("N");
 }

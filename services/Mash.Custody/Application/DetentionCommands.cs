@@ -31,7 +31,7 @@ internal sealed class DetentionCommands(
         {
             var record = new DetentionRecord
             {
-                Id = CustodyStore.NewId("det_", clock.Now),
+                Id = RecordIds.New("det_", clock.Now),
                 ChildKey = childKeys.KeyFor(request.Child),
                 Child = request.Child.ToByteArray(),
                 ChildMatch = ChildIdentityRules.IsConfirmed(request.Child) ? Contracts.Common.V1.ChildMatchStatus.Confirmed : Contracts.Common.V1.ChildMatchStatus.Unconfirmed,
@@ -159,7 +159,7 @@ internal sealed class DetentionCommands(
     {
         var request = new AccommodationRequestRecord
         {
-            Id = CustodyStore.NewId("acr_", clock.Now),
+            Id = RecordIds.New("acr_", clock.Now),
             DetentionId = record.Id,
             RequestedAt = at,
             RequestedBy = command.Actor,

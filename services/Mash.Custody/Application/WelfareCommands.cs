@@ -4,6 +4,7 @@ using Mash.Custody.Domain;
 using Mash.Platform.Errors;
 using Mash.Platform.Time;
 using Google.Protobuf;
+using Mash.Platform.Identity;
 
 namespace Mash.Custody.Application;
 
@@ -19,7 +20,7 @@ internal sealed class WelfareCommands(DetentionCommand command, CustodyRules rul
             DetentionCommand.RequireInOrder("requested_at", at, record.ArrivedAt, "the arrival", "The request cannot be recorded.");
             record.AppropriateAdults.Add(new AppropriateAdultRecord
             {
-                Id = CustodyStore.NewId("aad_", clock.Now),
+                Id = RecordIds.New("aad_", clock.Now),
                 DetentionId = record.Id,
                 Kind = request.Asked,
                 Name = request.AskedName.Trim(),
@@ -54,7 +55,7 @@ internal sealed class WelfareCommands(DetentionCommand command, CustodyRules rul
             DetentionCommand.RequireInOrder("reviewed_at", at, record.AuthorisedAt, "detention was authorised", "The review cannot be recorded.");
             record.Reviews.Add(new ReviewRecord
             {
-                Id = CustodyStore.NewId("rev_", clock.Now),
+                Id = RecordIds.New("rev_", clock.Now),
                 DetentionId = record.Id,
                 ReviewedAt = at,
                 Reviewer = request.Reviewer.Trim(),

@@ -7,6 +7,7 @@ using Mash.Platform.Errors;
 using Mash.Platform.Idempotency;
 using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
+using Mash.Platform.Identity;
 
 namespace Mash.Investigation.Application;
 
@@ -30,7 +31,7 @@ internal sealed class CaseAuditCommands(InvestigationStore store, InvestigationR
             var quarter = Quarter.Of(at, rules.ZoneOf(record.Area)).ToString();
             recorded = new CaseAudit
             {
-                AuditId = InvestigationStore.NewId("aud_", clock.Now), InvestigationId = record.Id, Auditor = request.Auditor.Trim(), AuditedAt = Timestamps.Of(at),
+                AuditId = RecordIds.New("aud_", clock.Now), InvestigationId = record.Id, Auditor = request.Auditor.Trim(), AuditedAt = Timestamps.Of(at),
                 Quarter = quarter, Grade = request.Grade, Findings = request.Findings.Trim(), Actions = { request.Actions.Select(a => a.Trim()).Where(a => a.Length > 0) },
             };
             // In the area's order and spelling, whatever order the auditor gave them in.

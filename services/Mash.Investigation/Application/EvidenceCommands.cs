@@ -7,6 +7,7 @@ using Mash.Platform.Errors;
 using Mash.Platform.Idempotency;
 using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
+using Mash.Platform.Identity;
 
 namespace Mash.Investigation.Application;
 
@@ -22,7 +23,7 @@ internal sealed class EvidenceCommands(InvestigationStore store, InvestigationRu
             new FieldViolations().CheckNotBefore("seized_at", at, record.OpenedAt, "the investigation's opening").ThrowIfAny("The device cannot be recorded.");
             var device = new DeviceRecord
             {
-                Id = InvestigationStore.NewId("dev_", clock.Now), InvestigationId = record.Id, Type = request.Type, Owner = request.Owner,
+                Id = RecordIds.New("dev_", clock.Now), InvestigationId = record.Id, Type = request.Type, Owner = request.Owner,
                 Priority = request.Priority, Stage = DeviceStage.Seized, ExhibitReference = request.ExhibitReference.Trim(), SeizedAt = at,
             };
             record.Devices.Add(device);
@@ -85,7 +86,7 @@ internal sealed class EvidenceCommands(InvestigationStore store, InvestigationRu
             new FieldViolations().CheckNotBefore("sent_at", at, record.OpenedAt, "the investigation's opening").ThrowIfAny("The file cannot be recorded.");
             var file = new ChargingFileRecord
             {
-                Id = InvestigationStore.NewId("chg_", clock.Now), InvestigationId = record.Id, Category = request.Category, SentAt = at,
+                Id = RecordIds.New("chg_", clock.Now), InvestigationId = record.Id, Category = request.Category, SentAt = at,
                 SuspectReference = request.SuspectReference.Trim(),
             };
             record.ChargingFiles.Add(file);

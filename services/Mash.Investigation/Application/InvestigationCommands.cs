@@ -35,7 +35,7 @@ internal sealed class InvestigationCommands(
             {
                 var record = new InvestigationRecord
                 {
-                    Id = InvestigationStore.NewId("inv_", clock.Now), Area = area, SourceKind = request.Source.Kind, SourceId = request.Source.Id.Trim(),
+                    Id = RecordIds.New("inv_", clock.Now), Area = area, SourceKind = request.Source.Kind, SourceId = request.Source.Id.Trim(),
                     Summary = request.Summary.Trim(), OpenedAt = openedAt, ClientId = audit.Caller.ClientId, IdempotencyKey = request.IdempotencyKey,
                     RequestHash = fingerprint,
                 };
@@ -72,7 +72,7 @@ internal sealed class InvestigationCommands(
             new FieldViolations().CheckNotBefore("planned_at", plannedAt, record.OpenedAt, "the investigation's opening").ThrowIfAny("The step cannot be planned.");
             var step = new StepRecord
             {
-                Id = InvestigationStore.NewId("stp_", clock.Now), InvestigationId = record.Id, Kind = request.Kind, Description = request.Description.Trim(),
+                Id = RecordIds.New("stp_", clock.Now), InvestigationId = record.Id, Kind = request.Kind, Description = request.Description.Trim(),
                 PlannedAt = plannedAt, TargetAt = targetAt, WithPartners = request.WithPartners,
             };
             record.Steps.Add(step);

@@ -82,6 +82,4 @@ internal sealed class InvestigationStore(InvestigationDbContext db, CallAudit au
             throw RpcErrors.Aborted("The investigation was changed by someone else at the same time; read it again and retry (with the same idempotency key).");
         }
     }
-
-    public static string NewId(string prefix, DateTimeOffset now) => prefix + Guid.CreateVersion7(now).ToString("N");
 }

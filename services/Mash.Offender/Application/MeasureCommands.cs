@@ -34,7 +34,7 @@ internal sealed class MeasureCommands(OffenderStore store, CallAudit audit, Chil
         audit.TouchOffender(record, OffenderViews.ForCommands);
         var measure = new MeasureRecord
         {
-            Id = OffenderStore.NewId("msr_", clock.Now),
+            Id = RecordIds.New("msr_", clock.Now),
             OffenderId = record.Id,
             Type = request.Type,
             StartsOn = Dates.Optional(request.StartsOn)!.Value,
@@ -83,7 +83,7 @@ internal sealed class MeasureCommands(OffenderStore store, CallAudit audit, Chil
             .ThrowIfAny("The breach cannot be recorded.");
         var breach = new MeasureBreachRecord
         {
-            Id = OffenderStore.NewId("brc_", clock.Now),
+            Id = RecordIds.New("brc_", clock.Now),
             MeasureId = measure.Id,
             OccurredOn = occurredOn,
             Details = request.Details.Trim(),

@@ -90,6 +90,4 @@ internal sealed class OffenderStore(OffenderDbContext db, CallAudit audit, Audit
         IdempotencyKeys.CheckRetry(earlier.Method + " " + earlier.RequestHash, method + " " + fingerprint, "command");
         return earlier;
     }
-
-    public static string NewId(string prefix, DateTimeOffset now) => prefix + Guid.CreateVersion7(now).ToString("N");
 }

@@ -65,7 +65,7 @@ internal sealed class RegistrationCommands(OffenderStore store, CallAudit audit,
         var requirements = request.NotificationRequirements ?? new NotificationRequirements();
         var record = new OffenderRecord
         {
-            Id = OffenderStore.NewId(OffenderIds.Prefix, clock.Now),
+            Id = RecordIds.New(OffenderIds.Prefix, clock.Now),
             GivenName = request.GivenName.Trim(),
             FamilyName = request.FamilyName.Trim(),
             DateOfBirth = Dates.Optional(request.DateOfBirth)!.Value,

@@ -91,7 +91,7 @@ internal sealed class RiskCommands(
                     LawfulBases.TryParse(audit.LawfulBasis, out var basis) ? basis : LawfulBasis.Unspecified, audit.Purpose);
             }
 
-            link = new ChildLinkRecord { Id = OffenderStore.NewId("lnk_", clock.Now), OffenderId = record.Id, ChildKey = childKey, LinkedAt = clock.UtcNow };
+            link = new ChildLinkRecord { Id = RecordIds.New("lnk_", clock.Now), OffenderId = record.Id, ChildKey = childKey, LinkedAt = clock.UtcNow };
             record.Links.Add(link);
         }
 

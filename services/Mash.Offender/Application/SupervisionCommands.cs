@@ -7,6 +7,7 @@ using Mash.Platform.Errors;
 using Mash.Platform.Idempotency;
 using Mash.Platform.Time;
 using Mash.Offender.IntegrationEvents;
+using Mash.Platform.Identity;
 
 namespace Mash.Offender.Application;
 
@@ -43,7 +44,7 @@ internal sealed class SupervisionCommands(OffenderStore store, CallAudit audit, 
         var assessment = NotificationRules.Assess(request.Kind, occurredOn, notifiedOn, LastNotifiedBefore(record, notifiedOn));
         var notification = new NotificationRecord
         {
-            Id = OffenderStore.NewId("ntf_", clock.Now),
+            Id = RecordIds.New("ntf_", clock.Now),
             OffenderId = record.Id,
             Kind = request.Kind,
             ChangeOccurredOn = occurredOn,
@@ -84,7 +85,7 @@ internal sealed class SupervisionCommands(OffenderStore store, CallAudit audit, 
             .ThrowIfAny("The visit cannot be recorded.");
         var visit = new VisitRecord
         {
-            Id = OffenderStore.NewId("vis_", clock.Now),
+            Id = RecordIds.New("vis_", clock.Now),
             OffenderId = record.Id,
             VisitedOn = visitedOn,
             Officer = request.Officer.Trim(),

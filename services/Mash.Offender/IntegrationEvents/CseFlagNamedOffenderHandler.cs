@@ -50,7 +50,7 @@ internal sealed class CseFlagNamedOffenderHandler(
         var (relationship, details) = ChildLinkRules.ForCseFlag(payload.FlagId, payload.SuspectRelationship);
         var link = new ChildLinkRecord
         {
-            Id = OffenderStore.NewId("lnk_", clock.Now),
+            Id = RecordIds.New("lnk_", clock.Now),
             OffenderId = offender.Id,
             ChildKey = childKey,
             Child = payload.Child.ToByteArray(),

@@ -11,6 +11,7 @@ using LawfulBasis = Mash.Contracts.Common.V1.LawfulBasis;
 using Mash.Platform.Eventing.Telemetry;
 using Mash.Platform.Eventing.Agreements;
 using Mash.Platform.Time;
+using Mash.Platform.Identity;
 
 namespace Mash.Platform.Eventing.Outbox;
 
@@ -116,7 +117,7 @@ public sealed class EventOutbox(
         var now = time.GetUtcNow();
         var envelope = new EventEnvelope
         {
-            EventId = "evt_" + Guid.CreateVersion7(now).ToString("N"),
+            EventId = RecordIds.New("evt_", now),
             Type = payload.Descriptor.FullName,
             OriginNode = node.Value.Id,
             OriginAgency = AgencyNames.ToContract(node.Value.Agency),

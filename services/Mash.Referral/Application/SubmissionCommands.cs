@@ -13,6 +13,7 @@ using Mash.Referral.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Mash.Referral.IntegrationEvents;
+using Mash.Platform.Identity;
 
 namespace Mash.Referral.Application;
 
@@ -41,7 +42,7 @@ internal sealed class SubmissionCommands(
         audit.RequireStatedPurpose("Referral to the MASH", details.LawfulBasis);
         var frontDoor = frontDoors.NodeFor(area) ?? throw NoFrontDoor(area);
 
-        var submission = new Submission("ref_" + Guid.CreateVersion7(clock.Now).ToString("N"), request.IdempotencyKey,
+        var submission = new Submission(RecordIds.New("ref_", clock.Now), request.IdempotencyKey,
             RequestFingerprint.OfParts(details, request.ReceivedAt), details, area, receivedAt, frontDoor, now);
         return await new CreateOnce<ReferralRecord, SubmitReferralResponse>(db, "referral")
         {

@@ -8,6 +8,7 @@ using Mash.StrategyDiscussion.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Mash.StrategyDiscussion.IntegrationEvents;
+using Mash.Platform.Identity;
 
 namespace Mash.StrategyDiscussion.Application;
 
@@ -92,7 +93,7 @@ internal sealed class DiscussionCommands(
         record.Decisions = DiscussionMapper.DecisionsWithoutActions(decisions);
         for (var i = 0; i < decisions.Actions.Count; i++)
         {
-            var actionId = "act_" + Guid.CreateVersion7(clock.Now).ToString("N");
+            var actionId = RecordIds.New("act_", clock.Now);
             record.Actions.Add(DiscussionMapper.ToRecord(record.Id, i, actionId, decisions.Actions[i]));
         }
 

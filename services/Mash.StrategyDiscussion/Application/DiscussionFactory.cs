@@ -21,7 +21,7 @@ internal sealed class DiscussionFactory(StrategyTimescales timescales, IOptions<
         area = area.Length > 0 ? area : node.Value.Area;
         return new DiscussionRecord
         {
-            Id = "dsc_" + Guid.CreateVersion7(clock.Now).ToString("N"),
+            Id = RecordIds.New("dsc_", clock.Now),
             ChildKey = childKey,
             ChildMatch = match,
             Child = child.ToByteArray(),

@@ -9,6 +9,7 @@ using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Time;
 using Agency = Mash.Contracts.Common.V1.Agency;
+using Mash.Platform.Identity;
 
 namespace Mash.Assessment.Application.Missing;
 
@@ -23,7 +24,7 @@ internal sealed class InterviewReferrals(EventOutbox outbox, CallAudit audit, Se
 
     public void Request(AssessmentDbContext db, MissingEpisodeRecord episode, ReferralFromInterview referral, DateTime interviewedAt)
     {
-        episode.InterviewReferralId = "ref_" + Guid.CreateVersion7(clock.Now).ToString("N");
+        episode.InterviewReferralId = RecordIds.New("ref_", clock.Now);
         var basis = referral.LawfulBasis == LawfulBasis.Unspecified ? LawfulBasis.SafeguardingOfChildren : referral.LawfulBasis;
         var agency = AgencyNames.ToContract(audit.Caller.Agency);
         var request = new ReferralRequested

@@ -7,6 +7,7 @@ using Mash.Platform.Errors;
 using Mash.Platform.Idempotency;
 using Mash.Platform.Time;
 using Microsoft.EntityFrameworkCore;
+using Mash.Platform.Identity;
 
 namespace Mash.Assessment.Application.Missing;
 
@@ -68,5 +69,5 @@ internal sealed class MissingEpisodeStore(AssessmentDbContext db, CallAudit audi
         }
     }
 
-    public static string NewId(DateTimeOffset now) => "mis_" + Guid.CreateVersion7(now).ToString("N");
+    public static string NewId(DateTimeOffset now) => RecordIds.New("mis_", now);
 }

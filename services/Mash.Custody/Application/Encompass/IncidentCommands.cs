@@ -30,7 +30,7 @@ internal sealed class IncidentCommands(
             var now = clock.UtcNow;
             var incident = new IncidentRecord
             {
-                Id = CustodyStore.NewId("dai_", clock.Now),
+                Id = RecordIds.New("dai_", clock.Now),
                 Area = area,
                 OccurredAt = occurredAt,
                 Location = request.Location.Trim(),
@@ -44,7 +44,7 @@ internal sealed class IncidentCommands(
             {
                 var notification = new ChildNotificationRecord
                 {
-                    Id = CustodyStore.NewId("esn_", clock.Now),
+                    Id = RecordIds.New("esn_", clock.Now),
                     IncidentId = incident.Id,
                     ChildKey = childKeys.KeyFor(child.Child),
                     Child = child.Child.ToByteArray(),
