@@ -12,10 +12,25 @@ public static class CpuPerCall
 {
     private const double MicrosecondsPerTick = 10_000;
 
-    public static async Task<double> MeasureAsync(IReadOnlyCollection<int> nodeProcesses, int concurrency, TimeSpan duration, Func<CancellationToken, Task> call)
+    /// <param name="untilSettled">
+    /// When given, awaited before the loop and after it, with the time after counted: what the calls caused (events
+    /// applied behind them) is counted with them, and nothing a phase before left behind is.
+    /// </param>
+    public static async Task<double> MeasureAsync(
+        IReadOnlyCollection<int> nodeProcesses, int concurrency, TimeSpan duration, Func<CancellationToken, Task> call, Func<Task>? untilSettled = null)
     {
+        if (untilSettled is not null)
+        {
+            await untilSettled();
+        }
+
         var before = nodeProcesses.Sum(ProcessStats.CpuTicks);
         var measured = await ClosedLoop.RunAsync(concurrency, new Phases(TimeSpan.Zero, duration), call);
+        if (untilSettled is not null)
+        {
+            await untilSettled();
+        }
+
         var used = nodeProcesses.Sum(ProcessStats.CpuTicks) - before;
         return measured.Statuses.Ok > 0 ? Math.Round(used * MicrosecondsPerTick / measured.Statuses.Ok, 1) : 0;
     }
