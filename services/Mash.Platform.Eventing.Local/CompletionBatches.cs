@@ -20,9 +20,13 @@ internal sealed class CompletionBatches(SqlitePool pool)
     private List<Waiting> _waiting = [];
     private bool _writing;
     private int _transactions;
+    private int _received;
 
     /// <summary>Transactions written so far (for tests: how many completions shared one).</summary>
     public int Transactions => Volatile.Read(ref _transactions);
+
+    /// <summary>Completions asked for so far, written or waiting (for tests: when all have arrived).</summary>
+    public int Received => Volatile.Read(ref _received);
 
     public Task CompleteAsync(Delivery delivery)
     {
@@ -30,6 +34,7 @@ internal sealed class CompletionBatches(SqlitePool pool)
         lock (_gate)
         {
             _waiting.Add(waiting);
+            _received++;
             if (_writing)
             {
                 return waiting.Done.Task;

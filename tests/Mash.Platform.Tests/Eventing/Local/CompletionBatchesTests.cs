@@ -41,7 +41,12 @@ public sealed class CompletionBatchesTests : IDisposable
             holder.Open();
             using var busy = holder.BeginTransaction(deferred: false);
             completing = [.. first.Select(c => Task.Run(() => completions.CompleteAsync(c.Delivery)))];
-            await Task.Delay(300);
+            // All of them, not a fixed time: on a loaded machine the pool may start the tasks late.
+            while (completions.Received < first.Count)
+            {
+                await Task.Delay(10);
+            }
+
             busy.Rollback();
         }
 
