@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Threading.Channels;
 using Mash.Platform.Persistence;
@@ -34,6 +35,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     private readonly Channel<PendingSave> _waiting = Channel.CreateUnbounded<PendingSave>();
     private readonly TimeProvider _time;
     private readonly Task _writer;
+    private readonly WriterConnections _connections = new();
     private PendingSave? _heldOver;
     private long _commits;
 
@@ -76,6 +78,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     {
         _waiting.Writer.TryComplete();
         await _writer;
+        await _connections.DisposeAsync();
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -124,15 +127,17 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
 
     private async Task CommitAsync(List<PendingSave> batch)
     {
-        // The first save's context runs the transaction; the others join it on its connection.
+        // The first save's context runs the transaction, on the queue's own connection; the others join it.
         var owner = batch[0].Db;
+        var lent = new BorrowedConnection(owner);
+        var failed = false;
         try
         {
-            await using (var transaction = await owner.Database.BeginTransactionAsync())
+            var (transaction, head) = await BeginAsync(owner, lent);
+            await using (transaction)
             {
                 var dbTransaction = transaction.GetDbTransaction();
-                var head = await ChainHead.LockAndReadAsync(owner, dbTransaction);
-                var connection = owner.Database.GetDbConnection();
+                var connection = dbTransaction.Connection!;
                 var savepoints = new CommitSavepoints();
                 var entriesOnly = batch.Where(save => !save.Db.ChangeTracker.HasChanges()).ToList();
                 if (entriesOnly.Count > 0)
@@ -155,6 +160,17 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
             {
                 save.Failure ??= commitFailed;
             }
+
+            failed = true;
+        }
+        finally
+        {
+            await lent.ReturnAsync();
+        }
+
+        if (failed)
+        {
+            await ForgetConnectionAsync(owner);
         }
 
         // Only now: a failed save's caller may go on using its context, which the batch used until here.
@@ -168,6 +184,61 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
             {
                 save.Done.TrySetException(save.Failure);
             }
+        }
+    }
+
+    /// <summary>
+    /// Begins the commit's transaction on the queue's connection and reads the chain's head. A connection kept
+    /// from an earlier commit may have been closed by the server since (a restart, an idle session timeout):
+    /// when its first command fails so, nothing is written yet, and the commit begins once more on a new one.
+    /// </summary>
+    private async Task<(IDbContextTransaction Transaction, ChainHead Head)> BeginAsync(AuditedDbContext owner, BorrowedConnection lent)
+    {
+        while (true)
+        {
+            var (connection, kept) = await _connections.ForAsync(owner);
+            lent.Lend(connection);
+            var transaction = await owner.Database.BeginTransactionAsync();
+            try
+            {
+                return (transaction, await ChainHead.LockAndReadAsync(owner, transaction.GetDbTransaction()));
+            }
+            catch (DbException) when (kept && connection.State != ConnectionState.Open)
+            {
+                await DisposeQuietlyAsync(transaction);
+                await lent.ReturnAsync();
+                await ForgetConnectionAsync(owner);
+            }
+            catch
+            {
+                await DisposeQuietlyAsync(transaction);
+                throw;
+            }
+        }
+    }
+
+    private static async Task DisposeQuietlyAsync(IDbContextTransaction transaction)
+    {
+        try
+        {
+            await transaction.DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // Rolling back on a broken connection fails; the server has ended the transaction already.
+        }
+    }
+
+    /// <summary>A connection that failed a commit may be broken (a server restart): the next commit opens another.</summary>
+    private async Task ForgetConnectionAsync(AuditedDbContext db)
+    {
+        try
+        {
+            await _connections.DropAsync(db);
+        }
+        catch (Exception)
+        {
+            // Closing a broken connection may fail too; it is forgotten either way.
         }
     }
 
@@ -269,8 +340,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
         return utcNow.AddTicks(-(utcNow.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 
-    private static bool SameDatabase(AuditedDbContext a, AuditedDbContext b) =>
-        a.GetType() == b.GetType() && a.Database.GetConnectionString() == b.Database.GetConnectionString();
+    private static bool SameDatabase(AuditedDbContext a, AuditedDbContext b) => WriterConnections.Key(a) == WriterConnections.Key(b);
 
     private sealed class PendingSave(AuditedDbContext db, AuditedCall call, CancellationToken cancellationToken)
     {

@@ -47,7 +47,11 @@ internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
         }
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        EnsureAsync(connection, cancellationToken);
+
+    /// <summary>Makes the settings on a connection opened outside EF Core (the group commit's own), unless already made.</summary>
+    public static async Task EnsureAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         if (IsNew(connection))
         {

@@ -181,6 +181,28 @@ public abstract class AuditGroupCommitTests : IDisposable
         Assert.True((await AuditVerifier.VerifyAsync(check)).Intact);
     }
 
+    [SkippableFact]
+    public async Task A_save_after_the_server_closed_the_commits_connection_is_saved_on_a_new_one()
+    {
+        Skip.If(Database.Provider != DatabaseProvider.PostgreSql, "Only a server closes connections: a restart, an idle session timeout.");
+        await SaveNote(1, "before", out _);
+
+        await using (var admin = Database.Open())
+        {
+            // Every other session of this database, the group commit's kept connection among them.
+            var ended = await admin.Database.SqlQueryRaw<bool>(
+                "SELECT pg_terminate_backend(pid) AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()").ToListAsync();
+            Assert.Contains(true, ended);
+        }
+
+        await SaveNote(2, "after", out var after);
+
+        Assert.True(after.Persisted);
+        await using var check = Database.Open();
+        Assert.Equal(["before", "after"], await check.Notes.OrderBy(n => n.Id).Select(n => n.Text).ToListAsync());
+        Assert.True((await AuditVerifier.VerifyAsync(check)).Intact);
+    }
+
     /// <summary>
     /// The first save is taken into a commit, which waits for the held lock: what is saved from now on
     /// waits for the next commit. Waiting for the writer to take it, not for a fixed time, keeps this
