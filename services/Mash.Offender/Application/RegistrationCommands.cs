@@ -44,7 +44,7 @@ internal sealed class RegistrationCommands(OffenderStore store, CallAudit audit,
     private async Task RefuseIfRegisteredAsync(string pncId, CancellationToken cancellationToken)
     {
         if (pncId.Length > 0
-            && await store.Db.Offenders.AsNoTracking().Where(o => o.PncId == pncId).Select(o => o.Id).FirstOrDefaultAsync(cancellationToken) is { } existing)
+            && await store.Db.OffenderIdsWithPnc(pncId).FirstOrDefaultAsync(cancellationToken) is { } existing)
         {
             audit.TouchOnce(OffenderAudit.NoChild, existing);
             throw RpcErrors.AlreadyExists("OFFENDER_ALREADY_REGISTERED",

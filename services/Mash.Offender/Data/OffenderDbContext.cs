@@ -15,6 +15,13 @@ public sealed class OffenderDbContext(DbContextOptions<OffenderDbContext> option
     public DbSet<CommandRecord> Commands => Set<CommandRecord>();
 
     /// <summary>Offenders with everything the full view shows, each list read by a query of its own.</summary>
+    /// <summary>
+    /// The offender registered with a PNC id, if any. The condition on an empty id repeats the partial index's
+    /// filter: SQLite uses the index only then, and reads every offender otherwise.
+    /// </summary>
+    public IQueryable<string> OffenderIdsWithPnc(string pncId) =>
+        Offenders.AsNoTracking().Where(o => o.PncId == pncId && o.PncId != "").Select(o => o.Id);
+
     public IQueryable<OffenderRecord> OffendersWithParts =>
         Offenders
             .Include(o => o.RiskChanges).Include(o => o.Notifications).Include(o => o.Visits).Include(o => o.Links)

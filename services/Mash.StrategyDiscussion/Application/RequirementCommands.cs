@@ -124,8 +124,7 @@ internal sealed class RequirementCommands(
     }
 
     private Task<DiscussionRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
-        db.DiscussionsWithParts.AsNoTracking()
-            .FirstOrDefaultAsync(d => d.ClientId == audit.Caller.ClientId && d.IdempotencyKey == key, cancellationToken);
+        db.DiscussionsByIdempotencyKey(audit.Caller.ClientId, key).FirstOrDefaultAsync(cancellationToken);
 
     private Contracts.Strategy.V1.StrategyDiscussion Replay(DiscussionRecord earlier, string fingerprint)
     {

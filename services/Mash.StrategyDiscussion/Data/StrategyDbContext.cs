@@ -21,6 +21,18 @@ public sealed class StrategyDbContext(DbContextOptions<StrategyDbContext> option
     public IQueryable<DiscussionRecord> DiscussionsWithParts =>
         Discussions.Include(d => d.Participants).Include(d => d.Actions).AsSplitQuery();
 
+    /// <summary>
+    /// The discussion a trigger (an assessment, a flag, a referral decision) started, if any. The condition on an
+    /// empty source repeats the partial index's filter: SQLite uses the index only then, and reads the whole table
+    /// otherwise.
+    /// </summary>
+    public IQueryable<string> DiscussionIdsStartedBy(DiscussionTrigger trigger, string sourceId) =>
+        Discussions.AsNoTracking().Where(d => d.Trigger == trigger && d.SourceId == sourceId && d.SourceId != "").Select(d => d.Id);
+
+    /// <summary>A caller's discussion by its idempotency key; the empty key's condition as for <see cref="DiscussionIdsStartedBy"/>.</summary>
+    public IQueryable<DiscussionRecord> DiscussionsByIdempotencyKey(string clientId, string key) =>
+        DiscussionsWithParts.AsNoTracking().Where(d => d.ClientId == clientId && d.IdempotencyKey == key && d.IdempotencyKey != "");
+
     /// <summary>The child's discussion held here and not yet held (required or scheduled), if any: a child has at most one.</summary>
     public Task<string?> OpenDiscussionIdAsync(string childKey, CancellationToken cancellationToken) =>
         Discussions.AsNoTracking()

@@ -29,8 +29,7 @@ internal sealed class StrategyDiscussionTriggeredHandler(
         }
 
         var childKey = envelope.ChildKey.Length > 0 ? envelope.ChildKey : childKeys.KeyFor(payload.Child);
-        var same = await db.Discussions.AsNoTracking()
-            .Where(d => d.Trigger == trigger && d.SourceId == payload.SourceId).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
+        var same = await db.DiscussionIdsStartedBy(trigger, payload.SourceId).FirstOrDefaultAsync(cancellationToken);
         if (same is not null)
         {
             // The same assessment, flag or referral delivered again under another event id.
