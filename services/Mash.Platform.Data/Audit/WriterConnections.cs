@@ -11,11 +11,10 @@ namespace Mash.Platform.Audit;
 /// </summary>
 /// <remarks>
 /// <para>
-/// With a connection from the pool per commit, each commit had a connection whose page cache another
-/// connection's write had made stale: SQLite then reads the pages again (8.3 <c>pread</c> per durable
-/// submit at the referral service, three quarters of them from the WAL). A connection that makes every
-/// write keeps its cache: nobody else writes. PostgreSQL gains a connection that is never given back and
-/// taken again, with its prepared statements.
+/// With a connection from the pool per commit, a commit often landed on a physical PostgreSQL connection that had
+/// not yet prepared the hot statements (Npgsql prepares per connection, after two uses), and each commit rented
+/// and returned one. On one kept connection they are prepared once: 241 to 370 submits/s (medians of five runs,
+/// docs/benchmarks.md). On SQLite no figure moved beyond the runs' spread.
 /// </para>
 /// <para>
 /// A connection that failed a commit is dropped and the next commit opens a new one: after a server restart
