@@ -170,7 +170,8 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
 
         if (failed)
         {
-            await ForgetConnectionAsync(owner);
+            // The connection may be broken (a server restart): the next commit opens another.
+            await _connections.DropAsync(owner);
         }
 
         // Only now: a failed save's caller may go on using its context, which the batch used until here.
@@ -207,7 +208,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
             {
                 await DisposeQuietlyAsync(transaction);
                 await lent.ReturnAsync();
-                await ForgetConnectionAsync(owner);
+                await _connections.DropAsync(owner);
             }
             catch
             {
@@ -226,19 +227,6 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
         catch (Exception)
         {
             // Rolling back on a broken connection fails; the server has ended the transaction already.
-        }
-    }
-
-    /// <summary>A connection that failed a commit may be broken (a server restart): the next commit opens another.</summary>
-    private async Task ForgetConnectionAsync(AuditedDbContext db)
-    {
-        try
-        {
-            await _connections.DropAsync(db);
-        }
-        catch (Exception)
-        {
-            // Closing a broken connection may fail too; it is forgotten either way.
         }
     }
 

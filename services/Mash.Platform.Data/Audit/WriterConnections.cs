@@ -32,18 +32,13 @@ internal sealed class WriterConnections : IAsyncDisposable
     public async Task<(DbConnection Connection, bool Kept)> ForAsync(AuditedDbContext db)
     {
         var key = Key(db);
-        if (_open.TryGetValue(key, out var connection))
+        if (_open.TryGetValue(key, out var kept) && kept.State == ConnectionState.Open)
         {
-            if (connection.State == ConnectionState.Open)
-            {
-                return (connection, true);
-            }
-
-            _open.Remove(key);
-            await connection.DisposeAsync();
+            return (kept, true);
         }
 
-        connection = OfTheSameKind(db.Database.GetDbConnection(), key.ConnectionString);
+        await DropAsync(db);
+        var connection = OfTheSameKind(db.Database.GetDbConnection(), key.ConnectionString);
         try
         {
             await connection.OpenAsync();
@@ -62,12 +57,24 @@ internal sealed class WriterConnections : IAsyncDisposable
         return (connection, false);
     }
 
-    /// <summary>Forgets <paramref name="db"/>'s database's connection after a failed commit; the next one opens another.</summary>
+    /// <summary>
+    /// Forgets <paramref name="db"/>'s database's connection (after a failed commit, or once the server closed it);
+    /// the next commit opens another.
+    /// </summary>
     public async Task DropAsync(AuditedDbContext db)
     {
-        if (_open.Remove(Key(db), out var connection))
+        if (!_open.Remove(Key(db), out var connection))
+        {
+            return;
+        }
+
+        try
         {
             await connection.DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // Closing a broken connection may fail too; it is forgotten either way.
         }
     }
 
