@@ -13,6 +13,13 @@ public sealed class BenchArgumentsTests
         Assert.All(BenchArguments.AllScenarios, s => Assert.True(arguments.Runs(s)));
         Assert.Null(arguments.OutFile);
         Assert.Null(arguments.WarmUp);
+        Assert.False(arguments.OneProcess);
+    }
+
+    [Fact]
+    public void Nodes_run_in_one_process_each_when_asked()
+    {
+        Assert.True(BenchArguments.Parse(["--scenario", "durable", "--one-process"]).OneProcess);
     }
 
     [Fact]

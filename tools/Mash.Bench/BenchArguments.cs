@@ -1,10 +1,10 @@
 namespace Mash.Bench;
 
-/// <summary>Command line: `[--quick] [--scenario NAME[,NAME]]... [--out FILE] [--warmup SECONDS] [--set KEY=VALUE]...`.</summary>
+/// <summary>Command line: `[--quick] [--scenario NAME[,NAME]]... [--out FILE] [--warmup SECONDS] [--set KEY=VALUE]... [--one-process]`.</summary>
 public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, string? OutFile)
 {
     public static readonly IReadOnlyList<string> AllScenarios = ["gateway", "durable", "events", "profile", "footprint", "list", "figures"];
-    public static string Usage => $"usage: Mash.Bench [--quick] [--scenario {string.Join('|', AllScenarios)}]... [--out FILE] [--warmup SECONDS] [--set KEY=VALUE]...";
+    public static string Usage => $"usage: Mash.Bench [--quick] [--scenario {string.Join('|', AllScenarios)}]... [--out FILE] [--warmup SECONDS] [--set KEY=VALUE]... [--one-process]";
 
     /// <summary>
     /// Settings for every process started (Section:Key=value, or an environment variable such as
@@ -15,6 +15,12 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
     /// <summary>How long each phase warms up, when not the default of a full or quick run.</summary>
     public TimeSpan? WarmUp { get; init; }
 
+    /// <summary>
+    /// Whether each node's gateway and services run in one host process, as the launcher's embedded default runs
+    /// them, rather than a process each, as they are deployed (the footprint scenario measures both).
+    /// </summary>
+    public bool OneProcess { get; init; }
+
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
     public static BenchArguments Parse(IReadOnlyList<string> args)
@@ -24,6 +30,7 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         string? outFile = null;
         TimeSpan? warmUp = null;
+        var oneProcess = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -37,6 +44,9 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
                         scenarios.Add(AllScenarios.Contains(name) ? name : throw new ArgumentException($"unknown scenario '{name}'"));
                     }
 
+                    break;
+                case "--one-process":
+                    oneProcess = true;
                     break;
                 case "--out" when i + 1 < args.Count:
                     outFile = args[++i];
@@ -56,6 +66,6 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
             }
         }
 
-        return new BenchArguments(quick, scenarios.Count > 0 ? scenarios : [.. AllScenarios], outFile) { Settings = settings, WarmUp = warmUp };
+        return new BenchArguments(quick, scenarios.Count > 0 ? scenarios : [.. AllScenarios], outFile) { Settings = settings, WarmUp = warmUp, OneProcess = oneProcess };
     }
 }

@@ -35,6 +35,20 @@ public sealed class ReferralEventTests : IDisposable
     }
 
     [Fact]
+    public async Task The_node_hears_of_a_child_once_however_many_referrals_and_retries_name_them()
+    {
+        var client = _app.Client();
+        await client.SubmitReferralAsync(Samples.Submit("first"), _app.As());
+        await client.SubmitReferralAsync(Samples.Submit("first"), _app.As());
+        await client.SubmitReferralAsync(Samples.Submit("second"), _app.As());
+        await client.SubmitReferralAsync(Samples.Submit("other-child", Samples.FullReferral("4010232137")), _app.As());
+
+        // Three referrals stored (the retry replayed), two children recorded.
+        Assert.Equal(3, await _app.WithDbAsync(db => db.Referrals.CountAsync()));
+        Assert.Equal(2, await _app.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.Topic == Topics.ChildRecords)));
+    }
+
+    [Fact]
     public async Task A_strategy_discussion_decision_opens_the_assessment_and_requires_a_discussion_naming_the_referral()
     {
         var id = await ScreenedAsync("s47");

@@ -10,7 +10,8 @@ namespace Mash.Bench.Hosting;
 /// 127.0.0.1, with data in a private temporary folder deleted at the end. Every process started
 /// is kept so its memory and start time can be reported.
 /// </summary>
-public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings) : IAsyncDisposable
+/// <param name="oneProcess">Whether each node runs in one host process (the launcher's default) rather than a process per application.</param>
+public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings, bool oneProcess = false) : IAsyncDisposable
 {
     private const string Secret = "benchmark-partnership-secret";
     private static readonly string[] Databases = ["referral", "assessment", "strategy", "offender", "custody", "investigation"];
@@ -61,7 +62,7 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
     public async Task<(NodeClient Police, NodeClient SocialCare)> StartPoliceAndSocialCareAsync()
     {
         var options = NodeOptions.PoliceAndSocialCare(FreePorts.NodeBase(nodes: 2), Path.Combine(_data, "two-nodes"), Secret);
-        var started = await Task.WhenAll(options.Select(StartAsync));
+        var started = await Task.WhenAll(options.Select(o => StartAsync(o)));
         return (started[0], started[1]);
     }
 
@@ -69,7 +70,7 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
     public async Task<(NodeClient Police, NodeClient SocialCare)> StartPoliceAndSocialCareInOneProcessAsync()
     {
         var options = NodeOptions.PoliceAndSocialCare(FreePorts.NodeBase(nodes: 2), Path.Combine(_data, "default"), Secret);
-        var started = await Task.WhenAll(options.Select(o => StartAsync(o, oneProcess: true)));
+        var started = await Task.WhenAll(options.Select(o => StartAsync(o, inOneProcess: true)));
         return (started[0], started[1]);
     }
 
@@ -83,9 +84,7 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
         }
     }
 
-    private async Task<NodeClient> StartAsync(NodeOptions options) => await StartAsync(options, oneProcess: false);
-
-    private async Task<NodeClient> StartAsync(NodeOptions options, bool oneProcess)
+    private async Task<NodeClient> StartAsync(NodeOptions options, bool? inOneProcess = null)
     {
         var settings = new Dictionary<string, string>(options.Settings)
         {
@@ -98,7 +97,7 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
             settings[key] = value;
         }
 
-        var node = oneProcess
+        var node = inOneProcess ?? oneProcess
             ? await RunningNode.StartInOneProcessAsync(options with { Settings = settings })
             : await RunningNode.StartAsync(options with { Settings = settings });
         var client = new NodeClient(node);
