@@ -17,7 +17,7 @@ namespace Mash.Referral.Application;
 /// </summary>
 internal sealed class ReferralIntake(ReferralDbContext db, ReferralFactory referrals, FrontDoors frontDoors, EventOutbox outbox, ChildRecords children)
 {
-    // Asked when the submission does not know yet (a referral another service of the node asks for).
+    // Every submit asks whether the child is new here.
     private static readonly PerModelQuery<Func<ReferralDbContext, string, CancellationToken, Task<bool>>> ChildKnown =
         new(() => EF.CompileAsyncQuery((ReferralDbContext db, string childKey, CancellationToken _) =>
             db.Referrals.Any(r => r.ChildKey == childKey)));
@@ -38,7 +38,7 @@ internal sealed class ReferralIntake(ReferralDbContext db, ReferralFactory refer
         record.IdempotencyKey = submission.Key;
         record.RequestHash = submission.Fingerprint;
         record.SubmittedByAgency = caller.Agency;
-        if (!(submission.ChildKnown ?? await ChildKnown.For(db)(db, record.ChildKey, cancellationToken)))
+        if (!await ChildKnown.For(db)(db, record.ChildKey, cancellationToken))
         {
             children.FirstRecorded(db, details.Child, record.ChildKey, details.LawfulBasis, caller.Purpose);
         }

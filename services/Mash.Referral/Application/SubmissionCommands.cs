@@ -23,12 +23,12 @@ namespace Mash.Referral.Application;
 /// </summary>
 internal sealed class SubmissionCommands(
     ReferralDbContext db, CallAudit audit, AuditTrail trail, ReferralTimescales timescales, FrontDoors frontDoors,
-    ReferralIntake intake, ChildKeyHasher childKeys, ServiceClock clock, IOptions<MashNodeOptions> node)
+    ReferralIntake intake, ServiceClock clock, IOptions<MashNodeOptions> node)
 {
-    // Every submit looks its idempotency key up first, and a new one asks whether the child is new here: one
-    // statement for both, as the second read cost a statement and, on PostgreSQL, a round trip of its own.
-    private static readonly PerModelQuery<Func<ReferralDbContext, string, string, string, IAsyncEnumerable<ReferralRecord>>> ByKeyOrChild =
-        new(() => EF.CompileAsyncQuery(ReferralDbContext.ByKeyThenOneOfChild));
+    // Every submit looks its idempotency key up first.
+    private static readonly PerModelQuery<Func<ReferralDbContext, string, string, CancellationToken, Task<ReferralRecord?>>> ByKey =
+        new(() => EF.CompileAsyncQuery((ReferralDbContext db, string clientId, string key, CancellationToken _) =>
+            db.Referrals.AsNoTracking().FirstOrDefault(r => r.OriginNode == "" && r.ClientId == clientId && r.IdempotencyKey == key)));
 
     /// <param name="mayReadReferrals">Whether the caller may read referrals: a replay shows the MASH's screening and decision only then.</param>
     public async Task<SubmitReferralResponse> HandleAsync(SubmitReferralRequest request, bool mayReadReferrals, CancellationToken cancellationToken)
@@ -44,15 +44,9 @@ internal sealed class SubmissionCommands(
 
         var submission = new Submission(RecordIds.New("ref_", clock.Now), request.IdempotencyKey,
             RequestFingerprint.OfParts(details, request.ReceivedAt), details, area, receivedAt, frontDoor, now);
-        var childKey = childKeys.KeyFor(details.Child);
         return await new CreateOnce<ReferralRecord, SubmitReferralResponse>(db, "referral")
         {
-            FindByKey = async ct =>
-            {
-                var (earlier, childKnown) = await FindByKeyAsync(submission.Key, childKey, ct);
-                submission = submission with { ChildKnown = childKnown };
-                return earlier;
-            },
+            FindByKey = ct => FindByKeyAsync(submission.Key, ct),
             Replay = (earlier, _) => Task.FromResult(Replay(earlier, submission.Fingerprint, now, mayReadReferrals)),
             Create = ct => CreateAsync(submission, ct),
             Discarded = () => audit.Forget(submission.Id),
@@ -74,24 +68,8 @@ internal sealed class SubmissionCommands(
         RpcErrors.FailedPrecondition(FrontDoors.SettingFor(area), "NO_FRONT_DOOR",
             $"No MASH front door is configured for area '{area}': set {FrontDoors.SettingFor(area)} to the id of the node that runs it. Nothing was stored.");
 
-    /// <returns>The referral this caller made with the key, if any; and whether any referral of the child is stored.</returns>
-    private async Task<(ReferralRecord? Earlier, bool ChildKnown)> FindByKeyAsync(string key, string childKey, CancellationToken cancellationToken)
-    {
-        var clientId = audit.Caller.ClientId;
-        ReferralRecord? earlier = null;
-        var childKnown = false;
-        await foreach (var found in ByKeyOrChild.For(db)(db, clientId, key, childKey).WithCancellation(cancellationToken))
-        {
-            if (found.OriginNode == "" && found.ClientId == clientId && found.IdempotencyKey == key)
-            {
-                earlier = found;
-            }
-
-            childKnown |= found.ChildKey == childKey;
-        }
-
-        return (earlier, childKnown);
-    }
+    private Task<ReferralRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
+        ByKey.For(db)(db, audit.Caller.ClientId, key, cancellationToken);
 
     private SubmitReferralResponse Replay(ReferralRecord earlier, string fingerprint, DateTime now, bool mayReadReferrals)
     {
@@ -104,8 +82,4 @@ internal sealed class SubmissionCommands(
 
 /// <summary>A referral accepted for storing: validated, its area's front door found, its id chosen.</summary>
 internal sealed record Submission(
-    string Id, string Key, string Fingerprint, ReferralDetails Details, string Area, DateTime ReceivedAt, string FrontDoor, DateTime Now)
-{
-    /// <summary>Whether a referral of the child is stored already, when the submit's own lookup found out; null: the intake asks.</summary>
-    public bool? ChildKnown { get; init; }
-}
+    string Id, string Key, string Fingerprint, ReferralDetails Details, string Area, DateTime ReceivedAt, string FrontDoor, DateTime Now);

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Mash.Platform.Eventing;
 using Mash.Platform.Idempotency;
 using Mash.Platform.Persistence;
@@ -11,15 +10,6 @@ public sealed class ReferralDbContext(DbContextOptions<ReferralDbContext> option
 {
     public DbSet<ReferralRecord> Referrals => Set<ReferralRecord>();
     public DbSet<ReferralCountRecord> ReferralCounts => Set<ReferralCountRecord>();
-
-    /// <summary>
-    /// A new submit's two questions in one statement: the referral this caller made at this node with the key, if
-    /// any (client id, key), then one referral of the child, if any (child key). Each half searches its own index.
-    /// </summary>
-    public static readonly Expression<Func<ReferralDbContext, string, string, string, IQueryable<ReferralRecord>>> ByKeyThenOneOfChild =
-        (db, clientId, key, childKey) =>
-            db.Referrals.AsNoTracking().Where(r => r.OriginNode == "" && r.ClientId == clientId && r.IdempotencyKey == key).Take(1)
-                .Concat(db.Referrals.AsNoTracking().Where(r => r.ChildKey == childKey).Take(1));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
