@@ -17,7 +17,7 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
 
     /// <summary>
     /// Whether each node's gateway and services run in one host process, as the launcher's embedded default runs
-    /// them, rather than a process each, as they are deployed (the footprint scenario measures both).
+    /// them, rather than a process each, as they are deployed (the footprint scenario starts the default's shape either way).
     /// </summary>
     public bool OneProcess { get; init; }
 
