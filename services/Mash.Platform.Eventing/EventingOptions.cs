@@ -28,13 +28,6 @@ public sealed record EventingOptions
 
     public int MaxDeliveryCount { get; init; } = 10;
     public int MaxConcurrentSessions { get; init; } = 8;
-    /// <summary>
-    /// At most this many events of one subscription applied in one save, for handlers that allow it
-    /// (<see cref="Inbox.IAppliedTogether"/>: the node's child index). 1 applies each alone.
-    /// </summary>
-    public int MaxEventsAppliedTogether { get; init; } = 16;
-    /// <summary>The most <see cref="MaxEventsAppliedTogether"/> may be: one save's rows stay few, its locks brief.</summary>
-    public const int MostEventsAppliedTogether = 256;
     /// <summary>How long a delivered message stays locked (local transport; Service Bus sets it on the subscription).</summary>
     public TimeSpan LockDuration { get; init; } = TimeSpan.FromSeconds(30);
 

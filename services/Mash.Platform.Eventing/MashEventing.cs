@@ -45,10 +45,7 @@ public static class MashEventing
             throw new InvalidOperationException("Mash:Eventing:PauseBeforeSettle is fault injection for tests; it is refused in Production.");
         }
 
-        services.AddOptions<EventingOptions>().Bind(section)
-            .Validate(o => o.MaxEventsAppliedTogether is >= 1 and <= EventingOptions.MostEventsAppliedTogether,
-                $"Mash:Eventing:MaxEventsAppliedTogether must be 1 to {EventingOptions.MostEventsAppliedTogether}.")
-            .ValidateOnStart();
+        services.Configure<EventingOptions>(section);
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, OutboxCommitInterceptor>());
         services.AddScoped<MashDbContext>(sp => (MashDbContext)sp.GetRequiredService<AuditedDbContext>());

@@ -56,14 +56,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     /// returns once they are committed, or throws what their save threw. Cancellation counts
     /// only while the save waits: once in a transaction its outcome is always reported.
     /// </summary>
-    public Task SaveAsync(AuditedDbContext db, AuditedCall call, CancellationToken cancellationToken) =>
-        SaveAsync(db, [call], cancellationToken);
-
-    /// <summary>
-    /// As <see cref="SaveAsync(AuditedDbContext, AuditedCall, CancellationToken)"/>, for one context holding the
-    /// changes of several calls (events applied together): their entries in order, all in the save's one savepoint.
-    /// </summary>
-    public Task SaveAsync(AuditedDbContext db, IReadOnlyList<AuditedCall> calls, CancellationToken cancellationToken)
+    public Task SaveAsync(AuditedDbContext db, AuditedCall call, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (db.Database.CurrentTransaction is not null)
@@ -71,7 +64,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
             throw new InvalidOperationException("An audited save joins the audit chain's own transaction; commit or drop the caller's transaction first.");
         }
 
-        var save = new PendingSave(db, calls, cancellationToken);
+        var save = new PendingSave(db, call, cancellationToken);
         if (!_waiting.Writer.TryWrite(save))
         {
             throw new ObjectDisposedException(nameof(AuditCommitQueue), "The service is stopping; nothing was saved.");
@@ -250,7 +243,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
         var next = head;
         foreach (var save in saves)
         {
-            var entriesOfSave = next.Extend(save.Calls, Now());
+            var entriesOfSave = next.Extend(save.Call, Now());
             entries.AddRange(entriesOfSave);
             next = entriesOfSave.Count == 0 ? next : new ChainHead(entriesOfSave[^1].Sequence, entriesOfSave[^1].Hash);
         }
@@ -289,7 +282,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
         PendingSave save, AuditedDbContext owner, DbConnection connection, DbTransaction transaction, ChainHead head, CommitSavepoints savepoints)
     {
         var db = save.Db;
-        var entries = head.Extend(save.Calls, Now());
+        var entries = head.Extend(save.Call, Now());
         var borrowed = ReferenceEquals(db, owner) ? null : new BorrowedConnection(db);
         try
         {
@@ -337,10 +330,10 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
 
     private static bool SameDatabase(AuditedDbContext a, AuditedDbContext b) => WriterConnections.Key(a) == WriterConnections.Key(b);
 
-    private sealed class PendingSave(AuditedDbContext db, IReadOnlyList<AuditedCall> calls, CancellationToken cancellationToken)
+    private sealed class PendingSave(AuditedDbContext db, AuditedCall call, CancellationToken cancellationToken)
     {
         public AuditedDbContext Db { get; } = db;
-        public IReadOnlyList<AuditedCall> Calls { get; } = calls;
+        public AuditedCall Call { get; } = call;
         public CancellationToken CancellationToken { get; } = cancellationToken;
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public Exception? Failure { get; set; }

@@ -34,35 +34,6 @@ public sealed class AuditTrail(AuditCommitQueue commits, CallAudit call, IOption
         }
     }
 
-    /// <summary>
-    /// For events applied one after another in one scope and saved together: takes the event just applied (its
-    /// entries as they will be written, and what observers add to the save), and empties the call for the next.
-    /// Not for a caller's request, whose practitioner rule applies at its own save.
-    /// </summary>
-    public AuditedCall TakeEventCall(AuditedDbContext db)
-    {
-        if (call.IsCallerRequest)
-        {
-            throw new InvalidOperationException("A caller's request is saved on its own, with its practitioner checked.");
-        }
-
-        var audited = AuditedCall.Of(call, "OK");
-        foreach (var observer in observers)
-        {
-            observer.BeforeCommit(db, call, audited);
-        }
-
-        call.Clear();
-        return audited;
-    }
-
-    /// <summary>
-    /// Saves the changes of the events taken with <see cref="TakeEventCall"/> and their entries, in one
-    /// transaction and one savepoint: all of them, or (on any failure) none.
-    /// </summary>
-    public Task SaveEventsWithAuditAsync(AuditedDbContext db, IReadOnlyList<AuditedCall> events, CancellationToken cancellationToken) =>
-        commits.SaveAsync(db, events, cancellationToken);
-
     /// <summary>Appends entries for a call that changed nothing: a read, or a refused write.</summary>
     public async Task AppendAsync(AuditedDbContext db, string outcome, CancellationToken cancellationToken)
     {

@@ -85,20 +85,6 @@ public sealed class CallAudit
         }
     }
 
-    /// <summary>Empties the call for the next event applied in the same scope (see <see cref="AuditTrail.TakeEventCall"/>).</summary>
-    internal void Clear()
-    {
-        _subjects.Clear();
-        _partnerRecords.Clear();
-        _partnerRecordKeys.Clear();
-        Caller = new CallerIdentity("", "");
-        Method = Purpose = LawfulBasis = "";
-        Practitioner = Practitioner.None;
-        AccessedAtNode = "";
-        AccessedAt = null;
-        Persisted = false;
-    }
-
     /// <summary>Takes back <see cref="Touch"/> for a record a failed save never stored: it was neither read nor written.</summary>
     public void Forget(string recordId) => _subjects.RemoveAll(s => s.RecordId == recordId);
 

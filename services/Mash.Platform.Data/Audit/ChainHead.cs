@@ -30,14 +30,10 @@ internal readonly record struct ChainHead(long Sequence, string Hash)
     }
 
     /// <summary>The call's entries, one per touched record, chained on from this head.</summary>
-    public List<AuditEntry> Extend(AuditedCall call, DateTime occurredAt) => Extend([call], occurredAt);
-
-    /// <summary>The entries of several calls saved together (events applied in one save), one call after another.</summary>
-    public List<AuditEntry> Extend(IReadOnlyList<AuditedCall> calls, DateTime occurredAt)
+    public List<AuditEntry> Extend(AuditedCall call, DateTime occurredAt)
     {
-        var entries = new List<AuditEntry>(calls.Count == 1 ? calls[0].Subjects.Count : calls.Sum(c => c.Subjects.Count));
+        var entries = new List<AuditEntry>(call.Subjects.Count);
         var (sequence, previousHash) = (Sequence, Hash);
-        foreach (var call in calls)
         foreach (var subject in call.Subjects)
         {
             var entry = new AuditEntry

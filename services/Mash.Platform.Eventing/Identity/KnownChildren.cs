@@ -45,11 +45,8 @@ public static class KnownChildren
     }
 }
 
-/// <summary>
-/// Another service of this node recorded a child: kept (the latest identity recorded wins). Applied several at a time
-/// (<see cref="IAppliedTogether"/>): each new child's referral brings one to each service that keeps the index.
-/// </summary>
-public sealed class KnownChildrenHandler(MashDbContext db, CallAudit audit) : IIntegrationEventHandler<ChildRecorded>, IAppliedTogether
+/// <summary>Another service of this node recorded a child: kept (the latest identity recorded wins).</summary>
+public sealed class KnownChildrenHandler(MashDbContext db, CallAudit audit) : IIntegrationEventHandler<ChildRecorded>
 {
     // Every referral of a new child brings one of these to each service that keeps the node's children.
     private static readonly PerModelQuery<Func<MashDbContext, string, CancellationToken, Task<KnownChildRecord?>>> Known =

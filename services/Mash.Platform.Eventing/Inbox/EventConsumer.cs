@@ -1,10 +1,14 @@
-using System.Collections.Concurrent;
 using Google.Protobuf;
 using Mash.Contracts.Events.V1;
+using Mash.Platform.Audit;
+using Mash.Platform.Auth;
 using Mash.Platform.Eventing.Agreements;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Eventing.Transport;
 using Mash.Platform.Hosting;
+using Mash.Platform.Persistence;
+using Mash.Platform.Telemetry;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,9 +27,11 @@ internal sealed partial class EventConsumer(
     IOptions<MashNodeOptions> node, IOptions<EventingOptions> options, ConsumerIdentity identity,
     TimeProvider time, ILogger<EventConsumer> logger, EventingMetrics? metrics = null) : IHostedService, IAsyncDisposable
 {
+    private static readonly PerModelQuery<Func<MashDbContext, string, CancellationToken, Task<bool>>> AlreadyApplied =
+        new(() => EF.CompileAsyncQuery((MashDbContext db, string eventId, CancellationToken _) =>
+            db.Set<ProcessedEvent>().Any(e => e.EventId == eventId)));
+
     private readonly List<IMessageProcessor> _processors = [];
-    private readonly EventApplier _applier = new(scopes, time);
-    private readonly ConcurrentDictionary<string, EventBatches> _batches = new(StringComparer.Ordinal);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -124,21 +130,13 @@ internal sealed partial class EventConsumer(
 
         try
         {
-            var firstDelivery = received.DeliveryCount <= 1;
-            if (registration.AppliedTogether && options.Value.MaxEventsAppliedTogether > 1)
-            {
-                await BatchesOf(subscription).ApplyAsync(new PendingEvent(envelope, registration, firstDelivery, cancellationToken));
-            }
-            else
-            {
-                await _applier.ApplyOnceAsync(subscription, envelope, registration, firstDelivery, cancellationToken);
-            }
+            await ApplyOnceAsync(subscription, envelope, registration, firstDelivery: received.DeliveryCount <= 1, cancellationToken);
         }
         catch (UnprocessableEventException e)
         {
             // A first delivery is applied without looking in the inbox first: a copy of an event applied
             // before (sent again past the broker's duplicate detection) that its handler refuses is no dead letter.
-            if (await _applier.AlreadyProcessedAsync(envelope.EventId))
+            if (await AlreadyProcessedAsync(envelope.EventId))
             {
                 await received.CompleteAsync(cancellationToken);
                 return;
@@ -163,8 +161,70 @@ internal sealed partial class EventConsumer(
         await received.CompleteAsync(cancellationToken);
     }
 
-    private EventBatches BatchesOf(Subscription subscription) =>
-        _batches.GetOrAdd(subscription.Name, _ => new EventBatches(options.Value.MaxEventsAppliedTogether, batch => _applier.ApplyTogetherAsync(subscription, batch)));
+    /// <param name="firstDelivery">
+    /// Whether the broker delivers it for the first time: then the inbox is not read first. The broker drops an event
+    /// sent again within its duplicate detection window, so a first delivery is almost never a duplicate, and one that
+    /// is fails at the save on the inbox's key, alone in its group commit, and is completed as a duplicate.
+    /// </param>
+    private async Task ApplyOnceAsync(
+        Subscription subscription, EventEnvelope envelope, EventHandlerRegistry.Registration registration, bool firstDelivery, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MashDbContext>();
+        // Opened once for the inbox check and the handler's reads: each query would otherwise take a
+        // connection from the pool and give it back. Closed before the save, which joins the commit's.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (!firstDelivery && await AlreadyApplied.For(db)(db, envelope.EventId, cancellationToken))
+            {
+                return;
+            }
+
+            var call = scope.ServiceProvider.GetRequiredService<CallAudit>();
+            call.BeginEvent(AgencyNames.FromContract(envelope.OriginAgency), envelope.OriginNode, envelope.Type, envelope.Purpose, envelope.LawfulBasis);
+
+            await registration.Invoke(scope.ServiceProvider, envelope, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        if (scope.ServiceProvider.GetRequiredService<ConsumedEvent>().IsForAnotherService && !db.ChangeTracker.HasChanges())
+        {
+            return;
+        }
+
+        db.Set<ProcessedEvent>().Add(new ProcessedEvent
+        {
+            EventId = envelope.EventId,
+            Subscription = subscription.Name,
+            Type = envelope.Type,
+            OriginNode = envelope.OriginNode,
+            ProcessedAt = time.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().SaveChangesWithAuditAsync(db, cancellationToken);
+        }
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Applied by a concurrent delivery of the same event, this one is a duplicate;
+            // anything else is a real failure, and the message is redelivered.
+            if (!await AlreadyProcessedAsync(envelope.EventId))
+            {
+                throw;
+            }
+        }
+    }
+
+    private async Task<bool> AlreadyProcessedAsync(string eventId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MashDbContext>();
+        return await AlreadyApplied.For(db)(db, eventId, CancellationToken.None);
+    }
 
     private async Task DeadLetterAsync(ReceivedMessage received, string reason, string description, CancellationToken cancellationToken)
     {

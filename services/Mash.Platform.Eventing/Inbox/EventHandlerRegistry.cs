@@ -17,7 +17,7 @@ public sealed class EventHandlerRegistry
         where THandler : IIntegrationEventHandler<TEvent>
     {
         var descriptor = new TEvent().Descriptor;
-        _registrations.Add(new Registration(topic, descriptor.FullName, origin, descriptor, typeof(IAppliedTogether).IsAssignableFrom(typeof(THandler)),
+        _registrations.Add(new Registration(topic, descriptor.FullName, origin, descriptor,
             async (services, envelope, cancellationToken) =>
             {
                 var payload = envelope.Payload.Unpack<TEvent>();
@@ -29,6 +29,6 @@ public sealed class EventHandlerRegistry
         _registrations.FirstOrDefault(r => r.Topic == topic && r.Type == type);
 
     internal sealed record Registration(
-        string Topic, string Type, EventOrigin Origin, MessageDescriptor Descriptor, bool AppliedTogether,
+        string Topic, string Type, EventOrigin Origin, MessageDescriptor Descriptor,
         Func<IServiceProvider, EventEnvelope, CancellationToken, Task> Invoke);
 }

@@ -14,16 +14,6 @@ public interface IIntegrationEventHandler<in TEvent>
     Task HandleAsync(EventEnvelope envelope, TEvent payload, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// Marks a handler whose events may be applied several at a time: one after another in one scope, then saved together
-/// (one save, one savepoint of the group commit, an inbox row and audit entries per event), instead of a scope and a
-/// save each. A handler may say so when it stages rows of the event's child only: events of one subscription come in
-/// sessions by child, so no two events of a batch name the same child (were they to, the second row staged under one
-/// key fails the batch). It must never call <see cref="ConsumedEvent.NotForThisService"/>. When anything in a batch
-/// fails, nothing of it is saved and its events are applied one at a time, each with the outcome it would have had.
-/// </summary>
-public interface IAppliedTogether;
-
 /// <summary>Thrown by a handler for an event it can never apply (not a passing failure): it is dead-lettered at once.</summary>
 public sealed class UnprocessableEventException(string reason, string description) : Exception(description)
 {

@@ -52,30 +52,6 @@ public sealed class EventTracingTests : IDisposable
     }
 
     [Fact]
-    public async Task Events_applied_together_each_run_their_handler_in_the_trace_that_raised_them()
-    {
-        Activity.Current = null;
-        var consumer = _harness.Consumer();
-        var traces = Enumerable.Range(1, 3).Select(_ => ActivityTraceId.CreateRandom()).ToArray();
-        var deliveries = traces.Select((trace, i) =>
-        {
-            var envelope = BatchedConsumerTests.Recorded($"evt-{i}", $"child-{i}");
-            envelope.TraceParent = $"00-{trace}-{ActivitySpanId.CreateRandom()}-01";
-            return BatchedConsumerTests.Delivery(envelope);
-        }).ToArray();
-
-        // The first is held while the other two arrive: they are applied together.
-        _harness.Behaviour.HoldEventId = "evt-0";
-        var handling = deliveries.Select(d => consumer.HandleAsync(BatchedConsumerTests.Children, d, CancellationToken.None)).ToArray();
-        _harness.Behaviour.Released.TrySetResult();
-        await Task.WhenAll(handling);
-
-        Assert.All(deliveries, d => Assert.Equal("completed", d.Settlement));
-        Assert.Equal(_harness.Behaviour.ContextOf["evt-1"], _harness.Behaviour.ContextOf["evt-2"]);
-        Assert.Equal(traces.Cast<ActivityTraceId?>(), Enumerable.Range(0, 3).Select(i => _harness.Behaviour.TraceOf[$"evt-{i}"]));
-    }
-
-    [Fact]
     public async Task A_failed_publish_and_a_dead_lettered_delivery_are_marked_as_errors_in_the_trace()
     {
         Activity.Current = null;

@@ -69,13 +69,11 @@ internal sealed class EventingHarness : IDisposable
         services.AddSingleton<ServiceClock>();
         services.AddSingleton(new AgreementRegistry([PartnerAgreement], warningDays: 30));
         services.AddScoped<NoteFromFlag>();
-        services.AddScoped<NoteFromChild>();
         services.AddSingleton(Behaviour);
         services.Configure<MashNodeOptions>(o => { });
         services.AddSingleton(Options.Create(new MashNodeOptions { Id = NodeId, Agency = "children-social-care" }));
         Services = services.BuildServiceProvider();
         Registry.Add<CseFlagChanged, NoteFromFlag>(Topics.CseFlags, EventOrigin.OtherNodes);
-        Registry.Add<ChildRecorded, NoteFromChild>(Topics.ChildRecords, EventOrigin.AnyNode);
     }
 
     public TestDatabase Database { get; }
@@ -89,9 +87,9 @@ internal sealed class EventingHarness : IDisposable
         Services.GetRequiredService<OutboxLeadership>(), Options.Create(options ?? new EventingOptions()), TimeProvider.System, NullLogger<OutboxRelay>.Instance,
         Services.GetRequiredService<EventingMetrics>());
 
-    public EventConsumer Consumer(EventingOptions? options = null) => new(
+    public EventConsumer Consumer() => new(
         Transport, Registry, Services.GetRequiredService<IServiceScopeFactory>(), Services.GetRequiredService<IOptions<MashNodeOptions>>(),
-        Options.Create(options ?? new EventingOptions()), Identity, TimeProvider.System, NullLogger<EventConsumer>.Instance, Services.GetRequiredService<EventingMetrics>());
+        Options.Create(new EventingOptions()), Identity, TimeProvider.System, NullLogger<EventConsumer>.Instance, Services.GetRequiredService<EventingMetrics>());
 
     public ConsumerIdentity Identity { get; } = new("assessment");
 
@@ -142,47 +140,8 @@ internal sealed class NoteFromFlag(AuditTestDb db, CallAudit audit, HandlerBehav
     }
 }
 
-/// <summary>
-/// A handler applied several events at a time (<see cref="IAppliedTogether"/>): a note per recorded child. It notes
-/// the context each event was applied in, can hold one event until released, and refuse or fail one.
-/// </summary>
-internal sealed class NoteFromChild(AuditTestDb db, CallAudit audit, HandlerBehaviour behaviour) : IIntegrationEventHandler<ChildRecorded>, IAppliedTogether
-{
-    public async Task HandleAsync(EventEnvelope envelope, ChildRecorded payload, CancellationToken cancellationToken)
-    {
-        if (envelope.EventId == behaviour.HoldEventId)
-        {
-            await behaviour.Released.Task.WaitAsync(cancellationToken);
-        }
-
-        behaviour.ContextOf[envelope.EventId] = db.ContextId.InstanceId;
-        behaviour.TraceOf[envelope.EventId] = Activity.Current?.TraceId;
-        if (envelope.EventId == behaviour.RefuseEventId)
-        {
-            throw new UnprocessableEventException("IncompleteChild", "no child in it");
-        }
-
-        db.Notes.Add(new CaseNote { Id = Math.Abs(envelope.EventId.GetHashCode(StringComparison.Ordinal)), Text = envelope.ChildKey });
-        audit.Touch(envelope.ChildKey, "known-child");
-        if (envelope.EventId == behaviour.FailEventId)
-        {
-            throw new InvalidOperationException("database briefly unavailable");
-        }
-    }
-}
-
 internal sealed class HandlerBehaviour
 {
-    /// <summary>The event <see cref="NoteFromChild"/> holds until <see cref="Released"/> completes.</summary>
-    public string HoldEventId { get; set; } = "";
-    public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    public string RefuseEventId { get; set; } = "";
-    public string FailEventId { get; set; } = "";
-    /// <summary>The context (scope) each event was last applied in.</summary>
-    public System.Collections.Concurrent.ConcurrentDictionary<string, Guid> ContextOf { get; } = new();
-    /// <summary>The trace each event's handler last ran in.</summary>
-    public System.Collections.Concurrent.ConcurrentDictionary<string, ActivityTraceId?> TraceOf { get; } = new();
-
     public bool Fail { get; set; }
     public bool Unprocessable { get; set; }
     /// <summary>The trace the handler last ran in.</summary>
