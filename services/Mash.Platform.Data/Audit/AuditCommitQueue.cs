@@ -36,12 +36,19 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     private readonly TimeProvider _time;
     private readonly Task _writer;
     private readonly WriterConnections _connections = new();
+    private readonly SqliteWalLimit _walLimit;
     private PendingSave? _heldOver;
     private long _commits;
 
     public AuditCommitQueue(TimeProvider time)
+        : this(time, new SqliteWalLimit(SqliteWalLimit.DefaultLimitBytes))
+    {
+    }
+
+    internal AuditCommitQueue(TimeProvider time, SqliteWalLimit walLimit)
     {
         _time = time;
+        _walLimit = walLimit;
         _writer = Task.Run(WriteAsync);
     }
 
@@ -131,13 +138,14 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
         var owner = batch[0].Db;
         var lent = new BorrowedConnection(owner);
         var failed = false;
+        DbConnection? writerConnection = null;
         try
         {
             var (transaction, head) = await BeginAsync(owner, lent);
             await using (transaction)
             {
                 var dbTransaction = transaction.GetDbTransaction();
-                var connection = dbTransaction.Connection!;
+                var connection = writerConnection = dbTransaction.Connection!;
                 var savepoints = new CommitSavepoints();
                 var entriesOnly = batch.Where(save => !save.Db.ChangeTracker.HasChanges()).ToList();
                 if (entriesOnly.Count > 0)
@@ -185,6 +193,24 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
             {
                 save.Done.TrySetException(save.Failure);
             }
+        }
+
+        if (!failed && writerConnection is not null)
+        {
+            await KeepWalBoundedAsync(writerConnection);
+        }
+    }
+
+    /// <summary>After the callers are answered: the saves waiting meanwhile go into the next commit a little later.</summary>
+    private async Task KeepWalBoundedAsync(DbConnection connection)
+    {
+        try
+        {
+            await _walLimit.AfterCommitAsync(connection);
+        }
+        catch (DbException)
+        {
+            // Nothing committed depends on it; the WAL stays as it is and the next commit tries again.
         }
     }
 
