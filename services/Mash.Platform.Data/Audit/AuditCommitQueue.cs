@@ -41,7 +41,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     private long _commits;
 
     public AuditCommitQueue(TimeProvider time)
-        : this(time, new SqliteWalLimit(SqliteWalLimit.DefaultLimitBytes))
+        : this(time, new SqliteWalLimit())
     {
     }
 

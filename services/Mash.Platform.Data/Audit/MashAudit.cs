@@ -10,7 +10,8 @@ public static class MashAudit
     public static IServiceCollection AddMashAudit(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));
-        services.AddSingleton<AuditCommitQueue>();
+        // With the SQLite WAL's limit where the persistence registered one (SQLite databases only).
+        services.AddSingleton(sp => new AuditCommitQueue(sp.GetRequiredService<TimeProvider>(), sp.GetService<Persistence.SqliteWalLimit>() ?? new()));
         services.AddScoped<CallAudit>();
         services.AddScoped<AuditTrail>();
         return services;

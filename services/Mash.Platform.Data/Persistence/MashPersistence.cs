@@ -51,6 +51,7 @@ public static class MashPersistence
         services.TryAddSingleton<IDbContextFactory<TContext>>(sp => new PooledDbContextFactory<TContext>(sp.GetRequiredService<DbContextOptions<TContext>>()));
         if (provider == DatabaseProvider.Sqlite)
         {
+            services.TryAddSingleton(new SqliteWalLimit());
             services.AddHostedService<SqliteWalCheckpointer>();
         }
 

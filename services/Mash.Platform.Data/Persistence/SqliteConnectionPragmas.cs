@@ -15,7 +15,8 @@ namespace Mash.Platform.Persistence;
 /// milliseconds for it (the p99 of steady submits went from 12 to 45 ms). <see cref="SqliteWalCheckpointer"/>
 /// does it from its own connection every second instead, in PASSIVE mode: it never blocks a writer, and
 /// commits stay as durable as before (the WAL is flushed at each commit; the checkpoint only copies what is
-/// already safe).
+/// already safe). A PASSIVE checkpoint never starts the WAL over while commits keep coming: the group commit's
+/// writer does that between its commits once the WAL passes a limit (<see cref="SqliteWalLimit"/>).
 /// </para>
 /// <para>
 /// <c>temp_store = MEMORY</c> keeps SQLite's statement journals in memory. Each save in a group commit has

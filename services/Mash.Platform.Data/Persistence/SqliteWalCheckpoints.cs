@@ -4,9 +4,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Mash.Platform.Persistence;
 
-/// <summary>Checkpoints a service's SQLite WAL in the background (see <see cref="SqliteConnectionPragmas"/>).</summary>
+/// <summary>
+/// Checkpoints a service's SQLite WAL in the background (see <see cref="SqliteConnectionPragmas"/>); what it copies,
+/// the group commit's writer need not copy when it empties the WAL (<see cref="SqliteWalLimit"/>).
+/// </summary>
 /// <remarks>On the machine's own clock, not the service's <see cref="TimeProvider"/>: housekeeping of a file, not domain time.</remarks>
-internal sealed partial class SqliteWalCheckpointer(IMashDbContextFactory contexts, ILogger<SqliteWalCheckpointer> logger) : BackgroundService
+internal sealed partial class SqliteWalCheckpointer(IMashDbContextFactory contexts, SqliteWalLimit walLimit, ILogger<SqliteWalCheckpointer> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -27,7 +30,10 @@ internal sealed partial class SqliteWalCheckpointer(IMashDbContextFactory contex
         }
     }
 
-    /// <summary>Copies what it can of the WAL into the database; returns (frames in the WAL, frames copied).</summary>
+    /// <summary>
+    /// Copies what it can of the WAL into the database; returns (frames in the WAL, frames copied). Having copied all
+    /// of a WAL past its limit, asks the writer to start it over (<see cref="SqliteWalLimit"/>).
+    /// </summary>
     internal async Task<(long WalFrames, long Checkpointed)> CheckpointAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
@@ -38,7 +44,9 @@ internal sealed partial class SqliteWalCheckpointer(IMashDbContextFactory contex
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
+            var (walFrames, copied) = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
+            walLimit.Copied(walFrames, copied);
+            return (walFrames, copied);
         }
         finally
         {

@@ -27,7 +27,7 @@ public sealed class SqliteWalCheckpointTests : IDisposable
             db.ChangeTracker.Clear();
         }
 
-        var checkpointer = new SqliteWalCheckpointer(new Factory(_database), NullLogger<SqliteWalCheckpointer>.Instance);
+        var checkpointer = new SqliteWalCheckpointer(new Factory(_database), new SqliteWalLimit(), NullLogger<SqliteWalCheckpointer>.Instance);
         var (walFrames, checkpointed) = await checkpointer.CheckpointAsync(CancellationToken.None);
 
         Assert.True(walFrames > 1_000, $"the commits left {walFrames} frames in the WAL: they checkpointed by themselves");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mash.Platform.Audit;
 using Mash.Platform.Auth;
 using Mash.Platform.Persistence;
@@ -5,69 +6,93 @@ using Mash.Platform.Tests.Audit;
 using Mash.Platform.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mash.Platform.Tests.Persistence;
 
 /// <summary>
-/// Commits that never pause would grow a service's WAL without end (the background checkpointer copies it,
-/// but SQLite only starts it over between commits); the group commit's writer empties it past a limit.
+/// Commits that never pause would grow a service's WAL without end (the background checkpointer copies it, but
+/// SQLite only starts it over when a commit begins after a whole copy); the group commit's writer starts it over.
 /// </summary>
 public sealed class SqliteWalLimitTests : IDisposable
 {
-    private const long Limit = 256 * 1024;
-    // A save below is one note of about 4 KB with its audit entry: a few pages of WAL.
-    private const long OneSave = 64 * 1024;
+    private const long LimitPages = 64;
+    private const long FrameBytes = 4096 + 24;
 
     private readonly TempDirectory _temp = new();
 
     [Fact]
-    public async Task Under_saves_that_never_pause_the_group_commit_keeps_the_wal_within_its_limit()
+    public async Task After_the_checkpointer_copied_a_wal_past_the_limit_the_writer_starts_it_over()
     {
-        var largest = await LargestWalWhileSavingAsync(new SqliteWalLimit(Limit), saves: 300);
+        await using var database = await NotesFileAsync();
+        var limit = new SqliteWalLimit(LimitPages);
+        // Past the limit, and under twice it: the file is reused as it is.
+        database.Write(rows: 25);
+        var checkpointer = new SqliteWalCheckpointer(new PlainFactory(database.ConnectionString), limit, NullLogger<SqliteWalCheckpointer>.Instance);
 
-        Assert.InRange(largest, Limit, Limit + OneSave);
+        var (walFrames, copied) = await checkpointer.CheckpointAsync(CancellationToken.None);
+        var grownTo = database.WalLength();
+
+        Assert.True(walFrames >= LimitPages && copied == walFrames, $"{copied} of {walFrames} frames copied");
+        Assert.Equal(WalCheckpoint.Restarted, await limit.AfterCommitAsync(database.Writer));
+        database.Write(rows: 10);
+        // Overwritten from its start: neither longer nor holding the frames of before.
+        Assert.Equal(grownTo, database.WalLength());
+        Assert.InRange(database.WalFrames(), 1, 40);
+        Assert.Equal(WalCheckpoint.NotNeeded, await limit.AfterCommitAsync(database.Writer));
+        Assert.Equal(35, database.Count());
+    }
+
+    [Theory]
+    [InlineData(LimitPages - 1, LimitPages - 1)]
+    [InlineData(LimitPages + 10, LimitPages)]
+    public async Task A_copy_of_a_wal_within_the_limit_or_of_part_of_it_asks_for_nothing(long walFrames, long copied)
+    {
+        await using var database = await NotesFileAsync();
+        var limit = new SqliteWalLimit(LimitPages);
+        database.Write(rows: 50);
+
+        limit.Copied(walFrames, copied);
+
+        Assert.Equal(WalCheckpoint.NotNeeded, await limit.AfterCommitAsync(database.Writer));
     }
 
     [Fact]
-    public async Task Without_a_limit_the_same_saves_grow_the_wal_with_every_commit()
+    public async Task A_reader_inside_the_wal_delays_the_restart_and_the_writer_does_not_retry_at_every_commit()
     {
-        // What the limit prevents, and so what the test above would see without it.
-        var largest = await LargestWalWhileSavingAsync(new SqliteWalLimit(long.MaxValue), saves: 300);
-
-        Assert.True(largest > 4 * Limit, $"the WAL reached {largest} bytes only");
-    }
-
-    [Fact]
-    public async Task A_reader_inside_the_wal_delays_emptying_it_and_the_writer_does_not_retry_at_every_commit()
-    {
-        var path = _temp.File("reader.db");
-        await using var writer = await OpenAsync(path);
-        Run(writer, "PRAGMA journal_mode = WAL; CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);");
-        var limit = new SqliteWalLimit(Limit);
-        var next = 0;
-        void Write(int rows)
-        {
-            for (var row = 0; row < rows; row++)
-            {
-                Run(writer, $"INSERT INTO notes (id, text) VALUES ({next++}, '{new string('x', 3_000)}');");
-            }
-        }
-
-        await using var reader = await OpenAsync(path);
+        await using var database = await NotesFileAsync();
+        var limit = new SqliteWalLimit(LimitPages);
+        await using var reader = await OpenAsync(database.Path);
         Run(reader, "BEGIN; SELECT count(*) FROM notes;");
-        Write(120);
+        // Past four times the limit: the writer acts without being asked.
+        database.Write(rows: 200);
 
-        Assert.Equal(WalCheckpoint.BlockedByReader, await limit.AfterCommitAsync(writer));
-        Write(1);
-        Assert.Equal(WalCheckpoint.NotNeeded, await limit.AfterCommitAsync(writer));
+        Assert.Equal(WalCheckpoint.BlockedByReader, await limit.AfterCommitAsync(database.Writer));
+        database.Write(rows: 1);
+        Assert.Equal(WalCheckpoint.NotNeeded, await limit.AfterCommitAsync(database.Writer));
 
         Run(reader, "COMMIT;");
-        Write(20);
-        Assert.Equal(WalCheckpoint.Emptied, await limit.AfterCommitAsync(writer));
-        Assert.Equal(0, new FileInfo(path + "-wal").Length);
-        Write(1);
-        Assert.Equal(WalCheckpoint.NotNeeded, await limit.AfterCommitAsync(writer));
-        Assert.Equal(next, Convert.ToInt32(Scalar(reader, "SELECT count(*) FROM notes;"), System.Globalization.CultureInfo.InvariantCulture));
+        database.Write(rows: 20);
+        Assert.Equal(WalCheckpoint.Restarted, await limit.AfterCommitAsync(database.Writer));
+        Assert.Equal(221, database.Count());
+    }
+
+    [Fact]
+    public async Task Under_saves_that_never_pause_the_group_commit_keeps_the_wal_file_bounded_without_the_checkpointer()
+    {
+        // No checkpointer at all: the writer's own bound, four times the limit, is what holds the file.
+        var largest = await LargestWalWhileSavingAsync(new SqliteWalLimit(LimitPages), saves: 400);
+
+        Assert.InRange(largest, 4 * LimitPages * 4096, (4 * LimitPages * FrameBytes) + (64 * 1024));
+    }
+
+    [Fact]
+    public async Task Without_a_bound_the_same_saves_grow_the_wal_with_every_commit()
+    {
+        // What the bound prevents, and so what the test above would see without it.
+        var largest = await LargestWalWhileSavingAsync(new SqliteWalLimit(long.MaxValue / (16 * 4096)), saves: 400);
+
+        Assert.True(largest > 8 * LimitPages * FrameBytes, $"the WAL reached {largest} bytes only");
     }
 
     public void Dispose() => _temp.Dispose();
@@ -103,6 +128,14 @@ public sealed class SqliteWalLimitTests : IDisposable
         return largest;
     }
 
+    private async Task<NotesFile> NotesFileAsync()
+    {
+        var path = _temp.File("notes.db");
+        var writer = await OpenAsync(path);
+        Run(writer, "PRAGMA journal_mode = WAL; CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);");
+        return new NotesFile(path, writer);
+    }
+
     private static async Task<SqliteConnection> OpenAsync(string path)
     {
         var connection = new SqliteConnection($"Data Source={path};Pooling=False");
@@ -111,12 +144,51 @@ public sealed class SqliteWalLimitTests : IDisposable
         return connection;
     }
 
-    private static void Run(SqliteConnection connection, string sql) => Scalar(connection, sql);
-
-    private static object? Scalar(SqliteConnection connection, string sql)
+    private static object? Run(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    /// <summary>A database of notes and its one writer, each note about one page.</summary>
+    private sealed class NotesFile(string path, SqliteConnection writer) : IAsyncDisposable
+    {
+        private int _next;
+
+        public string Path { get; } = path;
+        public SqliteConnection Writer { get; } = writer;
+        public string ConnectionString => $"Data Source={Path};Pooling=False";
+
+        public void Write(int rows)
+        {
+            for (var row = 0; row < rows; row++)
+            {
+                Run(Writer, $"INSERT INTO notes (id, text) VALUES ({_next++}, '{new string('x', 3_000)}');");
+            }
+        }
+
+        public long WalLength() => new FileInfo(Path + "-wal").Length;
+
+        /// <summary>Frames in the WAL now (a PASSIVE checkpoint reports them; what it copies changes nothing here).</summary>
+        public long WalFrames()
+        {
+            using var command = Writer.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return reader.GetInt64(1);
+        }
+
+        public int Count() => Convert.ToInt32(Run(Writer, "SELECT count(*) FROM notes;"), CultureInfo.InvariantCulture);
+
+        public ValueTask DisposeAsync() => Writer.DisposeAsync();
+    }
+
+    /// <summary>The checkpointer's contexts, on the test's file.</summary>
+    private sealed class PlainFactory(string connectionString) : IMashDbContextFactory
+    {
+        public AuditedDbContext Create() => new AuditTestDb(
+            (DbContextOptions<AuditTestDb>)new DbContextOptionsBuilder<AuditTestDb>().UseSqlite(connectionString).Options);
     }
 }
