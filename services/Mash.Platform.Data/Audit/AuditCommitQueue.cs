@@ -208,9 +208,10 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
         {
             await _walLimit.AfterCommitAsync(connection);
         }
-        catch (DbException)
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
         {
-            // Nothing committed depends on it; the WAL stays as it is and the next commit tries again.
+            // Housekeeping of the file: nothing committed depends on it, and the writer must go on. The WAL stays
+            // as it is, and the next commit tries again.
         }
     }
 

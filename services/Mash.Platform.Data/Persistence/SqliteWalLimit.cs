@@ -25,11 +25,12 @@ namespace Mash.Platform.Persistence;
 /// <para>
 /// So: the checkpointer, having just copied the whole WAL, asks for a restart (<see cref="Copied"/>); the writer,
 /// after its next commit, runs a RESTART checkpoint, which has only the frames of that moment to copy and keeps the
-/// file, which the next commits overwrite from its start (cut back to twice the limit should it be longer). Every write of a service goes through that one writer, so
-/// no writer waits on the checkpoint's lock, and in WAL mode no reader does. The writer's connection has no busy
-/// handler: when a reader still holds a snapshot inside the WAL the checkpoint returns at once and the next request
-/// tries again. Should the checkpointer never manage a whole copy, the writer restarts the WAL itself once the file
-/// is four times the limit: that bound holds whatever the checkpointer does.
+/// file, which the next commits overwrite from its start (cut back to twice the limit should it be longer). Every
+/// write of a service goes through that one writer, so no writer waits on the checkpoint's lock, and in WAL mode no
+/// reader does. The writer's connection has no busy handler: when a reader still holds a snapshot inside the WAL
+/// the checkpoint returns at once and the next request tries again. Should the checkpointer never manage a whole
+/// copy, the writer restarts the WAL itself once the file is four times the limit: that bound holds whatever the
+/// checkpointer does.
 /// </para>
 /// </remarks>
 internal sealed class SqliteWalLimit
