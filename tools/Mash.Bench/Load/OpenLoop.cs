@@ -22,15 +22,13 @@ public static class OpenLoop
         {
             var scheduled = begin + (long)(i * interval);
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), scheduled);
-            if (wait > TimeSpan.FromMilliseconds(1))
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait);
-            }
-
-            // Spin out the last millisecond: Task.Delay alone is too coarse for 5 ms spacing.
-            while (Stopwatch.GetTimestamp() < scheduled)
-            {
-                Thread.SpinWait(20);
+                // The timer's millisecond resolution starts a call up to a millisecond or two late, and its latency
+                // counts that lateness (it counts from the scheduled time). Spinning out the last millisecond was
+                // exact, but the spinning took CPU from the node under test, on the same two cores: see
+                // docs/benchmarks.md, "The steady 200/s phase: where its tail comes from".
+                await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait);
             }
 
             var record = i >= warmUpCalls;
