@@ -14,12 +14,22 @@ public sealed class BenchArgumentsTests
         Assert.Null(arguments.OutFile);
         Assert.Null(arguments.WarmUp);
         Assert.False(arguments.OneProcess);
+        // SQLite nodes as the launcher runs them (one process), PostgreSQL nodes as deployed (a process each).
+        Assert.Equal(NodeShape.AsRun, arguments.Shape);
     }
 
     [Fact]
     public void Nodes_run_in_one_process_each_when_asked()
     {
         Assert.True(BenchArguments.Parse(["--scenario", "durable", "--one-process"]).OneProcess);
+        Assert.Equal(NodeShape.OneProcess, BenchArguments.Parse(["--one-process"]).Shape);
+    }
+
+    [Fact]
+    public void Every_application_runs_a_process_of_its_own_when_asked_and_not_both_shapes_at_once()
+    {
+        Assert.Equal(NodeShape.ProcessEach, BenchArguments.Parse(["--process-each"]).Shape);
+        Assert.Throws<ArgumentException>(() => BenchArguments.Parse(["--one-process", "--process-each"]));
     }
 
     [Fact]

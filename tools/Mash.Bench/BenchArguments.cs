@@ -1,10 +1,10 @@
 namespace Mash.Bench;
 
-/// <summary>Command line: `[--quick] [--scenario NAME[,NAME]]... [--out FILE] [--warmup SECONDS] [--set KEY=VALUE]... [--one-process]`.</summary>
+/// <summary>Command line: `[--quick] [--scenario NAME[,NAME]]... [--out FILE] [--warmup SECONDS] [--set KEY=VALUE]... [--one-process | --process-each]`.</summary>
 public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, string? OutFile)
 {
     public static readonly IReadOnlyList<string> AllScenarios = ["gateway", "durable", "events", "profile", "footprint", "list", "figures"];
-    public static string Usage => $"usage: Mash.Bench [--quick] [--scenario {string.Join('|', AllScenarios)}]... [--out FILE] [--warmup SECONDS] [--set KEY=VALUE]... [--one-process]";
+    public static string Usage => $"usage: Mash.Bench [--quick] [--scenario {string.Join('|', AllScenarios)}]... [--out FILE] [--warmup SECONDS] [--set KEY=VALUE]... [--one-process | --process-each]";
 
     /// <summary>
     /// Settings for every process started (Section:Key=value, or an environment variable such as
@@ -16,10 +16,15 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
     public TimeSpan? WarmUp { get; init; }
 
     /// <summary>
-    /// Whether each node's gateway and services run in one host process, as the launcher's embedded default runs
-    /// them, rather than a process each, as they are deployed (the footprint scenario starts the default's shape either way).
+    /// Every node's gateway and services in one host process, PostgreSQL nodes too. By default only SQLite nodes run
+    /// so (see <see cref="NodeShape"/>).
     /// </summary>
     public bool OneProcess { get; init; }
+
+    /// <summary>Every node's gateway and services a process each, SQLite nodes too: the shape measured before 5 December 2026.</summary>
+    public bool ProcessEach { get; init; }
+
+    public NodeShape Shape => OneProcess ? NodeShape.OneProcess : ProcessEach ? NodeShape.ProcessEach : NodeShape.AsRun;
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
@@ -31,6 +36,7 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
         string? outFile = null;
         TimeSpan? warmUp = null;
         var oneProcess = false;
+        var processEach = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -47,6 +53,9 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
                     break;
                 case "--one-process":
                     oneProcess = true;
+                    break;
+                case "--process-each":
+                    processEach = true;
                     break;
                 case "--out" when i + 1 < args.Count:
                     outFile = args[++i];
@@ -66,6 +75,27 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
             }
         }
 
-        return new BenchArguments(quick, scenarios.Count > 0 ? scenarios : [.. AllScenarios], outFile) { Settings = settings, WarmUp = warmUp, OneProcess = oneProcess };
+        if (oneProcess && processEach)
+        {
+            throw new ArgumentException("--one-process and --process-each exclude each other");
+        }
+
+        return new BenchArguments(quick, scenarios.Count > 0 ? scenarios : [.. AllScenarios], outFile)
+        {
+            Settings = settings, WarmUp = warmUp, OneProcess = oneProcess, ProcessEach = processEach,
+        };
     }
+}
+
+/// <summary>How the run's nodes host their gateway and services.</summary>
+public enum NodeShape
+{
+    /// <summary>
+    /// Each node as it runs in use: on SQLite in one host process, as the launcher's embedded default runs it (the
+    /// only shape that uses SQLite and the local event bus); on PostgreSQL a process per application, as Compose and
+    /// Kubernetes deploy it.
+    /// </summary>
+    AsRun,
+    OneProcess,
+    ProcessEach,
 }

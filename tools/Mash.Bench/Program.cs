@@ -32,7 +32,7 @@ var started = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 var loadAtStart = ProcessStats.LoadAverage();
 var errors = new List<string>();
-await using var nodes = new BenchNodes(arguments.Settings, arguments.OneProcess);
+await using var nodes = new BenchNodes(arguments.Settings, arguments.Shape);
 var context = new BenchContext(arguments.Quick, nodes, Console.Out, arguments.WarmUp);
 
 async Task Scenario(string name, Func<Task> run)
@@ -133,7 +133,12 @@ var run = new BenchRun
 {
     StartedAt = started,
     Mode = (arguments.Quick ? "quick" : "full") + ", services built in " + configuration
-        + (arguments.OneProcess ? ", each node in one process" : "")
+        + arguments.Shape switch
+        {
+            NodeShape.OneProcess => ", each node in one process",
+            NodeShape.ProcessEach => ", a process per application",
+            _ => ", SQLite nodes in one process, PostgreSQL nodes a process per application",
+        }
         + string.Concat(arguments.Settings.Select(s => $", {s.Key}={s.Value}")),
     ProcessorCount = Environment.ProcessorCount,
     LoadAverageAtStart = loadAtStart,

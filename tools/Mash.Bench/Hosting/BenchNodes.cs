@@ -10,8 +10,8 @@ namespace Mash.Bench.Hosting;
 /// 127.0.0.1, with data in a private temporary folder deleted at the end. Every process started
 /// is kept so its memory and start time can be reported.
 /// </summary>
-/// <param name="oneProcess">Whether each node runs in one host process (the launcher's default) rather than a process per application.</param>
-public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings, bool oneProcess = false) : IAsyncDisposable
+/// <param name="shape">Whether nodes run in one host process (the launcher's default) or a process per application.</param>
+public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings, NodeShape shape = NodeShape.AsRun) : IAsyncDisposable
 {
     private const string Secret = "benchmark-partnership-secret";
     private static readonly string[] Databases = ["referral", "assessment", "strategy", "offender", "custody", "investigation"];
@@ -26,7 +26,7 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
 
     /// <summary>One police node on SQLite (the default provider).</summary>
     public async Task<NodeClient> StartSqliteAsync(string name) =>
-        await StartAsync(new NodeOptions { NodeId = name, GatewayPort = FreePorts.NodeBase(), DataDirectory = Path.Combine(_data, name), PartnershipSecret = Secret });
+        await StartAsync(new NodeOptions { NodeId = name, GatewayPort = FreePorts.NodeBase(), DataDirectory = Path.Combine(_data, name), PartnershipSecret = Secret }, InOneProcess(sqlite: true));
 
     /// <summary>The durability settings of the server <see cref="StartPostgresAsync"/> uses, as it reports them.</summary>
     public Task<string> PostgresDurabilityAsync() => _durableServer.Value.DurabilityAsync();
@@ -55,14 +55,14 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
         return await StartAsync(new NodeOptions
         {
             NodeId = name, GatewayPort = FreePorts.NodeBase(), DataDirectory = Path.Combine(_data, name), PartnershipSecret = Secret, Settings = settings,
-        });
+        }, InOneProcess(sqlite: false));
     }
 
     /// <summary>A police node and a social care node sharing the local event bus, as `Mash.Node` starts them.</summary>
     public async Task<(NodeClient Police, NodeClient SocialCare)> StartPoliceAndSocialCareAsync()
     {
         var options = NodeOptions.PoliceAndSocialCare(FreePorts.NodeBase(nodes: 2), Path.Combine(_data, "two-nodes"), Secret);
-        var started = await Task.WhenAll(options.Select(o => StartAsync(o)));
+        var started = await Task.WhenAll(options.Select(o => StartAsync(o, InOneProcess(sqlite: true))));
         return (started[0], started[1]);
     }
 
@@ -84,7 +84,9 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
         }
     }
 
-    private async Task<NodeClient> StartAsync(NodeOptions options, bool? inOneProcess = null)
+    private bool InOneProcess(bool sqlite) => shape == NodeShape.OneProcess || (shape == NodeShape.AsRun && sqlite);
+
+    private async Task<NodeClient> StartAsync(NodeOptions options, bool inOneProcess)
     {
         var settings = new Dictionary<string, string>(options.Settings)
         {
@@ -97,7 +99,7 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
             settings[key] = value;
         }
 
-        var node = inOneProcess ?? oneProcess
+        var node = inOneProcess
             ? await RunningNode.StartInOneProcessAsync(options with { Settings = settings })
             : await RunningNode.StartAsync(options with { Settings = settings });
         var client = new NodeClient(node);

@@ -43,18 +43,28 @@ public sealed class BenchContext(bool quick, BenchNodes nodes, TextWriter log, T
     /// <summary>Memory and start time of each process of the node, read just before it is stopped.</summary>
     public void AddResources(RunningNode node)
     {
-        foreach (var process in node.Processes)
+        var processes = node.Processes.ToList();
+        // A node in one host process runs the gateway and every service in it.
+        var applications = processes.Count == 1 ? 1 + ServiceSpec.All.Count : 1;
+        foreach (var process in processes)
         {
             var rss = ProcessStats.ResidentMegabytes(process.Id);
             if (rss is { } megabytes)
             {
-                Add(new Figure
-                {
-                    Scenario = "resources", Name = $"rss {process.Name}", Value = megabytes, Unit = "MB",
-                    // The limit is per service; the gateway is reported against the same bound.
-                    Target = "< 150 MB", Met = megabytes < 150,
-                    Note = ProcessStats.PrivateMegabytes(process.Id) is { } anon ? $"of which private (RssAnon) {anon} MB; the rest is mapped runtime and assembly files" : null,
-                });
+                var privateMemory = ProcessStats.PrivateMegabytes(process.Id) is { } anon ? $"of which private (RssAnon) {anon} MB; the rest is mapped runtime and assembly files" : null;
+                Add(applications == 1
+                    ? new Figure
+                    {
+                        Scenario = "resources", Name = $"rss {process.Name}", Value = megabytes, Unit = "MB",
+                        // The limit is per service; the gateway is reported against the same bound.
+                        Target = "< 150 MB", Met = megabytes < 150, Note = privateMemory,
+                    }
+                    : new Figure
+                    {
+                        Scenario = "resources", Name = $"rss {process.Name}", Value = megabytes, Unit = "MB",
+                        Target = "< 150 MB per application", Met = megabytes / applications < 150,
+                        Note = $"the gateway and {applications - 1} services in one process: {megabytes / applications:0.#} MB per application; {privateMemory}",
+                    });
             }
 
             if (process.StartToReady is { } ready)
