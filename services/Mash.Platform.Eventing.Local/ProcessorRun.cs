@@ -17,7 +17,7 @@ internal sealed class ProcessorRun : IDisposable
     private readonly IDisposable _listening;
     private readonly Task _loop;
     // Only the receive loop touches it.
-    private bool _moreMayBeReady;
+    private bool _lastClaimFound;
 
     public ProcessorRun(LocalBroker broker, ProcessorTarget target, MessageHandler handler, ProcessorOptions options)
     {
@@ -95,11 +95,8 @@ internal sealed class ProcessorRun : IDisposable
             return false;
         }
 
-        var result = _broker.Receiver.Claim(_target.SubscriptionId, _target.Topic, free, _handlers.Sessions, _options, likelyReady: _moreMayBeReady);
-        // Only a claim that filled every free slot may have left ready sessions behind. After one that took fewer,
-        // the next wake (mostly this claim's own handler finishing) is checked with a plain read first: at a low
-        // rate the write it would otherwise take, on the file every process shares, found nothing once per event.
-        _moreMayBeReady = result.Claimed.Count >= free;
+        var result = _broker.Receiver.Claim(_target.SubscriptionId, _target.Topic, free, _handlers.Sessions, _options, likelyReady: _lastClaimFound);
+        _lastClaimFound = result.Claimed.Count > 0;
         foreach (var messageId in result.DeadLetteredIds)
         {
             _broker.Logger.MaxDeliveryCountExceeded(_target.Topic, _target.Name, messageId);
