@@ -17,7 +17,7 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
 
     /// <summary>
     /// Every node's gateway and services in one host process, PostgreSQL nodes too. By default only SQLite nodes run
-    /// so (see <see cref="NodeShape"/>).
+    /// so (see <see cref="NodeShape"/>). Scenarios that stop single services run a process per application whatever the shape.
     /// </summary>
     public bool OneProcess { get; init; }
 
@@ -93,7 +93,8 @@ public enum NodeShape
     /// <summary>
     /// Each node as it runs in use: on SQLite in one host process, as the launcher's embedded default runs it (the
     /// only shape that uses SQLite and the local event bus); on PostgreSQL a process per application, as Compose and
-    /// Kubernetes deploy it.
+    /// Kubernetes deploy it. The `events`, `profile`, `list` and `figures` scenarios stop single services to fill their
+    /// databases, so their nodes run a process per application in every shape.
     /// </summary>
     AsRun,
     OneProcess,

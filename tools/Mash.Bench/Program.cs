@@ -113,7 +113,7 @@ await Scenario(DefaultFootprint.Name, () => DefaultFootprint.RunAsync(context));
 await Scenario(ListOverManyReferrals.Name, async () =>
 {
     Console.WriteLine("Starting a node on SQLite for the large queue...");
-    var node = await nodes.StartSqliteAsync("bench-list");
+    var node = await nodes.StartSqliteAsync("bench-list", stopsServices: true);
     await ListOverManyReferrals.RunAsync(context, node);
     context.AddResources(node.Node);
     await nodes.StopAsync(node);
@@ -122,7 +122,7 @@ await Scenario(ListOverManyReferrals.Name, async () =>
 await Scenario(FiguresOverAYear.Name, async () =>
 {
     Console.WriteLine("Starting a node on SQLite for a year of figures...");
-    var node = await nodes.StartSqliteAsync("bench-figures");
+    var node = await nodes.StartSqliteAsync("bench-figures", stopsServices: true);
     await NodeWarmUp.RunAsync(context, node);
     await FiguresOverAYear.RunAsync(context, node);
     context.AddResources(node.Node);

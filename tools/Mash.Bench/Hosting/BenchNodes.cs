@@ -25,8 +25,14 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
     public IReadOnlyList<RunningNode> Nodes => _nodes;
 
     /// <summary>One police node on SQLite (the default provider).</summary>
-    public async Task<NodeClient> StartSqliteAsync(string name) =>
-        await StartAsync(new NodeOptions { NodeId = name, GatewayPort = FreePorts.NodeBase(), DataDirectory = Path.Combine(_data, name), PartnershipSecret = Secret }, InOneProcess(sqlite: true));
+    /// <param name="stopsServices">
+    /// The scenario stops and starts single services (to fill a database while its service is down): only a process per
+    /// application allows that, whatever the run's shape.
+    /// </param>
+    public async Task<NodeClient> StartSqliteAsync(string name, bool stopsServices = false) =>
+        await StartAsync(
+            new NodeOptions { NodeId = name, GatewayPort = FreePorts.NodeBase(), DataDirectory = Path.Combine(_data, name), PartnershipSecret = Secret },
+            !stopsServices && InOneProcess(sqlite: true));
 
     /// <summary>The durability settings of the server <see cref="StartPostgresAsync"/> uses, as it reports them.</summary>
     public Task<string> PostgresDurabilityAsync() => _durableServer.Value.DurabilityAsync();
@@ -58,11 +64,14 @@ public sealed class BenchNodes(IReadOnlyDictionary<string, string> extraSettings
         }, InOneProcess(sqlite: false));
     }
 
-    /// <summary>A police node and a social care node sharing the local event bus, as `Mash.Node` starts them.</summary>
+    /// <summary>
+    /// A police node and a social care node sharing the local event bus, a process per application: the scenarios on them
+    /// stop single services to fill their databases.
+    /// </summary>
     public async Task<(NodeClient Police, NodeClient SocialCare)> StartPoliceAndSocialCareAsync()
     {
         var options = NodeOptions.PoliceAndSocialCare(FreePorts.NodeBase(nodes: 2), Path.Combine(_data, "two-nodes"), Secret);
-        var started = await Task.WhenAll(options.Select(o => StartAsync(o, InOneProcess(sqlite: true))));
+        var started = await Task.WhenAll(options.Select(o => StartAsync(o, inOneProcess: false)));
         return (started[0], started[1]);
     }
 
