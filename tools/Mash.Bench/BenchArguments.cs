@@ -16,15 +16,12 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
     public TimeSpan? WarmUp { get; init; }
 
     /// <summary>
-    /// Every node's gateway and services in one host process, PostgreSQL nodes too. By default only SQLite nodes run
-    /// so (see <see cref="NodeShape"/>). Scenarios that stop single services run a process per application whatever the shape.
+    /// How nodes host their gateway and services: by default SQLite nodes in one process, PostgreSQL nodes a process per
+    /// application (see <see cref="NodeShape"/>); `--one-process` or `--process-each` for every node.
     /// </summary>
-    public bool OneProcess { get; init; }
+    public NodeShape Shape { get; init; } = NodeShape.AsRun;
 
-    /// <summary>Every node's gateway and services a process each, SQLite nodes too: the shape measured before 5 December 2026.</summary>
-    public bool ProcessEach { get; init; }
-
-    public NodeShape Shape => OneProcess ? NodeShape.OneProcess : ProcessEach ? NodeShape.ProcessEach : NodeShape.AsRun;
+    public bool OneProcess => Shape == NodeShape.OneProcess;
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
@@ -82,7 +79,8 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
 
         return new BenchArguments(quick, scenarios.Count > 0 ? scenarios : [.. AllScenarios], outFile)
         {
-            Settings = settings, WarmUp = warmUp, OneProcess = oneProcess, ProcessEach = processEach,
+            Settings = settings, WarmUp = warmUp,
+            Shape = oneProcess ? NodeShape.OneProcess : processEach ? NodeShape.ProcessEach : NodeShape.AsRun,
         };
     }
 }
@@ -97,6 +95,10 @@ public enum NodeShape
     /// databases, so their nodes run a process per application in every shape.
     /// </summary>
     AsRun,
+
+    /// <summary>Every node's gateway and services in one host process, PostgreSQL nodes too.</summary>
     OneProcess,
+
+    /// <summary>Every node's gateway and services a process each, SQLite nodes too: the shape measured before 5 December 2026.</summary>
     ProcessEach,
 }
