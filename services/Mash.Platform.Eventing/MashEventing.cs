@@ -53,6 +53,7 @@ public static class MashEventing
         services.AddScoped<EventOutbox>();
         services.AddScoped<ChildRecords>();
         services.AddSingleton<OutboxLeadership>();
+        services.AddSingleton<OutboxProgress>();
         services.AddHostedService<OutboxRelay>();
 
         var registry = new EventHandlerRegistry();
