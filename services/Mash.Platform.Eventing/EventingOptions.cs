@@ -18,14 +18,6 @@ public sealed record EventingOptions
     /// <summary>How often the relay looks for rows a crash left behind, besides being woken by each commit.</summary>
     public TimeSpan OutboxPollInterval { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan OutboxMaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// How long events the broker accepted may wait to be stamped published, all together in one commit. After a
-    /// crash the relay sends those events again (the broker drops them as duplicates); zero stamps after each batch.
-    /// A second's stamp (about 200 rows at a steady 200 submits/s) made the commit carrying it slow enough to raise
-    /// the submits' p99 (docs/benchmarks.md); a tenth of a second keeps most of the saving.
-    /// </summary>
-    public TimeSpan OutboxStampDelay { get; init; } = TimeSpan.FromMilliseconds(100);
     public int OutboxBatchSize { get; init; } = 100;
 
     /// <summary>

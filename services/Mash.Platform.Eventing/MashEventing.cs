@@ -53,7 +53,6 @@ public static class MashEventing
         services.AddScoped<EventOutbox>();
         services.AddScoped<ChildRecords>();
         services.AddSingleton<OutboxLeadership>();
-        services.AddSingleton<OutboxProgress>();
         services.AddHostedService<OutboxRelay>();
 
         var registry = new EventHandlerRegistry();

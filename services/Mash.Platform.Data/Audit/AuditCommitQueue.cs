@@ -63,22 +63,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     /// returns once they are committed, or throws what their save threw. Cancellation counts
     /// only while the save waits: once in a transaction its outcome is always reported.
     /// </summary>
-    public Task SaveAsync(AuditedDbContext db, AuditedCall call, CancellationToken cancellationToken) =>
-        EnqueueAsync(db, call, statements: null, cancellationToken);
-
-    /// <summary>
-    /// Runs <paramref name="statements"/> on <paramref name="db"/> inside the next commit, where its changes would be saved,
-    /// and returns once they are committed, or throws what they threw: for a set-based statement (an
-    /// <c>ExecuteUpdate</c>) that the change tracker cannot express. A statement run outside the queue would take the
-    /// database's write lock beside its one writer, and SQLite answers that with long sleeps.
-    /// </summary>
-    public Task WriteAsync(AuditedDbContext db, AuditedCall call, Func<AuditedDbContext, Task> statements, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(statements);
-        return EnqueueAsync(db, call, statements, cancellationToken);
-    }
-
-    private Task EnqueueAsync(AuditedDbContext db, AuditedCall call, Func<AuditedDbContext, Task>? statements, CancellationToken cancellationToken)
+    public Task SaveAsync(AuditedDbContext db, AuditedCall call, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (db.Database.CurrentTransaction is not null)
@@ -86,7 +71,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
             throw new InvalidOperationException("An audited save joins the audit chain's own transaction; commit or drop the caller's transaction first.");
         }
 
-        var save = new PendingSave(db, call, statements, cancellationToken);
+        var save = new PendingSave(db, call, cancellationToken);
         if (!_waiting.Writer.TryWrite(save))
         {
             throw new ObjectDisposedException(nameof(AuditCommitQueue), "The service is stopping; nothing was saved.");
@@ -162,7 +147,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
                 var dbTransaction = transaction.GetDbTransaction();
                 var connection = writerConnection = dbTransaction.Connection!;
                 var savepoints = new CommitSavepoints();
-                var entriesOnly = batch.Where(save => save.Statements is null && !save.Db.ChangeTracker.HasChanges()).ToList();
+                var entriesOnly = batch.Where(save => !save.Db.ChangeTracker.HasChanges()).ToList();
                 if (entriesOnly.Count > 0)
                 {
                     head = await AppendInTransactionAsync(entriesOnly, owner, dbTransaction, head, savepoints);
@@ -338,11 +323,6 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
             {
                 await AuditEntryInsert.WriteAsync(owner, transaction, entries, opening);
                 db.Database.AutoSavepointsEnabled = false;
-                if (save.Statements is not null)
-                {
-                    await save.Statements(db);
-                }
-
                 await db.SaveChangesAsync(CancellationToken.None);
             }
             catch (Exception failed)
@@ -377,11 +357,10 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
 
     private static bool SameDatabase(AuditedDbContext a, AuditedDbContext b) => WriterConnections.Key(a) == WriterConnections.Key(b);
 
-    private sealed class PendingSave(AuditedDbContext db, AuditedCall call, Func<AuditedDbContext, Task>? statements, CancellationToken cancellationToken)
+    private sealed class PendingSave(AuditedDbContext db, AuditedCall call, CancellationToken cancellationToken)
     {
         public AuditedDbContext Db { get; } = db;
         public AuditedCall Call { get; } = call;
-        public Func<AuditedDbContext, Task>? Statements { get; } = statements;
         public CancellationToken CancellationToken { get; } = cancellationToken;
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public Exception? Failure { get; set; }

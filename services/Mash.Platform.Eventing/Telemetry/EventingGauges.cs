@@ -31,13 +31,12 @@ public sealed class EventingGauges : IRefreshedGauges
     private readonly ConsumerIdentity _identity;
     private readonly IOptions<MashNodeOptions> _node;
     private readonly TimeProvider _time;
-    private readonly OutboxProgress _progress;
     private volatile Snapshot _last = new(0, 0, new Dictionary<string, long>());
 
     public EventingGauges(IMeterFactory meters, IMessageTransport transport, EventHandlerRegistry registry,
-        ConsumerIdentity identity, IOptions<MashNodeOptions> node, OutboxProgress progress, TimeProvider time)
+        ConsumerIdentity identity, IOptions<MashNodeOptions> node, TimeProvider time)
     {
-        (_transport, _registry, _identity, _node, _progress, _time) = (transport, registry, identity, node, progress, time);
+        (_transport, _registry, _identity, _node, _time) = (transport, registry, identity, node, time);
         var meter = meters.Create(MashTelemetry.SourceName);
         meter.CreateObservableGauge(OutboxPending, () => _last.Pending, "{event}", "Events committed and not yet accepted by the broker.");
         meter.CreateObservableGauge(OutboxLag, () => _last.LagSeconds, "s", "How long the oldest unpublished event has waited in the outbox (0 when none).");
@@ -48,9 +47,7 @@ public sealed class EventingGauges : IRefreshedGauges
     public async Task RefreshAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<MashDbContext>();
-        // Not the rows the broker accepted that wait for their stamp (a tenth of a second, by default).
-        var sentThrough = _progress.SentThrough;
-        var unpublished = db.Set<OutboxMessage>().AsNoTracking().Where(m => m.PublishedAt == null && m.Sequence > sentThrough);
+        var unpublished = db.Set<OutboxMessage>().AsNoTracking().Where(m => m.PublishedAt == null);
         var pending = await unpublished.CountAsync(cancellationToken);
         // Rows are published in sequence order: the first unpublished is the oldest.
         var oldest = pending == 0 ? null : await unpublished.OrderBy(m => m.Sequence).Select(m => (DateTime?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);

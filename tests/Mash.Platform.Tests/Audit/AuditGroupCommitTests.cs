@@ -203,44 +203,6 @@ public abstract class AuditGroupCommitTests : IDisposable
         Assert.True((await AuditVerifier.VerifyAsync(check)).Intact);
     }
 
-    [SkippableFact]
-    public async Task Statements_run_inside_a_shared_commit_and_one_that_fails_takes_only_itself_back()
-    {
-        await SaveNote(1, "first", out _);
-        await SaveNote(2, "second", out _);
-        Task first, renamed, refused;
-        List<Task> others;
-        await using (await Database.HoldWriteLockAsync())
-        {
-            first = SaveNote(3, "third", out _);
-            await UntilTheFirstSaveIsCommittingAsync();
-            renamed = WriteNotes(db => db.Notes.Where(n => n.Id <= 2).ExecuteUpdateAsync(n => n.SetProperty(x => x.Text, "renamed")));
-            refused = WriteNotes(async db =>
-            {
-                await db.Notes.Where(n => n.Id == 3).ExecuteUpdateAsync(n => n.SetProperty(x => x.Text, "taken back"));
-                await db.Notes.Where(n => n.Id == 1).ExecuteUpdateAsync(n => n.SetProperty(x => x.Id, 2)); // the key of another note
-            });
-            others = [SaveNote(4, "fourth", out _)];
-        }
-
-        await first;
-        await renamed;
-        await Task.WhenAll(others);
-        await Assert.ThrowsAnyAsync<Exception>(() => refused);
-
-        Assert.Equal(4, _commits.Commits);
-        await using var check = Database.Open();
-        Assert.Equal(["renamed", "renamed", "third", "fourth"], await check.Notes.OrderBy(n => n.Id).Select(n => n.Text).ToListAsync());
-        Assert.True((await AuditVerifier.VerifyAsync(check)).Intact);
-    }
-
-    private Task WriteNotes(Func<AuditTestDb, Task> statements)
-    {
-        var db = Database.Open();
-        _contexts.Add(db);
-        return _commits.WriteAsync(db, AuditedCall.Unaudited, inCommit => statements((AuditTestDb)inCommit), CancellationToken.None);
-    }
-
     /// <summary>
     /// The first save is taken into a commit, which waits for the held lock: what is saved from now on
     /// waits for the next commit. Waiting for the writer to take it, not for a fixed time, keeps this

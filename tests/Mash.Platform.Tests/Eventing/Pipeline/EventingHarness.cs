@@ -59,7 +59,6 @@ internal sealed class EventingHarness : IDisposable
         services.AddScoped<MashDbContext>(sp => sp.GetRequiredService<AuditTestDb>());
         services.AddSingleton<IMashDbContextFactory>(sp => new Factory(database, sp.GetRequiredService<OutboxCommitInterceptor>()));
         services.AddSingleton<OutboxLeadership>();
-        services.AddSingleton<OutboxProgress>();
         services.AddSingleton<AuditCommitQueue>();
         services.AddScoped<CallAudit>();
         services.AddScoped<ConsumedEvent>();
@@ -85,7 +84,7 @@ internal sealed class EventingHarness : IDisposable
 
     public OutboxRelay Relay(EventingOptions? options = null) => new(
         Services.GetRequiredService<IMashDbContextFactory>(), Services.GetRequiredService<AuditCommitQueue>(), Transport, Services.GetRequiredService<OutboxSignal>(),
-        Services.GetRequiredService<OutboxLeadership>(), Services.GetRequiredService<OutboxProgress>(), Options.Create(options ?? new EventingOptions()), TimeProvider.System, NullLogger<OutboxRelay>.Instance,
+        Services.GetRequiredService<OutboxLeadership>(), Options.Create(options ?? new EventingOptions()), TimeProvider.System, NullLogger<OutboxRelay>.Instance,
         Services.GetRequiredService<EventingMetrics>());
 
     public EventConsumer Consumer() => new(
@@ -96,8 +95,7 @@ internal sealed class EventingHarness : IDisposable
 
     /// <summary>The eventing gauges of this service, on the given clock.</summary>
     public EventingGauges Gauges(TimeProvider time) => new(
-        Services.GetRequiredService<IMeterFactory>(), Transport, Registry, Identity, Services.GetRequiredService<IOptions<MashNodeOptions>>(),
-        Services.GetRequiredService<OutboxProgress>(), time);
+        Services.GetRequiredService<IMeterFactory>(), Transport, Registry, Identity, Services.GetRequiredService<IOptions<MashNodeOptions>>(), time);
 
     public async Task<T> QueryAsync<T>(Func<AuditTestDb, Task<T>> query)
     {

@@ -159,64 +159,7 @@ public abstract class OutboxTests : IDisposable
         Assert.Equal(0, await relay.PublishBatchAsync(100, CancellationToken.None));
 
         Assert.Equal(raised, _harness.Transport.Sent.Select(m => m.MessageId));
-        Assert.Equal(5, await relay.StampPublishedAsync(CancellationToken.None));
         Assert.All(await _harness.QueryAsync(db => db.Set<OutboxMessage>().ToListAsync()), m => Assert.NotNull(m.PublishedAt));
-    }
-
-    [SkippableFact]
-    public async Task Sent_events_are_stamped_published_together_in_one_commit_and_not_sent_again_meanwhile()
-    {
-        for (var i = 1; i <= 3; i++)
-        {
-            await RaiseAsync(i, "child-a");
-        }
-
-        var relay = _harness.Relay();
-        var commits = _harness.Services.GetRequiredService<AuditCommitQueue>();
-        var commitsBefore = commits.Commits;
-        for (var i = 0; i < 3; i++)
-        {
-            Assert.Equal(1, await relay.PublishBatchAsync(1, CancellationToken.None));
-        }
-
-        Assert.Equal(0, await relay.PublishBatchAsync(100, CancellationToken.None));
-        Assert.Equal(["flag-1", "flag-2", "flag-3"], _harness.Transport.Sent.Select(m => FlagId(m.Body)));
-        Assert.Equal(commitsBefore, commits.Commits);
-        Assert.All(await _harness.QueryAsync(db => db.Set<OutboxMessage>().ToListAsync()), m => Assert.Null(m.PublishedAt));
-
-        Assert.Equal(3, await relay.StampPublishedAsync(CancellationToken.None));
-        Assert.Equal(commitsBefore + 1, commits.Commits);
-        Assert.All(await _harness.QueryAsync(db => db.Set<OutboxMessage>().ToListAsync()), m =>
-        {
-            Assert.NotNull(m.PublishedAt);
-            Assert.Equal(1, m.Attempts);
-        });
-        Assert.Equal(0, await relay.StampPublishedAsync(CancellationToken.None));
-    }
-
-    [SkippableFact]
-    public async Task A_running_relay_stamps_what_it_sent_once_the_delay_has_passed_and_when_it_stops()
-    {
-        var relay = _harness.Relay(new EventingOptions { OutboxStampDelay = TimeSpan.FromMilliseconds(200) });
-        await relay.StartAsync(CancellationToken.None);
-        try
-        {
-            await RaiseAsync(1, "child-a");
-            await WaitUntil(() => _harness.Transport.Sent.Count == 1);
-            await WaitUntilAsync(async () => await _harness.QueryAsync(db => db.Set<OutboxMessage>().AllAsync(m => m.PublishedAt != null)));
-        }
-        finally
-        {
-            await relay.StopAsync(CancellationToken.None);
-        }
-
-        var stopping = _harness.Relay(new EventingOptions { OutboxStampDelay = TimeSpan.FromHours(1) });
-        await stopping.StartAsync(CancellationToken.None);
-        await RaiseAsync(2, "child-b");
-        await WaitUntil(() => _harness.Transport.Sent.Count == 2);
-        Assert.Equal(1, await _harness.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null)));
-        await stopping.StopAsync(CancellationToken.None);
-        Assert.Equal(0, await _harness.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null)));
     }
 
     [SkippableFact]
@@ -279,16 +222,6 @@ public abstract class OutboxTests : IDisposable
 
     private static string FlagId(ReadOnlyMemory<byte> body) =>
         EventEnvelope.Parser.ParseFrom(body.Span).Payload.Unpack<CseFlagChanged>().FlagId;
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
-            await Task.Delay(20);
-        }
-    }
 
     private static async Task WaitUntil(Func<bool> condition, TimeSpan? timeout = null)
     {
