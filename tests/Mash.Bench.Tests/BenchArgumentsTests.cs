@@ -13,7 +13,6 @@ public sealed class BenchArgumentsTests
         Assert.All(BenchArguments.AllScenarios, s => Assert.True(arguments.Runs(s)));
         Assert.Null(arguments.OutFile);
         Assert.Null(arguments.WarmUp);
-        Assert.False(arguments.OneProcess);
         // SQLite nodes as the launcher runs them (one process), PostgreSQL nodes as deployed (a process each).
         Assert.Equal(NodeShape.AsRun, arguments.Shape);
     }
@@ -21,7 +20,7 @@ public sealed class BenchArgumentsTests
     [Fact]
     public void Nodes_run_in_one_process_each_when_asked()
     {
-        Assert.True(BenchArguments.Parse(["--scenario", "durable", "--one-process"]).OneProcess);
+        Assert.Equal(NodeShape.OneProcess, BenchArguments.Parse(["--scenario", "durable", "--one-process"]).Shape);
         Assert.Equal(NodeShape.OneProcess, BenchArguments.Parse(["--one-process"]).Shape);
     }
 

@@ -21,8 +21,6 @@ public sealed record BenchArguments(bool Quick, IReadOnlySet<string> Scenarios, 
     /// </summary>
     public NodeShape Shape { get; init; } = NodeShape.AsRun;
 
-    public bool OneProcess => Shape == NodeShape.OneProcess;
-
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
     public static BenchArguments Parse(IReadOnlyList<string> args)
