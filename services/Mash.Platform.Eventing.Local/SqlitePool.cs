@@ -14,6 +14,7 @@ internal sealed class SqlitePool : IDisposable
 
     private readonly string _connectionString;
     private readonly long _busyTimeoutMs;
+    private readonly BrokerWriteGate _writeGate;
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
     private readonly Lock _schemaGate = new();
     private volatile bool _schemaReady;
@@ -22,6 +23,7 @@ internal sealed class SqlitePool : IDisposable
     public SqlitePool(string path, TimeSpan busyTimeout)
     {
         _busyTimeoutMs = (long)busyTimeout.TotalMilliseconds;
+        _writeGate = BrokerWriteGate.For(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -56,14 +58,18 @@ internal sealed class SqlitePool : IDisposable
         }
     });
 
-    private static T Commit<T>(SqliteConnection connection, Func<SqliteTransaction, T> work)
+    private T Commit<T>(SqliteConnection connection, Func<SqliteTransaction, T> work)
     {
-        // IMMEDIATE takes the write lock up front, so writers from several processes queue on
-        // the busy timeout instead of failing when a read transaction tries to upgrade.
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var result = work(transaction);
-        transaction.Commit();
-        return result;
+        // This process's writers queue at the gate; only writers of other processes wait in SQLite's busy handler.
+        using (_writeGate.Enter())
+        {
+            // IMMEDIATE takes the write lock up front, so writers from several processes queue on
+            // the busy timeout instead of failing when a read transaction tries to upgrade.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var result = work(transaction);
+            transaction.Commit();
+            return result;
+        }
     }
 
     private static void RestoreFullSync(SqliteConnection connection)
