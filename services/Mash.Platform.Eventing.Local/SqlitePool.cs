@@ -14,16 +14,19 @@ internal sealed class SqlitePool : IDisposable
 
     private readonly string _connectionString;
     private readonly long _busyTimeoutMs;
+    private readonly TimeSpan _busyTimeout;
     private readonly BrokerWriteGate _writeGate;
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
     private readonly Lock _schemaGate = new();
     private volatile bool _schemaReady;
     private volatile bool _disposed;
+    private int _released;
 
     public SqlitePool(string path, TimeSpan busyTimeout)
     {
         _busyTimeoutMs = (long)busyTimeout.TotalMilliseconds;
-        _writeGate = BrokerWriteGate.For(path);
+        _busyTimeout = busyTimeout;
+        _writeGate = BrokerWriteGate.Acquire(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -60,8 +63,8 @@ internal sealed class SqlitePool : IDisposable
 
     private T Commit<T>(SqliteConnection connection, Func<SqliteTransaction, T> work)
     {
-        // This process's writers queue at the gate; only writers of other processes wait in SQLite's busy handler.
-        using (_writeGate.Enter())
+        // Writers take turns at the gate, so none of them waits in SQLite's busy handler for another.
+        using (_writeGate.Enter(_busyTimeout))
         {
             // IMMEDIATE takes the write lock up front, so writers from several processes queue on
             // the busy timeout instead of failing when a read transaction tries to upgrade.
@@ -101,6 +104,11 @@ internal sealed class SqlitePool : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _released, 1) == 0)
+        {
+            _writeGate.Release();
+        }
+
         _disposed = true;
         while (_idle.TryTake(out var connection))
         {

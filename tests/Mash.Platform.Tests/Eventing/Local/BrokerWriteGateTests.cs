@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Mash.Platform.Eventing.Local;
 using Mash.Platform.Tests.Support;
+using Microsoft.Data.Sqlite;
 
 namespace Mash.Platform.Tests.Eventing.Local;
 
@@ -19,8 +21,24 @@ public sealed class BrokerWriteGateTests : IDisposable
         var file = _temp.File("broker.db");
         var sameFile = Path.Combine(Path.GetDirectoryName(file)!, "sub", "..", "broker.db");
 
-        Assert.Same(BrokerWriteGate.For(file), BrokerWriteGate.For(sameFile));
-        Assert.NotSame(BrokerWriteGate.For(file), BrokerWriteGate.For(_temp.File("other.db")));
+        var gates = new[] { BrokerWriteGate.Acquire(file), BrokerWriteGate.Acquire(sameFile), BrokerWriteGate.Acquire(_temp.File("other.db")) };
+        try
+        {
+            Assert.Same(gates[0], gates[1]);
+            Assert.NotSame(gates[0], gates[2]);
+        }
+        finally
+        {
+            foreach (var gate in gates)
+            {
+                gate.Release();
+            }
+        }
+
+        // Released by all, the file's gate is a new one next time.
+        var again = BrokerWriteGate.Acquire(file);
+        again.Release();
+        Assert.NotSame(gates[0], again);
     }
 
     [Fact(Timeout = 30_000)]
@@ -52,5 +70,43 @@ public sealed class BrokerWriteGateTests : IDisposable
         await slowWriter;
 
         Assert.Equal(2, seen);
+    }
+
+    [SkippableFact(Timeout = 30_000)]
+    public async Task A_writer_waits_while_another_process_has_the_turn_and_gives_up_after_its_busy_timeout()
+    {
+        Skip.If(OperatingSystem.IsWindows() || OperatingSystem.IsMacOS(), "The other process here is a POSIX shell's python3.");
+        var file = _temp.File("broker.db");
+        using var patient = new SqlitePool(file, TimeSpan.FromSeconds(20));
+        using var hasty = new SqlitePool(file, TimeSpan.FromMilliseconds(300));
+        patient.Write(tx => tx.Run("CREATE TABLE counter (n INTEGER NOT NULL); INSERT INTO counter VALUES (0);"));
+
+        // Another process takes the turn (a POSIX lock on the first byte of the turn file, as the gate takes it) for 3 s.
+        using var other = StartHoldingTheTurn(file + ".write-turn", TimeSpan.FromSeconds(3));
+        Skip.If(other is null, "python3 is not installed here.");
+        Assert.Equal("held", await other!.StandardOutput.ReadLineAsync());
+
+        var refused = Assert.Throws<SqliteException>(() => hasty.Write(tx => tx.Run("UPDATE counter SET n = n + 1")));
+        Assert.Contains("write turn", refused.Message, StringComparison.Ordinal);
+        var clock = Stopwatch.StartNew();
+        patient.Write(tx => tx.Run("UPDATE counter SET n = n + 1"));
+        // It waited for the other process to let go (the refused write had taken 0.3 s of its 3 s).
+        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(1), $"the write went ahead after {clock.Elapsed} while another process had the turn");
+        await other.WaitForExitAsync();
+
+        Assert.Equal(1L, patient.Read(c => c.Command("SELECT n FROM counter").ExecuteScalar()));
+    }
+
+    private static Process? StartHoldingTheTurn(string turnFile, TimeSpan howLong)
+    {
+        var script = $"import fcntl, sys, time\nf = open(sys.argv[1], 'a+')\nfcntl.lockf(f, fcntl.LOCK_EX, 1, 0)\nprint('held', flush=True)\ntime.sleep({howLong.TotalSeconds})\n";
+        try
+        {
+            return Process.Start(new ProcessStartInfo("python3") { ArgumentList = { "-c", script, turnFile }, RedirectStandardOutput = true });
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 }
