@@ -16,7 +16,7 @@ namespace Mash.Platform.Eventing.Local;
 /// </summary>
 internal sealed class BrokerWriteGate
 {
-    private static readonly Dictionary<string, BrokerWriteGate> Open = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, BrokerWriteGate> Gates = new(StringComparer.Ordinal);
     private static readonly Lock Registry = new();
 
     private readonly string _path;
@@ -24,6 +24,10 @@ internal sealed class BrokerWriteGate
     // Null where the platform has no file-region locks: the processes' turn is then left to SQLite.
     private readonly FileStream? _turnFile;
     private int _users;
+
+    /// <summary>Whether writers of other processes take turns with this one (the analyser reads it as "not macOS").</summary>
+    [UnsupportedOSPlatformGuard("macos")]
+    private bool TakesTurnsAcrossProcesses => _turnFile is not null;
 
     private BrokerWriteGate(string path)
     {
@@ -37,9 +41,9 @@ internal sealed class BrokerWriteGate
         var fullPath = Path.GetFullPath(path);
         lock (Registry)
         {
-            if (!Open.TryGetValue(fullPath, out var gate))
+            if (!Gates.TryGetValue(fullPath, out var gate))
             {
-                Open[fullPath] = gate = new BrokerWriteGate(fullPath);
+                Gates[fullPath] = gate = new BrokerWriteGate(fullPath);
             }
 
             gate._users++;
@@ -54,7 +58,7 @@ internal sealed class BrokerWriteGate
         {
             if (--_users == 0)
             {
-                Open.Remove(_path);
+                Gates.Remove(_path);
                 _turnFile?.Dispose();
             }
         }
@@ -69,9 +73,9 @@ internal sealed class BrokerWriteGate
         _turn.Enter();
         try
         {
-            if (_turnFile is not null && !OperatingSystem.IsMacOS())
+            if (TakesTurnsAcrossProcesses)
             {
-                WaitForOtherProcesses(_turnFile, patience);
+                WaitForOtherProcesses(_turnFile!, patience);
             }
 
             return new Turn(this);
@@ -117,9 +121,9 @@ internal sealed class BrokerWriteGate
     {
         try
         {
-            if (_turnFile is not null && !OperatingSystem.IsMacOS())
+            if (TakesTurnsAcrossProcesses)
             {
-                _turnFile.Unlock(0, 1);
+                _turnFile!.Unlock(0, 1);
             }
         }
         finally
@@ -131,23 +135,24 @@ internal sealed class BrokerWriteGate
     [UnsupportedOSPlatform("macos")]
     private static FileStream? OpenTurnFile(string path)
     {
+        var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
         try
         {
-            var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
             // Probes that this platform locks file regions (Linux and Windows do; macOS is left out above).
             file.Lock(0, 1);
             file.Unlock(0, 1);
-            return file;
         }
         catch (PlatformNotSupportedException)
         {
+            file.Dispose();
             return null;
         }
         catch (IOException)
         {
             // Another process holds the turn at this moment: locks work here.
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
         }
+
+        return file;
     }
 
     /// <summary>The turn, held until disposed.</summary>

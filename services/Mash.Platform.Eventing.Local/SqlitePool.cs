@@ -13,7 +13,6 @@ internal sealed class SqlitePool : IDisposable
     private const int MaxIdle = 8;
 
     private readonly string _connectionString;
-    private readonly long _busyTimeoutMs;
     private readonly TimeSpan _busyTimeout;
     private readonly BrokerWriteGate _writeGate;
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
@@ -24,7 +23,6 @@ internal sealed class SqlitePool : IDisposable
 
     public SqlitePool(string path, TimeSpan busyTimeout)
     {
-        _busyTimeoutMs = (long)busyTimeout.TotalMilliseconds;
         _busyTimeout = busyTimeout;
         _writeGate = BrokerWriteGate.Acquire(path);
         _connectionString = new SqliteConnectionStringBuilder
@@ -66,8 +64,8 @@ internal sealed class SqlitePool : IDisposable
         // Writers take turns at the gate, so none of them waits in SQLite's busy handler for another.
         using (_writeGate.Enter(_busyTimeout))
         {
-            // IMMEDIATE takes the write lock up front, so writers from several processes queue on
-            // the busy timeout instead of failing when a read transaction tries to upgrade.
+            // IMMEDIATE takes SQLite's write lock up front: a writer that does not take turns (an earlier version)
+            // then waits on the busy timeout instead of failing when a read transaction tries to upgrade.
             using var transaction = connection.BeginTransaction(deferred: false);
             var result = work(transaction);
             transaction.Commit();
@@ -142,7 +140,7 @@ internal sealed class SqlitePool : IDisposable
             // synchronous=FULL: a commit is on disk before SendAsync returns. temp_store=MEMORY: a
             // statement's journal (kept to undo it alone) is not written to a temporary file. The
             // pragmas are per connection; journal_mode=WAL is kept in the file (set with the schema).
-            connection.Run($"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;");
+            connection.Run($"PRAGMA busy_timeout = {(long)_busyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;");
             EnsureSchema(connection);
             return connection;
         }

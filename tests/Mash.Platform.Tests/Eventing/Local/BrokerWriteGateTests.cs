@@ -6,8 +6,8 @@ using Microsoft.Data.Sqlite;
 namespace Mash.Platform.Tests.Eventing.Local;
 
 /// <summary>
-/// A node in one process has several applications writing to one broker file: they take turns in the process,
-/// so none of them waits in (or fails out of) SQLite's busy handler because of another of the same process.
+/// The applications of a node write to one broker file: they take turns, in their process and across processes,
+/// so none of them waits in (or fails out of) SQLite's busy handler because of another.
 /// </summary>
 public sealed class BrokerWriteGateTests : IDisposable
 {
