@@ -18,8 +18,8 @@ internal sealed class SqlitePool : IDisposable
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
     private readonly Lock _schemaGate = new();
     private volatile bool _schemaReady;
-    private volatile bool _disposed;
-    private int _released;
+    // 1 once disposed: set once, so the gate is released once however often Dispose is called.
+    private int _disposed;
 
     public SqlitePool(string path, TimeSpan busyTimeout)
     {
@@ -100,14 +100,15 @@ internal sealed class SqlitePool : IDisposable
         }
     }
 
+    private bool Disposed => Volatile.Read(ref _disposed) != 0;
+
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _released, 1) == 0)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _writeGate.Release();
         }
 
-        _disposed = true;
         while (_idle.TryTake(out var connection))
         {
             connection.Dispose();
@@ -116,13 +117,13 @@ internal sealed class SqlitePool : IDisposable
 
     private SqliteConnection Rent()
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(Disposed, this);
         return _idle.TryTake(out var connection) ? connection : Open();
     }
 
     private void Return(SqliteConnection connection)
     {
-        if (_disposed || connection.State != System.Data.ConnectionState.Open || _idle.Count >= MaxIdle)
+        if (Disposed || connection.State != System.Data.ConnectionState.Open || _idle.Count >= MaxIdle)
         {
             connection.Dispose();
             return;
