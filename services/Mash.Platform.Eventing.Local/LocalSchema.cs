@@ -11,21 +11,35 @@ namespace Mash.Platform.Eventing.Local;
 /// </summary>
 internal static class LocalSchema
 {
-    /// <summary>2: subscriptions name their node (messages addressed to other nodes are not copied to them).</summary>
-    public const int Version = 2;
+    /// <summary>
+    /// 2: subscriptions name their node (messages addressed to other nodes are not copied to them).
+    /// 3: and their service and the origins they apply (nor are messages for another service, or from origins it leaves unapplied).
+    /// </summary>
+    public const int Version = 3;
 
-    /// <summary>Creates what is missing and upgrades a file of version 1; safe when several processes open a file at once.</summary>
+    /// <summary>Columns added to subscriptions since version 1, each with what an earlier subscription keeps: a copy of everything.</summary>
+    private static readonly (string Name, string Definition)[] AddedSubscriptionColumns =
+    [
+        ("node", "TEXT NOT NULL DEFAULT ''"),
+        ("service", "TEXT NOT NULL DEFAULT ''"),
+        ("origin", "INTEGER NOT NULL DEFAULT 0"),
+    ];
+
+    /// <summary>Creates what is missing and upgrades a file of an earlier version; safe when several processes open a file at once.</summary>
     public static void Apply(SqliteConnection connection)
     {
         // WAL is a property of the file: readers never wait for the writer, in any process.
         connection.Run("PRAGMA journal_mode = WAL;");
         using var transaction = connection.BeginTransaction(deferred: false);
         transaction.Run(Create);
-        // Inside the write transaction: a second process opening the file waits, then finds the column.
-        if (Convert.ToInt64(transaction.Scalar("SELECT count(*) FROM pragma_table_info('subscriptions') WHERE name = 'node'")) == 0)
+        // Inside the write transaction: a second process opening the file waits, then finds the columns.
+        foreach (var (name, definition) in AddedSubscriptionColumns)
         {
-            // Subscriptions of version 1 keep '' (a copy of everything) until their service declares them again.
-            transaction.Run("ALTER TABLE subscriptions ADD COLUMN node TEXT NOT NULL DEFAULT '';");
+            if (Convert.ToInt64(transaction.Scalar("SELECT count(*) FROM pragma_table_info('subscriptions') WHERE name = $name", ("$name", name))) == 0)
+            {
+                // Earlier subscriptions keep the default (a copy of everything) until their service declares them again.
+                transaction.Run($"ALTER TABLE subscriptions ADD COLUMN {name} {definition};");
+            }
         }
 
         transaction.Run($"PRAGMA user_version = {Version};");
@@ -39,6 +53,8 @@ internal static class LocalSchema
             name TEXT NOT NULL,
             created_at INTEGER NOT NULL,
             node TEXT NOT NULL DEFAULT '',
+            service TEXT NOT NULL DEFAULT '',
+            origin INTEGER NOT NULL DEFAULT 0,
             UNIQUE (topic, name));
 
         CREATE TABLE IF NOT EXISTS sent_ids (

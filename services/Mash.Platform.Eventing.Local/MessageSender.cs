@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace Mash.Platform.Eventing.Local;
 
 /// <summary>
-/// Sends: duplicate detection per topic, then one copy per subscription existing now that the message is
-/// for (its node among the message's, or either of them unnamed), all in one transaction.
+/// Sends: duplicate detection per topic, then one copy per subscription existing now that takes the message
+/// (<see cref="SubscriptionFilter"/>), all in one transaction.
 /// </summary>
 internal sealed class MessageSender(SqlitePool pool, TimeProvider time, TimeSpan duplicateWindow)
 {
@@ -26,7 +26,7 @@ internal sealed class MessageSender(SqlitePool pool, TimeProvider time, TimeSpan
         return pool.Write(tx =>
         {
             PurgeExpiredIds(tx, now, cutoff);
-            var subscriptions = new Dictionary<string, List<(long Id, string Node)>>(StringComparer.Ordinal);
+            var subscriptions = new Dictionary<string, List<SubscriptionFilter>>(StringComparer.Ordinal);
             var accepted = 0;
             foreach (var message in messages)
             {
@@ -40,11 +40,11 @@ internal sealed class MessageSender(SqlitePool pool, TimeProvider time, TimeSpan
                     subscriptions[message.Topic] = ofTopic = SubscriptionCatalog.OfTopic(tx, message.Topic);
                 }
 
-                foreach (var (id, node) in ofTopic)
+                foreach (var subscription in ofTopic)
                 {
-                    if (IsFor(message, node))
+                    if (subscription.Takes(message))
                     {
-                        SessionQueue.Append(tx, id, message, now);
+                        SessionQueue.Append(tx, subscription.Id, message, now);
                     }
                 }
 
@@ -54,10 +54,6 @@ internal sealed class MessageSender(SqlitePool pool, TimeProvider time, TimeSpan
             return accepted;
         });
     }
-
-    /// <summary>A copy for the subscription unless the message is addressed to other nodes than the subscription's.</summary>
-    private static bool IsFor(TransportMessage message, string subscriptionNode) =>
-        message.Nodes.Count == 0 || subscriptionNode.Length == 0 || message.Nodes.Contains(subscriptionNode, StringComparer.Ordinal);
 
     /// <summary>
     /// Records the id; false if it was already sent to the topic within the window. An id older

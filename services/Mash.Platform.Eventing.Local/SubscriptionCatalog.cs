@@ -7,7 +7,8 @@ namespace Mash.Platform.Eventing.Local;
 /// <summary>
 /// Subscriptions by id. Ids are cached (a subscription is never removed), but the list of a
 /// topic's subscriptions is read inside each send, since another process may have just added one.
-/// A subscription declared for a node gets only the messages addressed to it or to every node.
+/// A subscription declared for a node gets only the messages addressed to it or to every node; one declared
+/// for a service, only those for it or for every service; one declared for some origins, only theirs.
 /// </summary>
 internal sealed class SubscriptionCatalog(SqlitePool pool, TimeProvider time)
 {
@@ -23,13 +24,18 @@ internal sealed class SubscriptionCatalog(SqlitePool pool, TimeProvider time)
 
         id = pool.Write(tx =>
         {
-            // A subscription declared before it named its node (or by a caller that does not say) learns it now.
+            // A subscription declared before it named its node (or by a caller that does not say) learns it now. Its
+            // service's declaration sets what it applies: a new version of the service may apply more origins than the last.
             tx.Run(
                 """
-                INSERT INTO subscriptions (topic, name, created_at, node) VALUES ($topic, $name, $now, $node)
-                ON CONFLICT (topic, name) DO UPDATE SET node = excluded.node WHERE subscriptions.node = '' AND excluded.node <> ''
+                INSERT INTO subscriptions (topic, name, created_at, node, service, origin) VALUES ($topic, $name, $now, $node, $service, $origin)
+                ON CONFLICT (topic, name) DO UPDATE SET
+                    node = CASE WHEN subscriptions.node = '' THEN excluded.node ELSE subscriptions.node END,
+                    service = CASE WHEN excluded.service <> '' THEN excluded.service ELSE subscriptions.service END,
+                    origin = CASE WHEN excluded.service <> '' THEN excluded.origin ELSE subscriptions.origin END
                 """,
-                ("$topic", subscription.Topic), ("$name", subscription.Name), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()), ("$node", subscription.Node));
+                ("$topic", subscription.Topic), ("$name", subscription.Name), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()),
+                ("$node", subscription.Node), ("$service", subscription.Service), ("$origin", (int)subscription.Origin));
             return Lookup(tx, subscription)!.Value;
         });
         return _ids[subscription] = id;
@@ -58,15 +64,15 @@ internal sealed class SubscriptionCatalog(SqlitePool pool, TimeProvider time)
         return found;
     }
 
-    /// <summary>The topic's subscriptions, each with its node ('' for one that takes every message).</summary>
-    public static List<(long Id, string Node)> OfTopic(SqliteTransaction tx, string topic)
+    /// <summary>The topic's subscriptions, each with what it takes ('' node or service: every message's).</summary>
+    public static List<SubscriptionFilter> OfTopic(SqliteTransaction tx, string topic)
     {
-        var command = tx.Command("SELECT id, node FROM subscriptions WHERE topic = $topic ORDER BY id", ("$topic", topic));
+        var command = tx.Command("SELECT id, node, service, origin FROM subscriptions WHERE topic = $topic ORDER BY id", ("$topic", topic));
         using var reader = command.ExecuteReader();
-        var subscriptions = new List<(long, string)>();
+        var subscriptions = new List<SubscriptionFilter>();
         while (reader.Read())
         {
-            subscriptions.Add((reader.GetInt64(0), reader.GetString(1)));
+            subscriptions.Add(new SubscriptionFilter(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), (SubscriptionOrigin)reader.GetInt32(3)));
         }
 
         return subscriptions;

@@ -15,6 +15,8 @@ internal static class ServiceBusMessages
     public const string TypeProperty = "mash-type";
     /// <summary>On an event for one node only: that node, for subscription rules that keep it from the others.</summary>
     public const string DestinationNodeProperty = "mash-destination-node";
+    /// <summary>On an event for one service of its node (a receipt for the service that shared): that service, for subscription rules.</summary>
+    public const string DestinationServiceProperty = "mash-destination-service";
     /// <summary>On a replayed copy: the subscription it is meant for (a topic send reaches them all).</summary>
     public const string ReplayForProperty = "mash-replay-for";
     /// <summary>On a replayed copy: the original message id, which the copy cannot reuse.</summary>
@@ -46,6 +48,11 @@ internal static class ServiceBusMessages
         if (envelope?.DestinationNode is { Length: > 0 } destination)
         {
             result.ApplicationProperties[DestinationNodeProperty] = destination;
+        }
+
+        if (envelope?.DestinationService is { Length: > 0 } service)
+        {
+            result.ApplicationProperties[DestinationServiceProperty] = service;
         }
 
         return result;

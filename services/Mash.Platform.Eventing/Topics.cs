@@ -47,9 +47,9 @@ public static class Topics
 
     public static string SubscriptionName(string service, string nodeId) => $"{service}-{nodeId}";
 
-    /// <summary>A service's subscription to <paramref name="topic"/> at its node, declared for that node.</summary>
+    /// <summary>A service's subscription to <paramref name="topic"/> at its node, declared for that node and service.</summary>
     public static Transport.Subscription SubscriptionOf(string topic, string service, string nodeId) =>
-        new(topic, SubscriptionName(service, nodeId)) { Node = nodeId };
+        new(topic, SubscriptionName(service, nodeId)) { Node = nodeId, Service = service };
 
     /// <summary>Topics whose events reach other agencies' nodes, so each send is a disclosure.</summary>
     public static bool IsSharedWithPartners(string topic) =>

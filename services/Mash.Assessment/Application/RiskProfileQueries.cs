@@ -40,7 +40,8 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
         foreach (var entry in partners)
         {
             // The node that shared it hears who opened it (an access notice, once this read is audited).
-            audit.TouchPartnerRecord(childKey, entry.OriginNode, OriginRecordId(entry));
+            var (recordId, sharedBy) = OriginRecord(entry);
+            audit.TouchPartnerRecord(childKey, entry.OriginNode, recordId, sharedBy);
         }
 
 
@@ -85,23 +86,26 @@ internal sealed class RiskProfileQueries(AssessmentDbContext db, CallAudit audit
             audit.Touch(childKey, episode.Id);
             if (episode.ReportedAtNode != missing.ThisNode)
             {
-                audit.TouchPartnerRecord(childKey, episode.ReportedAtNode, episode.Id);
+                audit.TouchPartnerRecord(childKey, episode.ReportedAtNode, episode.Id, AssessmentServiceSetup.ServiceName);
             }
 
             profile.MissingEpisodes.Add(Missing.MissingMapper.ToContract(episode, now, rules, inWindow));
         }
     }
 
-    /// <summary>The record as the node that shared it knows it: the flag, or the assessment or offender whose risk changed.</summary>
-    private static string OriginRecordId(PartnerRiskRecord entry)
+    /// <summary>
+    /// The record as the node that shared it knows it (the flag, or the assessment or offender whose risk changed) and
+    /// the service there that shared it: its assessment service, or empty for an offender's (every service there looks).
+    /// </summary>
+    private static (string RecordId, string SharedBy) OriginRecord(PartnerRiskRecord entry)
     {
         if (entry.FlagId.Length > 0 || entry.Kind != RiskLevelChanged.Descriptor.FullName)
         {
-            return entry.FlagId;
+            return (entry.FlagId, AssessmentServiceSetup.ServiceName);
         }
 
         var change = RiskLevelChanged.Parser.ParseFrom(entry.Payload);
-        return change.OffenderId.Length > 0 ? change.OffenderId : change.AssessmentId;
+        return change.OffenderId.Length > 0 ? (change.OffenderId, "") : (change.AssessmentId, AssessmentServiceSetup.ServiceName);
     }
 
     /// <summary>The daily list's order: most severe first, then by child key. Its tokens keep the version <c>h1</c>.</summary>

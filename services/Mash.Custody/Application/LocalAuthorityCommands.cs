@@ -26,7 +26,7 @@ internal sealed class LocalAuthorityCommands(
         {
             var received = await store.Db.ReceivedRequests.FirstOrDefaultAsync(r => r.Id == request.RequestId, ct)
                 ?? throw RpcErrors.NotFound("request for accommodation", request.RequestId);
-            audit.TouchPartnerRecord(received.ChildKey, received.PoliceNode, received.Id);
+            audit.TouchPartnerRecord(received.ChildKey, received.PoliceNode, received.Id, CustodyServiceSetup.ServiceName);
             if (received.Answered)
             {
                 throw RpcErrors.AlreadyExists("ALREADY_ANSWERED",
@@ -56,7 +56,7 @@ internal sealed class LocalAuthorityCommands(
     {
         var received = await store.Db.ReceivedRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken)
             ?? throw RpcErrors.NotFound("request for accommodation", requestId);
-        audit.TouchPartnerRecord(received.ChildKey, received.PoliceNode, received.Id);
+        audit.TouchPartnerRecord(received.ChildKey, received.PoliceNode, received.Id, CustodyServiceSetup.ServiceName);
         return received.ToContract(clock.UtcNow, rules.For(received.Area), rules.ThisNode);
     }
 

@@ -31,7 +31,7 @@ internal sealed class LocalAuthorityQueries(CustodyDbContext db, CallAudit audit
         foreach (var received in page.Items)
         {
             // A police node's record, read here: that node is told who opened it.
-            audit.TouchPartnerRecord(received.ChildKey, received.PoliceNode, received.Id);
+            audit.TouchPartnerRecord(received.ChildKey, received.PoliceNode, received.Id, CustodyServiceSetup.ServiceName);
             response.Requests.Add(received.ToContract(now, rules.For(received.Area), rules.ThisNode));
         }
 

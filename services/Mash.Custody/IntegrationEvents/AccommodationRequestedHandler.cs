@@ -52,7 +52,7 @@ internal sealed class AccommodationRequestedHandler(CustodyDbContext db, CallAud
             ReceivedAt = clock.UtcNow,
         };
         db.ReceivedRequests.Add(received);
-        audit.TouchPartnerRecord(received.ChildKey, received.PoliceNode, received.Id);
+        audit.TouchPartnerRecord(received.ChildKey, received.PoliceNode, received.Id, CustodyServiceSetup.ServiceName);
         receipts.Acknowledge(db, envelope);
     }
 

@@ -76,12 +76,16 @@ public sealed class CallAudit
     /// Records that this call reads a record another node shared (as that node knows it): once
     /// the read is audited, that node gets an access notice, so it can tell who opened it.
     /// </summary>
-    public void TouchPartnerRecord(string childKey, string originNode, string originRecordId)
+    /// <param name="sharedBy">
+    /// The service there that shared it, when this service knows: the notice goes to that service alone.
+    /// Empty: to every service of that node, each of which looks for the record among what it shared.
+    /// </param>
+    public void TouchPartnerRecord(string childKey, string originNode, string originRecordId, string sharedBy = "")
     {
         // A set, not a scan of the list: a profile of 1,000 partner entries would compare each with all before it.
         if (originNode.Length > 0 && originRecordId.Length > 0 && _partnerRecordKeys.Add((originNode, originRecordId)))
         {
-            _partnerRecords.Add(new PartnerRecordRead(childKey, originNode, originRecordId));
+            _partnerRecords.Add(new PartnerRecordRead(childKey, originNode, originRecordId, sharedBy));
         }
     }
 
@@ -116,8 +120,8 @@ public sealed class CallAudit
 
 public sealed record AuditSubject(string ChildKey, string RecordId);
 
-/// <summary>A partner node's record read here: the child, the node that shared it and its id there.</summary>
-public sealed record PartnerRecordRead(string ChildKey, string OriginNode, string OriginRecordId);
+/// <summary>A partner node's record read here: the child, the node (and service, when known) that shared it and its id there.</summary>
+public sealed record PartnerRecordRead(string ChildKey, string OriginNode, string OriginRecordId, string SharedBy = "");
 
 /// <summary>Lawful bases by their proto names, as callers send them in metadata.</summary>
 public static class LawfulBases

@@ -15,6 +15,11 @@ namespace Mash.Platform.Eventing.Governance;
 /// all the records read there: a profile of 1,000 partner entries is one event, not 1,000 (each of
 /// which every sharing service at that node would take).
 /// </summary>
+/// <remarks>
+/// A notice goes to the service that shared the records when the reading service knows which it was
+/// (<see cref="PartnerRecordRead.SharedBy"/>), else to every service of that node, each of which looks for
+/// them among what it shared.
+/// </remarks>
 internal sealed class AccessNoticeSender(EventOutbox outbox, TimeProvider time, IOptions<GovernanceOptions> options) : IAuditedCallObserver
 {
     public const string Purpose = "Access notice: a record this node shared was read at a partner node.";
@@ -32,7 +37,7 @@ internal sealed class AccessNoticeSender(EventOutbox outbox, TimeProvider time, 
         var basis = LawfulBases.TryParse(call.LawfulBasis, out var stated) ? stated : Contracts.Common.V1.LawfulBasis.Unspecified;
         var purpose = call.Purpose.Length > 0 ? call.Purpose : Purpose;
         var perNotice = options.Value.RecordsPerAccessNotice;
-        foreach (var sharedBy in call.PartnerRecords.GroupBy(r => (r.OriginNode, r.ChildKey)))
+        foreach (var sharedBy in call.PartnerRecords.GroupBy(r => (r.OriginNode, r.ChildKey, r.SharedBy)))
         {
             foreach (var records in sharedBy.Chunk(perNotice))
             {
@@ -51,7 +56,7 @@ internal sealed class AccessNoticeSender(EventOutbox outbox, TimeProvider time, 
                     notice.RecordIds.AddRange(records.Select(r => r.OriginRecordId));
                 }
 
-                outbox.SendToNode(eventing, Topics.AccessNotices, notice, sharedBy.Key.ChildKey, sharedBy.Key.OriginNode, basis, purpose);
+                outbox.SendToService(eventing, Topics.AccessNotices, notice, sharedBy.Key.ChildKey, sharedBy.Key.OriginNode, sharedBy.Key.SharedBy, basis, purpose);
             }
         }
     }

@@ -43,7 +43,7 @@ internal sealed partial class EventConsumer(
         };
         foreach (var topic in registry.Topics)
         {
-            var subscription = Topics.SubscriptionOf(topic, identity.ServiceName, node.Value.Id);
+            var subscription = Topics.SubscriptionOf(topic, identity.ServiceName, node.Value.Id) with { Origin = registry.OriginOf(topic) };
             var processor = transport.CreateProcessor(subscription, (message, ct) => HandleAsync(subscription, message, ct), processorOptions);
             _processors.Add(processor);
             await processor.StartAsync(cancellationToken);
@@ -114,10 +114,11 @@ internal sealed partial class EventConsumer(
             // This node's own event is addressed to its partners, not to itself: it is wanted here all the same.
             _ => fromThisNode || !forAnotherNode,
         };
-        if (!wanted)
+        var forAnotherService = envelope.DestinationService.Length > 0 && envelope.DestinationService != identity.ServiceName;
+        if (!wanted || forAnotherService)
         {
             // Not meant for this subscription (our own flag echoed back, another node's referral, a node
-            // without an agreement): nothing to apply.
+            // without an agreement, a receipt for the service that shared): nothing to apply.
             await received.CompleteAsync(cancellationToken);
             return;
         }

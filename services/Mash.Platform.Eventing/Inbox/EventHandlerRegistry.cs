@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Mash.Contracts.Events.V1;
+using Mash.Platform.Eventing.Transport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mash.Platform.Eventing.Inbox;
@@ -23,6 +24,21 @@ public sealed class EventHandlerRegistry
                 var payload = envelope.Payload.Unpack<TEvent>();
                 await services.GetRequiredService<THandler>().HandleAsync(envelope, payload, cancellationToken);
             }));
+    }
+
+    /// <summary>
+    /// Whose events the service applies on <paramref name="topic"/>: one origin when every handler there wants the
+    /// same, so a broker can leave out the rest (this node's own flag echoed back to a consumer of partners').
+    /// </summary>
+    public SubscriptionOrigin OriginOf(string topic)
+    {
+        var origins = _registrations.Where(r => r.Topic == topic).Select(r => r.Origin).Distinct().ToList();
+        return origins switch
+        {
+            [EventOrigin.ThisNode] => SubscriptionOrigin.ThisNode,
+            [EventOrigin.OtherNodes] => SubscriptionOrigin.OtherNodes,
+            _ => SubscriptionOrigin.AnyNode,
+        };
     }
 
     internal Registration? Find(string topic, string type) =>

@@ -21,7 +21,8 @@ namespace Mash.Platform.Eventing.Outbox;
 /// entered in the disclosure log in the same transaction.
 /// </summary>
 public sealed class EventOutbox(
-    IOptions<MashNodeOptions> node, IOptions<EventingOptions> options, AgreementRegistry agreements, ServiceClock clock, CallAudit call, TimeProvider time)
+    IOptions<MashNodeOptions> node, IOptions<EventingOptions> options, AgreementRegistry agreements, ServiceClock clock, CallAudit call, TimeProvider time,
+    Inbox.ConsumerIdentity service)
 {
     public const int SchemaVersion = 1;
 
@@ -106,13 +107,29 @@ public sealed class EventOutbox(
         return true;
     }
 
+    /// <summary>
+    /// Answers one service at a partner node (a receipt or an access notice, for the service that shared): the
+    /// node's other services and other nodes leave it unapplied. For a node's own topics, not those shared under agreements.
+    /// </summary>
+    public void SendToService(
+        MashDbContext db, string topic, IMessage payload, string childKey, string destinationNode, string destinationService, LawfulBasis lawfulBasis, string purpose)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(destinationNode);
+        if (Topics.IsSharedWithPartners(topic))
+        {
+            throw new ArgumentException($"Topic '{topic}' is shared under agreements: send it with {nameof(SendToNode)}.", nameof(topic));
+        }
+
+        Add(db, topic, payload, childKey, lawfulBasis, purpose, destinationNode, recordId: "", [], destinationService);
+    }
+
     /// <summary>Whether an agreement in force today lets this node send <paramref name="topic"/>'s events to that node, and why not.</summary>
     public SharingDecision AgreementFor(string partnerNode, string topic) =>
         agreements.DecideFor(partnerNode, DataCategories.OfTopic(topic), clock.Today);
 
     private EventEnvelope Add(
         MashDbContext db, string topic, IMessage payload, string childKey, LawfulBasis lawfulBasis, string purpose, string destinationNode, string recordId,
-        List<SharingDecision> recipients)
+        List<SharingDecision> recipients, string destinationService = "")
     {
         var now = time.GetUtcNow();
         var envelope = new EventEnvelope
@@ -128,6 +145,8 @@ public sealed class EventOutbox(
             Payload = Any.Pack(payload),
             Purpose = purpose,
             DestinationNode = destinationNode,
+            OriginService = service.ServiceName,
+            DestinationService = destinationService,
         };
         if (destinationNode.Length == 0 && recipients.Count > 0)
         {

@@ -105,19 +105,21 @@ internal sealed partial class OutboxRelay(
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Publishing outbox events failed ({ExceptionType}: {Reason}); retrying in {BackoffMs} ms")]
     private partial void LogPublishFailed(string exceptionType, string reason, double backoffMs);
 
-    /// <summary>The row as the broker carries it, addressed to the nodes its envelope names.</summary>
+    /// <summary>The row as the broker carries it, addressed to the nodes (and the service) its envelope names.</summary>
     private static TransportMessage ToTransport(OutboxMessage m)
     {
         IReadOnlyList<string> nodes;
+        string service;
         try
         {
-            nodes = MessageAddress.NodesOf(EventEnvelope.Parser.ParseFrom(m.Envelope));
+            var envelope = EventEnvelope.Parser.ParseFrom(m.Envelope);
+            (nodes, service) = (MessageAddress.NodesOf(envelope), MessageAddress.ServiceOf(envelope));
         }
         catch (InvalidProtocolBufferException)
         {
-            nodes = []; // Every node's consumer then dead-letters it with the reason, as before addresses.
+            (nodes, service) = ([], ""); // Every consumer then dead-letters it with the reason, as before addresses.
         }
 
-        return new TransportMessage(m.EventId, m.Topic, m.SessionId, m.Type, m.OriginNode, m.Envelope) { Nodes = nodes };
+        return new TransportMessage(m.EventId, m.Topic, m.SessionId, m.Type, m.OriginNode, m.Envelope) { Nodes = nodes, Service = service };
     }
 }

@@ -24,7 +24,8 @@ public sealed class DeliveryReceipts(EventOutbox outbox, TimeProvider time)
         }
 
         var receipt = new DeliveryReceipt { EventId = envelope.EventId, EventType = envelope.Type, StoredAt = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
-        outbox.SendToNode(db, Topics.DeliveryReceipts, receipt, envelope.ChildKey, envelope.OriginNode, envelope.LawfulBasis, Purpose);
+        // To the service that shared it, when the envelope names it (not one from an earlier version): the node's other services hold no record of it.
+        outbox.SendToService(db, Topics.DeliveryReceipts, receipt, envelope.ChildKey, envelope.OriginNode, envelope.OriginService, envelope.LawfulBasis, Purpose);
     }
 
     /// <summary>

@@ -25,4 +25,7 @@ public static class MessageAddress
 
         return envelope.RecipientNodes.Count > 0 ? [.. envelope.RecipientNodes] : [];
     }
+
+    /// <returns>The one service the envelope is for at its destination, or empty for every service.</returns>
+    public static string ServiceOf(EventEnvelope envelope) => envelope.DestinationService;
 }

@@ -41,7 +41,7 @@ internal sealed class ReferralQueries(ReferralDbContext db, CallAudit audit, Ser
     private void TouchRead(ReferralRecord record)
     {
         audit.Touch(record.ChildKey, record.Id);
-        audit.TouchPartnerRecord(record.ChildKey, record.OriginNode, record.Id);
+        audit.TouchPartnerRecord(record.ChildKey, record.OriginNode, record.Id, ReferralServiceSetup.ServiceName);
     }
 
     public async Task<ListReferralsResponse> ListAsync(ListReferralsRequest request, CancellationToken cancellationToken)

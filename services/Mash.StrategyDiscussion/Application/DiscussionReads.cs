@@ -10,6 +10,6 @@ internal static class DiscussionReads
     public static void TouchRead(this CallAudit audit, DiscussionRecord record)
     {
         audit.Touch(record.ChildKey, record.Id);
-        audit.TouchPartnerRecord(record.ChildKey, record.Received ? record.HeldByNode : "", record.Id);
+        audit.TouchPartnerRecord(record.ChildKey, record.Received ? record.HeldByNode : "", record.Id, StrategyServiceSetup.ServiceName);
     }
 }

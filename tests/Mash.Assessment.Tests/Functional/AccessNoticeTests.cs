@@ -38,17 +38,25 @@ public sealed class AccessNoticeTests(AssessmentApp app) : IClassFixture<Assessm
         await app.DeliverPartnerAsync(Topics.CseFlags, Samples.PartnerFlag(westMerciaFlags[0], FlagAction.Reviewed, CseRisk.High, Tuesday.AddHours(1)), child, WestMercia, Agency.Police, Tuesday.AddHours(1));
         var level = Samples.PartnerLevel(RiskLevel.High, Tuesday);
         await app.DeliverPartnerAsync(Topics.RiskChanges, level, child, Health, Agency.Health, Tuesday);
+        // An offender's risk, which the partner's offender service shared.
+        var offenderLevel = Samples.PartnerLevel(RiskLevel.Medium, Tuesday.AddHours(2));
+        (offenderLevel.AssessmentId, offenderLevel.OffenderId) = ("", "off_" + suffix);
+        await app.DeliverPartnerAsync(Topics.RiskChanges, offenderLevel, child, WestMercia, Agency.Police, Tuesday.AddHours(2));
 
         var profile = await app.Client().GetChildRiskProfileAsync(new GetChildRiskProfileRequest { Child = new ChildIdentity { NhsNumber = child.NhsNumber } }, app.As());
-        Assert.Equal(5, profile.PartnerEntries.Count);
+        Assert.Equal(6, profile.PartnerEntries.Count);
 
-        var notices = await NoticesAboutAsync(app, app.ChildKey(child), count: 2);
-        var toWestMercia = Assert.Single(notices, n => n.Destination == WestMercia).Notice;
+        var notices = await NoticesAboutAsync(app, app.ChildKey(child), count: 3);
+        // Flags and assessments are their assessment service's records: the notice goes to it alone.
+        var toWestMercia = Assert.Single(notices, n => n.Destination == WestMercia && n.Service == "assessment").Notice;
         Assert.Equal(westMerciaFlags, toWestMercia.RecordIds);
         Assert.Equal(westMerciaFlags[0], toWestMercia.RecordId);
         Assert.EndsWith("/GetChildRiskProfile", toWestMercia.Method, StringComparison.Ordinal);
         var toHealth = Assert.Single(notices, n => n.Destination == Health).Notice;
         Assert.Equal([level.AssessmentId], toHealth.RecordIds);
+        Assert.Equal("assessment", Assert.Single(notices, n => n.Destination == Health).Service);
+        // Which of their services shared an offender's, this service does not know: every service there looks.
+        Assert.Equal([offenderLevel.OffenderId], Assert.Single(notices, n => n.Destination == WestMercia && n.Service == "").Notice.RecordIds);
     }
 
     [Fact]
@@ -154,14 +162,14 @@ public sealed class AccessNoticeTests(AssessmentApp app) : IClassFixture<Assessm
     }
 
     /// <summary>The access notices this service committed about the child, with the node each is for.</summary>
-    private static async Task<List<(string Destination, RecordAccessed Notice)>> NoticesAboutAsync(AssessmentApp app, string childKey, int count)
+    private static async Task<List<(string Destination, string Service, RecordAccessed Notice)>> NoticesAboutAsync(AssessmentApp app, string childKey, int count)
     {
-        List<(string, RecordAccessed)> notices = [];
+        List<(string, string, RecordAccessed)> notices = [];
         await Eventually.TrueAsync(async () =>
         {
             var stored = await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Topic == Topics.AccessNotices).Select(m => m.Envelope).ToListAsync());
             notices = [.. stored.Select(EventEnvelope.Parser.ParseFrom).Where(e => e.ChildKey == childKey)
-                .Select(e => (e.DestinationNode, e.Payload.Unpack<RecordAccessed>()))];
+                .Select(e => (e.DestinationNode, e.DestinationService, e.Payload.Unpack<RecordAccessed>()))];
             return notices.Count >= count;
         });
         return notices;

@@ -106,11 +106,14 @@ public abstract class ReceiptScenarios(StrategyApp app) : IDisposable
             ExpectedAgencies = { Agency.Police, Agency.ChildrenSocialCare, Agency.Health },
         };
         var envelope = Envelopes.For(outstanding, _app.ChildKey(child), SocialCareNode, Agency.ChildrenSocialCare, _app.Clock.GetUtcNow(), LawfulBasis.SafeguardingOfChildren);
+        envelope.OriginService = "strategy";
 
         await _app.DeliverAsync(Topics.StrategyDiscussions, envelope);
 
         var sent = EventEnvelope.Parser.ParseFrom((await _app.OutboxForAsync<DeliveryReceipt>(child)).Single().Envelope);
         Assert.Equal((SocialCareNode, Topics.DeliveryReceipts), (sent.DestinationNode, (await _app.OutboxForAsync<DeliveryReceipt>(child)).Single().Topic));
+        // To the service that shared it alone: the node's other services hold no record of it.
+        Assert.Equal("strategy", sent.DestinationService);
         Assert.Equal(envelope.EventId, sent.Payload.Unpack<DeliveryReceipt>().EventId);
     }
 }

@@ -85,7 +85,7 @@ internal sealed class PhilomenaCommands(MissingEpisodeStore store, PhilomenaProf
             if (await db.ReleasedProfiles.AsNoTracking().FirstOrDefaultAsync(r => r.EpisodeId == episode.Id, cancellationToken) is { } released)
             {
                 // The local authority's node hears who read what it released.
-                audit.TouchPartnerRecord(episode.ChildKey, released.OriginNode, episode.Id);
+                audit.TouchPartnerRecord(episode.ChildKey, released.OriginNode, episode.Id, AssessmentServiceSetup.ServiceName);
                 return PhilomenaProfile.Parser.ParseFrom(released.Profile);
             }
         }

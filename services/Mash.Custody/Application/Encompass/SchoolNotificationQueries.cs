@@ -109,7 +109,7 @@ internal sealed class SchoolNotificationQueries(CustodyDbContext db, CallAudit a
     public void Read(SchoolNotificationRecord notification)
     {
         audit.Touch(notification.ChildKey, notification.Id);
-        audit.TouchPartnerRecord(notification.ChildKey, notification.PoliceNode, notification.Id);
+        audit.TouchPartnerRecord(notification.ChildKey, notification.PoliceNode, notification.Id, CustodyServiceSetup.ServiceName);
     }
 
     private static IQueryable<SchoolNotificationRecord> Filter(

@@ -125,6 +125,53 @@ public sealed class LocalTransportDeliveryTests : IDisposable
     }
 
     [Fact(Timeout = 15_000)]
+    public async Task A_message_for_one_service_or_from_an_origin_a_subscription_leaves_unapplied_is_not_copied_to_it()
+    {
+        await using var transport = Open(_temp.File("broker.db"));
+        Subscription[] subscriptions =
+        [
+            // Message() comes from node-a.
+            Subscription("assessment-node-b") with { Node = "node-b", Service = "assessment", Origin = SubscriptionOrigin.OtherNodes },
+            Subscription("offender-node-b") with { Node = "node-b", Service = "offender", Origin = SubscriptionOrigin.OtherNodes },
+            Subscription("assessment-node-a") with { Node = "node-a", Service = "assessment", Origin = SubscriptionOrigin.OtherNodes },
+            Subscription("referral-node-a") with { Node = "node-a", Service = "referral", Origin = SubscriptionOrigin.ThisNode },
+            Subscription("investigation-node-a") with { Node = "node-a", Service = "investigation" },
+            Subscription("undeclared"),
+        ];
+        foreach (var subscription in subscriptions)
+        {
+            await transport.EnsureSubscriptionAsync(subscription);
+        }
+
+        await transport.SendAsync(
+        [
+            Message("for-assessment") with { Service = "assessment" },
+            Message("for-everyone"),
+        ], CancellationToken.None);
+
+        var seen = subscriptions.ToDictionary(s => s.Name, _ => new Deliveries());
+        var processors = subscriptions.Select(s => transport.CreateProcessor(s, seen[s.Name].Completing, new ProcessorOptions())).ToList();
+        foreach (var processor in processors)
+        {
+            await processor.StartAsync(CancellationToken.None);
+        }
+
+        await WaitUntil(() => seen.Values.Sum(d => d.Count) == 7, "every copy");
+        await Task.Delay(200);
+        Assert.Equal(["for-assessment", "for-everyone"], seen["assessment-node-b"].Ids());
+        Assert.Equal(["for-everyone"], seen["offender-node-b"].Ids());
+        // Its own node's messages, which it leaves unapplied: none.
+        Assert.Empty(seen["assessment-node-a"].Ids());
+        Assert.Equal(["for-everyone"], seen["referral-node-a"].Ids());
+        Assert.Equal(["for-everyone"], seen["investigation-node-a"].Ids());
+        Assert.Equal(["for-assessment", "for-everyone"], seen["undeclared"].Ids());
+        foreach (var processor in processors)
+        {
+            await StopQuickly(processor);
+        }
+    }
+
+    [Fact(Timeout = 15_000)]
     public async Task A_message_id_sent_twice_to_a_topic_is_dropped_but_not_on_another_topic()
     {
         await using var transport = Open(_temp.File("broker.db"));

@@ -61,6 +61,29 @@ public sealed class LocalTransportStorageTests : IDisposable
     }
 
     [Fact(Timeout = 15_000)]
+    public async Task A_subscription_declared_again_with_more_origins_gets_their_messages_from_then_on()
+    {
+        // A new version of the service applies its own node's messages too (Message() comes from node-a).
+        await using var transport = Open(_temp.File("broker.db"));
+        var partnersOnly = Subscription("investigation-node-a") with { Node = "node-a", Service = "investigation", Origin = SubscriptionOrigin.OtherNodes };
+        await transport.EnsureSubscriptionAsync(partnersOnly);
+        await transport.SendAsync([Message("while-partners-only")], CancellationToken.None);
+        var everyOrigin = partnersOnly with { Origin = SubscriptionOrigin.AnyNode };
+        await transport.EnsureSubscriptionAsync(everyOrigin);
+        // A caller that does not speak for the service (a dead-letter reader) changes nothing.
+        await transport.EnsureSubscriptionAsync(Subscription("investigation-node-a"));
+        await transport.SendAsync([Message("after-every-origin")], CancellationToken.None);
+
+        var seen = new Deliveries();
+        await using var processor = transport.CreateProcessor(everyOrigin, seen.Completing, new ProcessorOptions());
+        await processor.StartAsync(CancellationToken.None);
+        await WaitUntil(() => seen.Count == 1, "the message sent once every origin was declared");
+        await Task.Delay(300);
+        Assert.Equal(["after-every-origin"], seen.Ids());
+        await StopQuickly(processor);
+    }
+
+    [Fact(Timeout = 15_000)]
     public async Task A_message_id_is_accepted_again_once_the_duplicate_window_has_passed()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -119,6 +119,21 @@ public abstract class ConsumerTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task An_event_for_another_service_of_this_node_is_completed_without_being_applied_and_one_for_this_service_is_applied()
+    {
+        var forOffender = Envelope("evt-offender");
+        forOffender.DestinationService = "offender";
+        var forThisService = Envelope("evt-assessment");
+        forThisService.DestinationService = _harness.Identity.ServiceName;
+
+        Assert.Equal("completed", (await DeliverAsync(forOffender)).Settlement);
+        Assert.Equal(0, await NotesAsync());
+        Assert.Equal("completed", (await DeliverAsync(forThisService)).Settlement);
+        Assert.Equal(1, await NotesAsync());
+        Assert.Equal(["evt-assessment"], await _harness.QueryAsync(db => db.Set<ProcessedEvent>().Select(e => e.EventId).ToListAsync()));
+    }
+
+    [SkippableFact]
     public async Task Applying_an_event_is_audited_as_a_write_by_the_partner_node()
     {
         await DeliverAsync(Envelope("evt-audit"));

@@ -64,6 +64,7 @@ internal sealed class EventingHarness : IDisposable
         services.AddScoped<ConsumedEvent>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<EventOutbox>();
+        services.AddSingleton(Identity);
         services.AddOptions();
         services.AddSingleton<WorkingCalendars>();
         services.AddSingleton<ServiceClock>();

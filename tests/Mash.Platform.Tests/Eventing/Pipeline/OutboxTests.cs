@@ -90,7 +90,7 @@ public abstract class OutboxTests : IDisposable
             Microsoft.Extensions.Options.Options.Create(new Mash.Platform.Hosting.MashNodeOptions()),
             Microsoft.Extensions.Options.Options.Create(new EventingOptions { ShareUnconfirmedChildMatches = shareUnconfirmed }),
             scope.ServiceProvider.GetRequiredService<AgreementRegistry>(), scope.ServiceProvider.GetRequiredService<ServiceClock>(),
-            scope.ServiceProvider.GetRequiredService<CallAudit>(), TimeProvider.System);
+            scope.ServiceProvider.GetRequiredService<CallAudit>(), TimeProvider.System, _harness.Identity);
 
         var shared = outbox.ShareWithPartners(db, Topics.CseFlags, new CseFlagChanged { FlagId = "f" }, "child-x", childConfirmed, basis, "safeguarding");
         await db.SaveChangesAsync();
@@ -116,13 +116,16 @@ public abstract class OutboxTests : IDisposable
         var outbox = new EventOutbox(
             Microsoft.Extensions.Options.Options.Create(new Mash.Platform.Hosting.MashNodeOptions { Id = EventingHarness.NodeId }),
             Microsoft.Extensions.Options.Options.Create(new EventingOptions()),
-            registry, scope.ServiceProvider.GetRequiredService<ServiceClock>(), scope.ServiceProvider.GetRequiredService<CallAudit>(), TimeProvider.System);
+            registry, scope.ServiceProvider.GetRequiredService<ServiceClock>(), scope.ServiceProvider.GetRequiredService<CallAudit>(), TimeProvider.System,
+            _harness.Identity);
 
         Assert.True(outbox.ShareWithPartners(db, Topics.CseFlags, new CseFlagChanged { FlagId = "f" }, "child-x", true, LawfulBasis.PublicTask, "safeguarding", "flag-1"));
         await db.SaveChangesAsync();
 
         var envelope = EventEnvelope.Parser.ParseFrom((await db.Set<OutboxMessage>().SingleAsync()).Envelope);
         Assert.Equal([EventingHarness.NodeId, EventingHarness.PartnerNode], envelope.RecipientNodes);
+        // Its partners' receipts come back to the service that shared it.
+        Assert.Equal(_harness.Identity.ServiceName, envelope.OriginService);
         var disclosures = await db.Set<DisclosureRecord>().OrderBy(d => d.DestinationNode).ToListAsync();
         Assert.Equal([("test-health", false, ""), (EventingHarness.PartnerNode, true, "TEST-ISA")], disclosures.Select(d => (d.DestinationNode, d.Shared, d.AgreementId)));
         Assert.StartsWith("No agreement in force with node 'test-health' for CSE flags: agreement 'ISA-HEALTH-2025' ended on 2025-12-31", disclosures[0].Reason, StringComparison.Ordinal);

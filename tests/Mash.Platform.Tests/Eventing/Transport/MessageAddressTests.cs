@@ -27,6 +27,13 @@ public sealed class MessageAddressTests
     }
 
     [Fact]
+    public void An_answer_for_the_service_that_shared_is_for_that_service_and_others_for_every_service()
+    {
+        Assert.Equal("strategy", MessageAddress.ServiceOf(new EventEnvelope { DestinationNode = "police", DestinationService = "strategy" }));
+        Assert.Equal("", MessageAddress.ServiceOf(new EventEnvelope { DestinationNode = "police" }));
+    }
+
+    [Fact]
     public void An_event_from_before_addresses_is_for_every_node()
     {
         Assert.Empty(MessageAddress.NodesOf(new EventEnvelope { OriginNode = "police" }));
