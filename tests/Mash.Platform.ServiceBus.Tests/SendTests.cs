@@ -70,6 +70,22 @@ public sealed class SendTests
     }
 
     [Fact]
+    public async Task A_receipt_for_one_service_carries_it_for_subscription_rules_and_others_carry_none()
+    {
+        await using var transport = new ServiceBusTransport(_client.Object);
+        var receipt = new EventEnvelope { EventId = "event-1", DestinationNode = "police", DestinationService = "strategy" };
+        var toTheNode = new EventEnvelope { EventId = "event-2", DestinationNode = "police" };
+
+        await transport.SendAsync(
+            [Fakes.Message("event-1") with { Body = receipt.ToByteArray() }, Fakes.Message("event-2") with { Body = toTheNode.ToByteArray() }],
+            CancellationToken.None);
+
+        var messages = Assert.Single(_sent).Messages;
+        Assert.Equal("strategy", messages[0].ApplicationProperties["mash-destination-service"]);
+        Assert.False(messages[1].ApplicationProperties.ContainsKey("mash-destination-service"));
+    }
+
+    [Fact]
     public async Task Each_topic_gets_one_sender_created_once()
     {
         await using var transport = new ServiceBusTransport(_client.Object);
