@@ -22,8 +22,8 @@ internal sealed class MessageReceiver(SqlitePool pool, TimeProvider time)
 
     /// <param name="busySessions">Sessions this processor is still handling (their lock may have expired): skipped.</param>
     /// <param name="likelyReady">
-    /// The last claim took as many messages as it asked for: go straight to the write. Under load the plain
-    /// read first (<see cref="AnyReady"/>) almost always says yes, and it cost a read transaction per claim.
+    /// The last claim found messages: go straight to the write. Under load the plain read first
+    /// (<see cref="AnyReady"/>) almost always says yes, and it cost a read transaction per claim.
     /// </param>
     public ClaimResult Claim(long subscriptionId, string topic, int max, ICollection<string> busySessions, ProcessorOptions options, bool likelyReady = false)
     {

@@ -17,7 +17,7 @@ internal sealed class ProcessorRun : IDisposable
     private readonly IDisposable _listening;
     private readonly Task _loop;
     // Only the receive loop touches it.
-    private bool _lastClaimFilled;
+    private bool _lastClaimFound;
 
     public ProcessorRun(LocalBroker broker, ProcessorTarget target, MessageHandler handler, ProcessorOptions options)
     {
@@ -95,10 +95,8 @@ internal sealed class ProcessorRun : IDisposable
             return false;
         }
 
-        var result = _broker.Receiver.Claim(_target.SubscriptionId, _target.Topic, free, _handlers.Sessions, _options, likelyReady: _lastClaimFilled);
-        // Only a claim that took all it could may have left more waiting. One that took fewer took everything
-        // ready: the next looks with a plain read first, rather than taking the write lock to find nothing.
-        _lastClaimFilled = result.Claimed.Count == free;
+        var result = _broker.Receiver.Claim(_target.SubscriptionId, _target.Topic, free, _handlers.Sessions, _options, likelyReady: _lastClaimFound);
+        _lastClaimFound = result.Claimed.Count > 0;
         foreach (var messageId in result.DeadLetteredIds)
         {
             _broker.Logger.MaxDeliveryCountExceeded(_target.Topic, _target.Name, messageId);
