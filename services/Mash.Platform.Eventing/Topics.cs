@@ -39,10 +39,10 @@ public static class Topics
     /// <summary>Within a node: StrategyDiscussion tells Assessment of each discussion about a child, for the child's risk profile.</summary>
     public const string StrategyRecords = "strategy-records";
 
-    /// <summary>Delivery receipts, addressed to the node that shared what was stored; every sharing service subscribes.</summary>
+    /// <summary>Delivery receipts, addressed to the node and the service that shared what was stored; every sharing service subscribes.</summary>
     public const string DeliveryReceipts = "delivery-receipts";
 
-    /// <summary>A partner node's caller read a record this node shared, addressed to this node; every sharing service subscribes.</summary>
+    /// <summary>A partner node's caller read a record this node shared, addressed to this node (and its service that shared, when the reader knows); every sharing service subscribes.</summary>
     public const string AccessNotices = "access-notices";
 
     public static string SubscriptionName(string service, string nodeId) => $"{service}-{nodeId}";

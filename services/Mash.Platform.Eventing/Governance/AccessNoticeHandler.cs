@@ -11,9 +11,9 @@ namespace Mash.Platform.Eventing.Governance;
 /// <summary>
 /// A partner node's notice that its caller read records this node shared: each entered in this
 /// service's audit trail as that caller's access (agency, client, practitioner, RPC, when, at
-/// which node), so "who accessed this child" here includes who opened what was shared. A service
-/// that shared none of them (every sharing service subscribes) has nothing to record, and keeps
-/// no inbox entry either.
+/// which node), so "who accessed this child" here includes who opened what was shared. A notice names
+/// the service that shared when the reader knew it; one that names none reaches every sharing service,
+/// and one that shared none of the records has nothing to record, and keeps no inbox entry either.
 /// </summary>
 public sealed class AccessNoticeHandler(MashDbContext db, CallAudit call, ConsumedEvent consumed) : IIntegrationEventHandler<RecordAccessed>
 {

@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Mash.Platform.Eventing.Receipts;
 
 /// <summary>
-/// A partner node's receipt for something shared from this node: kept when this service shared it
-/// (every service of the node that handles receipts receives every receipt addressed to the node),
-/// once per node. A service that shares records partners acknowledge handles it; one that did not share
-/// the event keeps no inbox entry for its receipt.
+/// A partner node's receipt for something shared from this node: kept when this service shared it, once
+/// per node. A receipt names the service that shared (the envelope's destination service) and reaches only
+/// it; one from a node of an earlier version names none and reaches every service here that handles
+/// receipts, so a service that did not share the event keeps no inbox entry for its receipt.
 /// </summary>
 public sealed class DeliveryReceiptHandler(MashDbContext db, DeliveryReceipts receipts, ConsumedEvent consumed) : IIntegrationEventHandler<DeliveryReceipt>
 {
