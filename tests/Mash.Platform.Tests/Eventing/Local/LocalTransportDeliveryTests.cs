@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Mash.Platform.Eventing.Local;
 using Mash.Platform.Eventing.Transport;
 using Mash.Platform.Tests.Support;
 using static Mash.Platform.Tests.Eventing.Local.LocalTransportKit;
@@ -93,35 +94,17 @@ public sealed class LocalTransportDeliveryTests : IDisposable
             Subscription("assessment-node-c") with { Node = "node-c" },
             Subscription("undeclared"),
         ];
-        foreach (var subscription in subscriptions)
-        {
-            await transport.EnsureSubscriptionAsync(subscription);
-        }
-
-        await transport.SendAsync(
+        var seen = await CopiesSeenAsync(transport, subscriptions, copies: 9,
         [
             Message("to-b") with { Nodes = ["node-b"] },
             Message("to-a-and-c") with { Nodes = ["node-a", "node-c"] },
             Message("to-all"),
-        ], CancellationToken.None);
+        ]);
 
-        var seen = subscriptions.ToDictionary(s => s.Name, _ => new Deliveries());
-        var processors = subscriptions.Select(s => transport.CreateProcessor(s, seen[s.Name].Completing, new ProcessorOptions())).ToList();
-        foreach (var processor in processors)
-        {
-            await processor.StartAsync(CancellationToken.None);
-        }
-
-        await WaitUntil(() => seen.Values.Sum(d => d.Count) == 9, "every copy");
-        await Task.Delay(200);
         Assert.Equal(["to-a-and-c", "to-all"], seen["assessment-node-a"].Ids());
         Assert.Equal(["to-b", "to-all"], seen["assessment-node-b"].Ids());
         Assert.Equal(["to-a-and-c", "to-all"], seen["assessment-node-c"].Ids());
         Assert.Equal(["to-b", "to-a-and-c", "to-all"], seen["undeclared"].Ids());
-        foreach (var processor in processors)
-        {
-            await StopQuickly(processor);
-        }
     }
 
     [Fact(Timeout = 15_000)]
@@ -138,26 +121,12 @@ public sealed class LocalTransportDeliveryTests : IDisposable
             Subscription("investigation-node-a") with { Node = "node-a", Service = "investigation" },
             Subscription("undeclared"),
         ];
-        foreach (var subscription in subscriptions)
-        {
-            await transport.EnsureSubscriptionAsync(subscription);
-        }
-
-        await transport.SendAsync(
+        var seen = await CopiesSeenAsync(transport, subscriptions, copies: 7,
         [
             Message("for-assessment") with { Service = "assessment" },
             Message("for-everyone"),
-        ], CancellationToken.None);
+        ]);
 
-        var seen = subscriptions.ToDictionary(s => s.Name, _ => new Deliveries());
-        var processors = subscriptions.Select(s => transport.CreateProcessor(s, seen[s.Name].Completing, new ProcessorOptions())).ToList();
-        foreach (var processor in processors)
-        {
-            await processor.StartAsync(CancellationToken.None);
-        }
-
-        await WaitUntil(() => seen.Values.Sum(d => d.Count) == 7, "every copy");
-        await Task.Delay(200);
         Assert.Equal(["for-assessment", "for-everyone"], seen["assessment-node-b"].Ids());
         Assert.Equal(["for-everyone"], seen["offender-node-b"].Ids());
         // Its own node's messages, which it leaves unapplied: none.
@@ -165,10 +134,34 @@ public sealed class LocalTransportDeliveryTests : IDisposable
         Assert.Equal(["for-everyone"], seen["referral-node-a"].Ids());
         Assert.Equal(["for-everyone"], seen["investigation-node-a"].Ids());
         Assert.Equal(["for-assessment", "for-everyone"], seen["undeclared"].Ids());
+    }
+
+    /// <summary>Declares the subscriptions, sends the messages, and returns what each subscription received once all the copies are in.</summary>
+    private static async Task<Dictionary<string, Deliveries>> CopiesSeenAsync(
+        LocalFileTransport transport, Subscription[] subscriptions, int copies, TransportMessage[] messages)
+    {
+        foreach (var subscription in subscriptions)
+        {
+            await transport.EnsureSubscriptionAsync(subscription);
+        }
+
+        await transport.SendAsync(messages, CancellationToken.None);
+        var seen = subscriptions.ToDictionary(s => s.Name, _ => new Deliveries());
+        var processors = subscriptions.Select(s => transport.CreateProcessor(s, seen[s.Name].Completing, new ProcessorOptions())).ToList();
+        foreach (var processor in processors)
+        {
+            await processor.StartAsync(CancellationToken.None);
+        }
+
+        await WaitUntil(() => seen.Values.Sum(d => d.Count) == copies, "every copy");
+        // Long enough for a copy too many to show.
+        await Task.Delay(200);
         foreach (var processor in processors)
         {
             await StopQuickly(processor);
         }
+
+        return seen;
     }
 
     [Fact(Timeout = 15_000)]
