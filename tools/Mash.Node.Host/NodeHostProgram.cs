@@ -1,3 +1,4 @@
+using Mash.Platform.Hosting.InProcess;
 using System.Text.Json;
 
 namespace Mash.Node.Host;
@@ -20,6 +21,8 @@ internal static class NodeHostProgram
             return 2;
         }
 
+        // The gateway reaches the services beside it through memory, not the kernel's TCP stack.
+        InProcessListeners.Enable();
         var apps = JsonSerializer.Deserialize<List<HostedApp>>(await File.ReadAllTextAsync(file)) ?? [];
         using var stop = new CancellationTokenSource();
         // Each on the thread pool from its first line: building an application and migrating SQLite run synchronously,

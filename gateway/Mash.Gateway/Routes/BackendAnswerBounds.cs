@@ -1,3 +1,4 @@
+using Mash.Platform.Hosting.InProcess;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
@@ -95,6 +96,11 @@ internal static class BackendAnswerBounds
         {
             base.ConfigureHandler(context, handler);
             handler.MaxResponseHeadersLength = options.Value.MaxBackendHeadersKilobytes;
+            if (InProcessListeners.Enabled)
+            {
+                // Beside its services in one process (the embedded default): the hop to them skips the socket.
+                handler.ConnectCallback = InProcessConnections.ConnectAsync;
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using Mash.Platform.Hosting;
+using Mash.Platform.Hosting.InProcess;
 using Mash.Platform.Audit;
 using Mash.Platform.Auth;
 using Mash.Platform.Errors;
@@ -38,6 +39,7 @@ public static class MashServiceDefaults
         services.AddMashHealth();
         services.AddDevelopmentReflection(builder.Environment);
         builder.AddMashTelemetry(serviceName);
+        builder.WebHost.ListenInProcessWhenEnabled(builder.Configuration);
         return builder;
     }
 
