@@ -59,6 +59,19 @@ public sealed class OneProcessNodesTests : IAsyncLifetime
         Assert.Equal(NodeOptions.PoliceNodeId, arrived.PoliceNode);
     }
 
+    [Fact]
+    public async Task The_gateway_asks_every_service_of_its_process_and_each_answers()
+    {
+        // The node's governance call fans out to each service beside the gateway (in process, not over TCP).
+        var verified = await _police.Governance().VerifyAuditChainsAsync(
+            new Contracts.Governance.V1.VerifyAuditChainsRequest(), await _police.AsAsync("ops-admin"));
+
+        Assert.True(verified.AllIntact);
+        Assert.Equal(
+            ["assessment", "custody", "investigation", "offender", "referral", "strategy"],
+            verified.Services.Select(s => s.Service).Order(StringComparer.Ordinal));
+    }
+
     public async Task DisposeAsync()
     {
         _police?.Dispose();

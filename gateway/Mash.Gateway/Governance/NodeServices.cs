@@ -1,5 +1,6 @@
 using Grpc.Net.Client;
 using Mash.Contracts.Governance.V1;
+using Mash.Platform.Hosting.InProcess;
 
 namespace Mash.Gateway.Governance;
 
@@ -22,6 +23,7 @@ internal sealed class NodeServices : IDisposable
             {
                 // An export holds a child's whole history at one service.
                 MaxReceiveMessageSize = 16 * 1024 * 1024,
+                HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true }.ConnectInProcessWhenEnabled(),
             }), StringComparer.Ordinal);
     }
 

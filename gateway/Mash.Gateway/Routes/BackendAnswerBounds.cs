@@ -96,11 +96,8 @@ internal static class BackendAnswerBounds
         {
             base.ConfigureHandler(context, handler);
             handler.MaxResponseHeadersLength = options.Value.MaxBackendHeadersKilobytes;
-            if (InProcessListeners.Enabled)
-            {
-                // Beside its services in one process (the embedded default): the hop to them skips the socket.
-                handler.ConnectCallback = InProcessConnections.ConnectAsync;
-            }
+            // Beside its services in one process (the embedded default): the hop to them skips the socket.
+            handler.ConnectInProcessWhenEnabled();
         }
     }
 }

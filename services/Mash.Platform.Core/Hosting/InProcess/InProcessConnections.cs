@@ -45,6 +45,17 @@ public static class InProcessConnections
         });
     }
 
+    /// <summary>Has <paramref name="handler"/> reach servers of this process in process when this process listens in process.</summary>
+    public static SocketsHttpHandler ConnectInProcessWhenEnabled(this SocketsHttpHandler handler)
+    {
+        if (InProcessListeners.Enabled)
+        {
+            handler.ConnectCallback = ConnectAsync;
+        }
+
+        return handler;
+    }
+
     /// <summary>
     /// A <see cref="SocketsHttpHandler.ConnectCallback"/>: the in-process listener for the address dialled when this
     /// process has one, otherwise a TCP connection as the handler would make itself.

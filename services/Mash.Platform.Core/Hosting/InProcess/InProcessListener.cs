@@ -68,6 +68,12 @@ public sealed class InProcessListener : IConnectionListener
     {
         InProcessListeners.Remove(this);
         _waiting.Writer.TryComplete();
+        // Handed over just before the server stopped and never accepted: their callers are told now, not left waiting.
+        while (_waiting.Reader.TryRead(out var unaccepted))
+        {
+            unaccepted.Abort();
+        }
+
         return ValueTask.CompletedTask;
     }
 
