@@ -30,7 +30,7 @@ public sealed class InProcessConnectionsTests
         Assert.Equal(HttpVersion.Version20, response.Version);
         Assert.Equal(body, await response.Content.ReadAsByteArrayAsync());
         Assert.True(InProcessListeners.TryFind(authority, out var listener));
-        Assert.Equal(1, listener.Accepted);
+        Assert.Equal(1, listener.ConnectionsMade);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class InProcessConnectionsTests
 
         Assert.Equal(bodies, answers);
         Assert.True(InProcessListeners.TryFind(authority, out var listener));
-        Assert.Equal(1, listener.Accepted);
+        Assert.Equal(1, listener.ConnectionsMade);
     }
 
     [Fact]

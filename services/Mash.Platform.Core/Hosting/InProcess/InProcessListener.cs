@@ -10,7 +10,7 @@ public sealed class InProcessListener : IConnectionListener
 {
     private readonly Channel<ConnectionContext> _waiting = Channel.CreateUnbounded<ConnectionContext>();
     private readonly IPEndPoint _local;
-    private long _accepted;
+    private long _connectionsMade;
 
     internal InProcessListener(InProcessEndPoint endPoint)
     {
@@ -23,8 +23,8 @@ public sealed class InProcessListener : IConnectionListener
 
     EndPoint IConnectionListener.EndPoint => EndPoint;
 
-    /// <summary>Connections handed to the server so far (what tests and the benchmark look at).</summary>
-    public long Accepted => Interlocked.Read(ref _accepted);
+    /// <summary>Connections handed to the server so far (what the tests look at: HTTP/2 calls share a connection).</summary>
+    public long ConnectionsMade => Interlocked.Read(ref _connectionsMade);
 
     /// <summary>A new connection to this listener's server: the caller's end, as a stream.</summary>
     /// <exception cref="IOException">The server has stopped listening.</exception>
@@ -48,7 +48,7 @@ public sealed class InProcessListener : IConnectionListener
             throw new IOException($"Nothing listens in process for {EndPoint.Authority} any more.");
         }
 
-        Interlocked.Increment(ref _accepted);
+        Interlocked.Increment(ref _connectionsMade);
         return caller;
     }
 

@@ -7,8 +7,8 @@ namespace Mash.Platform.Hosting.InProcess;
 /// </summary>
 /// <remarks>
 /// The embedded default runs a node's gateway and services in one process (<c>Mash.Node.Host</c>). A call the
-/// gateway forwards there crossed the kernel's TCP stack twice more than the caller's own hop: 41 % of the
-/// gateway's CPU was socket calls. Handed through memory, the hop is the same HTTP/2 (Kestrel on one side,
+/// gateway forwards there crossed TCP a second time after the caller's own hop, only to come back into the same
+/// process: 41 % of the gateway's CPU was socket calls. Handed through memory, the hop is the same HTTP/2 (Kestrel on one side,
 /// SocketsHttpHandler on the other), tokens and all; only the socket is gone.
 /// </remarks>
 public static class InProcessListeners
