@@ -24,9 +24,10 @@ public static class InProcessConnections
         }
 
         var authorities = configuration.GetSection("Kestrel:Endpoints").GetChildren()
-            .Select(e => e["Url"])
-            .Where(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.Port > 0)
-            .Select(url => new Uri(url!).Authority)
+            .Select(e => Uri.TryCreate(e["Url"], UriKind.Absolute, out var uri) ? uri : null)
+            .OfType<Uri>()
+            .Where(uri => uri.Scheme == Uri.UriSchemeHttp && uri.Port > 0)
+            .Select(uri => uri.Authority)
             .ToList();
         return authorities.Count == 0 ? webHost : webHost.ListenInProcess(authorities);
     }
