@@ -79,6 +79,10 @@ public static class MashPersistence
         if (options.Options.ContextType != typeof(DbContext) && CompiledModels.Find(options.Options.ContextType, provider) is { } compiled)
         {
             options.UseModel(compiled);
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                SqliteConnectionWithoutFunctions.UseWhereItApplies(options, compiled);
+            }
         }
 
         // Migrating would otherwise build the design-time model and the snapshot's, and compare them, for
