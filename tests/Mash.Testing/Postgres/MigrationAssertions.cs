@@ -3,6 +3,7 @@ using Mash.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Xunit;
 
 namespace Mash.Testing.Postgres;
@@ -35,6 +36,11 @@ public static class MigrationAssertions
         Assert.NotSame(compiled, building.Model);
         Assert.True(Describe(building.Model) == Describe(compiled),
             $"The compiled {provider} model of {typeof(TContext).Name} differs from its model: run tools/scripts/compile-models.sh.");
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            Assert.True(db.GetService<IRelationalConnection>() is SqliteConnectionWithoutFunctions,
+                $"{typeof(TContext).Name} connects to SQLite with EF Core's functions (a decimal property?): each query then registers and removes them (SqliteConnectionWithoutFunctions).");
+        }
     }
 
     /// <summary>Entities, properties, keys, indexes and their tables and columns, as EF Core describes them.</summary>
