@@ -15,11 +15,12 @@ namespace Mash.Platform.Persistence;
 /// </summary>
 /// <remarks>
 /// Microsoft.Data.Sqlite registers a connection's functions on the pooled native connection at every
-/// open and removes them at every close: a dozen <c>sqlite3_create_function</c> calls each way, for each
-/// query and each save. In a profile of reads that was about 4 % of the node's CPU, for functions a
-/// model without decimal properties never calls. <see cref="AppliesTo"/> keeps EF Core's connection for
-/// a model with a decimal property; a LINQ query using <c>Regex.IsMatch</c> would fail with "no such
-/// function: regexp" (the services have none).
+/// open and removes them at every close, one <c>sqlite3_create_function</c> call each, for each query
+/// and each save: work for functions a model without decimal properties never calls. Without them the
+/// node's CPU per read fell by 16 % (docs/benchmarks.md, "SQLite connections without EF Core's
+/// functions"). <see cref="AppliesTo"/> keeps EF Core's connection for a model with a decimal property;
+/// a LINQ query using <c>Regex.IsMatch</c> would fail with "no such function: regexp" (the services
+/// have none).
 /// </remarks>
 #pragma warning disable EF1001 // SqliteRelationalConnection is EF Core's internal API; its constructor is the one this derives from.
 public sealed class SqliteConnectionWithoutFunctions(
