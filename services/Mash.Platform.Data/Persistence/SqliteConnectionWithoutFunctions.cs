@@ -42,7 +42,8 @@ public sealed class SqliteConnectionWithoutFunctions(
 
     /// <summary>True when no property of <paramref name="model"/> is a decimal: EF Core's functions are then never called.</summary>
     public static bool AppliesTo(IModel model) =>
-        !model.GetEntityTypes().SelectMany(entity => entity.GetProperties())
+        // Flattened: a decimal inside a complex property counts too.
+        !model.GetEntityTypes().SelectMany(entity => entity.GetFlattenedProperties())
             .Any(property => (Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType) == typeof(decimal));
 
     protected override DbConnection CreateDbConnection()

@@ -45,9 +45,9 @@ public sealed class SqliteConnectionWithoutFunctionsTests
     private static DbContextOptions<T> Options<T>(string file)
         where T : DbContext
     {
-        var plain = new DbContextOptionsBuilder<T>().UseSqlite($"Data Source={file};Pooling=False");
-        using var probe = (T)Activator.CreateInstance(typeof(T), plain.Options)!;
-        var options = new DbContextOptionsBuilder<T>().UseSqlite($"Data Source={file};Pooling=False");
+        var connectionString = $"Data Source={file};Pooling=False";
+        using var probe = (T)Activator.CreateInstance(typeof(T), new DbContextOptionsBuilder<T>().UseSqlite(connectionString).Options)!;
+        var options = new DbContextOptionsBuilder<T>().UseSqlite(connectionString);
         SqliteConnectionWithoutFunctions.UseWhereItApplies(options, probe.Model);
         return options.Options;
     }
