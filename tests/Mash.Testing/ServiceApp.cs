@@ -37,12 +37,12 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
     /// <param name="nodeId">This node's id.</param>
     /// <param name="start">Where the clock starts.</param>
     /// <param name="dataDirectoryPrefix">The prefix of the temporary data directory made when none is given.</param>
-    /// <param name="dataDirectory">The data directory, or null for a new temporary one.</param>
+    /// <param name="dataDirectory">The data directory, or null for a new temporary one (removed when the test process exits).</param>
     /// <param name="tokens">The tokens to trust, or null for the app's own (disposed with it).</param>
     protected ServiceApp(string nodeId, DateTimeOffset start, string dataDirectoryPrefix, string? dataDirectory = null, TestTokens? tokens = null)
     {
         _nodeId = nodeId;
-        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory(dataDirectoryPrefix).FullName;
+        DataDirectory = dataDirectory ?? TempDataDirectories.Create(dataDirectoryPrefix);
         _ownsTokens = tokens is null;
         Tokens = tokens ?? new TestTokens();
         Clock = new FakeTimeProvider(start);
