@@ -1,5 +1,6 @@
 extern alias AssessmentNode;
 
+using Mash.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Mash.Contracts.Assessment.V1;
@@ -22,7 +23,7 @@ public sealed class PartnerAssessmentApp : WebApplicationFactory<AssessmentNode:
 {
     public const string NodeId = "worcestershire-social-care";
 
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("mash-offender-partner-tests-").FullName;
+    private readonly string _dataDirectory = TempDataDirectories.Create("mash-offender-partner-tests-");
     private GrpcChannel? _channel;
 
     internal TestTokens Tokens { get; } = new();

@@ -1,3 +1,4 @@
+using Mash.Testing;
 using Mash.Contracts.Referral.V1;
 using Mash.Platform.Persistence;
 using Mash.Referral.Data;
@@ -66,7 +67,7 @@ public sealed class MigrateOnlyTests
                 ["DOTNET_ENVIRONMENT"] = "Development",
                 ["Mash__Database__Provider"] = "PostgreSql",
                 ["ConnectionStrings__referral"] = connectionString,
-                ["Mash__DataDirectory"] = Directory.CreateTempSubdirectory("mash-referral-migrate-").FullName,
+                ["Mash__DataDirectory"] = TempDataDirectories.Create("mash-referral-migrate-"),
             },
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Mash.Referral.dll"));

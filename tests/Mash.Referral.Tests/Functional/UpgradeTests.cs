@@ -1,3 +1,4 @@
+using Mash.Testing;
 using Google.Protobuf;
 using Mash.Contracts.Events.V1;
 using Mash.Contracts.Referral.V1;
@@ -24,7 +25,7 @@ public sealed class UpgradePostgreSqlTests() : UpgradeScenarios(DatabaseProvider
 public abstract class UpgradeScenarios(DatabaseProvider provider) : IDisposable
 {
     private static readonly DateTime Monday = new(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc);
-    private readonly string _data = Directory.CreateTempSubdirectory("mash-referral-upgrade-").FullName;
+    private readonly string _data = TempDataDirectories.Create("mash-referral-upgrade-");
     private PostgresDatabase? _postgres;
 
     public void Dispose()
