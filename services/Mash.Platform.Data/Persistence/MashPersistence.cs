@@ -81,7 +81,7 @@ public static class MashPersistence
             options.UseModel(compiled);
             if (provider == DatabaseProvider.Sqlite)
             {
-                SqliteConnectionWithoutFunctions.UseWhereItApplies(options, compiled);
+                KeptSqliteConnection.UseWhereItApplies(options, compiled);
             }
         }
 

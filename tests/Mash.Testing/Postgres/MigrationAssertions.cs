@@ -38,8 +38,8 @@ public static class MigrationAssertions
             $"The compiled {provider} model of {typeof(TContext).Name} differs from its model: run tools/scripts/compile-models.sh.");
         if (provider == DatabaseProvider.Sqlite)
         {
-            Assert.True(db.GetService<IRelationalConnection>() is SqliteConnectionWithoutFunctions,
-                $"{typeof(TContext).Name} connects to SQLite with EF Core's functions (a decimal property?): each query then registers and removes them (SqliteConnectionWithoutFunctions).");
+            Assert.True(db.GetService<IRelationalConnection>() is KeptSqliteConnection,
+                $"{typeof(TContext).Name} connects to SQLite with EF Core's functions (a decimal property?): each query then registers and removes them (KeptSqliteConnection).");
         }
     }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Platform.Tests.Persistence;
 
-public sealed class SqliteConnectionWithoutFunctionsTests
+public sealed class KeptSqliteConnectionTests
 {
     [Fact]
     public async Task A_model_without_decimals_saves_and_reads_on_a_connection_without_EF_Cores_functions()
@@ -33,7 +33,7 @@ public sealed class SqliteConnectionWithoutFunctionsTests
         using var temp = new TempDirectory();
         var options = Options<AmountDb>(temp.File("amounts.db"));
         await using var db = new AmountDb(options);
-        Assert.False(SqliteConnectionWithoutFunctions.AppliesTo(db.Model));
+        Assert.False(KeptSqliteConnection.AppliesTo(db.Model));
         await db.Database.EnsureCreatedAsync();
         db.Amounts.AddRange(new Amount { Id = 1, Value = 1.25m }, new Amount { Id = 2, Value = 10.5m });
         await db.SaveChangesAsync();
@@ -48,7 +48,7 @@ public sealed class SqliteConnectionWithoutFunctionsTests
         var connectionString = $"Data Source={file};Pooling=False";
         using var probe = (T)Activator.CreateInstance(typeof(T), new DbContextOptionsBuilder<T>().UseSqlite(connectionString).Options)!;
         var options = new DbContextOptionsBuilder<T>().UseSqlite(connectionString);
-        SqliteConnectionWithoutFunctions.UseWhereItApplies(options, probe.Model);
+        KeptSqliteConnection.UseWhereItApplies(options, probe.Model);
         return options.Options;
     }
 

@@ -1,0 +1,176 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Mash.Platform.Persistence;
+
+/// <summary>
+/// The commands EF Core runs on one open SQLite connection, each kept with its prepared statement and run
+/// again for the next command of the same SQL: parsing and planning happen once per connection, not once
+/// per query. Forgotten when the connection closes, since its statements belong to the native connection
+/// it had.
+/// </summary>
+/// <remarks>
+/// EF Core makes a new command for every query and save and disposes it after, and Microsoft.Data.Sqlite
+/// keeps no statement beyond its command (dotnet/efcore#14044). <see cref="Interceptor"/> runs the kept
+/// command in place of EF Core's, with EF Core's parameters, transaction and timeout, so EF Core logs, maps
+/// errors and reads results as before. A kept command whose reader is still open (a query run inside the
+/// loop over another of the same SQL) is not shared: EF Core's own command runs that one.
+/// </remarks>
+internal sealed class KeptStatements
+{
+    /// <summary>
+    /// Statements kept per connection: every query and save a service makes often, while bounding the memory a
+    /// connection holds (a few kilobytes per statement); the least recently run goes first.
+    /// </summary>
+    public const int MaxPerConnection = 32;
+
+    public static readonly DbCommandInterceptor Interceptor = new RunKept();
+
+    private readonly Dictionary<string, Kept> _bySql = new(StringComparer.Ordinal);
+    private readonly SqliteConnection _connection;
+    private long _runs;
+
+    private KeptStatements(SqliteConnection connection) => _connection = connection;
+
+    /// <summary>Statements kept now, for tests.</summary>
+    public int Count => _bySql.Count;
+
+    /// <summary>
+    /// The kept command for <paramref name="command"/>'s SQL, made ready with its parameters, transaction and
+    /// timeout; null when it is running already.
+    /// </summary>
+    private Kept? ReadyFor(DbCommand command)
+    {
+        if (!_bySql.TryGetValue(command.CommandText, out var kept))
+        {
+            if (_bySql.Count >= MaxPerConnection)
+            {
+                ForgetLeastRecentlyRun();
+            }
+
+            kept = new Kept(_connection.CreateCommand());
+            kept.Command.CommandText = command.CommandText;
+            _bySql.Add(command.CommandText, kept);
+        }
+        else if (kept.Reader is { IsClosed: false })
+        {
+            return null;
+        }
+
+        kept.LastRun = ++_runs;
+        kept.Reader = null;
+        var ready = kept.Command;
+        ready.Parameters.Clear();
+        foreach (SqliteParameter parameter in command.Parameters)
+        {
+            ready.Parameters.Add(parameter);
+        }
+
+        ready.Transaction = (SqliteTransaction?)command.Transaction;
+        ready.CommandTimeout = command.CommandTimeout;
+        return kept;
+    }
+
+    private void ForgetLeastRecentlyRun()
+    {
+        var oldest = _bySql.Where(entry => entry.Value.Reader is not { IsClosed: false }).MinBy(entry => entry.Value.LastRun);
+        if (oldest.Value is { } kept)
+        {
+            _bySql.Remove(oldest.Key);
+            kept.Command.Dispose();
+        }
+    }
+
+    /// <summary>The connection has closed and disposed its commands; their statements are gone with it.</summary>
+    private void Forget() => _bySql.Clear();
+
+    private sealed class Kept(SqliteCommand command)
+    {
+        public SqliteCommand Command { get; } = command;
+
+        /// <summary>The reader of its last run, while the caller reads it (its parameters stay bound until then).</summary>
+        public SqliteDataReader? Reader { get; set; }
+
+        public long LastRun { get; set; }
+
+        public SqliteDataReader Read() => Reader = Command.ExecuteReader();
+
+        public int Run()
+        {
+            try
+            {
+                return Command.ExecuteNonQuery();
+            }
+            finally
+            {
+                Command.Parameters.Clear();
+            }
+        }
+
+        public object? RunScalar()
+        {
+            try
+            {
+                return Command.ExecuteScalar();
+            }
+            finally
+            {
+                Command.Parameters.Clear();
+            }
+        }
+    }
+
+    /// <summary>A SQLite connection with its kept statements.</summary>
+    public sealed class Connection : SqliteConnection
+    {
+        public Connection(string connectionString)
+            : base(connectionString) => Statements = new KeptStatements(this);
+
+        public KeptStatements Statements { get; }
+
+        public override void Close()
+        {
+            base.Close();
+            Statements.Forget();
+        }
+    }
+
+    /// <summary>Runs EF Core's commands on a <see cref="Connection"/> as its kept ones.</summary>
+    private sealed class RunKept : DbCommandInterceptor
+    {
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+            Ready(command, result.HasResult) is { } kept ? InterceptionResult<DbDataReader>.SuppressWithResult(kept.Read()) : result;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return ValueTask.FromResult(ReaderExecuting(command, eventData, result));
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+            Ready(command, result.HasResult) is { } kept ? InterceptionResult<int>.SuppressWithResult(kept.Run()) : result;
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return ValueTask.FromResult(NonQueryExecuting(command, eventData, result));
+        }
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+            Ready(command, result.HasResult) is { } kept ? InterceptionResult<object>.SuppressWithResult(kept.RunScalar()!) : result;
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return ValueTask.FromResult(ScalarExecuting(command, eventData, result));
+        }
+
+        // Another interceptor's result stands; so does a command on any other connection (a lent one).
+        private static Kept? Ready(DbCommand command, bool answered) =>
+            answered || command.Connection is not Connection connection ? null : connection.Statements.ReadyFor(command);
+    }
+}
