@@ -21,19 +21,18 @@ internal static class AuditEntryInsert
         var connection = db.Database.GetDbConnection();
         if (entries.Count == 0)
         {
-            await using var alone = connection.CreateCommand();
-            alone.Transaction = transaction;
-            alone.CommandText = before;
-            await alone.ExecuteNonQueryAsync();
+            await using var alone = KeptStatements.Lease(connection, before);
+            alone.Command.Transaction = transaction;
+            await alone.Command.ExecuteNonQueryAsync();
             return;
         }
 
         for (var start = 0; start < entries.Count; start += RowsPerStatement)
         {
             var rows = Math.Min(RowsPerStatement, entries.Count - start);
-            await using var command = connection.CreateCommand();
+            await using var lease = KeptStatements.Lease(connection, start == 0 ? $"{before} {sql.Insert(rows)}" : sql.Insert(rows));
+            var command = lease.Command;
             command.Transaction = transaction;
-            command.CommandText = start == 0 ? $"{before} {sql.Insert(rows)}" : sql.Insert(rows);
             for (var row = 0; row < rows; row++)
             {
                 Bind(command, sql, row, entries[start + row]);

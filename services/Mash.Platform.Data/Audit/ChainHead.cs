@@ -17,9 +17,9 @@ internal readonly record struct ChainHead(long Sequence, string Hash)
     {
         var takeLock = AuditChainDatabaseLock.Statement(db);
         var selectLast = AuditEntriesSql.For(db.Model).SelectLast;
-        await using var command = db.Database.GetDbConnection().CreateCommand();
+        await using var lease = KeptStatements.Lease(db.Database.GetDbConnection(), takeLock is null ? selectLast : $"{takeLock}; {selectLast}");
+        var command = lease.Command;
         command.Transaction = transaction;
-        command.CommandText = takeLock is null ? selectLast : $"{takeLock}; {selectLast}";
         await using var reader = await command.ExecuteReaderAsync();
         if (takeLock is not null)
         {

@@ -93,6 +93,12 @@ internal sealed class WriterConnections : IAsyncDisposable
 
     private static DbConnection OfTheSameKind(DbConnection template, string? connectionString)
     {
+        // On SQLite with its statements kept: the saves of each commit run the same few statements on it.
+        if (template is KeptStatements.Connection)
+        {
+            return new KeptStatements.Connection(connectionString ?? "");
+        }
+
         var connection = DbProviderFactories.GetFactory(template)?.CreateConnection()
             ?? throw new InvalidOperationException($"No provider factory for {template.GetType().Name}.");
         connection.ConnectionString = connectionString;

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -31,7 +33,9 @@ namespace Mash.Platform.Persistence;
 /// </para>
 /// <para>
 /// An open SQLite connection holds no lock between statements (the database is in WAL mode), so keeping it
-/// open blocks no writer and no checkpoint.
+/// open blocks no writer and no checkpoint. It does hold memory (its page cache and statements), and pooled
+/// contexts are never let go: at most <see cref="MaxKeptOpenPerDatabase"/> contexts keep theirs open, so a burst
+/// of calls leaves no more behind; the others close theirs after each use, as EF Core does.
 /// </para>
 /// </remarks>
 #pragma warning disable EF1001 // SqliteRelationalConnection is EF Core's internal API; its constructor is the one this derives from.
@@ -41,8 +45,17 @@ public sealed class KeptSqliteConnection(
     IDiagnosticsLogger<DbLoggerCategory.Infrastructure> logger)
     : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger)
 {
+    /// <summary>
+    /// Connections kept open per database: more than the calls two cores serve at once (the node's pools run
+    /// 16-32), few enough that their memory stays a few megabytes.
+    /// </summary>
+    public const int MaxKeptOpenPerDatabase = 32;
+
+    private static readonly ConcurrentDictionary<string, StrongBox<int>> KeptOpenByDatabase = new(StringComparer.Ordinal);
+
     private readonly int? _commandTimeout = RelationalOptionsExtension.Extract(dependencies.ContextOptions).CommandTimeout;
     private DbConnection? _setAside;
+    private StrongBox<int>? _keptOpen;
 
     /// <summary>Makes <paramref name="options"/>' contexts connect this way when <see cref="AppliesTo"/> <paramref name="model"/>.</summary>
     public static void UseWhereItApplies(DbContextOptionsBuilder options, IModel model)
@@ -106,29 +119,70 @@ public sealed class KeptSqliteConnection(
     }
 
     // EF Core closes the connection after each query and save, and when the context goes back to the pool.
-    // Only a broken one is closed; disposing the context closes it for good.
+    // Kept open instead while this context holds one of its database's places; disposing the context closes it.
     protected override void CloseDbConnection()
     {
-        if (!KeepsOpen)
+        if (!KeepsOpen())
         {
             base.CloseDbConnection();
         }
     }
 
-    protected override Task CloseDbConnectionAsync() => KeepsOpen ? Task.CompletedTask : base.CloseDbConnectionAsync();
+    protected override Task CloseDbConnectionAsync() => KeepsOpen() ? Task.CompletedTask : base.CloseDbConnectionAsync();
 
     // Setting the context's own connection aside for a lent one must not dispose it.
     protected override void DisposeDbConnection()
     {
         if (!ReferenceEquals(DbConnection, _setAside))
         {
+            LeavePlace();
             base.DisposeDbConnection();
         }
     }
 
-    protected override ValueTask DisposeDbConnectionAsync() =>
-        ReferenceEquals(DbConnection, _setAside) ? ValueTask.CompletedTask : base.DisposeDbConnectionAsync();
+    protected override ValueTask DisposeDbConnectionAsync()
+    {
+        if (ReferenceEquals(DbConnection, _setAside))
+        {
+            return ValueTask.CompletedTask;
+        }
 
-    private bool KeepsOpen => DbConnection is KeptStatements.Connection { State: ConnectionState.Open };
+        LeavePlace();
+        return base.DisposeDbConnectionAsync();
+    }
+
+    /// <summary>True when the connection is open and this context has (or now takes) a place to keep it open.</summary>
+    private bool KeepsOpen()
+    {
+        if (DbConnection is not KeptStatements.Connection { State: ConnectionState.Open } connection)
+        {
+            LeavePlace();
+            return false;
+        }
+
+        if (_keptOpen is not null)
+        {
+            return true;
+        }
+
+        var keptOpen = KeptOpenByDatabase.GetOrAdd(connection.ConnectionString, _ => new StrongBox<int>());
+        if (Interlocked.Increment(ref keptOpen.Value) <= MaxKeptOpenPerDatabase)
+        {
+            _keptOpen = keptOpen;
+            return true;
+        }
+
+        Interlocked.Decrement(ref keptOpen.Value);
+        return false;
+    }
+
+    private void LeavePlace()
+    {
+        if (_keptOpen is { } keptOpen)
+        {
+            Interlocked.Decrement(ref keptOpen.Value);
+            _keptOpen = null;
+        }
+    }
 }
 #pragma warning restore EF1001

@@ -5,22 +5,22 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Mash.Platform.Persistence;
 
 /// <summary>
-/// The commands EF Core runs on one open SQLite connection, each kept with its prepared statement and run
-/// again for the next command of the same SQL: parsing and planning happen once per connection, not once
-/// per query. Forgotten when the connection closes, since its statements belong to the native connection
-/// it had.
+/// The commands run on one open SQLite connection, each kept with its prepared statement and run again for
+/// the next command of the same SQL: parsing and planning happen once per connection, not once per query.
+/// Forgotten when the connection closes, since its statements belong to the native connection it had.
 /// </summary>
 /// <remarks>
 /// EF Core makes a new command for every query and save and disposes it after, and Microsoft.Data.Sqlite
 /// keeps no statement beyond its command (dotnet/efcore#14044). <see cref="Interceptor"/> runs the kept
 /// command in place of EF Core's, with EF Core's parameters, transaction and timeout, so EF Core logs, maps
-/// errors and reads results as before. A kept command whose reader is still open (a query run inside the
-/// loop over another of the same SQL) is not shared: EF Core's own command runs that one.
+/// errors and reads results as before; the group commit's own SQL takes its kept commands through
+/// <see cref="Lease"/>. A kept command in use (a query run inside the loop over another of the same SQL) is
+/// not shared: a command of its own runs the second.
 /// </remarks>
 internal sealed class KeptStatements
 {
     /// <summary>
-    /// Statements kept per connection: every query and save a service makes often, while bounding the memory a
+    /// Statements kept per connection: the queries and saves a service makes often, while bounding the memory a
     /// connection holds (a few kilobytes per statement); the least recently run goes first.
     /// </summary>
     public const int MaxPerConnection = 32;
@@ -33,35 +33,38 @@ internal sealed class KeptStatements
 
     private KeptStatements(SqliteConnection connection) => _connection = connection;
 
-    /// <summary>Statements kept now, for tests.</summary>
+    /// <summary>Statements kept now.</summary>
     public int Count => _bySql.Count;
 
     /// <summary>
-    /// The kept command for <paramref name="command"/>'s SQL, made ready with its parameters, transaction and
-    /// timeout; null when it is running already.
+    /// A command for <paramref name="sql"/> on <paramref name="connection"/>: its kept one on a kept connection,
+    /// else a new one. Dispose the lease, not the command.
+    /// </summary>
+    public static CommandLease Lease(DbConnection connection, string sql)
+    {
+        if (connection is Connection { Statements: var statements } && statements.Take(sql) is { } kept)
+        {
+            kept.Leased = true;
+            return new CommandLease(kept.Command, kept);
+        }
+
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return new CommandLease(command, null);
+    }
+
+    /// <summary>
+    /// The kept command for <paramref name="command"/>'s SQL, given its parameters, transaction and timeout;
+    /// null when it is in use.
     /// </summary>
     private Kept? ReadyFor(DbCommand command)
     {
-        if (!_bySql.TryGetValue(command.CommandText, out var kept))
-        {
-            if (_bySql.Count >= MaxPerConnection)
-            {
-                ForgetLeastRecentlyRun();
-            }
-
-            kept = new Kept(_connection.CreateCommand());
-            kept.Command.CommandText = command.CommandText;
-            _bySql.Add(command.CommandText, kept);
-        }
-        else if (kept.Reader is { IsClosed: false })
+        if (Take(command.CommandText) is not { } kept)
         {
             return null;
         }
 
-        kept.LastRun = ++_runs;
-        kept.Reader = null;
         var ready = kept.Command;
-        ready.Parameters.Clear();
         foreach (SqliteParameter parameter in command.Parameters)
         {
             ready.Parameters.Add(parameter);
@@ -72,9 +75,34 @@ internal sealed class KeptStatements
         return kept;
     }
 
+    /// <summary>The kept command for <paramref name="sql"/> (made now if there is none), without parameters; null when it is in use.</summary>
+    private Kept? Take(string sql)
+    {
+        if (!_bySql.TryGetValue(sql, out var kept))
+        {
+            if (_bySql.Count >= MaxPerConnection)
+            {
+                ForgetLeastRecentlyRun();
+            }
+
+            kept = new Kept(_connection.CreateCommand());
+            kept.Command.CommandText = sql;
+            _bySql.Add(sql, kept);
+        }
+        else if (kept.InUse)
+        {
+            return null;
+        }
+
+        kept.LastRun = ++_runs;
+        kept.Reader = null;
+        kept.Command.Parameters.Clear();
+        return kept;
+    }
+
     private void ForgetLeastRecentlyRun()
     {
-        var oldest = _bySql.Where(entry => entry.Value.Reader is not { IsClosed: false }).MinBy(entry => entry.Value.LastRun);
+        var oldest = _bySql.Where(entry => !entry.Value.InUse).MinBy(entry => entry.Value.LastRun);
         if (oldest.Value is { } kept)
         {
             _bySql.Remove(oldest.Key);
@@ -85,14 +113,19 @@ internal sealed class KeptStatements
     /// <summary>The connection has closed and disposed its commands; their statements are gone with it.</summary>
     private void Forget() => _bySql.Clear();
 
-    private sealed class Kept(SqliteCommand command)
+    internal sealed class Kept(SqliteCommand command)
     {
         public SqliteCommand Command { get; } = command;
 
-        /// <summary>The reader of its last run, while the caller reads it (its parameters stay bound until then).</summary>
+        /// <summary>The reader of its last run for EF Core, which keeps the command in use until EF Core has read it.</summary>
         public SqliteDataReader? Reader { get; set; }
 
+        /// <summary>Leased to the platform's own SQL, until the lease is disposed.</summary>
+        public bool Leased { get; set; }
+
         public long LastRun { get; set; }
+
+        public bool InUse => Leased || Reader is { IsClosed: false };
 
         public SqliteDataReader Read() => Reader = Command.ExecuteReader();
 
@@ -118,6 +151,33 @@ internal sealed class KeptStatements
             {
                 Command.Parameters.Clear();
             }
+        }
+    }
+
+    /// <summary>A command from <see cref="Lease"/>: disposed when it was made for this use, kept otherwise.</summary>
+    public readonly struct CommandLease : IAsyncDisposable
+    {
+        private readonly Kept? _kept;
+
+        internal CommandLease(DbCommand command, Kept? kept)
+        {
+            Command = command;
+            _kept = kept;
+        }
+
+        public DbCommand Command { get; }
+
+        public ValueTask DisposeAsync()
+        {
+            if (_kept is null)
+            {
+                return Command.DisposeAsync();
+            }
+
+            // Not held until the next use: the values may be a child's.
+            Command.Parameters.Clear();
+            _kept.Leased = false;
+            return ValueTask.CompletedTask;
         }
     }
 
@@ -169,7 +229,7 @@ internal sealed class KeptStatements
             return ValueTask.FromResult(ScalarExecuting(command, eventData, result));
         }
 
-        // Another interceptor's result stands; so does a command on any other connection (a lent one).
+        // Another interceptor's result stands; so does a command on any other connection.
         private static Kept? Ready(DbCommand command, bool answered) =>
             answered || command.Connection is not Connection connection ? null : connection.Statements.ReadyFor(command);
     }

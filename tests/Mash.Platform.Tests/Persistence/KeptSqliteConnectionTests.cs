@@ -123,6 +123,46 @@ public sealed class KeptSqliteConnectionTests
         Assert.Equal(2, (await db.Amounts.SingleAsync(a => a.Value > 2m)).Id);
     }
 
+    [Fact]
+    public async Task No_more_contexts_than_the_limit_keep_their_connection_to_one_database_open()
+    {
+        using var temp = new TempDirectory();
+        var options = Options<NoteDb>(temp.File("notes.db"));
+        await (await CreatedWithNotes(options, 1)).DisposeAsync();
+        var contexts = Enumerable.Range(0, KeptSqliteConnection.MaxKeptOpenPerDatabase + 8).Select(_ => new NoteDb(options)).ToList();
+        try
+        {
+            foreach (var db in contexts)
+            {
+                Assert.Equal("note 1", (await NoteAsync(db, 1)).Text);
+            }
+
+            Assert.Equal(KeptSqliteConnection.MaxKeptOpenPerDatabase, contexts.Count(IsOpen));
+
+            // Disposed contexts give their places to the others.
+            foreach (var db in contexts.Take(4))
+            {
+                await db.DisposeAsync();
+            }
+
+            foreach (var db in contexts.Skip(4))
+            {
+                await NoteAsync(db, 1);
+            }
+
+            Assert.Equal(KeptSqliteConnection.MaxKeptOpenPerDatabase, contexts.Skip(4).Count(IsOpen));
+        }
+        finally
+        {
+            foreach (var db in contexts)
+            {
+                await db.DisposeAsync();
+            }
+        }
+
+        static bool IsOpen(NoteDb db) => db.Database.GetDbConnection().State == ConnectionState.Open;
+    }
+
     private static Task<PlainNote> NoteAsync(NoteDb db, int id) => db.Notes.SingleAsync(n => n.Id == id);
 
     /// <summary>A new context on a database of <paramref name="count"/> notes, its connection open and its statements listed from the start.</summary>
