@@ -154,7 +154,9 @@ public sealed class KeptSqliteConnection(
     /// <summary>True when the connection is open and this context has (or now takes) a place to keep it open.</summary>
     private bool KeepsOpen()
     {
-        if (DbConnection is not KeptStatements.Connection { State: ConnectionState.Open } connection)
+        // A reader left open would hold its snapshot of the database, and with it every checkpoint, for as long as
+        // the connection stays open: closing it ends the read, as EF Core's own close would.
+        if (DbConnection is not KeptStatements.Connection { State: ConnectionState.Open } connection || connection.Statements.AnyInUse)
         {
             LeavePlace();
             return false;

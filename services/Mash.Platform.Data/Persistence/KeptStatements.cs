@@ -37,6 +37,26 @@ internal sealed class KeptStatements
     public int Count => _bySql.Count;
 
     /// <summary>
+    /// True while a kept command is in use: a reader EF Core has not disposed yet still holds its read of the
+    /// database, which only closing the connection ends.
+    /// </summary>
+    public bool AnyInUse
+    {
+        get
+        {
+            foreach (var kept in _bySql.Values)
+            {
+                if (kept.InUse)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
     /// A command for <paramref name="sql"/> on <paramref name="connection"/>: its kept one on a kept connection,
     /// else a new one. Dispose the lease, not the command.
     /// </summary>

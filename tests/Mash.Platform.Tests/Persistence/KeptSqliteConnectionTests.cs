@@ -124,6 +124,25 @@ public sealed class KeptSqliteConnectionTests
     }
 
     [Fact]
+    public async Task A_context_given_back_with_a_reader_left_open_closes_its_connection_and_ends_the_read()
+    {
+        using var temp = new TempDirectory();
+        var options = Options<NoteDb>(temp.File("notes.db"));
+        await (await CreatedWithNotes(options, 2)).DisposeAsync();
+        var contexts = new PooledDbContextFactory<NoteDb>(options);
+        var db = contexts.CreateDbContext();
+        var reading = db.Notes.AsAsyncEnumerable().GetAsyncEnumerator();
+        Assert.True(await reading.MoveNextAsync());
+        var connection = db.Database.GetDbConnection();
+
+        await db.DisposeAsync();
+
+        Assert.Equal(ConnectionState.Closed, connection.State);
+        await using var again = contexts.CreateDbContext();
+        Assert.Equal("note 2", (await NoteAsync(again, 2)).Text);
+    }
+
+    [Fact]
     public async Task No_more_contexts_than_the_limit_keep_their_connection_to_one_database_open()
     {
         using var temp = new TempDirectory();
