@@ -46,8 +46,8 @@ public sealed class KeptSqliteConnection(
     : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger)
 {
     /// <summary>
-    /// Connections kept open per database: more than the calls two cores serve at once (the node's pools run
-    /// 16-32), few enough that their memory stays a few megabytes.
+    /// Connections kept open per database: as many as the benchmark's 16 and 32 callers keep busy at once, and a
+    /// bound on what they hold (each its page cache and up to <see cref="KeptStatements.MaxPerConnection"/> statements).
     /// </summary>
     public const int MaxKeptOpenPerDatabase = 32;
 
@@ -84,8 +84,7 @@ public sealed class KeptSqliteConnection(
             throw new InvalidOperationException("The context already runs on a lent connection.");
         }
 
-        var own = DbConnection;
-        _setAside = own;
+        _setAside = DbConnection;
         try
         {
             SetDbConnection(other, contextOwnsConnection: false);

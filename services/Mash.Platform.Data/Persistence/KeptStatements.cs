@@ -33,9 +33,6 @@ internal sealed class KeptStatements
 
     private KeptStatements(SqliteConnection connection) => _connection = connection;
 
-    /// <summary>Statements kept now.</summary>
-    public int Count => _bySql.Count;
-
     /// <summary>
     /// True while a kept command is in use: a reader EF Core has not disposed yet still holds its read of the
     /// database, which only closing the connection ends.
