@@ -1,4 +1,5 @@
-using System.Buffers.Binary;
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Reflection;
@@ -23,13 +24,19 @@ namespace Mash.Platform.Errors;
 /// "Incomplete message.", codes that tell a caller the service is broken, not the request.
 /// </summary>
 /// <remarks>
-/// The message is parsed twice (here, then by grpc-dotnet); requests are at most
-/// <see cref="GrpcServiceOptions.MaxReceiveMessageSize"/> and small in practice, so the cost
-/// is small next to the call's database work.
+/// The body is read in place through the request's pipe and left unread, so grpc-dotnet reads the same bytes
+/// without a copy or a stream over one; only a message too large to hold unread (over <see cref="InPlaceLimit"/>) is
+/// copied. The message is parsed twice (here, then by grpc-dotnet); requests are small in practice, and a parse is
+/// small next to the call's database work.
 /// </remarks>
 public static partial class GrpcRequestGuard
 {
-    private const int PrefixLength = 5;
+    /// <summary>
+    /// The most the guard holds unread. Unread bytes keep HTTP/2's flow-control window closed (a stream's is 768 KB
+    /// in Kestrel), so a larger message, up to the service's limit, is copied out as it arrives instead.
+    /// </summary>
+    internal const int InPlaceLimit = 64 * 1024;
+
     private static readonly ConcurrentDictionary<Type, MessageParser?> Parsers = new();
 
     public static IApplicationBuilder UseGrpcRequestGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -44,8 +51,7 @@ public static partial class GrpcRequestGuard
         }
 
         var maxBytes = context.RequestServices.GetRequiredService<IOptions<GrpcServiceOptions>>().Value.MaxReceiveMessageSize ?? int.MaxValue;
-        var (frame, refusal) = await ReadSingleMessageAsync(context, parser, maxBytes);
-        if (refusal is { } status)
+        if (await CheckRequestAsync(context, parser, maxBytes) is { } status)
         {
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GrpcRequestGuard));
             LogRefused(logger, method.FullName, status.StatusCode, status.Detail);
@@ -53,95 +59,107 @@ public static partial class GrpcRequestGuard
             return;
         }
 
-        // grpc-dotnet reads the same bytes again from here; the pooled array goes back after the response.
-        context.Response.RegisterForDispose(frame!);
-        context.Request.Body = frame!.AsStream();
         await next(context);
     });
 
-    private static async Task<(PooledBuffer? Frame, Status? Refusal)> ReadSingleMessageAsync(HttpContext context, MessageParser parser, int maxBytes)
+    /// <summary>Reads the body up to its end and checks it, leaving it for grpc-dotnet to read again.</summary>
+    private static async Task<Status?> CheckRequestAsync(HttpContext context, MessageParser parser, int maxBytes)
     {
-        var body = context.Request.Body;
+        var reader = context.Request.BodyReader;
         var cancel = context.RequestAborted;
-        var prefix = new byte[PrefixLength];
-        var read = await body.ReadAtLeastAsync(prefix, PrefixLength, throwOnEndOfStream: false, cancel);
-        if (read == 0)
+        PooledBuffer? copy = null;
+        var copied = 0;
+        try
         {
-            return (null, Invalid("The request carries no message: a gRPC call sends one length-prefixed message."));
-        }
+            while (true)
+            {
+                var read = await reader.ReadAsync(cancel);
+                var body = read.Buffer;
+                var frame = RequestFrame.Inspect(copy is null ? body : new ReadOnlySequence<byte>(copy.Memory), copied + body.Length, read.IsCompleted, maxBytes);
+                if (frame.Refusal is { } refusal)
+                {
+                    reader.AdvanceTo(body.End);
+                    if (frame.Drain)
+                    {
+                        await DrainAsync(reader, maxBytes, cancel);
+                    }
 
-        if (read < PrefixLength)
+                    return refusal;
+                }
+
+                if (frame.IsWhole && copy is null)
+                {
+                    var verdict = CheckMessage(context.Request, parser, body.Slice(RequestFrame.PrefixLength), frame.CompressionFlag, maxBytes);
+                    // Examined, not consumed: grpc-dotnet's read gets the same bytes.
+                    reader.AdvanceTo(body.Start, body.End);
+                    return verdict;
+                }
+
+                if (!frame.IsWhole && copy is null && body.Length <= InPlaceLimit)
+                {
+                    reader.AdvanceTo(body.Start, body.End);
+                    continue;
+                }
+
+                copy ??= PooledBuffer.Rent(RequestFrame.PrefixLength + frame.MessageLength);
+                body.CopyTo(copy.Memory.Span[copied..]);
+                copied += (int)body.Length;
+                reader.AdvanceTo(body.End);
+                if (frame.IsWhole)
+                {
+                    if (CheckMessage(context.Request, parser, new ReadOnlySequence<byte>(copy.Memory[RequestFrame.PrefixLength..]), frame.CompressionFlag, maxBytes) is { } invalid)
+                    {
+                        return invalid;
+                    }
+
+                    // grpc-dotnet reads the copy; the pooled array goes back after the response.
+                    context.Response.RegisterForDispose(copy);
+                    context.Request.Body = copy.AsStream();
+                    copy = null;
+                    return null;
+                }
+            }
+        }
+        finally
         {
-            return (null, Invalid("The request ends inside the message's 5-byte length prefix."));
+            copy?.Dispose();
         }
-
-        var length = BinaryPrimitives.ReadUInt32BigEndian(prefix.AsSpan(1));
-        if (length > (uint)maxBytes)
-        {
-            await DrainAsync(body, maxBytes, cancel);
-            return (null, new Status(StatusCode.ResourceExhausted, $"The request message ({length} bytes) is larger than the service accepts ({maxBytes} bytes)."));
-        }
-
-        var frame = PooledBuffer.Rent(PrefixLength + (int)length);
-        var (checkedFrame, refusal) = await CheckFrameAsync(context, parser, maxBytes, prefix, frame, length);
-        if (refusal is not null)
-        {
-            frame.Dispose();
-        }
-
-        return (checkedFrame, refusal);
     }
 
-    private static async Task<(PooledBuffer? Frame, Status? Refusal)> CheckFrameAsync(
-        HttpContext context, MessageParser parser, int maxBytes, byte[] prefix, PooledBuffer frame, uint length)
+    /// <summary>The compression flag, and whether the message parses as the RPC's request type.</summary>
+    private static Status? CheckMessage(HttpRequest request, MessageParser parser, ReadOnlySequence<byte> message, byte compressionFlag, int maxBytes)
     {
-        var body = context.Request.Body;
-        var cancel = context.RequestAborted;
-        prefix.CopyTo(frame.Memory);
-        var got = await body.ReadAtLeastAsync(frame.Memory[PrefixLength..], (int)length, throwOnEndOfStream: false, cancel);
-        if (got < length)
-        {
-            return (null, Invalid($"The message's length prefix says {length} bytes but the request ends after {got}."));
-        }
-
-        if (await body.ReadAtLeastAsync(new byte[1], 1, throwOnEndOfStream: false, cancel) > 0)
-        {
-            await DrainAsync(body, maxBytes, cancel);
-            return (null, Invalid("The request holds more than one message; this call takes exactly one."));
-        }
-
-        ReadOnlyMemory<byte> message = frame.Memory[PrefixLength..];
-        switch (prefix[0])
+        switch (compressionFlag)
         {
             case 0:
                 break;
-            case 1 when IsGzip(context.Request):
-                if (await GunzipAsync(message, maxBytes, cancel) is not { } inflated)
+            case 1 when IsGzip(request):
+                if (Gunzip(message, maxBytes) is not { } inflated)
                 {
-                    return (null, Invalid("The message is marked gzip-compressed but does not decompress, or decompresses to more than the service accepts."));
+                    return Invalid("The message is marked gzip-compressed but does not decompress, or decompresses to more than the service accepts.");
                 }
 
-                message = inflated;
+                message = new ReadOnlySequence<byte>(inflated);
                 break;
-            case 1 when !context.Request.Headers.ContainsKey("grpc-encoding") || context.Request.Headers["grpc-encoding"] == "identity":
-                return (null, Invalid("The message is marked compressed but the call names no grpc-encoding."));
+            case 1 when !request.Headers.ContainsKey("grpc-encoding") || request.Headers["grpc-encoding"] == "identity":
+                return Invalid("The message is marked compressed but the call names no grpc-encoding.");
             case 1:
                 // Another encoding: grpc-dotnet answers UNIMPLEMENTED for those it does not support.
-                return (frame, null);
+                return null;
             default:
-                return (null, Invalid($"The message's first byte (the compression flag) is {prefix[0]}; it must be 0 or 1."));
+                return Invalid($"The message's first byte (the compression flag) is {compressionFlag}; it must be 0 or 1.");
         }
 
         try
         {
-            parser.ParseFrom(message.Span);
+            parser.ParseFrom(message);
         }
         catch (InvalidProtocolBufferException invalid)
         {
-            return (null, Invalid($"The request is not a valid {parser.GetType().GetGenericArguments().FirstOrDefault()?.Name ?? "message"}: {FirstSentence(invalid.Message)}"));
+            return Invalid($"The request is not a valid {parser.GetType().GetGenericArguments().FirstOrDefault()?.Name ?? "message"}: {FirstSentence(invalid.Message)}");
         }
 
-        return (frame, null);
+        return null;
     }
 
     private static Status Invalid(string detail) => new(StatusCode.InvalidArgument, detail);
@@ -156,13 +174,14 @@ public static partial class GrpcRequestGuard
     private static bool IsGzip(HttpRequest request) =>
         string.Equals(request.Headers["grpc-encoding"], "gzip", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<ReadOnlyMemory<byte>?> GunzipAsync(ReadOnlyMemory<byte> compressed, int maxBytes, CancellationToken cancel)
+    private static ReadOnlyMemory<byte>? Gunzip(ReadOnlySequence<byte> compressed, int maxBytes)
     {
         try
         {
-            await using var gzip = new GZipStream(new MemoryStream(compressed.ToArray()), CompressionMode.Decompress);
+            // In memory: nothing here waits, so the stream is read synchronously.
+            using var gzip = new GZipStream(new MemoryStream(compressed.ToArray()), CompressionMode.Decompress);
             var buffer = new byte[maxBytes + 1L > Array.MaxLength ? Array.MaxLength : maxBytes + 1];
-            var read = await gzip.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancel);
+            var read = gzip.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
             return read > maxBytes ? null : buffer.AsMemory(0, read);
         }
         catch (InvalidDataException)
@@ -175,14 +194,18 @@ public static partial class GrpcRequestGuard
     /// Reads what is left (bounded), so a proxy still sending the body does not see its stream
     /// reset before our answer, which it would report as a failure of its own.
     /// </summary>
-    private static async Task DrainAsync(Stream body, int maxBytes, CancellationToken cancel)
+    private static async Task DrainAsync(PipeReader body, int maxBytes, CancellationToken cancel)
     {
-        var buffer = new byte[16 * 1024];
         long drained = 0;
-        int read;
-        while (drained <= maxBytes && (read = await body.ReadAsync(buffer, cancel)) > 0)
+        while (drained <= maxBytes)
         {
-            drained += read;
+            var read = await body.ReadAsync(cancel);
+            drained += read.Buffer.Length;
+            body.AdvanceTo(read.Buffer.End);
+            if (read.IsCompleted)
+            {
+                return;
+            }
         }
     }
 

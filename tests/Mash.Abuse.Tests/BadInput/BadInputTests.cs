@@ -81,6 +81,23 @@ public sealed class BadInputTests(AbuseNode node)
     }
 
     [Theory]
+    [InlineData(100 * 1024)]
+    [InlineData(1000 * 1024)]
+    public async Task A_message_larger_than_the_guard_holds_unread_reaches_the_service_whole(int bytes)
+    {
+        // Over 64 KB the service's guard copies the message out as it arrives (unread, it would hold HTTP/2's window
+        // shut). Whole and under the 1 MB limit, it is parsed and refused by the field's own limit, with the field named.
+        var method = "/mash.referral.v1.ReferralService/SubmitReferral";
+        var message = new Mash.Contracts.Referral.V1.SubmitReferralRequest { IdempotencyKey = new string('x', bytes) };
+        var body = RawGrpc.Frame(Google.Protobuf.MessageExtensions.ToByteArray(message));
+
+        var answer = await node.Raw.CallAsync(node.AddressOf(ServiceSpec.Referral), method, body, node.Tokens.WithRoles(RoleTable.Roles));
+
+        Assert.True(Answers.Problem(answer, StatusCode.InvalidArgument) is null, Answers.Problem(answer, StatusCode.InvalidArgument));
+        Assert.Contains("idempotency_key", answer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("application/json")]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]
