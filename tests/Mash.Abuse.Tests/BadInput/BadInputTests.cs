@@ -85,8 +85,10 @@ public sealed class BadInputTests(AbuseNode node)
     [InlineData(1000 * 1024)]
     public async Task A_message_larger_than_the_guard_holds_unread_reaches_the_service_whole(int bytes)
     {
-        // Over 64 KB the service's guard copies the message out as it arrives (unread, it would hold HTTP/2's window
-        // shut). Whole and under the 1 MB limit, it is parsed and refused by the field's own limit, with the field named.
+        // A message over 64 KB that has not all arrived when the guard first reads is copied out as it arrives (unread,
+        // it would hold HTTP/2's window shut); 1,000 KB always is, being larger than the window, while 100 KB may arrive
+        // whole first and be read in place. Either way, under the 1 MB limit it is parsed and refused by the field's own
+        // limit, with the field named.
         var method = "/mash.referral.v1.ReferralService/SubmitReferral";
         var message = new Mash.Contracts.Referral.V1.SubmitReferralRequest { IdempotencyKey = new string('x', bytes) };
         var body = RawGrpc.Frame(Google.Protobuf.MessageExtensions.ToByteArray(message));
