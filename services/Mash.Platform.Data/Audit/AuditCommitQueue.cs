@@ -319,10 +319,14 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
             }
 
             var opening = savepoints.OpenNext(out var savepoint);
+            var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
             try
             {
                 await AuditEntryInsert.WriteAsync(owner, transaction, entries, opening);
                 db.Database.AutoSavepointsEnabled = false;
+                // The batch's HasChanges detected this context's changes a moment ago, and its caller is waiting, not
+                // changing it: a second scan of every tracked entity in SaveChanges would find nothing new.
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
                 await db.SaveChangesAsync(CancellationToken.None);
             }
             catch (Exception failed)
@@ -335,6 +339,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
             finally
             {
                 db.Database.AutoSavepointsEnabled = true;
+                db.ChangeTracker.AutoDetectChangesEnabled = detecting;
             }
 
             return entries.Count == 0 ? head : new ChainHead(entries[^1].Sequence, entries[^1].Hash);

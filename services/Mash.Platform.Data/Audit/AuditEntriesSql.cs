@@ -16,6 +16,8 @@ internal sealed class AuditEntriesSql
 
     private readonly string _insertInto;
     private readonly ConcurrentDictionary<int, string> _insertByRows = new();
+    // By row, then column: a batch names its parameters again at every commit.
+    private readonly ConcurrentDictionary<int, string[]> _parametersByRow = new();
 
     private AuditEntriesSql(IEntityType entries)
     {
@@ -41,7 +43,10 @@ internal sealed class AuditEntriesSql
 
     /// <summary>An insert of <paramref name="rows"/> entries, its values named by <see cref="Parameter"/>.</summary>
     public string Insert(int rows) => _insertByRows.GetOrAdd(rows, count => _insertInto + string.Join(", ",
-        Enumerable.Range(0, count).Select(row => "(" + string.Join(", ", Columns.Select((_, column) => Parameter(row, column))) + ")")));
+        Enumerable.Range(0, count).Select(row => "(" + string.Join(", ", ParametersOf(row)) + ")")));
 
-    public static string Parameter(int row, int column) => $"@a{row}_{column}";
+    /// <summary>The name of row <paramref name="row"/>'s value of column <paramref name="column"/> in <see cref="Insert"/>.</summary>
+    public string Parameter(int row, int column) => ParametersOf(row)[column];
+
+    private string[] ParametersOf(int row) => _parametersByRow.GetOrAdd(row, r => [.. Columns.Select((_, column) => $"@a{r}_{column}")]);
 }

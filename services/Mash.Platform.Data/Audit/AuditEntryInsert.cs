@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Mash.Platform.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Platform.Audit;
@@ -11,8 +12,15 @@ namespace Mash.Platform.Audit;
 /// </summary>
 internal static class AuditEntryInsert
 {
-    /// <summary>Well under SQLite's and PostgreSQL's limits on a statement's parameters (17 per row).</summary>
-    private const int RowsPerStatement = 100;
+    /// <summary>Well under PostgreSQL's limit on a statement's parameters (17 per row): one round trip for a batch.</summary>
+    private const int RowsPerStatementOnServer = 100;
+
+    /// <summary>
+    /// SQLite finds each named parameter it binds by a linear search of the statement's names, so binding a statement of
+    /// n rows costs in proportion to n²: with 16 readers, 1.4 % of the node's CPU went to that search. One row a
+    /// statement, kept prepared and run again, costs no round trip in a library.
+    /// </summary>
+    private const int RowsPerStatementOnSqlite = 1;
 
     /// <param name="before">Statements sent in the same command as the first insert (a savepoint), run even when there are no entries.</param>
     public static async Task WriteAsync(AuditedDbContext db, DbTransaction transaction, IReadOnlyList<AuditEntry> entries, string before)
@@ -27,9 +35,10 @@ internal static class AuditEntryInsert
             return;
         }
 
-        for (var start = 0; start < entries.Count; start += RowsPerStatement)
+        var rowsPerStatement = connection is SqliteConnection ? RowsPerStatementOnSqlite : RowsPerStatementOnServer;
+        for (var start = 0; start < entries.Count; start += rowsPerStatement)
         {
-            var rows = Math.Min(RowsPerStatement, entries.Count - start);
+            var rows = Math.Min(rowsPerStatement, entries.Count - start);
             await using var lease = KeptStatements.Lease(connection, start == 0 ? $"{before} {sql.Insert(rows)}" : sql.Insert(rows));
             var command = lease.Command;
             command.Transaction = transaction;
@@ -49,7 +58,7 @@ internal static class AuditEntryInsert
             var (property, mapping) = sql.Columns[column];
             // The mapping converts as EF Core does (UTC times, enums), so the stored row hashes the same.
             command.Parameters.Add(mapping.CreateParameter(
-                command, AuditEntriesSql.Parameter(row, column), property.GetGetter().GetClrValue(entry), nullable: false));
+                command, sql.Parameter(row, column), property.GetGetter().GetClrValue(entry), nullable: false));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -50,9 +51,27 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
 
     private static void Track(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        if (context is not null && HasOutboxRowsAdded(context.ChangeTracker))
         {
             Pending.AddOrUpdate(context.Database.CurrentTransaction?.GetDbTransaction() ?? (object)context, true);
+        }
+    }
+
+    /// <summary>
+    /// Without detecting changes, which scans every tracked entity and which the save does next anyway: outbox rows
+    /// are only ever added to their set (<see cref="EventOutbox"/>), and that tracks them as added at once.
+    /// </summary>
+    private static bool HasOutboxRowsAdded(ChangeTracker tracker)
+    {
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
         }
     }
 

@@ -182,6 +182,54 @@ public abstract class AuditGroupCommitTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_record_changed_in_place_is_saved_in_a_shared_commit()
+    {
+        await SaveNote(1, "as first written", out _);
+        var changing = Database.Open();
+        _contexts.Add(changing);
+        var note = await changing.Notes.SingleAsync(n => n.Id == 1);
+
+        Task first, changed;
+        await using (await Database.HoldWriteLockAsync())
+        {
+            first = SaveNote(2, "second", out _);
+            await UntilTheFirstSaveIsCommittingAsync();
+            // Nothing added: only detecting the tracked note's changes finds that there is something to save.
+            note.Text = "corrected";
+            var call = new CallAudit { Caller = new CallerIdentity("police", "police-app"), Method = "/test/CorrectNote", Purpose = "Test", LawfulBasis = "LAWFUL_BASIS_PUBLIC_TASK" };
+            call.Touch("child-1", "note-1");
+            changed = new AuditTrail(_commits, call, Microsoft.Extensions.Options.Options.Create(new AuditOptions()), []).SaveChangesWithAuditAsync(changing, CancellationToken.None);
+        }
+
+        await Task.WhenAll(first, changed);
+
+        await using var check = Database.Open();
+        Assert.Equal(["corrected", "second"], await check.Notes.OrderBy(n => n.Id).Select(n => n.Text).ToListAsync());
+        Assert.Equal(["/test/SaveNote", "/test/SaveNote", "/test/CorrectNote"], await check.AuditEntries.OrderBy(e => e.Sequence).Select(e => e.Method).ToListAsync());
+        Assert.True((await AuditVerifier.VerifyAsync(check)).Intact);
+    }
+
+    [SkippableFact]
+    public async Task A_call_that_touched_many_records_has_an_entry_for_each_in_the_order_touched()
+    {
+        // More than one statement's worth of rows on either database.
+        const int Records = 250;
+        var db = Database.Open();
+        _contexts.Add(db);
+        var call = new CallAudit { Caller = new CallerIdentity("police", "police-app"), Method = "/test/ListNotes", Purpose = "Test", LawfulBasis = "LAWFUL_BASIS_PUBLIC_TASK" };
+        foreach (var id in Enumerable.Range(1, Records))
+        {
+            call.Touch("child-" + id, "note-" + id);
+        }
+
+        await new AuditTrail(_commits, call, Microsoft.Extensions.Options.Options.Create(new AuditOptions()), []).AppendAsync(db, "OK", CancellationToken.None);
+
+        await using var check = Database.Open();
+        Assert.Equal(Enumerable.Range(1, Records).Select(id => "note-" + id), await check.AuditEntries.OrderBy(e => e.Sequence).Select(e => e.RecordId).ToListAsync());
+        Assert.True((await AuditVerifier.VerifyAsync(check)).Intact);
+    }
+
+    [SkippableFact]
     public async Task A_save_after_the_server_closed_the_commits_connection_is_saved_on_a_new_one()
     {
         Skip.If(Database.Provider != DatabaseProvider.PostgreSql, "Only a server closes connections: a restart, an idle session timeout.");
