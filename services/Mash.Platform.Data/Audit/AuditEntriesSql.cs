@@ -41,12 +41,10 @@ internal sealed class AuditEntriesSql
     public static AuditEntriesSql For(IModel model) => ByModel.GetValue(model, m =>
         new(m.FindEntityType(typeof(AuditEntry)) ?? throw new InvalidOperationException("The context has no audit entries.")));
 
-    /// <summary>An insert of <paramref name="rows"/> entries, its values named by <see cref="Parameter"/>.</summary>
+    /// <summary>An insert of <paramref name="rows"/> entries, its values named by <see cref="ParametersOf"/>.</summary>
     public string Insert(int rows) => _insertByRows.GetOrAdd(rows, count => _insertInto + string.Join(", ",
         Enumerable.Range(0, count).Select(row => "(" + string.Join(", ", ParametersOf(row)) + ")")));
 
-    /// <summary>The name of row <paramref name="row"/>'s value of column <paramref name="column"/> in <see cref="Insert"/>.</summary>
-    public string Parameter(int row, int column) => ParametersOf(row)[column];
-
-    private string[] ParametersOf(int row) => _parametersByRow.GetOrAdd(row, r => [.. Columns.Select((_, column) => $"@a{r}_{column}")]);
+    /// <summary>The names of row <paramref name="row"/>'s values in <see cref="Insert"/>, in the order of <see cref="Columns"/>.</summary>
+    public string[] ParametersOf(int row) => _parametersByRow.GetOrAdd(row, r => [.. Columns.Select((_, column) => $"@a{r}_{column}")]);
 }

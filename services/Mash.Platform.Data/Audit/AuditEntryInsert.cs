@@ -53,12 +53,13 @@ internal static class AuditEntryInsert
 
     private static void Bind(DbCommand command, AuditEntriesSql sql, int row, AuditEntry entry)
     {
+        var names = sql.ParametersOf(row);
         for (var column = 0; column < sql.Columns.Count; column++)
         {
             var (property, mapping) = sql.Columns[column];
             // The mapping converts as EF Core does (UTC times, enums), so the stored row hashes the same.
             command.Parameters.Add(mapping.CreateParameter(
-                command, sql.Parameter(row, column), property.GetGetter().GetClrValue(entry), nullable: false));
+                command, names[column], property.GetGetter().GetClrValue(entry), nullable: false));
         }
     }
 }

@@ -44,26 +44,13 @@ internal static class StopChildrenOnSignal
             return children;
         }
 
+        var parentId = parent.ToString(CultureInfo.InvariantCulture);
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && ProcessStats.StatFields(pid) is [_, var ppid, ..] && ppid == parentId)
             {
-                continue;
-            }
-
-            try
-            {
-                // "pid (name) state ppid ...": the name may hold spaces and parentheses, so read after the last ')'.
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (fields.Length > 1 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ppid) && ppid == parent)
-                {
-                    children.Add(pid);
-                }
-            }
-            catch (IOException)
-            {
-                // Ended while listed.
+                children.Add(pid);
             }
         }
 
