@@ -5,7 +5,8 @@ namespace Mash.Node.Hosting;
 
 /// <summary>
 /// One deployable running as its own process (`dotnet app.dll`), with its output kept (and
-/// echoed when asked), so tests can kill it for real and read what it logged.
+/// echoed when asked), so tests can kill it for real and read what it logged. It ends with this
+/// process, however this one ends (<see cref="OrphanWatchdog"/>).
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
@@ -57,11 +58,14 @@ public sealed class ChildProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
+        OrphanWatchdog.OfThisProcess.Mark(info);
+
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var child = new ChildProcess(name, process);
         process.OutputDataReceived += (_, e) => child.Capture(e.Data, echo);
         process.ErrorDataReceived += (_, e) => child.Capture(e.Data, echo);
         process.Start();
+        OrphanWatchdog.OfThisProcess.Watch(process.Id);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
