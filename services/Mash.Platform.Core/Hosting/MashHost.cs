@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 
 namespace Mash.Platform.Hosting;
 
@@ -17,12 +16,6 @@ public static class MashHost
 
     /// <summary>The setting <see cref="MigrateOnlyArgument"/> becomes, read by the persistence layer.</summary>
     public const string MigrateOnlyKey = "Mash:Database:MigrateOnly";
-
-    /// <summary>
-    /// Whether the service container checks every registration when it is built, and every scoped service's lifetime
-    /// when it is resolved. Defaults to on in Development, as ASP.NET Core has it, and off elsewhere.
-    /// </summary>
-    public const string ValidateServicesKey = "Mash:Hosting:ValidateServices";
 
     /// <summary>
     /// A builder whose content root is the app's own folder, so its appsettings.json are found
@@ -42,12 +35,6 @@ public static class MashHost
             ContentRootPath = contentRoot ?? AppContext.BaseDirectory,
         });
         StartupRefusal.ReportPlainly(builder.Environment.ApplicationName);
-        builder.Host.UseDefaultServiceProvider((context, options) =>
-        {
-            var validate = context.Configuration.GetValue(ValidateServicesKey, context.HostingEnvironment.IsDevelopment());
-            options.ValidateOnBuild = validate;
-            options.ValidateScopes = validate;
-        });
         if (migrateOnly)
         {
             builder.Configuration.AddInMemoryCollection([new(MigrateOnlyKey, "true")]);
