@@ -47,16 +47,21 @@ public sealed class OrphanWatchdog
 
         lock (_gate)
         {
-            File.AppendAllText(_registry, childId.ToString(CultureInfo.InvariantCulture) + "\n");
-            if (!_watching)
+            var line = childId.ToString(CultureInfo.InvariantCulture) + "\n";
+            if (_watching)
             {
-                StartShell();
-                _watching = true;
+                File.AppendAllText(_registry, line);
+                return;
             }
+
+            // Written anew: a list left by an earlier process of the same id names none of this one's children.
+            File.WriteAllText(_registry, line);
+            _watching = StartShell();
         }
     }
 
-    private void StartShell()
+    /// <returns>False if the shell could not start: the children then run unwatched, as they did before, not refused.</returns>
+    private bool StartShell()
     {
         var parent = ParentValue;
         var mine = $"tr '\\0' '\\n' < /proc/$c/environ 2>/dev/null | grep -qx '{ParentVariable}={parent}'";
@@ -68,7 +73,16 @@ public sealed class OrphanWatchdog
         // setsid -f: the shell belongs to no process group of the parent's, so whatever ends the parent's group
         // (a terminal closed, a runner killing the group) does not end the watchdog with it.
         var start = new ProcessStartInfo("setsid") { UseShellExecute = false, ArgumentList = { "-f", "sh", "-c", script } };
-        using var shell = Process.Start(start) ?? throw new InvalidOperationException("The orphan watchdog's shell did not start.");
-        shell.WaitForExit();
+        try
+        {
+            using var shell = Process.Start(start);
+            shell?.WaitForExit();
+            return shell is not null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No setsid on this system.
+            return false;
+        }
     }
 }
