@@ -28,7 +28,6 @@ if (configuration != "Release")
     Console.Error.WriteLine($"warning: the services were built in {configuration}; run `dotnet run -c Release --project tools/Mash.Bench` for figures that mean something.");
 }
 
-using var stopChildrenOnSignal = StopChildrenOnSignal.Register();
 var started = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 var loadAtStart = ProcessStats.LoadAverage();

@@ -1,3 +1,4 @@
+using Mash.Node.Hosting;
 using System.Diagnostics;
 using Mash.Testing.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -44,7 +45,10 @@ public static class BareGrpcServer
         start.ArgumentList.Add(Argument);
         start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.Environment["DOTNET_gcServer"] = "1";
+        // Ends with the run however the run ends, as the nodes' processes do.
+        OrphanWatchdog.OfThisProcess.Mark(start);
         var process = Process.Start(start) ?? throw new InvalidOperationException("The bare gRPC server did not start.");
+        OrphanWatchdog.OfThisProcess.Watch(process.Id);
         var address = $"http://127.0.0.1:{port}";
         using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(address);
         var client = new Contracts.Referral.V1.ReferralService.ReferralServiceClient(channel);
