@@ -54,23 +54,16 @@ public static class ProcessStats
     /// <summary>User plus system CPU time of the process so far, in clock ticks (1/100 s on Linux).</summary>
     public static long CpuTicks(int pid)
     {
-        return StatFields(pid) is { } fields
-            ? long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)
-            : 0;
-    }
-
-    /// <summary>The fields of <c>/proc/PID/stat</c> after the command name (state, parent, ...), or null when the process is gone.</summary>
-    public static string[]? StatFields(int pid)
-    {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
-            // The command name is in parentheses and may contain spaces and parentheses.
-            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // Fields after the command name, which is in parentheses and may contain spaces.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         }
         catch (IOException)
         {
-            return null;
+            return 0;
         }
     }
 
