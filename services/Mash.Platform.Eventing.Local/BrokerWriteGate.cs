@@ -13,6 +13,12 @@ namespace Mash.Platform.Eventing.Local;
 /// Here a writer of this process waits on a lock, handed over as soon as the writer before it commits; then for the
 /// processes' turn, a lock on a file beside the broker's that it tries again after yielding, then every millisecond,
 /// never longer. A writer that does not take turns (an earlier version) still meets the others in SQLite's busy handler.
+/// <para>
+/// The turn comes with the file's one writing connection of this process (<see cref="Turn.Writer"/>). A SQLite
+/// connection drops its page cache whenever another connection has written to the file since its last transaction,
+/// so writers taking turns on pooled connections read the hot pages again from the WAL at nearly every write. One
+/// connection for every write of the process keeps them cached for as long as no other process writes.
+/// </para>
 /// </summary>
 internal sealed class BrokerWriteGate
 {
@@ -24,6 +30,10 @@ internal sealed class BrokerWriteGate
     // Null where the platform has no file-region locks: the processes' turn is then left to SQLite.
     private readonly FileStream? _turnFile;
     private int _users;
+    // Held by the turn: used, opened and closed only inside it.
+    private SqliteConnection? _writer;
+    private TimeSpan _writerPatience;
+    private bool _writerLazy;
 
     /// <summary>Whether writers of other processes take turns with this one (the analyser reads it as "not macOS").</summary>
     [UnsupportedOSPlatformGuard("macos")]
@@ -60,6 +70,9 @@ internal sealed class BrokerWriteGate
             {
                 Gates.Remove(_path);
                 _turnFile?.Dispose();
+                // No pool uses the file any more, so no writer holds the turn.
+                _writer?.Dispose();
+                _writer = null;
             }
         }
     }
@@ -132,6 +145,46 @@ internal sealed class BrokerWriteGate
         }
     }
 
+    /// <summary>
+    /// The process's writing connection, opened with <paramref name="open"/> when there is none (or it was closed), set
+    /// to wait <paramref name="patience"/> in SQLite's busy handler and to commit with or without waiting for the disk.
+    /// </summary>
+    private SqliteConnection Writer(Func<SqliteConnection> open, TimeSpan patience, bool lazily)
+    {
+        if (_writer is not { State: System.Data.ConnectionState.Open })
+        {
+            _writer?.Dispose();
+            _writer = null;
+            var opened = open();
+            // As every pool's connection opens: FULL, with the opening pool's busy timeout.
+            (_writer, _writerPatience, _writerLazy) = (opened, patience, false);
+        }
+
+        try
+        {
+            if (_writerPatience != patience)
+            {
+                _writer.Run($"PRAGMA busy_timeout = {(long)patience.TotalMilliseconds};");
+                _writerPatience = patience;
+            }
+
+            if (_writerLazy != lazily)
+            {
+                _writer.Run(lazily ? "PRAGMA synchronous = NORMAL;" : "PRAGMA synchronous = FULL;");
+                _writerLazy = lazily;
+            }
+        }
+        catch (SqliteException)
+        {
+            // Never left in a state this gate does not know: a send must not commit lazily.
+            _writer.Dispose();
+            _writer = null;
+            throw;
+        }
+
+        return _writer;
+    }
+
     [UnsupportedOSPlatform("macos")]
     private static FileStream? OpenTurnFile(string path)
     {
@@ -158,6 +211,11 @@ internal sealed class BrokerWriteGate
     /// <summary>The turn, held until disposed.</summary>
     public readonly struct Turn(BrokerWriteGate gate) : IDisposable
     {
+        /// <summary>The process's writing connection of the file, for this turn only (see <see cref="BrokerWriteGate"/>).</summary>
+        /// <param name="open">Opens a connection configured as the pool's own, when the gate has none.</param>
+        /// <param name="lazily">Commits without waiting for the disk (synchronous=NORMAL); else with (FULL).</param>
+        public SqliteConnection Writer(Func<SqliteConnection> open, TimeSpan patience, bool lazily) => gate.Writer(open, patience, lazily);
+
         public void Dispose() => gate.Leave();
     }
 }

@@ -35,8 +35,11 @@ internal sealed class SqlitePool : IDisposable
         }.ToString();
     }
 
-    /// <summary>Runs <paramref name="work"/> in a write transaction (BEGIN IMMEDIATE) and commits it.</summary>
-    public T Write<T>(Func<SqliteTransaction, T> work) => Read(connection => Commit(connection, work));
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction (BEGIN IMMEDIATE) and commits it, on the process's
+    /// writing connection of the file (<see cref="BrokerWriteGate"/>), not a pooled one.
+    /// </summary>
+    public T Write<T>(Func<SqliteTransaction, T> work) => Commit(work, lazily: false);
 
     /// <summary>
     /// As <see cref="Write{T}"/>, for bookkeeping whose loss in a power cut only repeats work: a
@@ -46,45 +49,20 @@ internal sealed class SqlitePool : IDisposable
     /// makes it durable too; a crash of the process alone loses nothing either way. Sends and
     /// dead letters stay on <see cref="Write{T}"/>: an event acknowledged to its outbox must be on disk.
     /// </summary>
-    public T WriteLazily<T>(Func<SqliteTransaction, T> work) => Read(connection =>
-    {
-        connection.Run("PRAGMA synchronous = NORMAL;");
-        try
-        {
-            return Commit(connection, work);
-        }
-        finally
-        {
-            RestoreFullSync(connection);
-        }
-    });
+    public T WriteLazily<T>(Func<SqliteTransaction, T> work) => Commit(work, lazily: true);
 
-    private T Commit<T>(SqliteConnection connection, Func<SqliteTransaction, T> work)
+    private T Commit<T>(Func<SqliteTransaction, T> work, bool lazily)
     {
+        ObjectDisposedException.ThrowIf(Disposed, this);
         // Writers take turns at the gate, so none of them waits in SQLite's busy handler for another.
-        using (_writeGate.Enter(_busyTimeout))
-        {
-            // IMMEDIATE takes SQLite's write lock up front: a writer that does not take turns (an earlier version)
-            // then waits on the busy timeout instead of failing when a read transaction tries to upgrade.
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var result = work(transaction);
-            transaction.Commit();
-            return result;
-        }
-    }
-
-    private static void RestoreFullSync(SqliteConnection connection)
-    {
-        try
-        {
-            connection.Run("PRAGMA synchronous = FULL;");
-        }
-        catch (SqliteException)
-        {
-            // Never hand out a connection that would commit sends lazily: closed, it is not reused.
-            connection.Close();
-            throw;
-        }
+        using var turn = _writeGate.Enter(_busyTimeout);
+        var connection = turn.Writer(Open, _busyTimeout, lazily);
+        // IMMEDIATE takes SQLite's write lock up front: a writer that does not take turns (an earlier version)
+        // then waits on the busy timeout instead of failing when a read transaction tries to upgrade.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var result = work(transaction);
+        transaction.Commit();
+        return result;
     }
 
     public T Read<T>(Func<SqliteConnection, T> work)

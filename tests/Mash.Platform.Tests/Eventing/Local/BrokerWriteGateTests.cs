@@ -41,6 +41,38 @@ public sealed class BrokerWriteGateTests : IDisposable
         Assert.NotSame(gates[0], again);
     }
 
+    [Fact]
+    public void Every_write_of_the_process_runs_on_one_connection_and_a_send_after_lazy_writes_waits_for_the_disk_again()
+    {
+        var file = _temp.File("broker.db");
+        using var first = new SqlitePool(file, TimeSpan.FromSeconds(5));
+        using var second = new SqlitePool(file, TimeSpan.FromSeconds(5));
+        first.Write(tx => tx.Run("CREATE TABLE counter (n INTEGER NOT NULL); INSERT INTO counter VALUES (0);"));
+
+        (SqliteConnection Connection, string Synchronous) Written(SqlitePool pool, bool lazily)
+        {
+            Func<SqliteTransaction, (SqliteConnection, string)> work = tx =>
+            {
+                tx.Run("UPDATE counter SET n = n + 1");
+                return (tx.Connection!, Convert.ToString(tx.Scalar("PRAGMA synchronous"))!);
+            };
+            return lazily ? pool.WriteLazily(work) : pool.Write(work);
+        }
+
+        var writes = new[] { Written(first, false), Written(second, true), Written(first, true), Written(second, false) };
+
+        // One connection keeps its cached pages from one write to the next, whichever pool wrote.
+        Assert.All(writes, w => Assert.Same(writes[0].Connection, w.Connection));
+        // FULL = 2, NORMAL = 1: a claim or completion commits lazily, a send never.
+        Assert.Equal(["2", "1", "1", "2"], writes.Select(w => w.Synchronous));
+        // Pooled connections for reads are others, and see every write.
+        Assert.Equal(4L, second.Read(c =>
+        {
+            Assert.NotSame(writes[0].Connection, c);
+            return (long)c.Command("SELECT n FROM counter").ExecuteScalar()!;
+        }));
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task A_writer_waits_its_turn_behind_a_writer_of_its_own_process_instead_of_in_sqlite_where_it_would_time_out()
     {
