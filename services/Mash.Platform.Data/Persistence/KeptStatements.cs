@@ -172,7 +172,7 @@ internal sealed class KeptStatements
     }
 
     /// <summary>A command from <see cref="Lease"/>: disposed when it was made for this use, kept otherwise.</summary>
-    public readonly struct CommandLease : IAsyncDisposable
+    public readonly struct CommandLease : IAsyncDisposable, IDisposable
     {
         private readonly Kept? _kept;
 
@@ -191,10 +191,26 @@ internal sealed class KeptStatements
                 return Command.DisposeAsync();
             }
 
+            GiveBack(_kept);
+            return ValueTask.CompletedTask;
+        }
+
+        public void Dispose()
+        {
+            if (_kept is null)
+            {
+                Command.Dispose();
+                return;
+            }
+
+            GiveBack(_kept);
+        }
+
+        private void GiveBack(Kept kept)
+        {
             // Not held until the next use: the values may be a child's.
             Command.Parameters.Clear();
-            _kept.Leased = false;
-            return ValueTask.CompletedTask;
+            kept.Leased = false;
         }
     }
 
