@@ -61,7 +61,7 @@ internal sealed class BrokerWriteGate
         }
     }
 
-    /// <summary>The last pool of the file to release it closes the turn file.</summary>
+    /// <summary>The last pool of the file to release it closes the writing connection and the turn file.</summary>
     public void Release()
     {
         lock (Registry)
@@ -69,10 +69,18 @@ internal sealed class BrokerWriteGate
             if (--_users == 0)
             {
                 Gates.Remove(_path);
-                _turnFile?.Dispose();
-                // No pool uses the file any more, so no writer holds the turn.
-                _writer?.Dispose();
-                _writer = null;
+                // After a write still in flight (a pool disposed while a writer of it had the turn) has committed.
+                _turn.Enter();
+                try
+                {
+                    _writer?.Dispose();
+                    _writer = null;
+                    _turnFile?.Dispose();
+                }
+                finally
+                {
+                    _turn.Exit();
+                }
             }
         }
     }
@@ -151,6 +159,8 @@ internal sealed class BrokerWriteGate
     /// </summary>
     private SqliteConnection Writer(Func<SqliteConnection> open, TimeSpan patience, bool lazily)
     {
+        // Released by every pool: a writer that got past its pool's check must not open a connection nobody closes.
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _users) == 0, this);
         if (_writer is not { State: System.Data.ConnectionState.Open })
         {
             _writer?.Dispose();

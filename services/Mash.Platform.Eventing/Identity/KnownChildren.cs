@@ -48,7 +48,10 @@ public static class KnownChildren
 /// <summary>Another service of this node recorded a child: kept (the latest identity recorded wins).</summary>
 public sealed class KnownChildrenHandler(MashDbContext db, CallAudit audit) : IIntegrationEventHandler<ChildRecorded>
 {
-    // Every referral of a new child brings one of these to each service that keeps the node's children.
+    // Every referral of a new child brings one of these to each service that keeps the node's children: nearly always
+    // a child not yet known, which the probe answers without EF Core's query.
+    private static readonly RowProbe<KnownChildRecord> IsKnown = new(c => c.ChildKey);
+
     private static readonly PerModelQuery<Func<MashDbContext, string, CancellationToken, Task<KnownChildRecord?>>> Known =
         new(() => EF.CompileAsyncQuery((MashDbContext db, string childKey, CancellationToken _) =>
             db.Set<KnownChildRecord>().FirstOrDefault(c => c.ChildKey == childKey)));
@@ -61,7 +64,9 @@ public sealed class KnownChildrenHandler(MashDbContext db, CallAudit audit) : II
         }
 
         audit.Touch(envelope.ChildKey, "known-child");
-        var known = await Known.For(db)(db, envelope.ChildKey, cancellationToken);
+        var known = await IsKnown.ExistsAsync(db, cancellationToken, envelope.ChildKey)
+            ? await Known.For(db)(db, envelope.ChildKey, cancellationToken)
+            : null;
         if (known is null)
         {
             db.Set<KnownChildRecord>().Add(new KnownChildRecord { ChildKey = envelope.ChildKey, Child = payload.Child.ToByteArray(), RecordedAt = recordedAt });

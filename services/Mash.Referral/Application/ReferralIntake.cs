@@ -18,9 +18,7 @@ namespace Mash.Referral.Application;
 internal sealed class ReferralIntake(ReferralDbContext db, ReferralFactory referrals, FrontDoors frontDoors, EventOutbox outbox, ChildRecords children)
 {
     // Every submit asks whether the child is new here.
-    private static readonly PerModelQuery<Func<ReferralDbContext, string, CancellationToken, Task<bool>>> ChildKnown =
-        new(() => EF.CompileAsyncQuery((ReferralDbContext db, string childKey, CancellationToken _) =>
-            db.Referrals.Any(r => r.ChildKey == childKey)));
+    private static readonly RowProbe<ReferralRecord> ChildKnown = new(r => r.ChildKey);
 
     /// <param name="refused">The error for a front door with no agreement in force: nothing is added then.</param>
     public async Task<ReferralRecord> AddAsync(Submission submission, ReferringCaller caller, Func<SharingDecision, Exception> refused, CancellationToken cancellationToken)
@@ -38,7 +36,7 @@ internal sealed class ReferralIntake(ReferralDbContext db, ReferralFactory refer
         record.IdempotencyKey = submission.Key;
         record.RequestHash = submission.Fingerprint;
         record.SubmittedByAgency = caller.Agency;
-        if (!await ChildKnown.For(db)(db, record.ChildKey, cancellationToken))
+        if (!await ChildKnown.ExistsAsync(db, cancellationToken, record.ChildKey))
         {
             children.FirstRecorded(db, details.Child, record.ChildKey, details.LawfulBasis, caller.Purpose);
         }

@@ -1,0 +1,95 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Mash.Platform.Persistence;
+
+/// <summary>
+/// "Is there a row of <typeparamref name="TEntity"/> with these values?", asked in plain SQL (<c>SELECT EXISTS</c>),
+/// kept prepared on SQLite, for the lookups a hot path makes before it writes, whose answer is nearly always no: an
+/// idempotency key used for the first time, a child new to the service. Even a compiled EF Core query costs its query
+/// pipeline (a query context, a relational command, a reader and its disposal) when it finds nothing: 5.9 % of the
+/// node's samples in a durable submit. Read the row itself through EF Core when the probe finds one.
+/// </summary>
+/// <remarks>
+/// Table, columns and each value's conversion come from the context's model, once per model (each service has one
+/// per provider). Values are compared with <c>=</c>, as EF Core translates <c>==</c> for a value that is not null; a
+/// null value is refused, since <c>= NULL</c> matches nothing. The query runs in the context's transaction, if any.
+/// </remarks>
+public sealed class RowProbe<TEntity>
+    where TEntity : class
+{
+    private readonly string[] _properties;
+    private readonly ConditionalWeakTable<IModel, Statement> _byModel = [];
+    private readonly ConditionalWeakTable<IModel, Statement>.CreateValueCallback _build;
+
+    /// <param name="columns">The properties compared, in the order <see cref="ExistsAsync"/> takes their values.</param>
+    public RowProbe(params Expression<Func<TEntity, object?>>[] columns)
+    {
+        _properties = [.. columns.Select(NameOf)];
+        _build = model => new Statement(model, _properties);
+    }
+
+    /// <param name="values">One for each column, in the order given to the constructor, of the property's type.</param>
+    public async Task<bool> ExistsAsync(DbContext db, CancellationToken cancellationToken, params object[] values)
+    {
+        if (values.Length != _properties.Length || values.Any(v => v is null))
+        {
+            throw new ArgumentException($"Give a value that is not null for each of {string.Join(", ", _properties)}.", nameof(values));
+        }
+
+        var statement = _byModel.GetValue(db.Model, _build);
+        var database = db.Database;
+        await database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var lease = KeptStatements.Lease(database.GetDbConnection(), statement.Sql);
+            var command = lease.Command;
+            command.Transaction = database.CurrentTransaction?.GetDbTransaction();
+            for (var i = 0; i < values.Length; i++)
+            {
+                var (parameter, mapping) = statement.Columns[i];
+                command.Parameters.Add(mapping.CreateParameter(command, parameter, values[i], nullable: false));
+            }
+
+            // SQLite answers 0 or 1, PostgreSQL a boolean.
+            return await command.ExecuteScalarAsync(cancellationToken) switch
+            {
+                bool found => found,
+                var found => Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture) != 0,
+            };
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
+        }
+    }
+
+    private static string NameOf(Expression<Func<TEntity, object?>> column) => column.Body switch
+    {
+        MemberExpression member => member.Member.Name,
+        UnaryExpression { Operand: MemberExpression member } => member.Member.Name,
+        _ => throw new ArgumentException($"A column is a property of {typeof(TEntity).Name}, as in r => r.Id; not {column}.", nameof(column)),
+    };
+
+    private sealed class Statement
+    {
+        public Statement(IModel model, string[] properties)
+        {
+            var type = model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"The model has no {typeof(TEntity).Name}.");
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            var mapped = properties.Select(name => type.FindProperty(name)
+                ?? throw new InvalidOperationException($"{typeof(TEntity).Name} has no property {name}.")).ToArray();
+            Columns = [.. mapped.Select((p, i) => ($"@w{i}", (RelationalTypeMapping)p.GetRelationalTypeMapping()))];
+            var name = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
+            Sql = $"SELECT EXISTS (SELECT 1 FROM {name} WHERE " +
+                string.Join(" AND ", mapped.Select((p, i) => $"\"{p.GetColumnName(table)}\" = {Columns[i].Parameter}")) + ")";
+        }
+
+        public string Sql { get; }
+
+        public (string Parameter, RelationalTypeMapping Mapping)[] Columns { get; }
+    }
+}
