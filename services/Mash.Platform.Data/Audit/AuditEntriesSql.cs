@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Mash.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -21,9 +22,8 @@ internal sealed class AuditEntriesSql
 
     private AuditEntriesSql(IEntityType entries)
     {
-        var table = StoreObjectIdentifier.Table(entries.GetTableName()!, entries.GetSchema());
-        var name = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
-        string Column(IProperty property) => $"\"{property.GetColumnName(table)}\"";
+        var (table, name) = ModelSql.TableOf(entries);
+        string Column(IProperty property) => ModelSql.Column(property, table);
 
         var properties = entries.GetProperties().ToList();
         Columns = [.. properties.Select(p => (p, (RelationalTypeMapping)p.GetRelationalTypeMapping()))];

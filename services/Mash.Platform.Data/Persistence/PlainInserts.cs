@@ -120,13 +120,13 @@ internal sealed class PlainInserts : SaveChangesInterceptor
         // The row's sequence number, which SQLite assigns (INTEGER PRIMARY KEY); null when the type has none.
         private readonly IProperty? _sequence;
 
-        private InsertStatement(IEntityType type, StoreObjectIdentifier table, IProperty? sequence)
+        private InsertStatement(IEntityType type, IProperty? sequence)
         {
             _sequence = sequence;
+            var (table, name) = ModelSql.TableOf(type);
             var properties = type.GetProperties().Where(p => p != sequence).ToArray();
-            var name = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
             _columns = [.. properties.Select((p, i) => (p.GetGetter(), (RelationalTypeMapping)p.GetRelationalTypeMapping(), $"@v{i}", p.IsNullable))];
-            _sql = $"INSERT INTO {name} ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) " +
+            _sql = $"INSERT INTO {name} ({string.Join(", ", properties.Select(p => ModelSql.Column(p, table)))}) " +
                 $"VALUES ({string.Join(", ", _columns.Select(c => c.Parameter))})";
         }
 
@@ -182,7 +182,7 @@ internal sealed class PlainInserts : SaveChangesInterceptor
 
             // A table shared with another type (table splitting) is written by EF Core, which joins their rows.
             var shared = type.Model.GetEntityTypes().Any(other => other != type && other.GetTableName() == tableName && other.GetSchema() == type.GetSchema());
-            return shared ? null : new InsertStatement(type, StoreObjectIdentifier.Table(tableName, type.GetSchema()), sequence);
+            return shared ? null : new InsertStatement(type, sequence);
         }
 
         /// <summary>A key of one integer column generated on insert: SQLite's row id, whose value it assigns.</summary>

@@ -79,13 +79,12 @@ public sealed class RowProbe<TEntity>
         public Statement(IModel model, string[] properties)
         {
             var type = model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"The model has no {typeof(TEntity).Name}.");
-            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            var (table, name) = ModelSql.TableOf(type);
             var mapped = properties.Select(name => type.FindProperty(name)
                 ?? throw new InvalidOperationException($"{typeof(TEntity).Name} has no property {name}.")).ToArray();
             Columns = [.. mapped.Select((p, i) => ($"@w{i}", (RelationalTypeMapping)p.GetRelationalTypeMapping()))];
-            var name = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
             Sql = $"SELECT EXISTS (SELECT 1 FROM {name} WHERE " +
-                string.Join(" AND ", mapped.Select((p, i) => $"\"{p.GetColumnName(table)}\" = {Columns[i].Parameter}")) + ")";
+                string.Join(" AND ", mapped.Select((p, i) => $"{ModelSql.Column(p, table)} = {Columns[i].Parameter}")) + ")";
         }
 
         public string Sql { get; }
