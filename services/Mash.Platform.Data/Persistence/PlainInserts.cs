@@ -23,8 +23,9 @@ namespace Mash.Platform.Persistence;
 /// Any other save goes through EF Core unchanged: one that changes or deletes a row, or adds a row of a type whose
 /// row EF Core completes or orders itself (a value the database generates other than a row's own sequence number,
 /// a foreign key, an owned or complex part, a shadow property, a table shared with another type). A sequence number
-/// (an outbox row's, a disclosure's) is left to SQLite and read back from the connection, as EF Core would. A failed insert is reported as EF Core reports it, a
-/// <see cref="DbUpdateException"/> over the provider's, so callers' handling (a unique violation) is the same.
+/// (an outbox row's, a disclosure's) is left to SQLite and read back from the connection, as EF Core would. A failed
+/// insert is reported as EF Core reports it, a <see cref="DbUpdateException"/> over the provider's, so callers'
+/// handling (a unique violation) is the same.
 /// The rows are marked saved only once every interceptor has seen the save (the outbox's looks for its added rows).
 /// </remarks>
 internal sealed class PlainInserts : SaveChangesInterceptor

@@ -80,8 +80,8 @@ public sealed class RowProbe<TEntity>
         {
             var type = model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"The model has no {typeof(TEntity).Name}.");
             var (table, name) = ModelSql.TableOf(type);
-            var mapped = properties.Select(name => type.FindProperty(name)
-                ?? throw new InvalidOperationException($"{typeof(TEntity).Name} has no property {name}.")).ToArray();
+            var mapped = properties.Select(property => type.FindProperty(property)
+                ?? throw new InvalidOperationException($"{typeof(TEntity).Name} has no property {property}.")).ToArray();
             Columns = [.. mapped.Select((p, i) => ($"@w{i}", (RelationalTypeMapping)p.GetRelationalTypeMapping()))];
             Sql = $"SELECT EXISTS (SELECT 1 FROM {name} WHERE " +
                 string.Join(" AND ", mapped.Select((p, i) => $"{ModelSql.Column(p, table)} = {Columns[i].Parameter}")) + ")";

@@ -6,7 +6,6 @@ using Mash.Platform.Persistence;
 using Mash.Referral.Data;
 using Mash.Referral.Domain;
 using Mash.Referral.IntegrationEvents;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Referral.Application;
 
