@@ -73,11 +73,7 @@ public sealed class PlainInsertsTests : IDisposable
     [Fact]
     public async Task A_refused_insert_fails_as_EF_Core_reports_it_and_nothing_of_its_save_is_stored()
     {
-        await using (var first = Open())
-        {
-            first.Records.Add(Record("rec-1"));
-            await SaveInGroupCommitAsync(first, "rec-1");
-        }
+        await StoreInGroupCommitAsync(Record("rec-1"));
 
         await using var again = Open();
         again.Lines.Add(new LogLine { Text = "added before the refused row" });
@@ -94,11 +90,7 @@ public sealed class PlainInsertsTests : IDisposable
     [Fact]
     public async Task A_save_that_also_changes_a_row_is_left_to_EF_Core()
     {
-        await using (var first = Open())
-        {
-            first.Records.Add(Record("rec-1"));
-            await SaveInGroupCommitAsync(first, "rec-1");
-        }
+        await StoreInGroupCommitAsync(Record("rec-1"));
 
         await using var db = Open();
         var existing = await db.Records.SingleAsync();
@@ -110,6 +102,13 @@ public sealed class PlainInsertsTests : IDisposable
         await using var check = Open();
         Assert.Equal([("rec-1", false), ("rec-2", true)],
             (await check.Records.OrderBy(r => r.Id).ToListAsync()).Select(r => (r.Id, r.Urgent)));
+    }
+
+    private async Task StoreInGroupCommitAsync(TrackedRecord record)
+    {
+        await using var db = Open();
+        db.Records.Add(record);
+        await SaveInGroupCommitAsync(db, record.Id);
     }
 
     private Task SaveInGroupCommitAsync(InsertsTestDb db, string recordId)
