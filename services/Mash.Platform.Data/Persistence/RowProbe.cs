@@ -35,7 +35,7 @@ public sealed class RowProbe<TEntity>
     /// <param name="values">One for each column, in the order given to the constructor, of the property's type.</param>
     public async Task<bool> ExistsAsync(DbContext db, CancellationToken cancellationToken, params object[] values)
     {
-        if (values.Length != _properties.Length || values.Any(v => v is null))
+        if (values.Length != _properties.Length || Array.IndexOf(values, null) >= 0)
         {
             throw new ArgumentException($"Give a value that is not null for each of {string.Join(", ", _properties)}.", nameof(values));
         }
