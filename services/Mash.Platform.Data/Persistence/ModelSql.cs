@@ -17,6 +17,18 @@ internal static class ModelSql
         return (table, table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"");
     }
 
+    /// <summary>
+    /// True when <paramref name="type"/>'s row is its own properties, one column each, in a table of its own: no view
+    /// or SQL query, owned or complex part, inheritance, shadow property or table shared with another type (table
+    /// splitting). The platform's own SQL writes and reads only such rows; EF Core handles the others.
+    /// </summary>
+    public static bool IsPlainRow(IEntityType type) =>
+        type.GetTableName() is { } tableName && type.GetViewName() is null && type.GetSqlQuery() is null
+        && !type.IsOwned() && type.BaseType is null && !type.GetDirectlyDerivedTypes().Any()
+        && !type.GetComplexProperties().Any() && !type.GetNavigations().Any(n => n.TargetEntityType.IsOwned())
+        && !type.GetProperties().Any(p => p.IsShadowProperty())
+        && !type.Model.GetEntityTypes().Any(other => other != type && other.GetTableName() == tableName && other.GetSchema() == type.GetSchema());
+
     /// <summary>The quoted column of <paramref name="property"/> in <paramref name="table"/>.</summary>
     public static string Column(IProperty property, StoreObjectIdentifier table) => $"\"{property.GetColumnName(table)}\"";
 }

@@ -167,23 +167,16 @@ internal sealed class PlainInserts : SaveChangesInterceptor
 
         private static InsertStatement? Build(IEntityType type)
         {
-            if (type.GetTableName() is not { } tableName || type.GetViewName() is not null || type.GetSqlQuery() is not null
-                || type.IsOwned() || type.BaseType is not null || type.GetDirectlyDerivedTypes().Any()
-                || type.GetComplexProperties().Any() || type.GetForeignKeys().Any() || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned())
-                || type.GetProperties().Any(p => p.IsShadowProperty()))
+            // A foreign key's row EF Core orders after its principal's.
+            if (!ModelSql.IsPlainRow(type) || type.GetForeignKeys().Any())
             {
                 return null;
             }
 
             var sequence = SequenceOf(type);
-            if (type.GetProperties().Any(p => p.ValueGenerated != ValueGenerated.Never && p != sequence))
-            {
-                return null;
-            }
-
-            // A table shared with another type (table splitting) is written by EF Core, which joins their rows.
-            var shared = type.Model.GetEntityTypes().Any(other => other != type && other.GetTableName() == tableName && other.GetSchema() == type.GetSchema());
-            return shared ? null : new InsertStatement(type, sequence);
+            return type.GetProperties().Any(p => p.ValueGenerated != ValueGenerated.Never && p != sequence)
+                ? null
+                : new InsertStatement(type, sequence);
         }
 
         /// <summary>A key of one integer column generated on insert: SQLite's row id, whose value it assigns.</summary>

@@ -19,16 +19,14 @@ namespace Mash.Referral.Application;
 /// </summary>
 internal sealed class ReferralQueries(ReferralDbContext db, CallAudit audit, ServiceClock clock, FrontDoors frontDoors)
 {
-    // The read partners make most.
-    private static readonly PerModelQuery<Func<ReferralDbContext, string, CancellationToken, Task<ReferralRecord?>>> ById =
-        new(() => EF.CompileAsyncQuery((ReferralDbContext db, string id, CancellationToken _) =>
-            db.Referrals.AsNoTracking().FirstOrDefault(r => r.Id == id)));
+    // The read partners make most: plain SQL, without EF Core's query pipeline.
+    private static readonly RowByKey<ReferralRecord> ById = new();
 
     public async Task<Contracts.Referral.V1.Referral> GetAsync(GetReferralRequest request, CancellationToken cancellationToken)
     {
         new FieldViolations().RequireReferralId(request.ReferralId).ThrowIfAny();
         audit.RequireStatedPurpose();
-        var record = await ById.For(db)(db, request.ReferralId, cancellationToken)
+        var record = await ById.FindAsync(db, request.ReferralId, cancellationToken)
             ?? throw RpcErrors.NotFound("referral", request.ReferralId);
         TouchRead(record);
         return record.ToContract(clock.UtcNow, frontDoors.ThisNode);
