@@ -27,25 +27,13 @@ namespace Mash.Platform.Persistence;
 /// could need.
 /// </para>
 /// <para>
-/// <c>mmap_size</c> (<see cref="MappedBytes"/>) reads the database file through a memory map. A connection's page
-/// cache is only good until another connection writes, and in a service some connection writes all the time (the
-/// group commit, the audit entry of every read): a `GetReferral` read its six or so B-tree pages again with a
-/// <c>pread</c> each (6.0 a read, in `strace` of the direct read phase), copying each into the cache. Mapped, a page
-/// of the file is read where it lies in the operating system's cache, with no system call and no copy. Pages still in
-/// the WAL are read as before. What a process maps counts in its resident memory only as pages it reads, and those are
-/// the operating system's file cache either way (a container's memory limit counts them alike).
-/// </para>
-/// <para>
 /// The settings belong to the SQLite connection, which the pool keeps open between uses: they are made once
 /// per pooled connection, not at every open (each query opens one), which saved a statement on every query.
 /// </para>
 /// </remarks>
 internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
-    /// <summary>The file read through the map: 1 GiB, a referral database of about ten years of an area's contacts; pages past it are read as before.</summary>
-    public const long MappedBytes = 1L << 30;
-
-    private static readonly string Pragmas = $"PRAGMA wal_autocheckpoint = 0; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = {MappedBytes};";
+    private const string Pragmas = "PRAGMA wal_autocheckpoint = 0; PRAGMA temp_store = MEMORY;";
     // Native connections already set; weak, so a connection the pool drops is forgotten with it.
     private static readonly ConditionalWeakTable<object, object> Set = [];
 
