@@ -1,6 +1,9 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Mash.Platform.Persistence;
 
@@ -68,6 +71,27 @@ internal sealed class KeptStatements
         var command = connection.CreateCommand();
         command.CommandText = sql;
         return new CommandLease(command, null);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> with a command for <paramref name="sql"/> on a context's connection (kept, on SQLite),
+    /// in the context's transaction if it has one, and leaves the connection as EF Core had it: the platform's own
+    /// queries beside EF Core's (<see cref="RowProbe{TEntity}"/>, <see cref="RowByKey{TEntity}"/>).
+    /// </summary>
+    public static async Task<TResult> RunInContextAsync<TState, TResult>(
+        DatabaseFacade database, string sql, TState state, Func<DbCommand, TState, CancellationToken, Task<TResult>> run, CancellationToken cancellationToken)
+    {
+        await database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var lease = Lease(database.GetDbConnection(), sql);
+            lease.Command.Transaction = database.CurrentTransaction?.GetDbTransaction();
+            return await run(lease.Command, state, cancellationToken);
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>

@@ -32,21 +32,12 @@ public sealed class RowByKey<TEntity>
     {
         ArgumentNullException.ThrowIfNull(key);
         var statement = _byModel.GetValue(db.Model, _build);
-        var database = db.Database;
-        await database.OpenConnectionAsync(cancellationToken);
-        try
+        return await KeptStatements.RunInContextAsync(db.Database, statement.Sql, (statement, key), static async (command, state, cancellationToken) =>
         {
-            await using var lease = KeptStatements.Lease(database.GetDbConnection(), statement.Sql);
-            var command = lease.Command;
-            command.Transaction = database.CurrentTransaction?.GetDbTransaction();
-            command.Parameters.Add(statement.Key.CreateParameter(command, "@k", key, nullable: false));
+            command.Parameters.Add(state.statement.Key.CreateParameter(command, "@k", state.key, nullable: false));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? statement.Materialize(reader) : null;
-        }
-        finally
-        {
-            await database.CloseConnectionAsync();
-        }
+            return await reader.ReadAsync(cancellationToken) ? state.statement.Materialize(reader) : null;
+        }, cancellationToken);
     }
 
     private sealed class Statement

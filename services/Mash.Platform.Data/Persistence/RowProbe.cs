@@ -41,17 +41,12 @@ public sealed class RowProbe<TEntity>
         }
 
         var statement = _byModel.GetValue(db.Model, _build);
-        var database = db.Database;
-        await database.OpenConnectionAsync(cancellationToken);
-        try
+        return await KeptStatements.RunInContextAsync(db.Database, statement.Sql, (statement, values), static async (command, state, cancellationToken) =>
         {
-            await using var lease = KeptStatements.Lease(database.GetDbConnection(), statement.Sql);
-            var command = lease.Command;
-            command.Transaction = database.CurrentTransaction?.GetDbTransaction();
-            for (var i = 0; i < values.Length; i++)
+            for (var i = 0; i < state.values.Length; i++)
             {
-                var (parameter, mapping) = statement.Columns[i];
-                command.Parameters.Add(mapping.CreateParameter(command, parameter, values[i], nullable: false));
+                var (parameter, mapping) = state.statement.Columns[i];
+                command.Parameters.Add(mapping.CreateParameter(command, parameter, state.values[i], nullable: false));
             }
 
             // SQLite answers 0 or 1, PostgreSQL a boolean.
@@ -60,11 +55,7 @@ public sealed class RowProbe<TEntity>
                 bool found => found,
                 var found => Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture) != 0,
             };
-        }
-        finally
-        {
-            await database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
     }
 
     private static string NameOf(Expression<Func<TEntity, object?>> column) => column.Body switch
