@@ -12,7 +12,7 @@ namespace Mash.Platform.Persistence;
 /// One row of <typeparamref name="TEntity"/> by its primary key, read in plain SQL (kept prepared on SQLite) and made
 /// into an entity as EF Core makes it, not tracked: what <c>AsNoTracking().FirstOrDefault(r =&gt; r.Key == key)</c>
 /// returns, for the read partners make most (a referral by id). Even compiled, EF Core's query costs its pipeline at
-/// every call, and its shaper made a delegate at every run: 12 % of the node's samples in a `GetReferral`.
+/// every call, and its shaper made a delegate at every run: 12 % of the node's samples in a <c>GetReferral</c>.
 /// </summary>
 /// <remarks>
 /// Table, columns and each value's conversion come from the context's model, once per model (each service has one
