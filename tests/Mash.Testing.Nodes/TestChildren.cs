@@ -1,4 +1,5 @@
 using Mash.Contracts.Common.V1;
+using Mash.Platform.Identity;
 
 namespace Mash.Testing.Nodes;
 
@@ -26,8 +27,7 @@ public static class TestChildren
     public static ChildIdentity? ForSerial(long serial, string givenName = "Kit")
     {
         var prefix = "99" + (serial % 10_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
-        var sum = prefix.Select((c, i) => (c - '0') * (10 - i)).Sum();
-        var check = 11 - (sum % 11);
+        var check = NhsNumber.CheckDigit(prefix);
         if (check == 10)
         {
             return null;
@@ -35,7 +35,7 @@ public static class TestChildren
 
         return new ChildIdentity
         {
-            NhsNumber = prefix + (check == 11 ? 0 : check),
+            NhsNumber = prefix + check,
             GivenName = givenName,
             FamilyName = "Testchild",
             DateOfBirth = new Date { Year = 2011, Month = 4, Day = 2 },
