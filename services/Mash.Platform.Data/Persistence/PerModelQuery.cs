@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Mash.Platform.Persistence;
 
@@ -14,10 +12,7 @@ namespace Mash.Platform.Persistence;
 public sealed class PerModelQuery<TQuery>(Func<TQuery> compile)
     where TQuery : class
 {
-    private readonly ConditionalWeakTable<IModel, TQuery> _compiled = [];
+    private readonly PerModel<TQuery> _compiled = new(_ => compile());
 
-    // Made once: a lambda passed at each call would capture this instance and be allocated on every query.
-    private readonly ConditionalWeakTable<IModel, TQuery>.CreateValueCallback _compile = _ => compile();
-
-    public TQuery For(DbContext db) => _compiled.GetValue(db.Model, _compile);
+    public TQuery For(DbContext db) => _compiled.For(db);
 }

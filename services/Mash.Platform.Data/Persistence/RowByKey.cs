@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Linq.Expressions;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -24,14 +23,13 @@ namespace Mash.Platform.Persistence;
 public sealed class RowByKey<TEntity>
     where TEntity : class
 {
-    private readonly ConditionalWeakTable<IModel, Statement> _byModel = [];
-    private readonly ConditionalWeakTable<IModel, Statement>.CreateValueCallback _build = model => new Statement(model);
+    private readonly PerModel<Statement> _statements = new(model => new Statement(model));
 
     /// <param name="key">The primary key's value, of its property's type; not null.</param>
     public async Task<TEntity?> FindAsync(DbContext db, object key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var statement = _byModel.GetValue(db.Model, _build);
+        var statement = _statements.For(db);
         return await KeptStatements.RunInContextAsync(db.Database, statement.Sql, (statement, key), static async (command, state, cancellationToken) =>
         {
             command.Parameters.Add(state.statement.Key.CreateParameter(command, "@k", state.key, nullable: false));

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -22,14 +21,13 @@ public sealed class RowProbe<TEntity>
     where TEntity : class
 {
     private readonly string[] _properties;
-    private readonly ConditionalWeakTable<IModel, Statement> _byModel = [];
-    private readonly ConditionalWeakTable<IModel, Statement>.CreateValueCallback _build;
+    private readonly PerModel<Statement> _statements;
 
     /// <param name="columns">The properties compared, in the order <see cref="ExistsAsync"/> takes their values.</param>
     public RowProbe(params Expression<Func<TEntity, object?>>[] columns)
     {
         _properties = [.. columns.Select(NameOf)];
-        _build = model => new Statement(model, _properties);
+        _statements = new(model => new Statement(model, _properties));
     }
 
     /// <param name="values">One for each column, in the order given to the constructor, of the property's type.</param>
@@ -40,7 +38,7 @@ public sealed class RowProbe<TEntity>
             throw new ArgumentException($"Give a value that is not null for each of {string.Join(", ", _properties)}.", nameof(values));
         }
 
-        var statement = _byModel.GetValue(db.Model, _build);
+        var statement = _statements.For(db);
         return await KeptStatements.RunInContextAsync(db.Database, statement.Sql, (statement, values), static async (command, state, cancellationToken) =>
         {
             for (var i = 0; i < state.values.Length; i++)
