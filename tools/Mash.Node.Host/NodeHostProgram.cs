@@ -22,7 +22,7 @@ internal static class NodeHostProgram
         }
 
         // The gateway reaches the services beside it through memory, not the kernel's TCP stack.
-        InProcessListeners.Enable();
+        InProcessServers.Enable();
         var apps = JsonSerializer.Deserialize<List<HostedApp>>(await File.ReadAllTextAsync(file)) ?? [];
         using var stop = new CancellationTokenSource();
         // Each on the thread pool from its first line: building an application and migrating SQLite run synchronously,

@@ -23,7 +23,7 @@ internal sealed class NodeServices : IDisposable
             {
                 // An export holds a child's whole history at one service.
                 MaxReceiveMessageSize = 16 * 1024 * 1024,
-                HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true }.ConnectInProcessWhenEnabled(),
+                HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true }.ReachInProcessWhenEnabled(),
             }), StringComparer.Ordinal);
     }
 

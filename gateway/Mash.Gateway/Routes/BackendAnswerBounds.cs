@@ -96,8 +96,10 @@ internal static class BackendAnswerBounds
         {
             base.ConfigureHandler(context, handler);
             handler.MaxResponseHeadersLength = options.Value.MaxBackendHeadersKilobytes;
-            // Beside its services in one process (the embedded default): the hop to them skips the socket.
-            handler.ConnectInProcessWhenEnabled();
         }
+
+        // Beside its services in one process (the embedded default): a request is handed to the service's pipeline.
+        protected override HttpMessageHandler WrapHandler(ForwarderHttpClientContext context, HttpMessageHandler handler) =>
+            base.WrapHandler(context, handler).ReachInProcessWhenEnabled();
     }
 }

@@ -39,7 +39,7 @@ public static class MashServiceDefaults
         services.AddMashHealth();
         services.AddDevelopmentReflection(builder.Environment);
         builder.AddMashTelemetry(serviceName);
-        builder.WebHost.ListenInProcessWhenEnabled(builder.Configuration);
+        builder.WebHost.AnswerInProcessWhenEnabled(builder.Configuration);
         return builder;
     }
 

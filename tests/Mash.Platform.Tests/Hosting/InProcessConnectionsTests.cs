@@ -4,88 +4,102 @@ using Mash.Platform.Hosting.InProcess;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
 
 namespace Mash.Platform.Tests.Hosting;
 
 /// <summary>
-/// The hop a one-process node's gateway makes to its services: HTTP/2 through memory when the server is in the same
-/// process, TCP otherwise, and a stopped server refuses or ends calls rather than leaving them hanging.
+/// The hop a one-process node's gateway makes to its services: handed to the service's pipeline through memory when
+/// the server is in the same process, over TCP otherwise, and a stopped server refuses or ends calls rather than
+/// leaving them hanging.
 /// </summary>
 public sealed class InProcessConnectionsTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private static readonly AsyncLocal<string?> CallersAmbient = new();
 
     [Fact]
-    public async Task A_caller_of_the_same_process_reaches_a_server_that_listens_only_in_process_over_http2()
+    public async Task A_caller_of_the_same_process_is_answered_through_memory_as_an_http2_request_with_its_body_headers_and_trailers()
     {
-        var authority = $"127.0.0.1:{FreePort()}";
-        await using var server = await EchoServer.StartAsync(authority, tcp: false);
+        await using var server = await EchoServer.StartAsync(inProcess: true);
         using var client = Client();
 
-        var body = RandomBytes(1_000_000); // larger than the pipes' buffers: flow control both ways
-        using var response = await client.PostAsync($"http://{authority}/echo", new ByteArrayContent(body));
+        var body = RandomBytes(1_000_000);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://{server.Authority}/echo") { Content = new ByteArrayContent(body), Version = HttpVersion.Version20 };
+        request.Headers.Add("x-caller", "police-mash");
+        using var response = await client.SendAsync(request);
 
-        Assert.Equal(HttpVersion.Version20, response.Version);
         Assert.Equal(body, await response.Content.ReadAsByteArrayAsync());
-        Assert.True(InProcessListeners.TryFind(authority, out var listener));
-        Assert.Equal(1, listener.ConnectionsMade);
+        Assert.Equal("HTTP/2", Single(response, "x-protocol"));
+        Assert.Equal("police-mash", Single(response, "x-caller"));
+        Assert.Equal("127.0.0.1", Single(response, "x-remote"));
+        Assert.Equal("done", response.TrailingHeaders.GetValues("x-trailer").Single());
+        Assert.Equal(1, server.InMemory!.RequestsHandled);
     }
 
     [Fact]
-    public async Task Concurrent_calls_share_one_in_process_connection_and_each_gets_its_own_answer()
+    public async Task Concurrent_calls_each_get_their_own_answer()
     {
-        var authority = $"127.0.0.1:{FreePort()}";
-        await using var server = await EchoServer.StartAsync(authority, tcp: false);
+        await using var server = await EchoServer.StartAsync(inProcess: true);
         using var client = Client();
 
         var bodies = Enumerable.Range(0, 32).Select(i => RandomBytes(1_000 + (i * 997))).ToList();
         var answers = await Task.WhenAll(bodies.Select(async b =>
         {
-            using var response = await client.PostAsync($"http://{authority}/echo", new ByteArrayContent(b));
+            using var response = await client.PostAsync($"http://{server.Authority}/echo", new ByteArrayContent(b));
             return await response.Content.ReadAsByteArrayAsync();
         }));
 
         Assert.Equal(bodies, answers);
-        Assert.True(InProcessListeners.TryFind(authority, out var listener));
-        Assert.Equal(1, listener.ConnectionsMade);
+        Assert.Equal(32, server.InMemory!.RequestsHandled);
     }
 
     [Fact]
-    public async Task Without_an_in_process_listener_the_caller_goes_over_tcp()
+    public async Task The_application_does_not_run_in_the_callers_execution_context()
     {
-        var authority = $"127.0.0.1:{FreePort()}";
-        await using var server = await EchoServer.StartAsync(authority, tcp: true, inProcess: false);
+        await using var server = await EchoServer.StartAsync(inProcess: true);
         using var client = Client();
 
-        using var response = await client.PostAsync($"http://{authority}/echo", new ByteArrayContent([1, 2, 3]));
+        // The gateway's own request (its HttpContext, its caller) must not be what the service's code sees.
+        CallersAmbient.Value = "the caller's";
+        using var response = await client.PostAsync($"http://{server.Authority}/echo", new ByteArrayContent([1]));
+
+        Assert.Equal("none", Single(response, "x-ambient"));
+    }
+
+    [Fact]
+    public async Task Without_an_in_process_server_the_caller_goes_over_tcp()
+    {
+        await using var server = await EchoServer.StartAsync(inProcess: false);
+        using var client = Client();
+
+        using var response = await client.PostAsync($"http://{server.Authority}/echo", new ByteArrayContent([1, 2, 3]));
 
         Assert.Equal([1, 2, 3], await response.Content.ReadAsByteArrayAsync());
-        Assert.False(InProcessListeners.TryFind(authority, out _));
+        Assert.False(InProcessServers.TryFind(server.Authority, out _));
     }
 
     [Fact]
     public async Task A_stopped_server_is_gone_from_the_process_and_a_new_call_is_refused_not_left_waiting()
     {
-        var authority = $"127.0.0.1:{FreePort()}";
-        var server = await EchoServer.StartAsync(authority, tcp: false);
+        var server = await EchoServer.StartAsync(inProcess: true);
         await server.DisposeAsync();
         using var client = Client();
 
-        Assert.False(InProcessListeners.TryFind(authority, out _));
-        var call = client.PostAsync($"http://{authority}/echo", new ByteArrayContent([1]));
+        Assert.False(InProcessServers.TryFind(server.Authority, out _));
+        var call = client.PostAsync($"http://{server.Authority}/echo", new ByteArrayContent([1]));
         await Assert.ThrowsAsync<HttpRequestException>(() => call.WaitAsync(Patience));
     }
 
     [Fact]
     public async Task A_server_that_stops_during_a_call_ends_the_call_with_an_error_not_a_hang()
     {
-        var authority = $"127.0.0.1:{FreePort()}";
-        var server = await EchoServer.StartAsync(authority, tcp: false);
+        var server = await EchoServer.StartAsync(inProcess: true);
         using var client = Client();
 
-        var call = client.GetAsync($"http://{authority}/never");
+        var call = client.GetAsync($"http://{server.Authority}/never");
         await server.Started.Task.WaitAsync(Patience);
         await server.DisposeAsync();
 
@@ -94,11 +108,24 @@ public sealed class InProcessConnectionsTests
         Assert.IsNotType<TimeoutException>(failure);
     }
 
-    private static HttpClient Client() => new(new SocketsHttpHandler { ConnectCallback = InProcessConnections.ConnectAsync })
+    [Fact]
+    public async Task Two_servers_of_one_process_may_not_answer_for_the_same_address()
+    {
+        await using var first = await EchoServer.StartAsync(inProcess: true);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => EchoServer.StartAsync(inProcess: true, authority: first.Authority, tcp: false));
+
+        Assert.True(InProcessServers.TryFind(first.Authority, out var found));
+        Assert.Same(first.InMemory, found);
+    }
+
+    private static HttpClient Client() => new(new InProcessHandler(new SocketsHttpHandler()))
     {
         DefaultRequestVersion = HttpVersion.Version20,
         DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
     };
+
+    private static string Single(HttpResponseMessage response, string header) => response.Headers.GetValues(header).Single();
 
     private static byte[] RandomBytes(int count)
     {
@@ -114,45 +141,64 @@ public sealed class InProcessConnectionsTests
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    /// <summary>A Kestrel server that echoes a body, and one call that waits until the server stops.</summary>
+    /// <summary>A server that echoes a body, with what it saw of the request in headers and a trailer, and one call that waits until the server stops.</summary>
     private sealed class EchoServer : IAsyncDisposable
     {
         private readonly WebApplication _app;
 
-        private EchoServer(WebApplication app) => _app = app;
+        private EchoServer(WebApplication app, string authority)
+        {
+            _app = app;
+            Authority = authority;
+        }
+
+        public string Authority { get; }
+
+        public InProcessApplication? InMemory => InProcessServers.TryFind(Authority, out var found) ? found : null;
 
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public static async Task<EchoServer> StartAsync(string authority, bool tcp, bool inProcess = true)
+        public static async Task<EchoServer> StartAsync(bool inProcess, string? authority = null, bool tcp = true)
         {
+            authority ??= $"127.0.0.1:{FreePort()}";
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(kestrel =>
-            {
-                if (tcp)
-                {
-                    kestrel.Listen(IPEndPoint.Parse(authority), l => l.Protocols = HttpProtocols.Http2);
-                }
-            });
+            // Kestrel listens somewhere in every case, as a service does; the test that needs no TCP takes any port.
+            var tcpAt = tcp ? IPEndPoint.Parse(authority) : new IPEndPoint(IPAddress.Loopback, 0);
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(tcpAt, l => l.Protocols = HttpProtocols.Http2));
             if (inProcess)
             {
-                builder.WebHost.ListenInProcess([authority]);
+                builder.WebHost.AnswerInProcess([authority]);
             }
 
             var app = builder.Build();
-            var server = new EchoServer(app);
+            var server = new EchoServer(app, authority);
             app.MapPost("/echo", async (HttpContext context) =>
             {
                 using var copy = new MemoryStream();
                 await context.Request.Body.CopyToAsync(copy);
-                return Results.Bytes(copy.ToArray());
+                context.Response.Headers["x-protocol"] = context.Request.Protocol;
+                context.Response.Headers["x-caller"] = context.Request.Headers["x-caller"].ToString();
+                context.Response.Headers["x-remote"] = context.Connection.RemoteIpAddress?.ToString() ?? "";
+                context.Response.Headers["x-ambient"] = CallersAmbient.Value ?? "none";
+                context.Response.AppendTrailer("x-trailer", "done");
+                await context.Response.Body.WriteAsync(copy.ToArray());
             });
             app.MapGet("/never", async (HttpContext context) =>
             {
                 server.Started.TrySetResult();
                 await Task.Delay(Timeout.Infinite, context.RequestAborted);
             });
-            await app.StartAsync();
+            try
+            {
+                await app.StartAsync();
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
+
             return server;
         }
 
