@@ -27,6 +27,7 @@ public static class GatewayApp
         builder.Services.AddGatewayGovernance();
 
         var app = builder.Build();
+        app.UseNoDetailsForUnhandledErrors();
         app.UseGatewayTls();
         // Oversized bodies are refused before any token is validated; the limiter needs the caller's agency.
         app.UseRequestSizeLimit();

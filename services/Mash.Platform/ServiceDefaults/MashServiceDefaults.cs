@@ -45,6 +45,7 @@ public static class MashServiceDefaults
 
     public static WebApplication UseMashServiceDefaults(this WebApplication app)
     {
+        app.UseNoDetailsForUnhandledErrors();
         app.UseNoChildIdentityInUrl();
         app.UseAuthentication();
         app.UseAuthorization();

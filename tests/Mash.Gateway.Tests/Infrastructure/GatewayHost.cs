@@ -3,6 +3,8 @@ using Mash.Contracts.Referral.V1;
 using Mash.Gateway.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mash.Gateway.Tests.Infrastructure;
 
@@ -38,7 +40,7 @@ internal sealed class GatewayHost : IAsyncDisposable
 
     public static GatewayHost Start(
         string dataDirectory, string backendAddress, IReadOnlyDictionary<string, string?>? overrides = null, string environment = "Development",
-        bool https = false)
+        bool https = false, Action<IServiceCollection>? testServices = null)
     {
         var (grpcPort, httpPort) = (FreePort.Next(), FreePort.Next());
         var scheme = https ? "https" : "http";
@@ -66,6 +68,11 @@ internal sealed class GatewayHost : IAsyncDisposable
             foreach (var (key, value) in settings)
             {
                 web.UseSetting(key, value);
+            }
+
+            if (testServices is not null)
+            {
+                web.ConfigureTestServices(testServices);
             }
         });
         factory.UseKestrel();
