@@ -10,9 +10,9 @@ namespace Mash.Platform.Hosting.InProcess;
 /// The embedded default runs a node's gateway and services in one process (<c>Mash.Node.Host</c>). A call the
 /// gateway forwarded there first crossed TCP a second time only to come back into the same process (41 % of the
 /// gateway's CPU was socket calls), and then, through a pipe, still spoke HTTP/2 both ways: framing and header
-/// compression by the gateway's client and again by the service's Kestrel, about 54 µs of a forwarded read's 142.
-/// Now the request is handed to the service's pipeline as an <c>HttpContext</c>; tokens, headers and trailers are
-/// as they were.
+/// compression by the gateway's client and again by the service's Kestrel. Now the request is handed to the
+/// service's pipeline as an <c>HttpContext</c> (about 10 µs less a forwarded read; docs/benchmarks.md); tokens,
+/// headers and trailers are as they were.
 /// </remarks>
 public static class InProcessServers
 {
