@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Mash.Bench.Hosting;
 
-/// <summary>What Linux says about a process in /proc: resident memory and CPU time used.</summary>
+/// <summary>What Linux says about a process in /proc: resident memory, CPU time used and bytes written.</summary>
 public static class ProcessStats
 {
     /// <summary>VmRSS in megabytes (MiB), or null when the process is gone or this is not Linux.</summary>
@@ -49,6 +49,30 @@ public static class ProcessStats
 
         var kilobytes = long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         return Math.Round(kilobytes / 1024.0, 1);
+    }
+
+    /// <summary>
+    /// Bytes the process has caused to be written to storage so far (<c>write_bytes</c> of /proc/PID/io), or null when
+    /// the process is gone, this is not Linux, or the kernel keeps no I/O accounting.
+    /// </summary>
+    public static long? WrittenBytes(int pid)
+    {
+        try
+        {
+            return File.Exists($"/proc/{pid}/io") ? ParseCounter(File.ReadAllLines($"/proc/{pid}/io"), "write_bytes") : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    internal static long? ParseCounter(IEnumerable<string> lines, string field)
+    {
+        var line = lines.FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+        return line is not null && long.TryParse(line[(field.Length + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
     }
 
     /// <summary>User plus system CPU time of the process so far, in clock ticks (1/100 s on Linux).</summary>

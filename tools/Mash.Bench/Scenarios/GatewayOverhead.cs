@@ -51,7 +51,7 @@ public static class GatewayOverhead
         var duration = context.Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5);
         foreach (var (way, call) in new[] { ("direct", direct), ("via gateway", gateway) })
         {
-            var microseconds = await CpuPerCall.MeasureAsync(processes, Concurrency, duration, call);
+            var microseconds = (await CostPerCall.MeasureAsync(processes, Concurrency, duration, call)).CpuMicroseconds;
             context.Add(new Figure { Scenario = Name, Name = $"{rpc} {way}: node CPU per call", Value = microseconds, Unit = "µs" });
         }
     }
