@@ -4,7 +4,8 @@ namespace Mash.Platform.Hosting.InProcess;
 /// A started server's application as callers of this process reach it: each request handed to its pipeline through
 /// memory (ASP.NET Core's <c>TestServer</c> handler, which builds the <c>HttpContext</c>, body and trailers included).
 /// Stopping it refuses new requests, waits for those in flight as Kestrel's own stop does, and aborts what is left
-/// when the stop's patience runs out.
+/// when the stop's patience runs out. A request is in flight until its answer starts: a body still streaming after
+/// that is the caller's to read, and ends with the pipeline.
 /// </summary>
 public sealed class InProcessApplication : IDisposable
 {
