@@ -41,13 +41,12 @@ public static class ProcessStats
 
     internal static double? ParseField(IEnumerable<string> statusLines, string field)
     {
-        var line = statusLines.FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
-        if (line is null)
+        if (ValueOf(statusLines, field) is not { } value)
         {
             return null;
         }
 
-        var kilobytes = long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        var kilobytes = long.Parse(value.Split(' ')[0], CultureInfo.InvariantCulture);
         return Math.Round(kilobytes / 1024.0, 1);
     }
 
@@ -67,13 +66,12 @@ public static class ProcessStats
         }
     }
 
-    internal static long? ParseCounter(IEnumerable<string> lines, string field)
-    {
-        var line = lines.FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
-        return line is not null && long.TryParse(line[(field.Length + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : null;
-    }
+    internal static long? ParseCounter(IEnumerable<string> lines, string field) =>
+        long.TryParse(ValueOf(lines, field), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>What follows <c>field:</c> on its line of a /proc file (status, io), trimmed; null when there is no such line.</summary>
+    private static string? ValueOf(IEnumerable<string> lines, string field) =>
+        lines.FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal)) is { } line ? line[(field.Length + 1)..].Trim() : null;
 
     /// <summary>User plus system CPU time of the process so far, in clock ticks (1/100 s on Linux).</summary>
     public static long CpuTicks(int pid)
