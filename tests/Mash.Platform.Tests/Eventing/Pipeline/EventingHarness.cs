@@ -83,9 +83,9 @@ internal sealed class EventingHarness : IDisposable
     public HandlerBehaviour Behaviour { get; } = new();
     public EventHandlerRegistry Registry { get; } = new();
 
-    public OutboxRelay Relay(EventingOptions? options = null) => new(
+    public OutboxRelay Relay(EventingOptions? options = null, TimeProvider? time = null) => new(
         Services.GetRequiredService<IMashDbContextFactory>(), Services.GetRequiredService<AuditCommitQueue>(), Transport, Services.GetRequiredService<OutboxSignal>(),
-        Services.GetRequiredService<OutboxLeadership>(), Options.Create(options ?? new EventingOptions()), TimeProvider.System, NullLogger<OutboxRelay>.Instance,
+        Services.GetRequiredService<OutboxLeadership>(), Options.Create(options ?? new EventingOptions()), time ?? TimeProvider.System, NullLogger<OutboxRelay>.Instance,
         Services.GetRequiredService<EventingMetrics>());
 
     public EventConsumer Consumer() => new(

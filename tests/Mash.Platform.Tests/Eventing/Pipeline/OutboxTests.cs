@@ -9,6 +9,7 @@ using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Tests.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using LawfulBasis = Mash.Contracts.Common.V1.LawfulBasis;
 
 namespace Mash.Platform.Tests.Eventing.Pipeline;
@@ -162,6 +163,36 @@ public abstract class OutboxTests : IDisposable
         Assert.Equal(0, await relay.PublishBatchAsync(100, CancellationToken.None));
 
         Assert.Equal(raised, _harness.Transport.Sent.Select(m => m.MessageId));
+        Assert.All(await _harness.QueryAsync(db => db.Set<OutboxMessage>().ToListAsync()), m => Assert.NotNull(m.PublishedAt));
+    }
+
+    [SkippableFact]
+    public async Task A_row_committed_after_a_later_one_was_published_is_published_by_the_next_sweep()
+    {
+        var raised = new List<string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            raised.Add((await RaiseAsync(i, "child-" + i)).EventId);
+        }
+
+        // The second row's transaction has not committed yet when the relay runs: it is not there to see.
+        var late = await _harness.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.EventId == raised[1]));
+        await _harness.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.Sequence == late.Sequence).ExecuteDeleteAsync());
+        var time = new FakeTimeProvider();
+        var relay = _harness.Relay(new EventingOptions { OutboxPollInterval = TimeSpan.FromSeconds(1) }, time);
+        Assert.Equal(2, await relay.PublishBatchAsync(100, CancellationToken.None));
+
+        // Now it commits, behind the third, which is published: queries after the cursor do not see it, the sweep does.
+        await _harness.QueryAsync(async db =>
+        {
+            db.Set<OutboxMessage>().Add(late);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(0, await relay.PublishBatchAsync(100, CancellationToken.None));
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await relay.PublishBatchAsync(100, CancellationToken.None));
+
+        Assert.Equal([raised[0], raised[2], raised[1]], _harness.Transport.Sent.Select(m => m.MessageId));
         Assert.All(await _harness.QueryAsync(db => db.Set<OutboxMessage>().ToListAsync()), m => Assert.NotNull(m.PublishedAt));
     }
 
