@@ -15,7 +15,10 @@ public sealed record EventingOptions
     public string ServiceBusConnectionString { get; init; } = "";
     public string ServiceBusNamespace { get; init; } = "";
 
-    /// <summary>How often the relay looks for rows a crash left behind, besides being woken by each commit.</summary>
+    /// <summary>
+    /// How often the relay looks for rows a crash left behind, besides being woken by each commit; also how often it
+    /// looks from the start of the outbox rather than after the last row it published (<see cref="Outbox.OutboxCursor"/>).
+    /// </summary>
     public TimeSpan OutboxPollInterval { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan OutboxMaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
     public int OutboxBatchSize { get; init; } = 100;

@@ -8,15 +8,17 @@ namespace Mash.Platform.Eventing.Outbox;
 /// <para>
 /// Why not always from the start: on PostgreSQL a published row's old version stays in the outbox's indexes until
 /// vacuum removes it, and a query for "unpublished, oldest first" walked every one of them. In the benchmark's
-/// durable phase that was 2,200-3,300 rows and 5-16 ms of the server a query, twenty times a second, the most
-/// expensive statement of the node (a bitmap scan never marks the dead entries it meets, and an ordered scan of the
-/// key from its start filters them out one by one). Starting after the cursor, the query meets only what was
-/// committed since.
+/// durable phase that was 2,900-3,300 entries and 5-16 ms of the server a query, about 18 times a second: the node's
+/// most expensive statement (a bitmap scan never marks the dead entries it meets, and an ordered scan of the key
+/// from its start filters them out one by one). Starting after the cursor, a query meets only what was committed
+/// since; the sweeps still walk them, once per interval.
 /// </para>
 /// <para>
-/// Why the sweep: a row can be committed after a later row was published (its transaction took its sequence first
-/// and committed last). It then lies behind the cursor, and the next sweep publishes it: at most one interval late,
-/// never lost. A relay starting, or taking over from another replica, sweeps first.
+/// Why the sweep: a row committed after a later row was published lies behind the cursor. Today that does not happen
+/// (every save goes through the audit trail, whose lock is held from before an outbox row takes its sequence until
+/// commit, so sequence order is commit order; docs/postgresql.md), but the relay must not depend on it: the next
+/// sweep publishes such a row, at most one interval late, never lost. A relay starting, or taking over from another
+/// replica, sweeps first.
 /// </para>
 /// <para>Used by the relay's one loop at a time; not thread-safe.</para>
 /// </remarks>
