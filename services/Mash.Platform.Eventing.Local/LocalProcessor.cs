@@ -11,6 +11,14 @@ internal sealed class LocalProcessor : IMessageProcessor
     private readonly LocalBroker _broker;
     private readonly Subscription _subscription;
     private readonly MessageHandler _handler;
+    /// <summary>
+    /// Sessions handled at once when the options leave it unset. Every claim is a write to the file all the node's
+    /// processes share, taking as many waiting heads as there are free slots: with Service Bus's 8, a busy
+    /// subscription claimed one or two at a time as handlers finished, and its service's group commit held at most 8
+    /// events. With 32 the node wrote a quarter fewer bytes a durable submit (docs/benchmarks.md).
+    /// </summary>
+    public const int DefaultMaxConcurrentSessions = 32;
+
     private readonly ProcessorOptions _options;
     private readonly Action<LocalProcessor> _disposed;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -22,7 +30,8 @@ internal sealed class LocalProcessor : IMessageProcessor
         ArgumentNullException.ThrowIfNull(subscription);
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentSessions, 1);
+        options = options with { MaxConcurrentSessions = options.MaxConcurrentSessions ?? DefaultMaxConcurrentSessions };
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentSessions.Value, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDeliveryCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.LockDuration, TimeSpan.Zero);
         (_broker, _subscription, _handler, _options, _disposed) = (broker, subscription, handler, options, disposed);

@@ -89,7 +89,8 @@ internal sealed class ProcessorRun : IDisposable
     /// <returns>Whether anything was claimed or dead-lettered.</returns>
     private bool ClaimAndRun()
     {
-        var free = _options.MaxConcurrentSessions - _handlers.Count;
+        // Resolved by LocalProcessor: never unset here.
+        var free = _options.MaxConcurrentSessions!.Value - _handlers.Count;
         if (free <= 0)
         {
             return false;

@@ -56,6 +56,9 @@ public sealed class ServiceBusTransport : IMessageTransport, IAsyncDisposable
         }
     }
 
+    /// <summary>The SDK's own default: each session held open is a link to the namespace, and an idle one polls it.</summary>
+    public const int DefaultMaxConcurrentSessions = 8;
+
     public IMessageProcessor CreateProcessor(Subscription subscription, MessageHandler handler, ProcessorOptions options)
     {
         ArgumentNullException.ThrowIfNull(subscription);
@@ -66,7 +69,7 @@ public sealed class ServiceBusTransport : IMessageTransport, IAsyncDisposable
             // The handler settles each message; completing on return would hide a forgotten settlement.
             AutoCompleteMessages = false,
             ReceiveMode = ServiceBusReceiveMode.PeekLock,
-            MaxConcurrentSessions = options.MaxConcurrentSessions,
+            MaxConcurrentSessions = options.MaxConcurrentSessions ?? DefaultMaxConcurrentSessions,
             // One message per child at a time keeps each child's events in order.
             MaxConcurrentCallsPerSession = 1,
             SessionIdleTimeout = _options.SessionIdleTimeout,

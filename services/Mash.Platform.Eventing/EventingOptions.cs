@@ -30,7 +30,8 @@ public sealed record EventingOptions
     public bool ShareUnconfirmedChildMatches { get; init; }
 
     public int MaxDeliveryCount { get; init; } = 10;
-    public int MaxConcurrentSessions { get; init; } = 8;
+    /// <summary>Sessions (children) each subscription handles at once; unset: the transport's default (local 32, Service Bus 8).</summary>
+    public int? MaxConcurrentSessions { get; init; }
     /// <summary>How long a delivered message stays locked (local transport; Service Bus sets it on the subscription).</summary>
     public TimeSpan LockDuration { get; init; } = TimeSpan.FromSeconds(30);
 

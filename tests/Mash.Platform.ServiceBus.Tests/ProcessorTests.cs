@@ -24,6 +24,16 @@ public sealed class ProcessorTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Left_unset_the_processor_holds_the_SDK_default_of_8_sessions()
+    {
+        await using var transport = new ServiceBusTransport(_client.Object);
+
+        await using var processor = transport.CreateProcessor(Subscription, (_, _) => Task.CompletedTask, new ProcessorOptions());
+
+        Assert.Equal(8, _processor!.CreatedWith.MaxConcurrentSessions);
+    }
+
+    [Fact]
     public async Task The_processor_reads_the_subscription_sessions_with_explicit_settlement_one_message_per_child()
     {
         await using var transport = new ServiceBusTransport(_client.Object);

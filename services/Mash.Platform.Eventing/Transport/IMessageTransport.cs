@@ -28,8 +28,11 @@ public delegate Task MessageHandler(ReceivedMessage message, CancellationToken c
 
 public sealed record ProcessorOptions
 {
-    /// <summary>Sessions (children) handled at once; each session's messages one at a time, in order.</summary>
-    public int MaxConcurrentSessions { get; init; } = 8;
+    /// <summary>
+    /// Sessions (children) handled at once; each session's messages one at a time, in order. Unset: the
+    /// transport's own default (the local transport 32, Service Bus 8).
+    /// </summary>
+    public int? MaxConcurrentSessions { get; init; }
     /// <summary>Deliveries before a message is dead-lettered (reason MaxDeliveryCountExceeded).</summary>
     public int MaxDeliveryCount { get; init; } = 10;
     /// <summary>How long a delivered, unsettled message stays locked before it is redelivered.</summary>

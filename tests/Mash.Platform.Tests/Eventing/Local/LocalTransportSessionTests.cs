@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Mash.Platform.Eventing.Local;
 using Mash.Platform.Eventing.Transport;
 using Mash.Platform.Tests.Support;
 using static Mash.Platform.Tests.Eventing.Local.LocalTransportKit;
@@ -95,6 +96,38 @@ public sealed class LocalTransportSessionTests : IDisposable
         Assert.Equal(50, perSession.Count);
         Assert.All(perSession.Values, order => Assert.Equal(order.Order(), order));
         Assert.True(byInstance[0] > 0 && byInstance[1] > 0, $"one instance did everything ({byInstance[0]}/{byInstance[1]})");
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task Left_unset_a_processor_handles_32_sessions_at_once_and_no_more()
+    {
+        await using var transport = Open(_temp.File("broker.db"));
+        await transport.EnsureSubscriptionAsync(Subscription());
+        for (var i = 0; i < 40; i++)
+        {
+            await transport.SendAsync([Message($"m-{i}", session: $"child-{i}")], CancellationToken.None);
+        }
+
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var active = 0;
+        var maxActive = 0;
+        var completed = 0;
+        await using var processor = transport.CreateProcessor(Subscription(), async (message, cancellationToken) =>
+        {
+            InterlockedMax(ref maxActive, Interlocked.Increment(ref active));
+            await release.Task.WaitAsync(cancellationToken);
+            Interlocked.Decrement(ref active);
+            await message.CompleteAsync(cancellationToken);
+            Interlocked.Increment(ref completed);
+        }, new ProcessorOptions());
+        await processor.StartAsync(CancellationToken.None);
+
+        await WaitUntil(() => Volatile.Read(ref active) == LocalProcessor.DefaultMaxConcurrentSessions, "32 sessions in hand");
+        await Task.Delay(300); // Room for a 33rd to be handed out wrongly.
+        Assert.Equal(32, Volatile.Read(ref maxActive));
+
+        release.SetResult();
+        await WaitUntil(() => Volatile.Read(ref completed) == 40, "all 40 messages");
     }
 
     private static void InterlockedMax(ref int target, int value)
