@@ -129,6 +129,11 @@ await Scenario(FiguresOverAYear.Name, async () =>
     await nodes.StopAsync(node);
 });
 
+if (context.BareService is { } bareService)
+{
+    await bareService.DisposeAsync();
+}
+
 var run = new BenchRun
 {
     StartedAt = started,

@@ -1,8 +1,6 @@
-using Grpc.Net.Client;
 using Mash.Bench.Load;
 using Mash.Bench.Output;
 using Mash.Bench.Scenarios;
-using Mash.Contracts.Referral.V1;
 
 namespace Mash.Bench.Baseline;
 
@@ -12,6 +10,8 @@ public sealed record BareRates(double ReadsPerSecond, double SubmitsPerSecond);
 /// <summary>
 /// The bare service measured as the node is: the same client, 16 callers and 32, the same requests;
 /// every rate figure of the run is then also given as a fraction of it (what the node costs above gRPC).
+/// The service stays up for the run (<see cref="BenchContext.BareService"/>): a scenario whose target is a
+/// ratio to it measures it again, in turns with the node.
 /// </summary>
 public static class BareGrpcBaseline
 {
@@ -19,25 +19,13 @@ public static class BareGrpcBaseline
 
     public static async Task<BareRates> RunAsync(BenchContext context)
     {
-        var (process, address) = await BareGrpcServer.StartAsync();
-        try
-        {
-            using var channel = GrpcChannel.ForAddress(address);
-            var client = new ReferralService.ReferralServiceClient(channel);
-            var read = new GetReferralRequest { ReferralId = "ref_" + new string('0', 32) };
-            context.Log.WriteLine($"{Name}: a constant reply, 16 callers (GetReferral) and 32 (SubmitReferral)...");
-            var reads = await ClosedLoop.RunAsync(16, context.Phases, async ct => await client.GetReferralAsync(read, cancellationToken: ct));
-            var submits = await ClosedLoop.RunAsync(32, context.Phases,
-                async ct => await client.SubmitReferralAsync(BenchContext.NewReferral(), cancellationToken: ct));
-            context.Add(Figure.Of(Name, "GetReferral bare gRPC (16 callers)", reads));
-            context.Add(Figure.Of(Name, "SubmitReferral bare gRPC (32 callers)", submits));
-            return new BareRates(reads.PerSecond, submits.PerSecond);
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            process.Dispose();
-        }
+        var bare = await BareService.StartAsync();
+        context.BareService = bare;
+        context.Log.WriteLine($"{Name}: a constant reply, 16 callers (GetReferral) and 32 (SubmitReferral)...");
+        var reads = await ClosedLoop.RunAsync(16, context.Phases, bare.ReadAsync);
+        var submits = await ClosedLoop.RunAsync(32, context.Phases, bare.SubmitAsync);
+        context.Add(Figure.Of(Name, "GetReferral bare gRPC (16 callers)", reads));
+        context.Add(Figure.Of(Name, "SubmitReferral bare gRPC (32 callers)", submits));
+        return new BareRates(reads.PerSecond, submits.PerSecond);
     }
 }

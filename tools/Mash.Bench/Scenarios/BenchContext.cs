@@ -23,9 +23,13 @@ public sealed class BenchContext(bool quick, BenchNodes nodes, TextWriter log, T
     /// <summary>The bare gRPC service's rates, once measured: each later rate is also given as a fraction of them.</summary>
     public Baseline.BareRates? Bare { get; set; }
 
+    /// <summary>The bare gRPC service, up until the run ends once its baseline has started it.</summary>
+    public Baseline.BareService? BareService { get; set; }
+
     public void Add(Figure figure)
     {
-        if (Bare is { } bare && figure.PerSecond is { } perSecond && figure.Scenario != Baseline.BareGrpcBaseline.Name)
+        // A figure measured in turns with the bare service comes with its own ratio.
+        if (Bare is { } bare && figure.PerSecond is { } perSecond && figure.VsBare is null && figure.Scenario != Baseline.BareGrpcBaseline.Name)
         {
             // Submits against the bare service's submits, everything else (reads, lists) against its reads.
             var baseline = figure.Name.Contains("ubmit", StringComparison.Ordinal) ? bare.SubmitsPerSecond : bare.ReadsPerSecond;
