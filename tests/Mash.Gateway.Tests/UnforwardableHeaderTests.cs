@@ -63,3 +63,25 @@ public sealed class UnforwardableHeaderTests(GatewayFixture fixture) : IClassFix
             ? values.Single()
             : throw new Xunit.Sdk.XunitException($"no {name} in the answer");
 }
+
+public sealed class UnforwardableHeaderValueTests
+{
+    [Theory]
+    [InlineData("Bearer eyJhbGciOi.x-y_z~", null)]
+    [InlineData("tab\tseparated\t", null)]
+    [InlineData("", null)]
+    [InlineData("café", "x-mash-purpose")]
+    [InlineData("line\nbreak", "x-mash-purpose")]
+    [InlineData("delete\u007f", "x-mash-purpose")]
+    [InlineData("\ttab then\u0001", "x-mash-purpose")]
+    public void Only_printable_ascii_and_tabs_are_forwarded(string value, string? refused)
+    {
+        var headers = new Microsoft.AspNetCore.Http.HeaderDictionary
+        {
+            ["authorization"] = "Bearer token",
+            ["x-mash-purpose"] = value,
+        };
+
+        Assert.Equal(refused, Mash.Gateway.Routes.UnforwardableHeaders.FirstUnforwardable(headers));
+    }
+}
