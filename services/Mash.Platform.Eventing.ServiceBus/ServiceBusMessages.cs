@@ -38,7 +38,8 @@ internal static class ServiceBusMessages
         };
         result.ApplicationProperties[OriginNodeProperty] = message.OriginNode;
         result.ApplicationProperties[TypeProperty] = message.Type;
-        var envelope = EnvelopeOf(message.Body);
+        // A batch's events share their address (EventBatches): the first's stands for them all.
+        var envelope = message.Type == EventBatches.MessageType ? FirstOfBatch(message.Body) : EnvelopeOf(message.Body);
         if (envelope?.TraceParent is { Length: > 0 } traceParent)
         {
             // Service Bus's own trace header: its SDK and Azure Monitor join the caller's trace too.
@@ -97,6 +98,18 @@ internal static class ServiceBusMessages
         catch (InvalidProtocolBufferException)
         {
             return null; // not an envelope: sent as it is, the consumer dead-letters it
+        }
+    }
+
+    private static EventEnvelope? FirstOfBatch(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            return EventBatches.Read(body).Events.FirstOrDefault();
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return null;
         }
     }
 

@@ -24,6 +24,12 @@ public sealed record EventingOptions
     public int OutboxBatchSize { get; init; } = 100;
 
     /// <summary>
+    /// The most events of a topic applied in any order (the node's child records) that the relay sends as one broker
+    /// message (<see cref="Transport.EventBatches"/>); 1 sends each alone. At most <see cref="Transport.EventBatches.MaxEvents"/>.
+    /// </summary>
+    public int EventsPerBatchMessage { get; init; } = 32;
+
+    /// <summary>
     /// Whether changes about a child matched without an NHS number are shared with partners
     /// automatically; by default they are not, and the decision not to share is recorded.
     /// </summary>

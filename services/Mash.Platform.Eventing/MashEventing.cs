@@ -1,6 +1,7 @@
 using Mash.Contracts.Events.V1;
 using Google.Protobuf;
 using Mash.Platform.Eventing.Inbox;
+using Mash.Platform.Eventing.Transport;
 using Mash.Platform.Eventing.Outbox;
 using Mash.Platform.Eventing.Agreements;
 using Mash.Platform.Eventing.Governance;
@@ -43,6 +44,12 @@ public static class MashEventing
         if (builder.Environment.IsProduction() && section.Get<EventingOptions>() is { PauseBeforeSettle.Ticks: > 0 })
         {
             throw new InvalidOperationException("Mash:Eventing:PauseBeforeSettle is fault injection for tests; it is refused in Production.");
+        }
+
+        if (section.Get<EventingOptions>() is { EventsPerBatchMessage: < 1 or > EventBatches.MaxEvents } batches)
+        {
+            throw new InvalidOperationException(
+                $"Mash:Eventing:EventsPerBatchMessage must be from 1 to {EventBatches.MaxEvents}; it is {batches.EventsPerBatchMessage}.");
         }
 
         services.Configure<EventingOptions>(section);

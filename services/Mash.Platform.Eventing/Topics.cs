@@ -51,6 +51,12 @@ public static class Topics
     public static Transport.Subscription SubscriptionOf(string topic, string service, string nodeId) =>
         new(topic, SubscriptionName(service, nodeId)) { Node = nodeId, Service = service };
 
+    /// <summary>
+    /// Topics whose events a consumer may apply in any order, so a relay may send several in one broker message
+    /// (<see cref="Transport.EventBatches"/>): a child's identity recorded, where the latest recorded wins.
+    /// </summary>
+    public static bool AppliedInAnyOrder(string topic) => topic is ChildRecords;
+
     /// <summary>Topics whose events reach other agencies' nodes, so each send is a disclosure.</summary>
     public static bool IsSharedWithPartners(string topic) =>
         topic is CseFlags or RiskChanges or StrategyDiscussions or FrontDoorReferrals or ReferralOutcomes or CustodyRequests or CustodyAnswers or MissingEpisodes

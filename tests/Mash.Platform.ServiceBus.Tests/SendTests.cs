@@ -70,6 +70,27 @@ public sealed class SendTests
     }
 
     [Fact]
+    public async Task A_batch_of_a_nodes_child_records_carries_its_events_address_for_subscription_rules()
+    {
+        await using var transport = new ServiceBusTransport(_client.Object);
+        var batch = new EventBatch
+        {
+            Events =
+            {
+                new EventEnvelope { EventId = "event-1", DestinationNode = "local-police" },
+                new EventEnvelope { EventId = "event-2", DestinationNode = "local-police" },
+            },
+        };
+
+        await transport.SendAsync(
+            [Fakes.Message("batch-1") with { Type = EventBatches.MessageType, Body = batch.ToByteArray() }], CancellationToken.None);
+
+        var message = Assert.Single(Assert.Single(_sent).Messages);
+        Assert.Equal(EventBatches.MessageType, message.ApplicationProperties["mash-type"]);
+        Assert.Equal("local-police", message.ApplicationProperties["mash-destination-node"]);
+    }
+
+    [Fact]
     public async Task A_receipt_for_one_service_carries_it_for_subscription_rules_and_others_carry_none()
     {
         await using var transport = new ServiceBusTransport(_client.Object);

@@ -27,11 +27,15 @@ internal sealed partial class EventConsumer(
     IOptions<MashNodeOptions> node, IOptions<EventingOptions> options, ConsumerIdentity identity,
     TimeProvider time, ILogger<EventConsumer> logger, EventingMetrics? metrics = null) : IHostedService, IAsyncDisposable
 {
+    /// <summary>Events of batches applied at once when <see cref="EventingOptions.MaxConcurrentSessions"/> is unset: the local transport's sessions.</summary>
+    private const int DefaultBatchApplies = 32;
+
     private static readonly PerModelQuery<Func<MashDbContext, string, CancellationToken, Task<bool>>> AlreadyApplied =
         new(() => EF.CompileAsyncQuery((MashDbContext db, string eventId, CancellationToken _) =>
             db.Set<ProcessedEvent>().Any(e => e.EventId == eventId)));
 
     private readonly List<IMessageProcessor> _processors = [];
+    private readonly SemaphoreSlim _batchApplies = new(options.Value.MaxConcurrentSessions ?? DefaultBatchApplies);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -73,6 +77,12 @@ internal sealed partial class EventConsumer(
 
     private async Task HandleObservedAsync(Subscription subscription, ReceivedMessage received, CancellationToken cancellationToken)
     {
+        if (received.Message.Type == EventBatches.MessageType)
+        {
+            await HandleBatchAsync(subscription, received, cancellationToken);
+            return;
+        }
+
         EventEnvelope envelope;
         try
         {
@@ -86,21 +96,156 @@ internal sealed partial class EventConsumer(
 
         // In the trace of the call that raised the event, around applying it, its commit and settlement.
         using var activity = EventTracing.StartProcess(envelope, subscription);
+        var verdict = Judge(subscription, envelope);
+        if (verdict.Refusal is { } refusal)
+        {
+            await DeadLetterAsync(received, refusal.Reason, refusal.Description, cancellationToken);
+            return;
+        }
 
+        if (verdict.Registration is not { } registration)
+        {
+            await received.CompleteAsync(cancellationToken);
+            return;
+        }
+
+        try
+        {
+            if (await ApplyOrRefuseAsync(subscription, envelope, registration, received.DeliveryCount, cancellationToken) is { } refused)
+            {
+                await DeadLetterAsync(received, refused.Reason, refused.Description, cancellationToken);
+                return;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogHandlerFailed(envelope.Type, received.DeliveryCount, e.GetType().Name, e.Message);
+            await received.AbandonAsync(CancellationToken.None);
+            return;
+        }
+
+        await SettleAppliedAsync(received, envelope.EventId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Several events of a topic applied in any order (<see cref="EventBatches"/>), each applied at most once as if it
+    /// came alone, at once. A batch is settled as one: completed when
+    /// every event was applied or was not for this service; abandoned, for another delivery, when one failed (those
+    /// applied are skipped then); dead-lettered when one can never be applied, naming it, the others applied.
+    /// </summary>
+    private async Task HandleBatchAsync(Subscription subscription, ReceivedMessage received, CancellationToken cancellationToken)
+    {
+        EventBatch batch;
+        try
+        {
+            batch = EventBatches.Read(received.Message.Body);
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            await DeadLetterAsync(received, "BadPayload", "The message body is not a mash.events.v1.EventBatch.", cancellationToken);
+            return;
+        }
+
+        if (!Topics.AppliedInAnyOrder(subscription.Topic) || batch.Events.Count > EventBatches.MaxEvents)
+        {
+            // Applied together, a batch's events lose their order: only a topic that needs none may carry one.
+            await DeadLetterAsync(received, "UnsupportedBatch",
+                $"A batch of at most {EventBatches.MaxEvents} events is accepted on topics applied in any order; this was {batch.Events.Count} on '{subscription.Topic}'.",
+                cancellationToken);
+            return;
+        }
+
+        var refusals = new List<(string EventId, Refusal Refusal)>();
+        try
+        {
+            // At once, so their saves share group commits as separate deliveries' would (one after another, a batch's
+            // events each waited for a commit of their own, and the node spent more, not less, a child). At most as many
+            // at a time, across the service's batches, as a subscription has sessions: no more connections than before.
+            var outcomes = await Task.WhenAll(batch.Events.Select(envelope => JudgeAndApplyAsync(subscription, envelope, received.DeliveryCount, cancellationToken)));
+            refusals.AddRange(batch.Events.Zip(outcomes).Where(o => o.Second is not null).Select(o => (o.First.EventId, o.Second!)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogHandlerFailed(EventBatches.MessageType, received.DeliveryCount, e.GetType().Name, e.Message);
+            await received.AbandonAsync(CancellationToken.None);
+            return;
+        }
+
+        if (refusals.Count > 0)
+        {
+            var (eventId, first) = refusals[0];
+            await DeadLetterAsync(received, first.Reason,
+                Truncate($"{refusals.Count} of the batch's {batch.Events.Count} events cannot be applied (the others were): event {eventId}: {first.Description}"),
+                cancellationToken);
+            return;
+        }
+
+        await SettleAppliedAsync(received, batch.Events.Count > 0 ? batch.Events[0].EventId : received.Message.MessageId, cancellationToken);
+    }
+
+    private async Task<Refusal?> JudgeAndApplyAsync(Subscription subscription, EventEnvelope envelope, int deliveryCount, CancellationToken cancellationToken)
+    {
+        var verdict = Judge(subscription, envelope);
+        if (verdict.Registration is not { } registration)
+        {
+            return verdict.Refusal;
+        }
+
+        await _batchApplies.WaitAsync(cancellationToken);
+        try
+        {
+            using var activity = EventTracing.StartProcess(envelope, subscription);
+            return await ApplyOrRefuseAsync(subscription, envelope, registration, deliveryCount, cancellationToken);
+        }
+        finally
+        {
+            _batchApplies.Release();
+        }
+    }
+
+    /// <summary>Applies the event once; the refusal when its handler says it can never be applied (and it was not before).</summary>
+    private async Task<Refusal?> ApplyOrRefuseAsync(
+        Subscription subscription, EventEnvelope envelope, EventHandlerRegistry.Registration registration, int deliveryCount, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ApplyOnceAsync(subscription, envelope, registration, firstDelivery: deliveryCount <= 1, cancellationToken);
+            return null;
+        }
+        catch (UnprocessableEventException e)
+        {
+            // A first delivery is applied without looking in the inbox first: a copy of an event applied
+            // before (sent again past the broker's duplicate detection) that its handler refuses is no dead letter.
+            return await AlreadyProcessedAsync(envelope.EventId) ? null : new Refusal(e.Reason, e.Message);
+        }
+    }
+
+    private async Task SettleAppliedAsync(ReceivedMessage received, string eventId, CancellationToken cancellationToken)
+    {
+        if (options.Value.PauseBeforeSettle > TimeSpan.Zero)
+        {
+            LogPausingBeforeSettle(eventId, options.Value.PauseBeforeSettle.TotalMilliseconds);
+            await Task.Delay(options.Value.PauseBeforeSettle, time, cancellationToken);
+        }
+
+        await received.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>What to do with one event: apply it with a handler, leave it (no handler, no refusal), or refuse it.</summary>
+    private Verdict Judge(Subscription subscription, EventEnvelope envelope)
+    {
         var registration = registry.Find(subscription.Topic, envelope.Type);
         if (registration is null && DataCategories.Carries(subscription.Topic, envelope.Type))
         {
             // One of the topic's event types that this service does not apply (Investigation takes concluded
             // strategy discussions, not outstanding ones): nothing to do, and nothing wrong with it. A dead letter
             // here filled the queue operators watch with one per event, hiding the ones that need them.
-            await received.CompleteAsync(cancellationToken);
-            return;
+            return Verdict.Leave;
         }
 
         if (registration is null)
         {
-            await DeadLetterAsync(received, "UnknownType", $"No handler for '{envelope.Type}' on topic '{subscription.Topic}'.", cancellationToken);
-            return;
+            return new Verdict(null, new Refusal("UnknownType", $"No handler for '{envelope.Type}' on topic '{subscription.Topic}'."));
         }
 
         var fromThisNode = envelope.OriginNode == node.Value.Id;
@@ -119,48 +264,18 @@ internal sealed partial class EventConsumer(
         {
             // Not meant for this subscription (our own flag echoed back, another node's referral, a node
             // without an agreement, a receipt for the service that shared): nothing to apply.
-            await received.CompleteAsync(cancellationToken);
-            return;
+            return Verdict.Leave;
         }
 
         if (envelope.SchemaVersion is < 1 or > EventOutbox.SchemaVersion || envelope.Payload?.Is(registration.Descriptor) != true)
         {
-            await DeadLetterAsync(received, "UnsupportedPayload", $"Schema version {envelope.SchemaVersion} of '{envelope.Type}' cannot be read here.", cancellationToken);
-            return;
+            return new Verdict(null, new Refusal("UnsupportedPayload", $"Schema version {envelope.SchemaVersion} of '{envelope.Type}' cannot be read here."));
         }
 
-        try
-        {
-            await ApplyOnceAsync(subscription, envelope, registration, firstDelivery: received.DeliveryCount <= 1, cancellationToken);
-        }
-        catch (UnprocessableEventException e)
-        {
-            // A first delivery is applied without looking in the inbox first: a copy of an event applied
-            // before (sent again past the broker's duplicate detection) that its handler refuses is no dead letter.
-            if (await AlreadyProcessedAsync(envelope.EventId))
-            {
-                await received.CompleteAsync(cancellationToken);
-                return;
-            }
-
-            await DeadLetterAsync(received, e.Reason, e.Message, cancellationToken);
-            return;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogHandlerFailed(envelope.Type, received.DeliveryCount, e.GetType().Name, e.Message);
-            await received.AbandonAsync(CancellationToken.None);
-            return;
-        }
-
-        if (options.Value.PauseBeforeSettle > TimeSpan.Zero)
-        {
-            LogPausingBeforeSettle(envelope.EventId, options.Value.PauseBeforeSettle.TotalMilliseconds);
-            await Task.Delay(options.Value.PauseBeforeSettle, time, cancellationToken);
-        }
-
-        await received.CompleteAsync(cancellationToken);
+        return new Verdict(registration, null);
     }
+
+    private static string Truncate(string description) => description.Length <= 1000 ? description : description[..1000];
 
     /// <param name="firstDelivery">
     /// Whether the broker delivers it for the first time: then the inbox is not read first. The broker drops an event
@@ -241,6 +356,16 @@ internal sealed partial class EventConsumer(
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Dead-lettered a {MessageType} message: {Reason}")]
     private partial void LogDeadLettered(string messageType, string reason);
+}
+
+/// <summary>Why an event can never be applied here: the dead letter's reason and description.</summary>
+internal sealed record Refusal(string Reason, string Description);
+
+/// <summary>An event's handler here, or none; or why it is refused.</summary>
+internal readonly record struct Verdict(EventHandlerRegistry.Registration? Registration, Refusal? Refusal)
+{
+    /// <summary>Nothing to apply here, and nothing wrong: completed unapplied.</summary>
+    public static Verdict Leave => default;
 }
 
 /// <summary>The consuming service's name, used in its subscriptions' names.</summary>

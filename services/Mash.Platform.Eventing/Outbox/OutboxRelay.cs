@@ -72,12 +72,13 @@ internal sealed partial class OutboxRelay(
             return 0;
         }
 
-        TransportMessage[] messages = [.. batch.Select(ToTransport)];
-        using var publishing = EventTracing.StartPublish(messages);
+        TransportMessage[] events = [.. batch.Select(ToTransport)];
+        // Each event keeps its own publish span and count, whether it travels alone or in a batch.
+        using var publishing = EventTracing.StartPublish(events);
         try
         {
-            await transport.SendAsync(messages, cancellationToken);
-            metrics?.RecordPublished(messages);
+            await transport.SendAsync(EventBatches.Group(events, options.Value.EventsPerBatchMessage), cancellationToken);
+            metrics?.RecordPublished(events);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -8,6 +8,7 @@ public sealed class RecordedDelivery : ReceivedMessage
 {
     public string Settlement { get; private set; } = "unsettled";
     public string DeadLetterReason { get; private set; } = "";
+    public string DeadLetterDescription { get; private set; } = "";
 
     public override Task CompleteAsync(CancellationToken cancellationToken) => Settle("completed");
     public override Task AbandonAsync(CancellationToken cancellationToken) => Settle("abandoned");
@@ -15,6 +16,7 @@ public sealed class RecordedDelivery : ReceivedMessage
     public override Task DeadLetterAsync(string reason, string description, CancellationToken cancellationToken)
     {
         DeadLetterReason = reason;
+        DeadLetterDescription = description;
         return Settle("dead-lettered");
     }
 

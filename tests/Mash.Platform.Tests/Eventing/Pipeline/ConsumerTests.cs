@@ -201,4 +201,73 @@ public abstract class ConsumerTests : IDisposable
         Assert.Equal("completed", own.Settlement);
         Assert.Equal(0, await NotesAsync());
     }
+    private static readonly Subscription ChildRecords = new(Topics.ChildRecords, "assessment-" + EventingHarness.NodeId);
+
+    private Task<RecordedDelivery> DeliverBatchAsync(Subscription subscription, int deliveryCount, params EventEnvelope[] envelopes)
+    {
+        var batch = new EventBatch { Events = { envelopes } };
+        return DeliverAsync(subscription, batch.ToByteArray(), EventBatches.MessageType, "batch-1", deliveryCount);
+    }
+
+    private void ApplyFlagsOnChildRecords() => _harness.Registry.Add<CseFlagChanged, NoteFromFlag>(Topics.ChildRecords, EventOrigin.OtherNodes);
+
+    [SkippableFact]
+    public async Task A_batchs_events_are_each_applied_once_with_their_own_inbox_row_and_audit_entry_and_a_redelivery_applies_none_again()
+    {
+        ApplyFlagsOnChildRecords();
+        EventEnvelope[] events = [Envelope("evt-b1"), Envelope("evt-b2"), Envelope("evt-b3")];
+
+        var first = await DeliverBatchAsync(ChildRecords, 1, events);
+        var again = await DeliverBatchAsync(ChildRecords, 2, events);
+
+        Assert.Equal(("completed", "completed"), (first.Settlement, again.Settlement));
+        Assert.Equal(3, await NotesAsync());
+        Assert.Equal(["evt-b1", "evt-b2", "evt-b3"], await _harness.QueryAsync(db => db.Set<ProcessedEvent>().OrderBy(e => e.EventId).Select(e => e.EventId).ToListAsync()));
+        Assert.Equal(3, await _harness.QueryAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    [SkippableFact]
+    public async Task A_batch_with_an_event_that_can_never_be_applied_applies_the_others_and_is_dead_lettered_naming_it()
+    {
+        ApplyFlagsOnChildRecords();
+        _harness.Behaviour.RefusedEventId = "evt-bad";
+        var notHandled = Envelope("evt-unknown", payload: new ReferralReceived { ReferralId = "r" });
+
+        var delivery = await DeliverBatchAsync(ChildRecords, 1, Envelope("evt-ok-1"), Envelope("evt-bad"), Envelope("evt-ok-2"), notHandled);
+
+        Assert.Equal(("dead-lettered", "FlagForUnknownChild"), (delivery.Settlement, delivery.DeadLetterReason));
+        Assert.Contains("2 of the batch's 4 events", delivery.DeadLetterDescription, StringComparison.Ordinal);
+        Assert.Contains("evt-bad", delivery.DeadLetterDescription, StringComparison.Ordinal);
+        Assert.Equal(2, await NotesAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_batch_whose_handler_fails_is_abandoned_and_its_redelivery_applies_the_rest_without_applying_any_twice()
+    {
+        ApplyFlagsOnChildRecords();
+        _harness.Behaviour.FailingEventId = "evt-f2";
+        EventEnvelope[] events = [Envelope("evt-f1"), Envelope("evt-f2"), Envelope("evt-f3")];
+
+        var failed = await DeliverBatchAsync(ChildRecords, 1, events);
+        Assert.Equal("abandoned", failed.Settlement);
+        Assert.Equal(2, await NotesAsync()); // the others were applied and committed all the same
+
+        _harness.Behaviour.FailingEventId = null;
+        var redelivered = await DeliverBatchAsync(ChildRecords, 2, events);
+        Assert.Equal("completed", redelivered.Settlement);
+        Assert.Equal(3, await NotesAsync());
+        Assert.Equal(3, await _harness.QueryAsync(db => db.Set<ProcessedEvent>().CountAsync()));
+    }
+
+    [SkippableFact]
+    public async Task A_batch_on_a_topic_whose_events_keep_their_order_or_of_too_many_events_is_dead_lettered_unapplied()
+    {
+        ApplyFlagsOnChildRecords();
+        var onFlags = await DeliverBatchAsync(Flags, 1, Envelope("evt-o1"), Envelope("evt-o2"));
+        var tooMany = await DeliverBatchAsync(ChildRecords, 1, [.. Enumerable.Range(0, EventBatches.MaxEvents + 1).Select(i => Envelope("evt-m" + i))]);
+        var garbage = await DeliverAsync(ChildRecords, [1, 2, 3, 255], EventBatches.MessageType, "batch-2");
+
+        Assert.Equal(["UnsupportedBatch", "UnsupportedBatch", "BadPayload"], new[] { onFlags, tooMany, garbage }.Select(d => d.DeadLetterReason));
+        Assert.Equal(0, await NotesAsync());
+    }
 }

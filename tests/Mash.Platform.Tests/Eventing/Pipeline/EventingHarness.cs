@@ -124,7 +124,7 @@ internal sealed class NoteFromFlag(AuditTestDb db, CallAudit audit, HandlerBehav
 {
     public Task HandleAsync(EventEnvelope envelope, CseFlagChanged payload, CancellationToken cancellationToken)
     {
-        if (behaviour.Unprocessable)
+        if (behaviour.Unprocessable || envelope.EventId == behaviour.RefusedEventId)
         {
             throw new UnprocessableEventException("FlagForUnknownChild", "no such child");
         }
@@ -132,7 +132,7 @@ internal sealed class NoteFromFlag(AuditTestDb db, CallAudit audit, HandlerBehav
         behaviour.SeenTraceId = Activity.Current?.TraceId;
         db.Notes.Add(new CaseNote { Id = Math.Abs(envelope.EventId.GetHashCode(StringComparison.Ordinal)), Text = payload.Reason });
         audit.Touch(envelope.ChildKey, "partner:" + envelope.EventId);
-        if (behaviour.Fail)
+        if (behaviour.Fail || envelope.EventId == behaviour.FailingEventId)
         {
             throw new InvalidOperationException("database briefly unavailable");
         }
@@ -145,6 +145,9 @@ internal sealed class HandlerBehaviour
 {
     public bool Fail { get; set; }
     public bool Unprocessable { get; set; }
+    /// <summary>The one event the handler refuses as unprocessable, or fails on, when set.</summary>
+    public string? RefusedEventId { get; set; }
+    public string? FailingEventId { get; set; }
     /// <summary>The trace the handler last ran in.</summary>
     public ActivityTraceId? SeenTraceId { get; set; }
 }

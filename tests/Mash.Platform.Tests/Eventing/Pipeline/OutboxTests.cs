@@ -6,6 +6,7 @@ using Mash.Platform.Eventing.Agreements;
 using Mash.Platform.Time;
 using Mash.Platform.Persistence;
 using Mash.Platform.Eventing.Outbox;
+using Mash.Platform.Eventing.Transport;
 using Mash.Platform.Tests.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -163,6 +164,26 @@ public abstract class OutboxTests : IDisposable
         Assert.Equal(0, await relay.PublishBatchAsync(100, CancellationToken.None));
 
         Assert.Equal(raised, _harness.Transport.Sent.Select(m => m.MessageId));
+        Assert.All(await _harness.QueryAsync(db => db.Set<OutboxMessage>().ToListAsync()), m => Assert.NotNull(m.PublishedAt));
+    }
+
+    [SkippableFact]
+    public async Task The_relay_sends_the_nodes_child_records_together_and_other_events_alone_in_the_order_they_were_written()
+    {
+        var records = new List<string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            records.Add((await RaiseAsync(i, "child-" + i, Topics.ChildRecords)).EventId);
+        }
+
+        var flag = (await RaiseAsync(4, "child-4")).EventId;
+        var relay = _harness.Relay(new EventingOptions { EventsPerBatchMessage = 2 });
+        Assert.Equal(4, await relay.PublishBatchAsync(100, CancellationToken.None));
+
+        var sent = _harness.Transport.Sent;
+        Assert.Equal([EventBatches.MessageType, "mash.events.v1.CseFlagChanged", "mash.events.v1.CseFlagChanged"], sent.Select(m => m.Type));
+        Assert.Equal(records[..2], EventBatches.Read(sent[0].Body).Events.Select(e => e.EventId));
+        Assert.Equal([records[2], flag], sent.Skip(1).Select(m => m.MessageId));
         Assert.All(await _harness.QueryAsync(db => db.Set<OutboxMessage>().ToListAsync()), m => Assert.NotNull(m.PublishedAt));
     }
 
