@@ -27,15 +27,11 @@ internal sealed partial class EventConsumer(
     IOptions<MashNodeOptions> node, IOptions<EventingOptions> options, ConsumerIdentity identity,
     TimeProvider time, ILogger<EventConsumer> logger, EventingMetrics? metrics = null) : IHostedService, IAsyncDisposable
 {
-    /// <summary>Events of batches applied at once when <see cref="EventingOptions.MaxConcurrentSessions"/> is unset: the local transport's sessions.</summary>
-    private const int DefaultBatchApplies = 32;
-
     private static readonly PerModelQuery<Func<MashDbContext, string, CancellationToken, Task<bool>>> AlreadyApplied =
         new(() => EF.CompileAsyncQuery((MashDbContext db, string eventId, CancellationToken _) =>
             db.Set<ProcessedEvent>().Any(e => e.EventId == eventId)));
 
     private readonly List<IMessageProcessor> _processors = [];
-    private readonly SemaphoreSlim _batchApplies = new(options.Value.MaxConcurrentSessions ?? DefaultBatchApplies);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -127,82 +123,6 @@ internal sealed partial class EventConsumer(
         await SettleAppliedAsync(received, envelope.EventId, cancellationToken);
     }
 
-    /// <summary>
-    /// Several events of a topic applied in any order (<see cref="EventBatches"/>), each applied at most once as if it
-    /// came alone, at once. A batch is settled as one: completed when
-    /// every event was applied or was not for this service; abandoned, for another delivery, when one failed (those
-    /// applied are skipped then); dead-lettered when one can never be applied, naming it, the others applied.
-    /// </summary>
-    private async Task HandleBatchAsync(Subscription subscription, ReceivedMessage received, CancellationToken cancellationToken)
-    {
-        EventBatch batch;
-        try
-        {
-            batch = EventBatches.Read(received.Message.Body);
-        }
-        catch (InvalidProtocolBufferException)
-        {
-            await DeadLetterAsync(received, "BadPayload", "The message body is not a mash.events.v1.EventBatch.", cancellationToken);
-            return;
-        }
-
-        if (!Topics.AppliedInAnyOrder(subscription.Topic) || batch.Events.Count > EventBatches.MaxEvents)
-        {
-            // Applied together, a batch's events lose their order: only a topic that needs none may carry one.
-            await DeadLetterAsync(received, "UnsupportedBatch",
-                $"A batch of at most {EventBatches.MaxEvents} events is accepted on topics applied in any order; this was {batch.Events.Count} on '{subscription.Topic}'.",
-                cancellationToken);
-            return;
-        }
-
-        var refusals = new List<(string EventId, Refusal Refusal)>();
-        try
-        {
-            // At once, so their saves share group commits as separate deliveries' would (one after another, a batch's
-            // events each waited for a commit of their own, and the node spent more, not less, a child). At most as many
-            // at a time, across the service's batches, as a subscription has sessions: no more connections than before.
-            var outcomes = await Task.WhenAll(batch.Events.Select(envelope => JudgeAndApplyAsync(subscription, envelope, received.DeliveryCount, cancellationToken)));
-            refusals.AddRange(batch.Events.Zip(outcomes).Where(o => o.Second is not null).Select(o => (o.First.EventId, o.Second!)));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogHandlerFailed(EventBatches.MessageType, received.DeliveryCount, e.GetType().Name, e.Message);
-            await received.AbandonAsync(CancellationToken.None);
-            return;
-        }
-
-        if (refusals.Count > 0)
-        {
-            var (eventId, first) = refusals[0];
-            await DeadLetterAsync(received, first.Reason,
-                Truncate($"{refusals.Count} of the batch's {batch.Events.Count} events cannot be applied (the others were): event {eventId}: {first.Description}"),
-                cancellationToken);
-            return;
-        }
-
-        await SettleAppliedAsync(received, batch.Events.Count > 0 ? batch.Events[0].EventId : received.Message.MessageId, cancellationToken);
-    }
-
-    private async Task<Refusal?> JudgeAndApplyAsync(Subscription subscription, EventEnvelope envelope, int deliveryCount, CancellationToken cancellationToken)
-    {
-        var verdict = Judge(subscription, envelope);
-        if (verdict.Registration is not { } registration)
-        {
-            return verdict.Refusal;
-        }
-
-        await _batchApplies.WaitAsync(cancellationToken);
-        try
-        {
-            using var activity = EventTracing.StartProcess(envelope, subscription);
-            return await ApplyOrRefuseAsync(subscription, envelope, registration, deliveryCount, cancellationToken);
-        }
-        finally
-        {
-            _batchApplies.Release();
-        }
-    }
-
     /// <summary>Applies the event once; the refusal when its handler says it can never be applied (and it was not before).</summary>
     private async Task<Refusal?> ApplyOrRefuseAsync(
         Subscription subscription, EventEnvelope envelope, EventHandlerRegistry.Registration registration, int deliveryCount, CancellationToken cancellationToken)
@@ -275,8 +195,6 @@ internal sealed partial class EventConsumer(
         return new Verdict(registration, null);
     }
 
-    private static string Truncate(string description) => description.Length <= 1000 ? description : description[..1000];
-
     /// <param name="firstDelivery">
     /// Whether the broker delivers it for the first time: then the inbox is not read first. The broker drops an event
     /// sent again within its duplicate detection window, so a first delivery is almost never a duplicate, and one that
@@ -312,14 +230,7 @@ internal sealed partial class EventConsumer(
             return;
         }
 
-        db.Set<ProcessedEvent>().Add(new ProcessedEvent
-        {
-            EventId = envelope.EventId,
-            Subscription = subscription.Name,
-            Type = envelope.Type,
-            OriginNode = envelope.OriginNode,
-            ProcessedAt = time.GetUtcNow().UtcDateTime,
-        });
+        db.Set<ProcessedEvent>().Add(Processed(subscription, envelope));
         try
         {
             await scope.ServiceProvider.GetRequiredService<AuditTrail>().SaveChangesWithAuditAsync(db, cancellationToken);
@@ -334,6 +245,16 @@ internal sealed partial class EventConsumer(
             }
         }
     }
+
+    /// <summary>The inbox entry that marks the event applied here.</summary>
+    private ProcessedEvent Processed(Subscription subscription, EventEnvelope envelope) => new()
+    {
+        EventId = envelope.EventId,
+        Subscription = subscription.Name,
+        Type = envelope.Type,
+        OriginNode = envelope.OriginNode,
+        ProcessedAt = time.GetUtcNow().UtcDateTime,
+    };
 
     private async Task<bool> AlreadyProcessedAsync(string eventId)
     {
@@ -353,6 +274,9 @@ internal sealed partial class EventConsumer(
 
     [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Fault injection: event {EventId} committed, pausing {PauseMs} ms before settling")]
     private partial void LogPausingBeforeSettle(string eventId, double pauseMs);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Debug, Message = "A batch's {Count} events could not be applied together ({ExceptionType}); applying each alone")]
+    private partial void LogBatchAppliedOneByOne(int count, string exceptionType);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Dead-lettered a {MessageType} message: {Reason}")]
     private partial void LogDeadLettered(string messageType, string reason);

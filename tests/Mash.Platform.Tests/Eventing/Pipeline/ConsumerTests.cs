@@ -270,4 +270,35 @@ public abstract class ConsumerTests : IDisposable
         Assert.Equal(["UnsupportedBatch", "UnsupportedBatch", "BadPayload"], new[] { onFlags, tooMany, garbage }.Select(d => d.DeadLetterReason));
         Assert.Equal(0, await NotesAsync());
     }
+    [SkippableFact]
+    public async Task A_batchs_events_are_audited_each_with_its_own_purpose_and_lawful_basis()
+    {
+        ApplyFlagsOnChildRecords();
+        var enquiry = Envelope("evt-p2");
+        (enquiry.Purpose, enquiry.LawfulBasis, enquiry.ChildKey) = ("section 47 enquiry", LawfulBasis.SafeguardingOfChildren, "child-key-2");
+
+        var delivery = await DeliverBatchAsync(ChildRecords, 1, Envelope("evt-p1"), enquiry, Envelope("evt-p3"));
+
+        Assert.Equal("completed", delivery.Settlement);
+        var entries = await _harness.QueryAsync(db => db.AuditEntries.OrderBy(e => e.ChildKey).Select(e => new { e.ChildKey, e.Purpose, e.LawfulBasis, e.Method }).ToListAsync());
+        Assert.Equal(
+            [("child-key-1", "safeguarding", "LAWFUL_BASIS_PUBLIC_TASK"), ("child-key-1", "safeguarding", "LAWFUL_BASIS_PUBLIC_TASK"),
+             ("child-key-2", "section 47 enquiry", "LAWFUL_BASIS_SAFEGUARDING_OF_CHILDREN")],
+            entries.Select(e => (e.ChildKey, e.Purpose, e.LawfulBasis)));
+        Assert.All(entries, e => Assert.Equal("event:mash.events.v1.CseFlagChanged", e.Method));
+    }
+
+    [SkippableFact]
+    public async Task An_event_twice_in_one_batch_is_applied_once()
+    {
+        ApplyFlagsOnChildRecords();
+        var twice = Envelope("evt-t1");
+
+        var delivery = await DeliverBatchAsync(ChildRecords, 1, twice, Envelope("evt-t2"), twice);
+
+        Assert.Equal("completed", delivery.Settlement);
+        Assert.Equal(2, await NotesAsync());
+        Assert.Equal(2, await _harness.QueryAsync(db => db.Set<ProcessedEvent>().CountAsync()));
+        Assert.Equal(2, await _harness.QueryAsync(db => db.AuditEntries.CountAsync()));
+    }
 }
