@@ -41,12 +41,13 @@ public static class MashEventing
     {
         var services = builder.Services;
         var section = builder.Configuration.GetSection(EventingOptions.Section);
-        if (builder.Environment.IsProduction() && section.Get<EventingOptions>() is { PauseBeforeSettle.Ticks: > 0 })
+        var configured = section.Get<EventingOptions>();
+        if (builder.Environment.IsProduction() && configured is { PauseBeforeSettle.Ticks: > 0 })
         {
             throw new InvalidOperationException("Mash:Eventing:PauseBeforeSettle is fault injection for tests; it is refused in Production.");
         }
 
-        if (section.Get<EventingOptions>() is { EventsPerBatchMessage: < 1 or > EventBatches.MaxEvents } batches)
+        if (configured is { EventsPerBatchMessage: < 1 or > EventBatches.MaxEvents } batches)
         {
             throw new InvalidOperationException(
                 $"Mash:Eventing:EventsPerBatchMessage must be from 1 to {EventBatches.MaxEvents}; it is {batches.EventsPerBatchMessage}.");
