@@ -60,7 +60,7 @@ public static class EventBatches
         return grouped;
     }
 
-    /// <summary>The envelopes a batch's body carries, each as the bytes of a <c>mash.events.v1.EventEnvelope</c>.</summary>
+    /// <summary>A batch's body read back: the envelopes it carries, in the order they were written.</summary>
     /// <exception cref="InvalidProtocolBufferException">The body is not an <c>EventBatch</c>.</exception>
     public static Contracts.Events.V1.EventBatch Read(ReadOnlyMemory<byte> body) => Contracts.Events.V1.EventBatch.Parser.ParseFrom(body.Span);
 
