@@ -39,6 +39,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
     private readonly SqliteWalLimit _walLimit;
     private PendingSave? _heldOver;
     private long _commits;
+    private long _batchesTaken;
 
     public AuditCommitQueue(TimeProvider time)
         : this(time, new SqliteWalLimit())
@@ -57,6 +58,12 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
 
     /// <summary>Saves not yet taken into a commit: the queue's depth.</summary>
     public int Waiting => _waiting.Reader.Count;
+
+    /// <summary>
+    /// Batches closed and handed to a commit. A save queued after this moved cannot join that batch:
+    /// tests wait on it, since the queue's depth reads zero while a batch is still being taken.
+    /// </summary>
+    internal long BatchesTaken => Interlocked.Read(ref _batchesTaken);
 
     /// <summary>
     /// Saves <paramref name="db"/>'s changes with <paramref name="call"/>'s audit entries and
@@ -98,6 +105,7 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
             TakeBatch(batch);
             if (batch.Count > 0)
             {
+                Interlocked.Increment(ref _batchesTaken);
                 await CommitAsync(batch);
             }
 

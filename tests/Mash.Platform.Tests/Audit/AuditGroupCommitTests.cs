@@ -253,13 +253,13 @@ public abstract class AuditGroupCommitTests : IDisposable
 
     /// <summary>
     /// The first save is taken into a commit, which waits for the held lock: what is saved from now on
-    /// waits for the next commit. Waiting for the writer to take it, not for a fixed time, keeps this
-    /// true on a loaded machine, where the writer may not run for hundreds of milliseconds.
+    /// waits for the next commit. Waiting for the writer to close its batch, not for a fixed time nor
+    /// for an empty queue (empty while the writer is still taking), keeps this true on a loaded machine.
     /// </summary>
     private async Task UntilTheFirstSaveIsCommittingAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (_commits.Waiting > 0)
+        while (_commits.BatchesTaken == 0)
         {
             await Task.Delay(10, timeout.Token);
         }
