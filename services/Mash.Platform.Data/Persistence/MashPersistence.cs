@@ -73,8 +73,9 @@ public static class MashPersistence
         _ = provider switch
         {
             DatabaseProvider.PostgreSql => options.UseNpgsql(PostgreSqlConnectionDefaults.Apply(connectionString)),
-            _ => options.UseSqlite(connectionString).AddInterceptors(PlainInserts.Interceptor),
+            _ => options.UseSqlite(connectionString),
         };
+        options.AddInterceptors(PlainInserts.Interceptor);
         // Not built from OnModelCreating at every start: the tests hold that the compiled model is that model.
         if (options.Options.ContextType != typeof(DbContext) && CompiledModels.Find(options.Options.ContextType, provider) is { } compiled)
         {

@@ -1,34 +1,31 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using SQLitePCL;
+using Npgsql;
 
 namespace Mash.Platform.Persistence;
 
 /// <summary>
-/// A save on SQLite that only adds rows, made inside a transaction whose owner undoes a failed save itself (the
-/// group commit, which turns EF Core's savepoints off and rolls back to its own), is written as plain inserts,
-/// each kept prepared on the connection, instead of through EF Core's update pipeline: a submit's referral, outbox
-/// and disclosure rows, a delivered event's inbox row and what its handler added. Table, columns and each value's
-/// conversion come from the model, as EF Core would write them (as <see cref="Audit.AuditEntryInsert"/> does).
+/// A save that only adds rows, made inside a transaction whose owner undoes a failed save itself (the group commit,
+/// which turns EF Core's savepoints off and rolls back to its own), is written as plain inserts instead of through
+/// EF Core's update pipeline: a submit's referral, outbox and disclosure rows, a delivered event's inbox row and what
+/// its handler added. On SQLite each insert is kept prepared on the connection; on PostgreSQL the save's inserts go
+/// as one batch, one round trip, each statement prepared by Npgsql. Table, columns and each value's conversion come
+/// from the model, as EF Core would write them (as <see cref="Audit.AuditEntryInsert"/> does).
 /// </summary>
 /// <remarks>
 /// Any other save goes through EF Core unchanged: one that changes or deletes a row, or adds a row of a type whose
 /// row EF Core completes or orders itself (a value the database generates other than a row's own sequence number,
 /// a foreign key, an owned or complex part, a shadow property, a table shared with another type). A sequence number
-/// (an outbox row's, a disclosure's) is left to SQLite and read back from the connection, as EF Core would. A failed
-/// insert is reported as EF Core reports it, a <see cref="DbUpdateException"/> over the provider's, so callers'
-/// handling (a unique violation) is the same.
+/// (an outbox row's, a disclosure's) is left to the database and read back, as EF Core would: from the connection on
+/// SQLite, from the insert's <c>RETURNING</c> on PostgreSQL. A failed insert is reported as EF Core reports it, a
+/// <see cref="DbUpdateException"/> over the provider's, so callers' handling (a unique violation) is the same.
 /// The rows are marked saved only once every interceptor has seen the save (the outbox's looks for its added rows).
 /// </remarks>
-internal sealed class PlainInserts : SaveChangesInterceptor
+internal sealed partial class PlainInserts : SaveChangesInterceptor
 {
     public static readonly PlainInserts Interceptor = new();
 
@@ -39,14 +36,39 @@ internal sealed class PlainInserts : SaveChangesInterceptor
     {
     }
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        result.HasResult || eventData.Context is not { } context || TryWrite(context) is not { } rows
-            ? result
-            : InterceptionResult<int>.SuppressWithResult(rows);
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        // A save on PostgreSQL made synchronously is left to EF Core: the group commit saves asynchronously.
+        if (result.HasResult || eventData.Context is not { } context
+            || TransactionOf(context) is not SqliteTransaction transaction || Collect(context) is not { } added)
+        {
+            return result;
+        }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(SavingChanges(eventData, result));
+        WriteOnSqlite(context, transaction, added);
+        return InterceptionResult<int>.SuppressWithResult(added.Count);
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (result.HasResult || eventData.Context is not { } context || TransactionOf(context) is not { } transaction
+            || Collect(context) is not { } added)
+        {
+            return result;
+        }
+
+        if (transaction is NpgsqlTransaction onServer)
+        {
+            await WriteOnPostgreSqlAsync(context, onServer, added, cancellationToken);
+        }
+        else
+        {
+            WriteOnSqlite(context, (SqliteTransaction)transaction, added);
+        }
+
+        return InterceptionResult<int>.SuppressWithResult(added.Count);
+    }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
@@ -62,15 +84,16 @@ internal sealed class PlainInserts : SaveChangesInterceptor
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(SavedChanges(eventData, result));
 
-    /// <summary>The rows written, or null when the save is left to EF Core (nothing written then).</summary>
-    private static int? TryWrite(DbContext context)
-    {
-        var database = context.Database;
-        if (database.AutoSavepointsEnabled || database.CurrentTransaction?.GetDbTransaction() is not SqliteTransaction transaction)
-        {
-            return null;
-        }
+    /// <summary>The owner's transaction when this save may be written here: savepoints off, on a provider written here.</summary>
+    private static System.Data.Common.DbTransaction? TransactionOf(DbContext context) =>
+        context.Database is { AutoSavepointsEnabled: false, CurrentTransaction: { } current }
+        && current.GetDbTransaction() is SqliteTransaction or NpgsqlTransaction
+            ? current.GetDbTransaction()
+            : null;
 
+    /// <summary>The save's added rows with their inserts, or null when the save is left to EF Core.</summary>
+    private static List<(EntityEntry Entry, InsertStatement Insert)>? Collect(DbContext context)
+    {
         var added = new List<(EntityEntry Entry, InsertStatement Insert)>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
@@ -87,103 +110,63 @@ internal sealed class PlainInserts : SaveChangesInterceptor
             added.Add((entry, insert));
         }
 
-        if (added.Count == 0)
-        {
-            return null;
-        }
+        return added.Count == 0 ? null : added;
+    }
 
-        var connection = database.GetDbConnection();
+    private static void WriteOnSqlite(DbContext context, SqliteTransaction transaction, List<(EntityEntry Entry, InsertStatement Insert)> added)
+    {
+        var connection = (SqliteConnection)context.Database.GetDbConnection();
         foreach (var (entry, insert) in added)
         {
             try
             {
-                insert.Run(connection, transaction, entry);
+                insert.RunOnSqlite(connection, transaction, entry);
             }
             catch (SqliteException failed)
             {
                 // As EF Core's save reports it; the rows before it are taken back with the owner's savepoint.
-                throw new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.",
-                    failed, [entry]);
+                throw Refused(failed, entry);
             }
         }
 
         Written.AddOrUpdate(context, context);
-        return added.Count;
     }
 
-    /// <summary>One entity type's insert, or none when EF Core must write its rows (see <see cref="PlainInserts"/>).</summary>
-    private sealed class InsertStatement
+    private static async Task WriteOnPostgreSqlAsync(
+        DbContext context, NpgsqlTransaction transaction, List<(EntityEntry Entry, InsertStatement Insert)> added, CancellationToken cancellationToken)
     {
-        private static readonly ConcurrentDictionary<IEntityType, InsertStatement?> ByType = new();
-
-        private readonly string _sql;
-        private readonly (IClrPropertyGetter Value, RelationalTypeMapping Mapping, string Parameter, bool Nullable)[] _columns;
-        // The row's sequence number, which SQLite assigns (INTEGER PRIMARY KEY); null when the type has none.
-        private readonly IProperty? _sequence;
-
-        private InsertStatement(IEntityType type, IProperty? sequence)
+        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var (entry, insert) in added)
         {
-            _sequence = sequence;
-            var (table, name) = ModelSql.TableOf(type);
-            var properties = type.GetProperties().Where(p => p != sequence).ToArray();
-            _columns = [.. properties.Select((p, i) => (p.GetGetter(), (RelationalTypeMapping)p.GetRelationalTypeMapping(), $"@v{i}", p.IsNullable))];
-            _sql = $"INSERT INTO {name} ({string.Join(", ", properties.Select(p => ModelSql.Column(p, table)))}) " +
-                $"VALUES ({string.Join(", ", _columns.Select(c => c.Parameter))})";
+            batch.BatchCommands.Add(insert.ForPostgreSql(entry));
         }
 
-        public static InsertStatement? For(IEntityType type) => ByType.GetOrAdd(type, Build);
-
-        /// <summary>
-        /// False when <paramref name="entry"/>'s sequence number was set by the code (not EF Core's temporary
-        /// value): SQLite would be asked for another, so EF Core writes it.
-        /// </summary>
-        public bool Generates(EntityEntry entry) => _sequence is null || entry.Property(_sequence).IsTemporary;
-
-        public void Run(DbConnection connection, DbTransaction transaction, EntityEntry entry)
+        try
         {
-            using (var lease = KeptStatements.Lease(connection, _sql))
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            // Only the inserts that return a sequence number have a result; the reader passes over the others.
+            foreach (var (entry, insert) in added.Where(row => row.Insert.ReturnsSequence))
             {
-                var command = lease.Command;
-                command.Transaction = transaction;
-                var entity = entry.Entity;
-                foreach (var (value, mapping, parameter, nullable) in _columns)
+                if (!await reader.ReadAsync(cancellationToken))
                 {
-                    // The mapping converts as EF Core does (UTC times, enums, booleans), so the row reads back the same.
-                    command.Parameters.Add(mapping.CreateParameter(command, parameter, value.GetClrValue(entity), nullable));
+                    throw new InvalidOperationException($"PostgreSQL returned no sequence number for a row of {entry.Metadata.DisplayName()}.");
                 }
 
-                command.ExecuteNonQuery();
-            }
-
-            if (_sequence is not null)
-            {
-                // The number SQLite gave the row just inserted on this connection, as EF Core reads it back.
-                var assigned = raw.sqlite3_last_insert_rowid(((SqliteConnection)connection).Handle);
-                var property = entry.Property(_sequence);
-                property.CurrentValue = Convert.ChangeType(assigned, _sequence.ClrType, CultureInfo.InvariantCulture);
-                property.IsTemporary = false;
+                insert.Assign(entry, reader.GetValue(0));
+                await reader.NextResultAsync(cancellationToken);
             }
         }
-
-        private static InsertStatement? Build(IEntityType type)
+        catch (PostgresException failed)
         {
-            // A foreign key's row EF Core orders after its principal's.
-            if (!ModelSql.IsPlainRow(type) || type.GetForeignKeys().Any())
-            {
-                return null;
-            }
-
-            var sequence = SequenceOf(type);
-            return type.GetProperties().Any(p => p.ValueGenerated != ValueGenerated.Never && p != sequence)
-                ? null
-                : new InsertStatement(type, sequence);
+            // The batch stops at the refused insert; the owner's savepoint takes back those before it.
+            var refused = failed.BatchCommand is { } command ? Math.Max(0, batch.BatchCommands.IndexOf(command)) : 0;
+            throw Refused(failed, added[refused].Entry);
         }
 
-        /// <summary>A key of one integer column generated on insert: SQLite's row id, whose value it assigns.</summary>
-        private static IProperty? SequenceOf(IEntityType type) =>
-            type.FindPrimaryKey() is { Properties: [var key] } && key.ValueGenerated == ValueGenerated.OnAdd
-                && (key.ClrType == typeof(long) || key.ClrType == typeof(int)) && key.GetValueConverter() is null
-                ? key
-                : null;
+        Written.AddOrUpdate(context, context);
     }
+
+    private static DbUpdateException Refused(Exception failed, EntityEntry entry) =>
+        new("An error occurred while saving the entity changes. See the inner exception for details.", failed, [entry]);
 }

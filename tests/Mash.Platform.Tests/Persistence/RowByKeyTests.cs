@@ -1,6 +1,5 @@
 using Mash.Platform.Persistence;
 using Mash.Platform.Tests.Support;
-using Mash.Testing.Postgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mash.Platform.Tests.Persistence;
@@ -15,24 +14,15 @@ public abstract class RowByKeyTests : IDisposable
     private static readonly RowByKey<ReadRecord> ById = new();
     private static readonly DateTime Received = new(2026, 3, 29, 0, 30, 15, 123, DateTimeKind.Utc);
 
-    private readonly TempDirectory? _temp;
-    private readonly PostgresDatabase? _postgres;
+    private readonly EmptyDatabase _database;
     private readonly DatabaseProvider _provider;
     private readonly string _connectionString;
 
     private protected RowByKeyTests(DatabaseProvider provider)
     {
         _provider = provider;
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            _temp = new TempDirectory();
-            _connectionString = $"Data Source={_temp.File("service.db")};Pooling=False";
-        }
-        else
-        {
-            _postgres = PostgresServer.Require().CreateDatabaseAsync("mash_rowbykey").GetAwaiter().GetResult();
-            _connectionString = _postgres.ConnectionString;
-        }
+        _database = new EmptyDatabase(provider, "mash_rowbykey");
+        _connectionString = _database.ConnectionString;
 
         using var db = Open();
         db.Database.EnsureCreated();
@@ -40,8 +30,7 @@ public abstract class RowByKeyTests : IDisposable
 
     public void Dispose()
     {
-        _postgres?.Dispose();
-        _temp?.Dispose();
+        _database.Dispose();
         GC.SuppressFinalize(this);
     }
 
