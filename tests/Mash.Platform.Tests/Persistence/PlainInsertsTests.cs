@@ -81,6 +81,24 @@ public abstract class PlainInsertsTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Sequence_numbers_are_read_back_for_rows_saved_between_rows_without_one()
+    {
+        await using var db = Open();
+        var first = new LogLine { Text = "before the record" };
+        var last = new LogLine { Text = "after the record" };
+        db.Lines.Add(first);
+        db.Records.Add(Record("rec-1"));
+        db.Lines.Add(last);
+        await SaveInGroupCommitAsync(db, "rec-1");
+
+        Assert.Equal(0, _efInserts.Count);
+        await using var check = Open();
+        var stored = await check.Lines.OrderBy(l => l.Sequence).Select(l => new { l.Sequence, l.Text }).ToListAsync();
+        Assert.Equal([(first.Sequence, first.Text), (last.Sequence, last.Text)], stored.Select(l => (l.Sequence, l.Text)));
+        Assert.True(first.Sequence > 0 && last.Sequence > first.Sequence);
+    }
+
+    [SkippableFact]
     public async Task A_refused_insert_fails_as_EF_Core_reports_it_and_nothing_of_its_save_is_stored()
     {
         await StoreInGroupCommitAsync(Record("rec-1"));
