@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -85,10 +86,10 @@ internal sealed partial class PlainInserts : SaveChangesInterceptor
         ValueTask.FromResult(SavedChanges(eventData, result));
 
     /// <summary>The owner's transaction when this save may be written here: savepoints off, on a provider written here.</summary>
-    private static System.Data.Common.DbTransaction? TransactionOf(DbContext context) =>
+    private static DbTransaction? TransactionOf(DbContext context) =>
         context.Database is { AutoSavepointsEnabled: false, CurrentTransaction: { } current }
-        && current.GetDbTransaction() is SqliteTransaction or NpgsqlTransaction
-            ? current.GetDbTransaction()
+        && current.GetDbTransaction() is var transaction and (SqliteTransaction or NpgsqlTransaction)
+            ? transaction
             : null;
 
     /// <summary>The save's added rows with their inserts, or null when the save is left to EF Core.</summary>
