@@ -155,7 +155,11 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
     }
 
     /// <summary>An event delivered through the service's consumer.</summary>
-    public async Task<RecordedDelivery> DeliverAsync(string topic, EventEnvelope envelope, int deliveryCount = 1)
+    public Task<RecordedDelivery> DeliverAsync(string topic, EventEnvelope envelope, int deliveryCount = 1) =>
+        DeliverAsync(
+            new TransportMessage(envelope.EventId, topic, envelope.ChildKey, envelope.Type, envelope.OriginNode, envelope.ToByteArray()), deliveryCount);
+
+    private async Task<RecordedDelivery> DeliverAsync(TransportMessage message, int deliveryCount = 1)
     {
         // The host, and with it the consumer, is started: once, however many deliveries race to be first
         // (the factory's own start is not thread-safe, and two hosts would migrate one database at once).
@@ -171,8 +175,15 @@ public abstract class ServiceApp<TEntryPoint, TDbContext> : WebApplicationFactor
             _startGate.Release();
         }
 
-        return await Transport.DeliverAsync(
-            new TransportMessage(envelope.EventId, topic, envelope.ChildKey, envelope.Type, envelope.OriginNode, envelope.ToByteArray()), deliveryCount);
+        return await Transport.DeliverAsync(message, deliveryCount);
+    }
+
+    /// <summary>Events delivered together, as a relay sends a run of events of a topic applied in any order.</summary>
+    public Task<RecordedDelivery> DeliverBatchAsync(string topic, params EventEnvelope[] envelopes)
+    {
+        var batch = new EventBatch { Events = { envelopes } };
+        var first = envelopes[0];
+        return DeliverAsync(new TransportMessage("batch-" + first.EventId, topic, first.ChildKey, EventBatches.MessageType, first.OriginNode, batch.ToByteArray()));
     }
 
     protected override void Dispose(bool disposing)

@@ -46,7 +46,7 @@ public static class KnownChildren
 }
 
 /// <summary>Another service of this node recorded a child: kept (the latest identity recorded wins).</summary>
-public sealed class KnownChildrenHandler(MashDbContext db, CallAudit audit) : IIntegrationEventHandler<ChildRecorded>
+public sealed class KnownChildrenHandler(MashDbContext db, CallAudit audit) : IIntegrationEventHandler<ChildRecorded>, IPreparesForEventGroup
 {
     // Every referral of a new child brings one of these to each service that keeps the node's children: nearly always
     // a child not yet known, which the probe answers without EF Core's query.
@@ -56,6 +56,18 @@ public sealed class KnownChildrenHandler(MashDbContext db, CallAudit audit) : II
         new(() => EF.CompileAsyncQuery((MashDbContext db, string childKey, CancellationToken _) =>
             db.Set<KnownChildRecord>().FirstOrDefault(c => c.ChildKey == childKey)));
 
+    // A group applied together: which of its children were known before it (one query for the group, where alone each
+    // event probes), and the records it staged, so that a child twice in one group is recorded once, the latest winning.
+    private HashSet<string>? _knownBeforeGroup;
+    private readonly Dictionary<string, KnownChildRecord> _staged = new(StringComparer.Ordinal);
+
+    public async Task PrepareAsync(IReadOnlyList<EventEnvelope> group, CancellationToken cancellationToken)
+    {
+        var childKeys = group.Select(e => e.ChildKey).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var known = await db.Set<KnownChildRecord>().AsNoTracking().Where(c => childKeys.Contains(c.ChildKey)).Select(c => c.ChildKey).ToListAsync(cancellationToken);
+        _knownBeforeGroup = known.ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task HandleAsync(EventEnvelope envelope, ChildRecorded payload, CancellationToken cancellationToken)
     {
         if (payload.Child is null || envelope.ChildKey.Length == 0 || !Timestamps.TryUtc(payload.RecordedAt, out var recordedAt))
@@ -64,17 +76,25 @@ public sealed class KnownChildrenHandler(MashDbContext db, CallAudit audit) : II
         }
 
         audit.Touch(envelope.ChildKey, "known-child");
-        var known = await IsKnown.ExistsAsync(db, cancellationToken, envelope.ChildKey)
-            ? await Known.For(db)(db, envelope.ChildKey, cancellationToken)
-            : null;
+        if (!_staged.TryGetValue(envelope.ChildKey, out var known) && await IsKnownAsync(envelope.ChildKey, cancellationToken))
+        {
+            known = await Known.For(db)(db, envelope.ChildKey, cancellationToken);
+        }
+
         if (known is null)
         {
-            db.Set<KnownChildRecord>().Add(new KnownChildRecord { ChildKey = envelope.ChildKey, Child = payload.Child.ToByteArray(), RecordedAt = recordedAt });
+            known = new KnownChildRecord { ChildKey = envelope.ChildKey, Child = payload.Child.ToByteArray(), RecordedAt = recordedAt };
+            db.Set<KnownChildRecord>().Add(known);
         }
         else if (recordedAt >= known.RecordedAt)
         {
             known.Child = payload.Child.ToByteArray();
             known.RecordedAt = recordedAt;
         }
+
+        _staged[envelope.ChildKey] = known;
     }
+
+    private async Task<bool> IsKnownAsync(string childKey, CancellationToken cancellationToken) =>
+        _knownBeforeGroup?.Contains(childKey) ?? await IsKnown.ExistsAsync(db, cancellationToken, childKey);
 }

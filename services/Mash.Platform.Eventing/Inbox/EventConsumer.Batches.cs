@@ -109,9 +109,14 @@ internal sealed partial class EventConsumer
     private async Task<IEnumerable<(int Position, Refusal Refusal)>> ApplyGroupAsync(
         Subscription subscription, EventHandlerRegistry.Registration registration, List<EventEnvelope> group, int deliveryCount, CancellationToken cancellationToken)
     {
-        if (group.Count > 1 && await WithTurnAsync(() => TryApplyTogetherAsync(subscription, registration, group, deliveryCount, cancellationToken), cancellationToken))
+        if (group.Count > 1)
         {
-            return [];
+            var together = await WithTurnAsync(() => TryApplyTogetherAsync(subscription, registration, group, deliveryCount, cancellationToken), cancellationToken);
+            metrics?.RecordBatchGroup(subscription.Topic, together);
+            if (together)
+            {
+                return [];
+            }
         }
 
         // Each alone, in a transaction of its own, at once (their saves still share group commits).
@@ -143,6 +148,11 @@ internal sealed partial class EventConsumer
             {
                 scope.ServiceProvider.GetRequiredService<CallAudit>()
                     .BeginEvent(AgencyNames.FromContract(first.OriginAgency), first.OriginNode, first.Type, first.Purpose, first.LawfulBasis);
+                if (registration.PrepareGroup is { } prepare)
+                {
+                    await prepare(scope.ServiceProvider, group, cancellationToken);
+                }
+
                 foreach (var envelope in group)
                 {
                     if (deliveryCount > 1 && await AlreadyApplied.For(db)(db, envelope.EventId, cancellationToken))

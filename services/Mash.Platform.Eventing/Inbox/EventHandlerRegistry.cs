@@ -23,7 +23,10 @@ public sealed class EventHandlerRegistry
             {
                 var payload = envelope.Payload.Unpack<TEvent>();
                 await services.GetRequiredService<THandler>().HandleAsync(envelope, payload, cancellationToken);
-            }));
+            },
+            typeof(IPreparesForEventGroup).IsAssignableFrom(typeof(THandler))
+                ? (services, group, cancellationToken) => ((IPreparesForEventGroup)services.GetRequiredService<THandler>()).PrepareAsync(group, cancellationToken)
+                : null));
     }
 
     /// <summary>
@@ -46,5 +49,6 @@ public sealed class EventHandlerRegistry
 
     internal sealed record Registration(
         string Topic, string Type, EventOrigin Origin, MessageDescriptor Descriptor,
-        Func<IServiceProvider, EventEnvelope, CancellationToken, Task> Invoke);
+        Func<IServiceProvider, EventEnvelope, CancellationToken, Task> Invoke,
+        Func<IServiceProvider, IReadOnlyList<EventEnvelope>, CancellationToken, Task>? PrepareGroup);
 }

@@ -14,6 +14,17 @@ public interface IIntegrationEventHandler<in TEvent>
     Task HandleAsync(EventEnvelope envelope, TEvent payload, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A handler that reads in one query what a group of events will need, when the group is applied together in one scope
+/// (a batch's events of one kind): one round trip for the group, not one an event. The consumer calls it once, before
+/// the group's events are handled one by one on the same handler; an event applied alone comes without it, so the
+/// handler must still work unprepared.
+/// </summary>
+public interface IPreparesForEventGroup
+{
+    Task PrepareAsync(IReadOnlyList<EventEnvelope> group, CancellationToken cancellationToken);
+}
+
 /// <summary>Thrown by a handler for an event it can never apply (not a passing failure): it is dead-lettered at once.</summary>
 public sealed class UnprocessableEventException(string reason, string description) : Exception(description)
 {

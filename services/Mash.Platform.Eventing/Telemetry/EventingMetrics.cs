@@ -16,11 +16,13 @@ public sealed class EventingMetrics
     public const string Consumed = "mash.events.consumed";
     public const string DeadLettered = "mash.events.dead_lettered";
     public const string HandlerDuration = "mash.events.handler.duration";
+    public const string BatchGroups = "mash.events.batch_groups";
 
     private readonly Counter<long> _published;
     private readonly Counter<long> _consumed;
     private readonly Counter<long> _deadLettered;
     private readonly Histogram<double> _duration;
+    private readonly Counter<long> _batchGroups;
 
     public EventingMetrics(IMeterFactory meters)
     {
@@ -30,7 +32,13 @@ public sealed class EventingMetrics
         _deadLettered = meter.CreateCounter<long>(DeadLettered, "{event}", "Deliveries the consumer dead-lettered, by reason.");
         _duration = meter.CreateHistogram<double>(HandlerDuration, "s", "Time to handle one delivery: read, apply, commit and settle.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        _batchGroups = meter.CreateCounter<long>(BatchGroups, "{group}",
+            "Groups of a batch's events (one kind, audited alike) by how they were applied: together, in one transaction, or each_alone after that failed (each then costs a transaction of its own).");
     }
+
+    /// <summary>A group of several of a batch's events applied together, or each alone after that failed.</summary>
+    public void RecordBatchGroup(string topic, bool together) =>
+        _batchGroups.Add(1, new KeyValuePair<string, object?>("topic", topic), new KeyValuePair<string, object?>("applied", together ? "together" : "each_alone"));
 
     public void RecordPublished(IReadOnlyList<TransportMessage> batch)
     {

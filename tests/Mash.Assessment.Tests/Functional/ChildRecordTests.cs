@@ -7,6 +7,9 @@ using Mash.Contracts.Events.V1;
 using Mash.Contracts.Strategy.V1;
 using Mash.Platform.Eventing;
 using Mash.Platform.Eventing.Outbox;
+using Mash.Platform.Eventing.Telemetry;
+using Mash.Platform.Identity;
+using Mash.Testing.Telemetry;
 using Mash.Testing.Eventing;
 using Microsoft.EntityFrameworkCore;
 
@@ -123,5 +126,35 @@ public abstract class ChildRecordScenarios(AssessmentApp app)
         await app.DeliverAsync(Topics.ChildRecords, AssessmentApp.Envelope(recorded, app.ChildKey(child), AssessmentApp.NodeId, Agency.Police, at, LawfulBasis.PublicTask));
 
         Assert.Equal("Nia", (await OnListAsync()).Child.GivenName);
+    }
+
+    [SkippableFact]
+    public async Task Children_recorded_together_are_each_known_by_their_latest_identity_whether_new_known_or_twice_in_the_batch()
+    {
+        var at = app.Clock.GetUtcNow();
+        EventEnvelope Recorded(ChildIdentity child, string givenName, DateTimeOffset recordedAt) => AssessmentApp.Envelope(
+            new ChildRecorded { Child = new ChildIdentity(child) { GivenName = givenName }, RecordedAt = Timestamp.FromDateTimeOffset(recordedAt) },
+            app.ChildKey(child), AssessmentApp.NodeId, Agency.Police, at, LawfulBasis.PublicTask);
+        var known = Samples.Child(givenName: "Known");
+        var renamed = Samples.Child(givenName: "Twice");
+        var keptFirst = Samples.Child(givenName: "First");
+        var fresh = Samples.Child(givenName: "Fresh");
+        await app.DeliverAsync(Topics.ChildRecords, Recorded(known, "Known", at.AddDays(-1)));
+        using var groups = AppMetrics.Collect<long>(app.Services, EventingMetrics.BatchGroups);
+
+        var delivery = await app.DeliverBatchAsync(Topics.ChildRecords,
+            Recorded(known, "Known-renamed", at),
+            Recorded(renamed, "Twice-early", at.AddMinutes(-5)), Recorded(fresh, "Fresh", at), Recorded(renamed, "Twice-late", at),
+            // Twice, the later record first: the earlier one, applied after it, does not replace it.
+            Recorded(keptFirst, "First-late", at), Recorded(keptFirst, "First-early", at.AddMinutes(-5)));
+
+        Assert.Equal("completed", delivery.Settlement);
+        // In one transaction: not each event alone after the group failed.
+        Assert.Equal("together", Assert.Single(groups.GetMeasurementSnapshot()).Tags["applied"]);
+        var names = await app.WithDbAsync(async db => (await db.Set<KnownChildRecord>().AsNoTracking().ToListAsync())
+            .ToDictionary(c => c.ChildKey, c => ChildIdentity.Parser.ParseFrom(c.Child).GivenName));
+        Assert.Equal(
+            ["Known-renamed", "Twice-late", "First-late", "Fresh"],
+            new[] { known, renamed, keptFirst, fresh }.Select(child => names[app.ChildKey(child)]));
     }
 }
