@@ -17,7 +17,7 @@ namespace Mash.Platform.Persistence;
 /// per provider). Values are compared with <c>=</c>, as EF Core translates <c>==</c> for a value that is not null; a
 /// null value is refused, since <c>= NULL</c> matches nothing. The query runs in the context's transaction, if any.
 /// </remarks>
-public sealed class RowProbe<TEntity>
+public sealed partial class RowProbe<TEntity>
     where TEntity : class
 {
     private readonly string[] _properties;
@@ -74,9 +74,14 @@ public sealed class RowProbe<TEntity>
             Columns = [.. mapped.Select((p, i) => ($"@w{i}", (RelationalTypeMapping)p.GetRelationalTypeMapping()))];
             Sql = $"SELECT EXISTS (SELECT 1 FROM {name} WHERE " +
                 string.Join(" AND ", mapped.Select((p, i) => $"{ModelSql.Column(p, table)} = {Columns[i].Parameter}")) + ")";
+            PositionalSql = $"SELECT EXISTS (SELECT 1 FROM {name} WHERE " +
+                string.Join(" AND ", mapped.Select((p, i) => $"{ModelSql.Column(p, table)} = ${i + 1}")) + ")";
         }
 
         public string Sql { get; }
+
+        /// <summary>The same, its values positional (<c>$1</c>): a statement of a PostgreSQL batch.</summary>
+        public string PositionalSql { get; }
 
         public (string Parameter, RelationalTypeMapping Mapping)[] Columns { get; }
     }

@@ -56,16 +56,15 @@ public sealed class KnownChildrenHandler(MashDbContext db, CallAudit audit) : II
         new(() => EF.CompileAsyncQuery((MashDbContext db, string childKey, CancellationToken _) =>
             db.Set<KnownChildRecord>().FirstOrDefault(c => c.ChildKey == childKey)));
 
-    // A group applied together: which of its children were known before it (one query for the group, where alone each
-    // event probes), and the records it staged, so that a child twice in one group is recorded once, the latest winning.
+    // A group applied together: which of its children were known before it (one round trip for the group, where alone
+    // each event probes), and the records it staged, so that a child twice in one group is recorded once, the latest winning.
     private HashSet<string>? _knownBeforeGroup;
     private readonly Dictionary<string, KnownChildRecord> _staged = new(StringComparer.Ordinal);
 
     public async Task PrepareAsync(IReadOnlyList<EventEnvelope> group, CancellationToken cancellationToken)
     {
         var childKeys = group.Select(e => e.ChildKey).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var known = await db.Set<KnownChildRecord>().AsNoTracking().Where(c => childKeys.Contains(c.ChildKey)).Select(c => c.ChildKey).ToListAsync(cancellationToken);
-        _knownBeforeGroup = known.ToHashSet(StringComparer.Ordinal);
+        _knownBeforeGroup = await IsKnown.ExistingAsync(db, childKeys, cancellationToken);
     }
 
     public async Task HandleAsync(EventEnvelope envelope, ChildRecorded payload, CancellationToken cancellationToken)

@@ -76,4 +76,36 @@ public abstract class RowProbeTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => ByIdAndText.ExistsAsync(db, CancellationToken.None, 1));
         await Assert.ThrowsAsync<ArgumentException>(() => ByText.ExistsAsync(db, CancellationToken.None, [null!]));
     }
+
+    [SkippableFact]
+    public async Task A_groups_values_are_probed_together_with_the_answer_each_would_get_alone_and_in_the_contexts_transaction()
+    {
+        await using (var seed = Database.Open())
+        {
+            seed.Notes.AddRange(new CaseNote { Id = 1, Text = "Seen at school" }, new CaseNote { Id = 2, Text = "" });
+            await seed.SaveChangesAsync();
+        }
+
+        await using var db = Database.Open();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Notes.Add(new CaseNote { Id = 3, Text = "not yet committed" });
+        await db.SaveChangesAsync();
+        string[] texts = ["Seen at school", "seen at school", "", "Seen", "not yet committed"];
+
+        var existing = await ByText.ExistingAsync(db, texts, CancellationToken.None);
+
+        var alone = new List<string>();
+        foreach (var text in texts)
+        {
+            if (await ByText.ExistsAsync(db, CancellationToken.None, text))
+            {
+                alone.Add(text);
+            }
+        }
+
+        Assert.Equal(["Seen at school", "", "not yet committed"], texts.Where(existing.Contains));
+        Assert.Equal(alone, texts.Where(existing.Contains));
+        Assert.Empty(await ByText.ExistingAsync(db, Array.Empty<string>(), CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ByIdAndText.ExistingAsync(db, [1], CancellationToken.None));
+    }
 }
