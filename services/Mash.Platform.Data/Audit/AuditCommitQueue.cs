@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Mash.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Mash.Platform.Audit;
 
@@ -326,11 +327,21 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
                 await borrowed.JoinAsync(connection, transaction);
             }
 
-            var opening = savepoints.OpenNext(out var savepoint);
+            var opening = savepoints.OpenNextStatements(out var savepoint);
             var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
             try
             {
-                await AuditEntryInsert.WriteAsync(owner, transaction, entries, opening);
+                if (connection is NpgsqlConnection)
+                {
+                    // Sent with the save's own statements: one round trip a save, not two, while the batch's
+                    // other callers wait on this one writer.
+                    PlainInserts.SendFirst(db, AuditEntryInsert.ForBatch(owner, entries, opening));
+                }
+                else
+                {
+                    await AuditEntryInsert.WriteAsync(owner, transaction, entries, CommitSavepoints.AsSql(opening));
+                }
+
                 db.Database.AutoSavepointsEnabled = false;
                 // The batch's HasChanges detected this context's changes a moment ago, and its caller is waiting, not
                 // changing it: a second scan of every tracked entity in SaveChanges would find nothing new.
@@ -339,6 +350,13 @@ public sealed class AuditCommitQueue : IAsyncDisposable, IDisposable
             }
             catch (Exception failed)
             {
+                if (PlainInserts.TakeUnsent(db) is { } unsent)
+                {
+                    // The save failed before its statements went: the savepoint is opened now, so that the one before
+                    // it is released as the next save expects, and nothing of this save is left to roll back.
+                    await PlainInserts.SendAsync(db, unsent, CancellationToken.None);
+                }
+
                 // Rolled back to before this save; a failure to roll back fails the whole commit.
                 await transaction.RollbackAsync(savepoint);
                 save.Failure = failed;

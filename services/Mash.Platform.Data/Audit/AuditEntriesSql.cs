@@ -17,6 +17,7 @@ internal sealed class AuditEntriesSql
 
     private readonly string _insertInto;
     private readonly ConcurrentDictionary<int, string> _insertByRows = new();
+    private readonly ConcurrentDictionary<int, string> _positionalInsertByRows = new();
     // By row, then column: a batch names its parameters again at every commit.
     private readonly ConcurrentDictionary<int, string[]> _parametersByRow = new();
 
@@ -44,6 +45,10 @@ internal sealed class AuditEntriesSql
     /// <summary>An insert of <paramref name="rows"/> entries, its values named by <see cref="ParametersOf"/>.</summary>
     public string Insert(int rows) => _insertByRows.GetOrAdd(rows, count => _insertInto + string.Join(", ",
         Enumerable.Range(0, count).Select(row => "(" + string.Join(", ", ParametersOf(row)) + ")")));
+
+    /// <summary>The same insert, its values positional (<c>$1</c>, row by row, then column by column): a statement of a PostgreSQL batch.</summary>
+    public string PositionalInsert(int rows) => _positionalInsertByRows.GetOrAdd(rows, count => _insertInto + string.Join(", ",
+        Enumerable.Range(0, count).Select(row => "(" + string.Join(", ", Columns.Select((_, column) => $"${(row * Columns.Count) + column + 1}")) + ")")));
 
     /// <summary>The names of row <paramref name="row"/>'s values in <see cref="Insert"/>, in the order of <see cref="Columns"/>.</summary>
     public string[] ParametersOf(int row) => _parametersByRow.GetOrAdd(row, r => [.. Columns.Select((_, column) => $"@a{r}_{column}")]);

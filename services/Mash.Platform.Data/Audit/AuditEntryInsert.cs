@@ -2,6 +2,7 @@ using System.Data.Common;
 using Mash.Platform.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Mash.Platform.Audit;
 
@@ -12,6 +13,8 @@ namespace Mash.Platform.Audit;
 /// </summary>
 internal static class AuditEntryInsert
 {
+    private static readonly NpgsqlCommand ParameterFactory = new();
+
     /// <summary>Well under PostgreSQL's limit on a statement's parameters (17 per row): one round trip for a batch.</summary>
     private const int RowsPerStatementOnServer = 100;
 
@@ -49,6 +52,32 @@ internal static class AuditEntryInsert
 
             await command.ExecuteNonQueryAsync();
         }
+    }
+
+    /// <summary>
+    /// The same writes as statements of a PostgreSQL batch: <paramref name="before"/> (a savepoint) first, then the
+    /// entries, to be sent in one round trip with the save's own rows (<see cref="PlainInserts.SendFirst"/>).
+    /// </summary>
+    public static List<NpgsqlBatchCommand> ForBatch(AuditedDbContext db, IReadOnlyList<AuditEntry> entries, IReadOnlyList<string> before)
+    {
+        var sql = AuditEntriesSql.For(db.Model);
+        var commands = before.Select(statement => new NpgsqlBatchCommand(statement)).ToList();
+        for (var start = 0; start < entries.Count; start += RowsPerStatementOnServer)
+        {
+            var rows = Math.Min(RowsPerStatementOnServer, entries.Count - start);
+            var insert = new NpgsqlBatchCommand(sql.PositionalInsert(rows));
+            for (var row = 0; row < rows; row++)
+            {
+                foreach (var (property, mapping) in sql.Columns)
+                {
+                    insert.Parameters.Add(mapping.CreateParameter(ParameterFactory, "", property.GetGetter().GetClrValue(entries[start + row]), nullable: false));
+                }
+            }
+
+            commands.Add(insert);
+        }
+
+        return commands;
     }
 
     private static void Bind(DbCommand command, AuditEntriesSql sql, int row, AuditEntry entry)

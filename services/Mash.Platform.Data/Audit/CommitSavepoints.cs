@@ -20,11 +20,17 @@ internal sealed class CommitSavepoints
     private string? _open;
 
     /// <summary>The SQL that releases the savepoint open now, if any, and opens the next; <paramref name="name"/> is the new one's.</summary>
-    public string OpenNext(out string name)
+    public string OpenNext(out string name) => AsSql(OpenNextStatements(out name));
+
+    /// <summary>Statements of <see cref="OpenNextStatements"/> as the text of one command.</summary>
+    public static string AsSql(IReadOnlyList<string> statements) => string.Join(" ", statements.Select(statement => statement + ";"));
+
+    /// <summary>The same, a statement each: for a batch, whose statements carry no separator.</summary>
+    public IReadOnlyList<string> OpenNextStatements(out string name)
     {
         name = _open == First ? Second : First;
-        var sql = _open is null ? $"SAVEPOINT {name};" : $"RELEASE SAVEPOINT {_open}; SAVEPOINT {name};";
+        IReadOnlyList<string> statements = _open is null ? [$"SAVEPOINT {name}"] : [$"RELEASE SAVEPOINT {_open}", $"SAVEPOINT {name}"];
         _open = name;
-        return sql;
+        return statements;
     }
 }

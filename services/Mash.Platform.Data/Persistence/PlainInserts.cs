@@ -33,12 +33,21 @@ internal sealed partial class PlainInserts : SaveChangesInterceptor
     // The saves written here, whose entries are marked saved once EF Core's own interceptors have seen them.
     private static readonly ConditionalWeakTable<DbContext, object> Written = [];
 
+    // Statements that must reach PostgreSQL before a context's next save: the group commit's savepoint and audit entries.
+    private static readonly ConditionalWeakTable<DbContext, List<NpgsqlBatchCommand>> First = [];
+
     private PlainInserts()
     {
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
+        if (eventData.Context is { } withFirst && First.TryGetValue(withFirst, out _))
+        {
+            // Statements meant to go first would be skipped, and the save go on without them.
+            throw new InvalidOperationException("A save with statements to send first is made asynchronously, as the group commit makes it.");
+        }
+
         // A save on PostgreSQL made synchronously is left to EF Core: the group commit saves asynchronously.
         if (result.HasResult || eventData.Context is not { } context
             || TransactionOf(context) is not SqliteTransaction transaction || Collect(context) is not { } added)
@@ -50,18 +59,39 @@ internal sealed partial class PlainInserts : SaveChangesInterceptor
         return InterceptionResult<int>.SuppressWithResult(added.Count);
     }
 
+    /// <summary>
+    /// <paramref name="commands"/> go to PostgreSQL before <paramref name="context"/>'s next save, which must be made
+    /// asynchronously in the group commit's transaction: in the same round trip as its rows when they are plain inserts,
+    /// else on their own just before EF Core's statements. Until that save, <see cref="TakeUnsent"/> has them back.
+    /// </summary>
+    public static void SendFirst(DbContext context, List<NpgsqlBatchCommand> commands) => First.AddOrUpdate(context, commands);
+
+    /// <summary>The statements given to <see cref="SendFirst"/> and not sent, if any; they will not be sent now.</summary>
+    public static List<NpgsqlBatchCommand>? TakeUnsent(DbContext context) =>
+        First.TryGetValue(context, out var commands) && First.Remove(context) ? commands : null;
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (result.HasResult || eventData.Context is not { } context || TransactionOf(context) is not { } transaction
-            || Collect(context) is not { } added)
+        if (eventData.Context is not { } context)
         {
+            return result;
+        }
+
+        var first = TakeUnsent(context);
+        if (result.HasResult || TransactionOf(context) is not { } transaction || Collect(context) is not { } added)
+        {
+            if (first is not null)
+            {
+                await SendAsync(context, first, cancellationToken);
+            }
+
             return result;
         }
 
         if (transaction is NpgsqlTransaction onServer)
         {
-            await WriteOnPostgreSqlAsync(context, onServer, added, cancellationToken);
+            await WriteOnPostgreSqlAsync(context, onServer, first ?? [], added, cancellationToken);
         }
         else
         {
@@ -133,11 +163,30 @@ internal sealed partial class PlainInserts : SaveChangesInterceptor
         Written.AddOrUpdate(context, context);
     }
 
+    /// <summary>Statements given to <see cref="SendFirst"/>, sent on their own in the context's transaction.</summary>
+    public static async Task SendAsync(DbContext context, List<NpgsqlBatchCommand> commands, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction?)context.Database.CurrentTransaction?.GetDbTransaction());
+        foreach (var command in commands)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static async Task WriteOnPostgreSqlAsync(
-        DbContext context, NpgsqlTransaction transaction, List<(EntityEntry Entry, InsertStatement Insert)> added, CancellationToken cancellationToken)
+        DbContext context, NpgsqlTransaction transaction, List<NpgsqlBatchCommand> first, List<(EntityEntry Entry, InsertStatement Insert)> added,
+        CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)context.Database.GetDbConnection();
         await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var command in first)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
         foreach (var (entry, insert) in added)
         {
             batch.BatchCommands.Add(insert.ForPostgreSql(entry));
@@ -160,8 +209,14 @@ internal sealed partial class PlainInserts : SaveChangesInterceptor
         }
         catch (PostgresException failed)
         {
-            // The batch stops at the refused insert; the owner's savepoint takes back those before it.
-            var refused = failed.BatchCommand is { } command ? Math.Max(0, batch.BatchCommands.IndexOf(command)) : 0;
+            // The batch stops at the refused insert; the owner's savepoint takes back those before it. A statement sent
+            // first (a savepoint, an audit entry) fails as it would have on its own.
+            var refused = (failed.BatchCommand is { } command ? Math.Max(0, batch.BatchCommands.IndexOf(command)) : first.Count) - first.Count;
+            if (refused < 0)
+            {
+                throw;
+            }
+
             throw Refused(failed, added[refused].Entry);
         }
 

@@ -28,4 +28,20 @@ public sealed class CommitSavepointsTests
         Assert.All(names.Zip(names.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second));
         Assert.Equal(2, names.Distinct().Count());
     }
+
+    [Fact]
+    public void The_statements_for_a_batch_are_those_of_the_command_one_by_one()
+    {
+        var asCommands = new CommitSavepoints();
+        var asStatements = new CommitSavepoints();
+
+        for (var save = 0; save < 3; save++)
+        {
+            var command = asCommands.OpenNext(out var name);
+            var statements = asStatements.OpenNextStatements(out var sameName);
+
+            Assert.Equal((command, name), (string.Join(" ", statements.Select(s => s + ";")), sameName));
+            Assert.All(statements, s => Assert.DoesNotContain(";", s, StringComparison.Ordinal));
+        }
+    }
 }
