@@ -28,14 +28,17 @@ public abstract class RowProbeTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    private async Task SeedTwoNotesAsync()
+    {
+        await using var seed = Database.Open();
+        seed.Notes.AddRange(new CaseNote { Id = 1, Text = "Seen at school" }, new CaseNote { Id = 2, Text = "" });
+        await seed.SaveChangesAsync();
+    }
+
     [SkippableFact]
     public async Task A_row_is_found_only_when_every_column_matches_as_EF_Core_compares_them()
     {
-        await using (var seed = Database.Open())
-        {
-            seed.Notes.AddRange(new CaseNote { Id = 1, Text = "Seen at school" }, new CaseNote { Id = 2, Text = "" });
-            await seed.SaveChangesAsync();
-        }
+        await SeedTwoNotesAsync();
 
         await using var db = Database.Open();
         (bool, bool, bool, bool, bool) Expected() =>
@@ -80,11 +83,7 @@ public abstract class RowProbeTests : IDisposable
     [SkippableFact]
     public async Task A_groups_values_are_probed_together_with_the_answer_each_would_get_alone_and_in_the_contexts_transaction()
     {
-        await using (var seed = Database.Open())
-        {
-            seed.Notes.AddRange(new CaseNote { Id = 1, Text = "Seen at school" }, new CaseNote { Id = 2, Text = "" });
-            await seed.SaveChangesAsync();
-        }
+        await SeedTwoNotesAsync();
 
         await using var db = Database.Open();
         await using var transaction = await db.Database.BeginTransactionAsync();
