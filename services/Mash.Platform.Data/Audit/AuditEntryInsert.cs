@@ -13,8 +13,6 @@ namespace Mash.Platform.Audit;
 /// </summary>
 internal static class AuditEntryInsert
 {
-    private static readonly NpgsqlCommand ParameterFactory = new();
-
     /// <summary>Well under PostgreSQL's limit on a statement's parameters (17 per row): one round trip for a batch.</summary>
     private const int RowsPerStatementOnServer = 100;
 
@@ -70,7 +68,7 @@ internal static class AuditEntryInsert
             {
                 foreach (var (property, mapping) in sql.Columns)
                 {
-                    insert.Parameters.Add(mapping.CreateParameter(ParameterFactory, "", property.GetGetter().GetClrValue(entries[start + row]), nullable: false));
+                    insert.Parameters.Add(BatchParameters.Positional(mapping, property.GetGetter().GetClrValue(entries[start + row]), nullable: false));
                 }
             }
 

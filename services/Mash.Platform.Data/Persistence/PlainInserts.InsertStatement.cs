@@ -18,9 +18,6 @@ internal sealed partial class PlainInserts
     {
         private static readonly ConcurrentDictionary<IEntityType, InsertStatement?> ByType = new();
 
-        // Parameters a value's mapping can make without a command of the caller's (PostgreSQL's batch commands have none).
-        private static readonly NpgsqlCommand ParameterFactory = new();
-
         private readonly string _sqliteSql;
         private readonly string _postgreSqlSql;
         private readonly (IClrPropertyGetter Value, RelationalTypeMapping Mapping, string Parameter, bool Nullable)[] _columns;
@@ -80,7 +77,7 @@ internal sealed partial class PlainInserts
             var entity = entry.Entity;
             foreach (var (value, mapping, _, nullable) in _columns)
             {
-                command.Parameters.Add(mapping.CreateParameter(ParameterFactory, "", value.GetClrValue(entity), nullable));
+                command.Parameters.Add(BatchParameters.Positional(mapping, value.GetClrValue(entity), nullable));
             }
 
             return command;

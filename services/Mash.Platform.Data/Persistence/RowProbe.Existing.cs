@@ -6,8 +6,6 @@ namespace Mash.Platform.Persistence;
 
 public sealed partial class RowProbe<TEntity>
 {
-    private static readonly NpgsqlCommand ParameterFactory = new();
-
     /// <summary>
     /// Which of <paramref name="values"/> have a row, for a probe of one column: a group's lookups (at most a few hundred
     /// values) at the cost of one round trip. On PostgreSQL the probes travel as one batch, each the statement
@@ -53,7 +51,7 @@ public sealed partial class RowProbe<TEntity>
             foreach (var value in values)
             {
                 var probe = new NpgsqlBatchCommand(statement.PositionalSql);
-                probe.Parameters.Add(mapping.CreateParameter(ParameterFactory, "", value, nullable: false));
+                probe.Parameters.Add(BatchParameters.Positional(mapping, value, nullable: false));
                 batch.BatchCommands.Add(probe);
             }
 
