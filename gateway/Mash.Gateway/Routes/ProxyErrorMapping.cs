@@ -29,9 +29,9 @@ internal static class ProxyErrorMapping
             ForwarderError.RequestTimedOut => (StatusCode.DeadlineExceeded, $"the {cluster} service did not answer in time"),
             // YARP also reports a cancellation when it broke the call off itself, its service gone mid-request (a
             // crashed process): then the caller may retry, and hears UNAVAILABLE, not that it cancelled.
-            ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled when context.RequestAborted.IsCancellationRequested
+            ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient
+                when failure.Error == ForwarderError.RequestBodyClient || context.RequestAborted.IsCancellationRequested
                 => (StatusCode.Cancelled, "the call was cancelled by the caller"),
-            ForwarderError.RequestBodyClient => (StatusCode.Cancelled, "the call was cancelled by the caller"),
             _ => (StatusCode.Unavailable, $"the {cluster} service is unavailable"),
         };
 
