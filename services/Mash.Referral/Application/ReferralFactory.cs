@@ -14,15 +14,18 @@ namespace Mash.Referral.Application;
 /// </summary>
 internal sealed class ReferralFactory(ReferralTimescales timescales, ChildKeyHasher childKeys)
 {
+    /// <summary>The key the referral's child is stored under: asked before the record is made, to look the child up.</summary>
+    public string ChildKeyOf(ReferralDetails details) => childKeys.KeyFor(details.Child);
+
     public ReferralRecord Create(
-        string id, ReferralDetails details, string area, DateTime receivedAt, DateTime enteredAt, ReferralRole role, string frontDoorNode)
+        string id, string childKey, ReferralDetails details, string area, DateTime receivedAt, DateTime enteredAt, ReferralRole role, string frontDoorNode)
     {
         var decisionDue = timescales.ClockFor(area).DecisionDueAt(receivedAt);
         var completeness = CompletenessAssessor.Assess(details);
         return new ReferralRecord
         {
             Id = id,
-            ChildKey = childKeys.KeyFor(details.Child),
+            ChildKey = childKey,
             ChildMatch = (NhsNumber.IsValid(details.Child.NhsNumber) ? ChildMatchStatus.Confirmed : ChildMatchStatus.Unconfirmed),
             Area = area,
             Role = role,

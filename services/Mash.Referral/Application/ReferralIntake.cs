@@ -19,8 +19,13 @@ internal sealed class ReferralIntake(ReferralDbContext db, ReferralFactory refer
     // Every submit asks whether the child is new here.
     private static readonly RowProbe<ReferralRecord> ChildKnown = new(r => r.ChildKey);
 
+    /// <summary>The lookup <see cref="AddAsync"/> makes for the child, for a caller to ask beside its own (<see cref="RowQuestions"/>).</summary>
+    public static RowQuestion IsChildKnown(Submission submission) => ChildKnown.With(submission.ChildKey);
+
+    /// <param name="childKnown">The answer to <see cref="IsChildKnown"/> when the caller asked it; else it is asked here.</param>
     /// <param name="refused">The error for a front door with no agreement in force: nothing is added then.</param>
-    public async Task<ReferralRecord> AddAsync(Submission submission, ReferringCaller caller, Func<SharingDecision, Exception> refused, CancellationToken cancellationToken)
+    public async Task<ReferralRecord> AddAsync(
+        Submission submission, ReferringCaller caller, bool? childKnown, Func<SharingDecision, Exception> refused, CancellationToken cancellationToken)
     {
         var (details, frontDoor) = (submission.Details, submission.FrontDoor);
         var role = frontDoor == frontDoors.ThisNode ? ReferralRole.FrontDoor : ReferralRole.ReferrerCopy;
@@ -30,12 +35,12 @@ internal sealed class ReferralIntake(ReferralDbContext db, ReferralFactory refer
             throw refused(refusal);
         }
 
-        var record = referrals.Create(submission.Id, details, submission.Area, submission.ReceivedAt, submission.Now, role, frontDoor);
+        var record = referrals.Create(submission.Id, submission.ChildKey, details, submission.Area, submission.ReceivedAt, submission.Now, role, frontDoor);
         record.ClientId = caller.ClientId;
         record.IdempotencyKey = submission.Key;
         record.RequestHash = submission.Fingerprint;
         record.SubmittedByAgency = caller.Agency;
-        if (!await ChildKnown.ExistsAsync(db, cancellationToken, record.ChildKey))
+        if (!(childKnown ?? await ChildKnown.ExistsAsync(db, cancellationToken, submission.ChildKey)))
         {
             children.FirstRecorded(db, details.Child, record.ChildKey, details.LawfulBasis, caller.Purpose);
         }

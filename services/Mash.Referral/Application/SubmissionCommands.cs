@@ -23,7 +23,7 @@ namespace Mash.Referral.Application;
 /// </summary>
 internal sealed class SubmissionCommands(
     ReferralDbContext db, CallAudit audit, AuditTrail trail, ReferralTimescales timescales, FrontDoors frontDoors,
-    ReferralIntake intake, ServiceClock clock, IOptions<MashNodeOptions> node)
+    ReferralFactory referrals, ReferralIntake intake, ServiceClock clock, IOptions<MashNodeOptions> node)
 {
     // Every submit looks its idempotency key up first; it is nearly always new, which the probe answers cheaply.
     private static readonly RowProbe<ReferralRecord> KeyUsed = new(r => r.OriginNode, r => r.ClientId, r => r.IdempotencyKey);
@@ -45,20 +45,27 @@ internal sealed class SubmissionCommands(
         var frontDoor = frontDoors.NodeFor(area) ?? throw NoFrontDoor(area);
 
         var submission = new Submission(RecordIds.New("ref_", clock.Now), request.IdempotencyKey,
-            RequestFingerprint.OfParts(details, request.ReceivedAt), details, area, receivedAt, frontDoor, now);
+            RequestFingerprint.OfParts(details, request.ReceivedAt), details, referrals.ChildKeyOf(details), area, receivedAt, frontDoor, now);
+        bool? childKnown = null;
         return await new CreateOnce<ReferralRecord, SubmitReferralResponse>(db, "referral")
         {
-            FindByKey = ct => FindByKeyAsync(submission.Key, ct),
+            FindByKey = async ct =>
+            {
+                // Nearly every submit is a new key; asking about the child in the same round trip spares the intake its own.
+                var answers = await RowQuestions.AskAsync(db, ct, KeyUsed.With("", audit.Caller.ClientId, submission.Key), ReferralIntake.IsChildKnown(submission));
+                childKnown = answers[1];
+                return answers[0] ? await ByKey.For(db)(db, audit.Caller.ClientId, submission.Key, ct) : null;
+            },
             Replay = (earlier, _) => Task.FromResult(Replay(earlier, submission.Fingerprint, now, mayReadReferrals)),
-            Create = ct => CreateAsync(submission, ct),
+            Create = ct => CreateAsync(submission, childKnown, ct),
             Discarded = () => audit.Forget(submission.Id),
         }.RunAsync(cancellationToken);
     }
 
-    private async Task<SubmitReferralResponse> CreateAsync(Submission submission, CancellationToken cancellationToken)
+    private async Task<SubmitReferralResponse> CreateAsync(Submission submission, bool? childKnown, CancellationToken cancellationToken)
     {
         // The referrer is told now when the MASH would never receive it.
-        var record = await intake.AddAsync(submission, new ReferringCaller(audit.Caller.Agency, audit.Caller.ClientId, audit.Purpose),
+        var record = await intake.AddAsync(submission, new ReferringCaller(audit.Caller.Agency, audit.Caller.ClientId, audit.Purpose), childKnown,
             refused => RpcErrors.FailedPrecondition(AgreementOptions.Section, "NO_AGREEMENT",
                 $"{refused.Reason} The referral cannot reach the MASH front door; nothing was stored."), cancellationToken);
         audit.Touch(record.ChildKey, record.Id);
@@ -69,11 +76,6 @@ internal sealed class SubmissionCommands(
     private static global::Grpc.Core.RpcException NoFrontDoor(string area) =>
         RpcErrors.FailedPrecondition(FrontDoors.SettingFor(area), "NO_FRONT_DOOR",
             $"No MASH front door is configured for area '{area}': set {FrontDoors.SettingFor(area)} to the id of the node that runs it. Nothing was stored.");
-
-    private async Task<ReferralRecord?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
-        await KeyUsed.ExistsAsync(db, cancellationToken, "", audit.Caller.ClientId, key)
-            ? await ByKey.For(db)(db, audit.Caller.ClientId, key, cancellationToken)
-            : null;
 
     private SubmitReferralResponse Replay(ReferralRecord earlier, string fingerprint, DateTime now, bool mayReadReferrals)
     {
@@ -86,4 +88,4 @@ internal sealed class SubmissionCommands(
 
 /// <summary>A referral accepted for storing: validated, its area's front door found, its id chosen.</summary>
 internal sealed record Submission(
-    string Id, string Key, string Fingerprint, ReferralDetails Details, string Area, DateTime ReceivedAt, string FrontDoor, DateTime Now);
+    string Id, string Key, string Fingerprint, ReferralDetails Details, string ChildKey, string Area, DateTime ReceivedAt, string FrontDoor, DateTime Now);

@@ -21,7 +21,7 @@ namespace Mash.Referral.IntegrationEvents;
 /// What a submission would refuse goes to the dead letters with the reason, to replay once it is put right.
 /// </summary>
 internal sealed class ReferralRequestedHandler(
-    ReferralDbContext db, CallAudit audit, ReferralTimescales timescales, FrontDoors frontDoors, ReferralIntake intake, ServiceClock clock,
+    ReferralDbContext db, CallAudit audit, ReferralTimescales timescales, FrontDoors frontDoors, ReferralFactory referrals, ReferralIntake intake, ServiceClock clock,
     IOptions<MashNodeOptions> node) : IIntegrationEventHandler<ReferralRequested>
 {
     private const int MaxClientIdLength = 200;
@@ -49,9 +49,9 @@ internal sealed class ReferralRequestedHandler(
         }
 
         var submission = new Submission(payload.ReferralId, payload.ReferralId, RequestFingerprint.OfParts(payload.Details, payload.ReceivedAt),
-            payload.Details, area, receivedAt, frontDoor, clock.UtcNow);
+            payload.Details, referrals.ChildKeyOf(payload.Details), area, receivedAt, frontDoor, clock.UtcNow);
         var caller = new ReferringCaller(AgencyNames.FromContract(payload.ReferringAgency), payload.ReferringClient, audit.Purpose);
-        var record = await intake.AddAsync(submission, caller,
+        var record = await intake.AddAsync(submission, caller, childKnown: null,
             refused => new UnprocessableEventException("NoAgreement", $"{refused.Reason} Replay it once an agreement with the front door is in force."), cancellationToken);
         audit.Touch(record.ChildKey, record.Id);
     }

@@ -51,7 +51,7 @@ internal sealed class ReferralSentToFrontDoorHandler(
         }
 
         var enteredAt = Timestamps.TryUtc(payload.EnteredAt, out var entered) ? entered : receivedAt;
-        var record = referrals.Create(payload.ReferralId, payload.Details, payload.Area, receivedAt, enteredAt, ReferralRole.FrontDoor, frontDoors.ThisNode);
+        var record = referrals.Create(payload.ReferralId, referrals.ChildKeyOf(payload.Details), payload.Details, payload.Area, receivedAt, enteredAt, ReferralRole.FrontDoor, frontDoors.ThisNode);
         record.OriginNode = envelope.OriginNode;
         record.ClientId = payload.ReferringClient;
         record.IdempotencyKey = payload.ReferralId;

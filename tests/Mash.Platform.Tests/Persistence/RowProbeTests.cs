@@ -107,4 +107,30 @@ public abstract class RowProbeTests : IDisposable
         Assert.Empty(await ByText.ExistingAsync(db, Array.Empty<string>(), CancellationToken.None));
         await Assert.ThrowsAsync<InvalidOperationException>(() => ByIdAndText.ExistingAsync(db, [1], CancellationToken.None));
     }
+
+    [SkippableFact]
+    public async Task Questions_of_different_probes_asked_together_get_the_answers_each_gets_alone_in_the_order_asked()
+    {
+        await SeedTwoNotesAsync();
+
+        await using var db = Database.Open();
+        RowQuestion[] questions =
+        [
+            ByIdAndText.With(1, "Seen at school"), ByText.With("Seen"), ByIdAndText.With(2, ""), ByIdAndText.With(2, "Seen at school"), ByText.With(""),
+        ];
+
+        var together = await RowQuestions.AskAsync(db, CancellationToken.None, questions);
+
+        Assert.Equal([true, false, true, false, true], together);
+        Assert.Equal(
+            [
+                await ByIdAndText.ExistsAsync(db, CancellationToken.None, 1, "Seen at school"), await ByText.ExistsAsync(db, CancellationToken.None, "Seen"),
+                await ByIdAndText.ExistsAsync(db, CancellationToken.None, 2, ""), await ByIdAndText.ExistsAsync(db, CancellationToken.None, 2, "Seen at school"),
+                await ByText.ExistsAsync(db, CancellationToken.None, ""),
+            ],
+            together);
+        Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+        Assert.Empty(await RowQuestions.AskAsync(db, CancellationToken.None));
+        Assert.Throws<ArgumentException>(() => ByIdAndText.With(1));
+    }
 }

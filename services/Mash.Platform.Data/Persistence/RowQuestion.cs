@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Mash.Platform.Persistence;
+
+/// <summary>A <see cref="RowProbe{TEntity}"/>'s question with its values: "is there such a row?" (<see cref="RowProbe{TEntity}.With"/>).</summary>
+public readonly struct RowQuestion
+{
+    private readonly PerModel<ProbeStatement> _statements;
+
+    internal RowQuestion(PerModel<ProbeStatement> statements, object[] values)
+    {
+        _statements = statements;
+        Values = values;
+    }
+
+    internal object[] Values { get; }
+
+    internal ProbeStatement StatementFor(DbContext db) => _statements.For(db);
+
+    /// <summary>Asked in a statement of its own, kept prepared on SQLite.</summary>
+    internal async Task<bool> AskAloneAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var statement = StatementFor(db);
+        return await KeptStatements.RunInContextAsync(db.Database, statement.Sql, (statement, Values), static async (command, state, cancellationToken) =>
+        {
+            for (var i = 0; i < state.Values.Length; i++)
+            {
+                var (parameter, mapping) = state.statement.Columns[i];
+                command.Parameters.Add(mapping.CreateParameter(command, parameter, state.Values[i], nullable: false));
+            }
+
+            return RowQuestions.Found(await command.ExecuteScalarAsync(cancellationToken));
+        }, cancellationToken);
+    }
+}
