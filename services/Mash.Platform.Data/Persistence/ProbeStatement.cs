@@ -14,10 +14,10 @@ internal sealed class ProbeStatement
         var mapped = properties.Select(property => type.FindProperty(property)
             ?? throw new InvalidOperationException($"{entity.Name} has no property {property}.")).ToArray();
         Columns = [.. mapped.Select((p, i) => ($"@w{i}", (RelationalTypeMapping)p.GetRelationalTypeMapping()))];
-        Sql = $"SELECT EXISTS (SELECT 1 FROM {name} WHERE " +
-            string.Join(" AND ", mapped.Select((p, i) => $"{ModelSql.Column(p, table)} = {Columns[i].Parameter}")) + ")";
-        PositionalSql = $"SELECT EXISTS (SELECT 1 FROM {name} WHERE " +
-            string.Join(" AND ", mapped.Select((p, i) => $"{ModelSql.Column(p, table)} = ${i + 1}")) + ")";
+        string Exists(Func<int, string> parameter) =>
+            $"SELECT EXISTS (SELECT 1 FROM {name} WHERE " + string.Join(" AND ", mapped.Select((p, i) => $"{ModelSql.Column(p, table)} = {parameter(i)}")) + ")";
+        Sql = Exists(i => Columns[i].Parameter);
+        PositionalSql = Exists(i => $"${i + 1}");
     }
 
     public string Sql { get; }
