@@ -29,7 +29,14 @@ public readonly struct RowQuestion
                 command.Parameters.Add(mapping.CreateParameter(command, parameter, state.Values[i], nullable: false));
             }
 
-            return RowQuestions.Found(await command.ExecuteScalarAsync(cancellationToken));
+            return Found(await command.ExecuteScalarAsync(cancellationToken));
         }, cancellationToken);
     }
+
+    /// <summary>SQLite answers <c>SELECT EXISTS</c> with 0 or 1, PostgreSQL with a boolean.</summary>
+    private static bool Found(object? answer) => answer switch
+    {
+        bool found => found,
+        var found => Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture) != 0,
+    };
 }

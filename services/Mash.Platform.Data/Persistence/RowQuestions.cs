@@ -62,11 +62,4 @@ public static class RowQuestions
 
         return answers;
     }
-
-    /// <summary>SQLite answers <c>SELECT EXISTS</c> with 0 or 1, PostgreSQL with a boolean.</summary>
-    internal static bool Found(object? answer) => answer switch
-    {
-        bool found => found,
-        var found => Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture) != 0,
-    };
 }
