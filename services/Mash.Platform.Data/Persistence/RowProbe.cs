@@ -31,7 +31,7 @@ public sealed partial class RowProbe<TEntity>
 
     /// <param name="values">One for each column, in the order given to the constructor, of the property's type.</param>
     public Task<bool> ExistsAsync(DbContext db, CancellationToken cancellationToken, params object[] values) =>
-        With(values).AskAloneAsync(db, cancellationToken);
+        With(values).ExistsAsync(db, cancellationToken);
 
     /// <summary>The question <see cref="ExistsAsync"/> asks, to ask beside others in one round trip (<see cref="RowQuestions.AskAsync"/>).</summary>
     /// <param name="values">As <see cref="ExistsAsync"/> takes them.</param>

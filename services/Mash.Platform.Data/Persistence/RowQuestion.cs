@@ -17,8 +17,8 @@ public readonly struct RowQuestion
 
     internal ProbeStatement StatementFor(DbContext db) => _statements.For(db);
 
-    /// <summary>Asked in a statement of its own, kept prepared on SQLite.</summary>
-    internal async Task<bool> AskAloneAsync(DbContext db, CancellationToken cancellationToken)
+    /// <summary>Asked alone, in a statement of its own (kept prepared on SQLite), in the context's transaction if any.</summary>
+    public async Task<bool> ExistsAsync(DbContext db, CancellationToken cancellationToken)
     {
         var statement = StatementFor(db);
         return await KeptStatements.RunInContextAsync(db.Database, statement.Sql, (statement, Values), static async (command, state, cancellationToken) =>

@@ -25,7 +25,7 @@ public static class RowQuestions
         {
             for (var i = 0; i < questions.Count; i++)
             {
-                answers[i] = await questions[i].AskAloneAsync(db, cancellationToken);
+                answers[i] = await questions[i].ExistsAsync(db, cancellationToken);
             }
 
             return answers;

@@ -40,7 +40,7 @@ internal sealed class ReferralIntake(ReferralDbContext db, ReferralFactory refer
         record.IdempotencyKey = submission.Key;
         record.RequestHash = submission.Fingerprint;
         record.SubmittedByAgency = caller.Agency;
-        if (!(childKnown ?? await ChildKnown.ExistsAsync(db, cancellationToken, submission.ChildKey)))
+        if (!(childKnown ?? await IsChildKnown(submission).ExistsAsync(db, cancellationToken)))
         {
             children.FirstRecorded(db, details.Child, record.ChildKey, details.LawfulBasis, caller.Purpose);
         }
