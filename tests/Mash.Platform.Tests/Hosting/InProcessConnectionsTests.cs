@@ -108,6 +108,44 @@ public sealed class InProcessConnectionsTests
         Assert.IsNotType<TimeoutException>(failure);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_caller_who_gives_up_before_the_answer_starts_has_the_request_aborted_at_the_server(bool inProcess)
+    {
+        // The same through memory as over TCP: a service must not go on working for a caller who has left.
+        await using var server = await EchoServer.StartAsync(inProcess);
+        using var client = Client();
+        using var givingUp = new CancellationTokenSource();
+
+        var call = client.GetAsync($"http://{server.Authority}/never", givingUp.Token);
+        await server.Started.Task.WaitAsync(Patience);
+        await givingUp.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(Patience));
+        await server.Aborted.Task.WaitAsync(Patience);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_caller_who_stops_reading_a_streamed_answer_has_the_request_aborted_at_the_server(bool inProcess)
+    {
+        // The same through memory as over TCP: a service must not go on working for a caller who has left.
+        await using var server = await EchoServer.StartAsync(inProcess);
+        using var client = Client();
+        using var givingUp = new CancellationTokenSource();
+
+        // As a server-streaming call: the answer has started, and the caller gives up part way through its body.
+        using var response = await client.GetAsync($"http://{server.Authority}/stream", HttpCompletionOption.ResponseHeadersRead, givingUp.Token).WaitAsync(Patience);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        Assert.True(await body.ReadAsync(new byte[16]) > 0);
+        await givingUp.CancelAsync();
+        response.Dispose();
+
+        await server.Aborted.Task.WaitAsync(Patience);
+    }
+
     [Fact]
     public async Task Two_servers_of_one_process_may_not_answer_for_the_same_address()
     {
@@ -158,6 +196,28 @@ public sealed class InProcessConnectionsTests
 
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        /// <summary>Set when a waiting or streaming call sees its request aborted.</summary>
+        public TaskCompletionSource Aborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Runs <paramref name="work"/> and notes whether it ended because the request was aborted.</summary>
+        /// <remarks>
+        /// Noted as the work ends, not from a callback on the token: a token runs its callbacks last registered
+        /// first, and the work's own continuation, run inline by its callback, can dispose a callback of ours before
+        /// its turn comes.
+        /// </remarks>
+        public async Task UntilAbortedAsync(HttpContext context, Func<Task> work)
+        {
+            try
+            {
+                await work();
+            }
+            catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+            {
+                Aborted.TrySetResult();
+                throw;
+            }
+        }
+
         public static async Task<EchoServer> StartAsync(bool inProcess, string? authority = null, bool tcp = true)
         {
             authority ??= $"127.0.0.1:{FreePort()}";
@@ -187,7 +247,19 @@ public sealed class InProcessConnectionsTests
             app.MapGet("/never", async (HttpContext context) =>
             {
                 server.Started.TrySetResult();
-                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                await server.UntilAbortedAsync(context, () => Task.Delay(Timeout.Infinite, context.RequestAborted));
+            });
+            app.MapGet("/stream", async (HttpContext context) =>
+            {
+                await server.UntilAbortedAsync(context, async () =>
+                {
+                    while (true)
+                    {
+                        await context.Response.Body.WriteAsync(new byte[64], context.RequestAborted);
+                        await context.Response.Body.FlushAsync(context.RequestAborted);
+                        await Task.Delay(10, context.RequestAborted);
+                    }
+                });
             });
             try
             {
