@@ -92,6 +92,40 @@ public abstract class AuditGroupCommitTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_save_that_fails_before_its_statements_are_sent_takes_only_itself_back_and_the_saves_after_it_are_kept()
+    {
+        // On PostgreSQL a save's audit entries and savepoint go out with its rows: here nothing of it has gone yet.
+        Task first, failing;
+        List<Task> others;
+        CallAudit failingCall;
+        await using (await Database.HoldWriteLockAsync())
+        {
+            first = SaveNote(1, "first", out _);
+            await UntilTheFirstSaveIsCommittingAsync();
+            others = [SaveNote(2, "note 2", out _)];
+            failing = SaveNote(3, "never sent", out failingCall, failBeforeSending: true);
+            others.AddRange(Enumerable.Range(4, 3).Select(id => SaveNote(id, $"note {id}", out _)));
+        }
+
+        await first;
+        await Task.WhenAll(others);
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+
+        Assert.Equal("refused before sending", failure.Message);
+        Assert.False(failingCall.Persisted);
+        Assert.Equal(2, _commits.Commits);
+        await using var check = Database.Open();
+        Assert.Equal(["first", "note 2", "note 4", "note 5", "note 6"], await check.Notes.OrderBy(n => n.Id).Select(n => n.Text).ToListAsync());
+        var entries = await check.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(["note-1", "note-2", "note-4", "note-5", "note-6"], entries.Select(e => e.RecordId));
+        Assert.True((await AuditVerifier.VerifyAsync(check)).Intact);
+
+        // The commit's connection is left as the next commit expects it.
+        await SaveNote(7, "after", out var after);
+        Assert.True(after.Persisted);
+    }
+
+    [SkippableFact]
     public async Task A_save_cancelled_while_it_waits_stores_nothing()
     {
         using var cancel = new CancellationTokenSource();
@@ -100,7 +134,7 @@ public abstract class AuditGroupCommitTests : IDisposable
         {
             first = SaveNote(1, "first", out _);
             await UntilTheFirstSaveIsCommittingAsync();
-            cancelled = SaveNote(2, "given up", out _, cancel.Token);
+            cancelled = SaveNote(2, "given up", out _, cancellationToken: cancel.Token);
             await cancel.CancelAsync();
         }
 
@@ -279,11 +313,17 @@ public abstract class AuditGroupCommitTests : IDisposable
         return new AuditTrail(_commits, call, Microsoft.Extensions.Options.Options.Create(new AuditOptions()), []).AppendAsync(db, "OK", CancellationToken.None);
     }
 
-    private Task SaveNote(int id, string text, out CallAudit call, CancellationToken cancellationToken = default)
+    private Task SaveNote(int id, string text, out CallAudit call, bool failBeforeSending = false, CancellationToken cancellationToken = default)
     {
         var db = Database.Open();
         _contexts.Add(db);
         db.Notes.Add(new CaseNote { Id = id, Text = text });
+        if (failBeforeSending)
+        {
+            // DbContext.SavingChanges runs before every interceptor, the one that sends the save's statements among them.
+            db.SavingChanges += (_, _) => throw new InvalidOperationException("refused before sending");
+        }
+
         call = new CallAudit { Caller = new CallerIdentity("police", "police-app"), Method = "/test/SaveNote", Purpose = "Test", LawfulBasis = "LAWFUL_BASIS_PUBLIC_TASK" };
         call.Touch("child-" + id, "note-" + id);
         return new AuditTrail(_commits, call, Microsoft.Extensions.Options.Options.Create(new AuditOptions()), []).SaveChangesWithAuditAsync(db, cancellationToken);
