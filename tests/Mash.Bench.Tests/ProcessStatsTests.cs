@@ -2,7 +2,7 @@ using Mash.Bench.Hosting;
 
 namespace Mash.Bench.Tests;
 
-/// <summary>Bytes written, as the durable scenario counts them per submit.</summary>
+/// <summary>Bytes written, as the durable scenario counts them per submit, and memory as a node of several processes holds it.</summary>
 public sealed class ProcessStatsTests
 {
     [Fact]
@@ -39,5 +39,26 @@ public sealed class ProcessStatsTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public void A_process_share_of_memory_is_read_from_its_smaps_rollup()
+    {
+        string[] rollup = ["55a0c0000000-7ffc00000000 ---p 00000000 00:00 0  [rollup]", "Rss:              204800 kB", "Pss:              102400 kB", "Pss_Anon:          51200 kB", "Pss_File:          20480 kB"];
+
+        Assert.Equal(100.0, ProcessStats.ParseField(rollup, "Pss"));
+        Assert.Equal(50.0, ProcessStats.ParseField(rollup, "Pss_Anon"));
+    }
+
+    [SkippableFact]
+    public void This_process_share_of_memory_is_at_most_what_it_has_resident()
+    {
+        var pid = Environment.ProcessId;
+        Skip.If(ProcessStats.ProportionalMegabytes(pid) is null, "No smaps_rollup here (not Linux).");
+
+        var share = ProcessStats.ProportionalMegabytes(pid)!.Value;
+        var resident = ProcessStats.ResidentMegabytes(pid)!.Value;
+
+        Assert.InRange(share, 1, resident + 1);
     }
 }

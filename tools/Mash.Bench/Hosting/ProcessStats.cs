@@ -37,6 +37,23 @@ public static class ProcessStats
         }
     }
 
+    /// <summary>
+    /// Pss of /proc/PID/smaps_rollup in megabytes: the process's own pages plus its share of each page it maps with
+    /// other processes (the runtime's files, mapped by every service alike). Summed over a node's processes, it is the
+    /// memory the node holds, where summing their RSS counts those files once per process. Null when unknown.
+    /// </summary>
+    public static double? ProportionalMegabytes(int pid)
+    {
+        try
+        {
+            return File.Exists($"/proc/{pid}/smaps_rollup") ? ParseField(File.ReadAllLines($"/proc/{pid}/smaps_rollup"), "Pss") : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     internal static double? ParseVmRss(IEnumerable<string> statusLines) => ParseField(statusLines, "VmRSS");
 
     internal static double? ParseField(IEnumerable<string> statusLines, string field)

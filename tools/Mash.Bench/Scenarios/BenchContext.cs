@@ -73,6 +73,27 @@ public sealed class BenchContext(bool quick, BenchNodes nodes, TextWriter log, T
                 Add(new Figure { Scenario = "resources", Name = $"start-to-ready {process.Name}", Value = Figure.Ms(ready), Unit = "ms" });
             }
         }
+
+        // A process's name is its node's and its application's: "bench-postgres/referral".
+        AddNodeMemory(processes.Count > 0 ? processes[0].Name.Split('/')[0] : "", processes.Select(p => p.Id).ToList());
+    }
+
+    /// <summary>A node of several processes: the memory they hold together, each shared page counted once.</summary>
+    private void AddNodeMemory(string nodeName, List<int> pids)
+    {
+        var shares = pids.Select(ProcessStats.ProportionalMegabytes).ToList();
+        if (pids.Count < 2 || shares.Any(s => s is null))
+        {
+            return;
+        }
+
+        var total = Math.Round(shares.Sum(s => s!.Value), 1);
+        var resident = Math.Round(pids.Sum(pid => ProcessStats.ResidentMegabytes(pid) ?? 0), 1);
+        Add(new Figure
+        {
+            Scenario = "resources", Name = $"memory {nodeName}, a process each (PSS)", Value = total, Unit = "MB",
+            Note = $"{pids.Count} processes, {Math.Round(total / pids.Count, 1)} MB each on average; their RSS adds up to {resident} MB, counting the runtime's files once per process",
+        });
     }
 
     public static CallOptions Call(Metadata headers, CancellationToken cancellationToken) =>
