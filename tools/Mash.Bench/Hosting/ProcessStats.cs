@@ -6,47 +6,25 @@ namespace Mash.Bench.Hosting;
 public static class ProcessStats
 {
     /// <summary>VmRSS in megabytes (MiB), or null when the process is gone or this is not Linux.</summary>
-    public static double? ResidentMegabytes(int pid)
-    {
-        var status = $"/proc/{pid}/status";
-        if (!File.Exists(status))
-        {
-            return null;
-        }
-
-        try
-        {
-            return ParseVmRss(File.ReadAllLines(status));
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    public static double? ResidentMegabytes(int pid) => Megabytes(pid, "status", "VmRSS");
 
     /// <summary>RssAnon in megabytes: the process's private memory, without the mapped files (runtime, assemblies) shared with the other services.</summary>
-    public static double? PrivateMegabytes(int pid)
-    {
-        try
-        {
-            return File.Exists($"/proc/{pid}/status") ? ParseField(File.ReadAllLines($"/proc/{pid}/status"), "RssAnon") : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    public static double? PrivateMegabytes(int pid) => Megabytes(pid, "status", "RssAnon");
 
     /// <summary>
     /// Pss of /proc/PID/smaps_rollup in megabytes: the process's own pages plus its share of each page it maps with
     /// other processes (the runtime's files, mapped by every service alike). Summed over a node's processes, it is the
     /// memory the node holds, where summing their RSS counts those files once per process. Null when unknown.
     /// </summary>
-    public static double? ProportionalMegabytes(int pid)
+    public static double? ProportionalMegabytes(int pid) => Megabytes(pid, "smaps_rollup", "Pss");
+
+    /// <summary>A field given in kB by /proc/PID/<paramref name="file"/>, in megabytes; null when the process is gone or this is not Linux.</summary>
+    private static double? Megabytes(int pid, string file, string field)
     {
+        var path = $"/proc/{pid}/{file}";
         try
         {
-            return File.Exists($"/proc/{pid}/smaps_rollup") ? ParseField(File.ReadAllLines($"/proc/{pid}/smaps_rollup"), "Pss") : null;
+            return File.Exists(path) ? ParseField(File.ReadAllLines(path), field) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
