@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -30,11 +31,20 @@ public static class MashTelemetry
                 .AddSource(SourceName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation())
-            .WithMetrics(metrics => metrics
-                .AddMeter(SourceName)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation())
+            .WithMetrics(metrics => metrics.AddMashMetrics(builder.Configuration.GetSection(TelemetryOptions.Section)
+                .GetValue(nameof(TelemetryOptions.MetricSeriesLimit), new TelemetryOptions().MetricSeriesLimit)))
             .UseOtlpExporter();
+    }
+
+    /// <summary>The meters every process exports, each metric keeping at most <paramref name="seriesLimit"/> series (<see cref="TelemetryOptions.MetricSeriesLimit"/>).</summary>
+    public static MeterProviderBuilder AddMashMetrics(this MeterProviderBuilder metrics, int seriesLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(seriesLimit, 1);
+        return metrics
+            .AddMeter(SourceName)
+            .AddAspNetCoreInstrumentation()
+            .AddHttpClientInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = seriesLimit });
     }
 }

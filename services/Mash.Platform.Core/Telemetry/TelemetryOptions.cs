@@ -10,4 +10,12 @@ public sealed record TelemetryOptions
     /// letters) are recomputed; a scrape or export reads the last values, never the database.
     /// </summary>
     public TimeSpan GaugeRefreshInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The most series (distinct sets of tag values) one metric keeps; measurements past it are counted in one overflow
+    /// series. OpenTelemetry allocates every metric's series up front: its default of 2,000 held 144 KB a metric, about
+    /// 82 MB in a one-process node of seven applications with 81 metrics each (docs/benchmarks.md). The busiest metric
+    /// here, a gateway's request duration by route, method and status, has a few hundred.
+    /// </summary>
+    public int MetricSeriesLimit { get; init; } = 500;
 }
