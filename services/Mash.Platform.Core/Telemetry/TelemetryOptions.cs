@@ -14,8 +14,9 @@ public sealed record TelemetryOptions
     /// <summary>
     /// The most series (distinct sets of tag values) one metric keeps; measurements past it are counted in one overflow
     /// series. OpenTelemetry allocates every metric's series up front: its default of 2,000 held 144 KB a metric, about
-    /// 82 MB in a one-process node of seven applications with 81 metrics each (docs/benchmarks.md). The busiest metric
-    /// here, a gateway's request duration by route, method and status, has a few hundred.
+    /// 82 MB in a one-process node of seven applications with 81 metrics each (docs/benchmarks.md). 500 is sized to leave
+    /// room for the busiest, a gateway's request duration by route, method and status code; not measured at a partner's
+    /// load, so watch for the overflow series.
     /// </summary>
     public int MetricSeriesLimit { get; init; } = 500;
 }
