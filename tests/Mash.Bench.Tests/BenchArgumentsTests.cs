@@ -66,8 +66,8 @@ public sealed class BenchArgumentsTests
     {
         string[] status = ["Name:\tdotnet", "VmPeak:\t  300000 kB", "VmRSS:\t  102400 kB", "RssAnon:\t   51200 kB", "Threads:\t20"];
 
-        Assert.Equal(100.0, ProcessStats.ParseVmRss(status));
+        Assert.Equal(100.0, ProcessStats.ParseField(status, "VmRSS"));
         Assert.Equal(50.0, ProcessStats.ParseField(status, "RssAnon"));
-        Assert.Null(ProcessStats.ParseVmRss(["Name:\tzombie"]));
+        Assert.Null(ProcessStats.ParseField(["Name:\tzombie"], "VmRSS"));
     }
 }

@@ -32,8 +32,6 @@ public static class ProcessStats
         }
     }
 
-    internal static double? ParseVmRss(IEnumerable<string> statusLines) => ParseField(statusLines, "VmRSS");
-
     internal static double? ParseField(IEnumerable<string> statusLines, string field)
     {
         if (ValueOf(statusLines, field) is not { } value)

@@ -74,8 +74,7 @@ public sealed class BenchContext(bool quick, BenchNodes nodes, TextWriter log, T
             }
         }
 
-        // A process's name is its node's and its application's: "bench-postgres/referral".
-        AddNodeMemory(processes.Count > 0 ? processes[0].Name.Split('/')[0] : "", processes.Select(p => p.Id).ToList());
+        AddNodeMemory(node.Options.NodeId, processes.Select(p => p.Id).ToList());
     }
 
     /// <summary>A node of several processes: the memory they hold together, each shared page counted once.</summary>
