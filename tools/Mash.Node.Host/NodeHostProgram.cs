@@ -23,7 +23,7 @@ internal static class NodeHostProgram
 
         // The gateway reaches the services beside it through memory, not the kernel's TCP stack.
         InProcessServers.Enable();
-        var apps = JsonSerializer.Deserialize<List<HostedApp>>(await File.ReadAllTextAsync(file)) ?? [];
+        var apps = SharingTheProcess(JsonSerializer.Deserialize<List<HostedApp>>(await File.ReadAllTextAsync(file)) ?? []);
         using var stop = new CancellationTokenSource();
         // Each on the thread pool from its first line: building an application and migrating SQLite run synchronously,
         // so started from here they would build one after another on one core while the other waited.
@@ -33,6 +33,18 @@ internal static class NodeHostProgram
         var codes = await Task.WhenAll(running);
         return (await first) is var code and not 0 ? code : codes.FirstOrDefault(c => c != 0);
     }
+
+    /// <summary>
+    /// Each application exports only the telemetry it made, and the first listed (the launcher lists the gateway first)
+    /// the process's too: every OpenTelemetry provider of a process sees every meter and span of the names it listens to.
+    /// </summary>
+    private static List<HostedApp> SharingTheProcess(List<HostedApp> apps) =>
+    [
+        .. apps.Select((app, i) => app with
+        {
+            Args = [.. app.Args, "--Mash:Telemetry:SharedProcess=true", $"--Mash:Telemetry:ProcessTelemetry={(i == 0 ? "true" : "false")}"],
+        }),
+    ];
 
     private static async Task<int> RunAsync(HostedApp app, CancellationTokenSource stop)
     {

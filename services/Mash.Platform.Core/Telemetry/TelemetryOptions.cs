@@ -19,4 +19,18 @@ public sealed record TelemetryOptions
     /// load, so watch for the overflow series.
     /// </summary>
     public int MetricSeriesLimit { get; init; } = 500;
+
+    /// <summary>
+    /// Set for each application of a process that hosts several (the embedded node host sets it): export only the spans
+    /// and metrics this application made. Every OpenTelemetry provider of a process listens to every meter and activity
+    /// source of that name, so without it each application would export all the others' as its own.
+    /// </summary>
+    public bool SharedProcess { get; init; }
+
+    /// <summary>
+    /// With <see cref="SharedProcess"/>: whether this application also exports what belongs to the process rather than
+    /// to one application (the runtime's metrics, spans begun outside every application). The node host leaves it on for
+    /// the gateway only, so the process's figures are exported once.
+    /// </summary>
+    public bool ProcessTelemetry { get; init; } = true;
 }
