@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Mash.Platform.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using System.Net;
 using System.Net.Sockets;
 using Mash.Platform.Hosting.InProcess;
@@ -59,8 +60,15 @@ public sealed class SharedProcessTelemetryTests
         await using var referral = await Task.Run(() => StartAsync("mash-referral", processTelemetry: false, referralSpans, referralAt, forwardTo: null));
         await using var gateway = await Task.Run(() => StartAsync("mash-gateway", processTelemetry: true, gatewaySpans, $"127.0.0.1:{FreePort()}", forwardTo: referralAt));
 
-        using var client = new HttpClient();
-        Assert.Equal("referral", await client.GetStringAsync(new Uri($"http://{gateway.Urls.Single()[7..]}/forward")));
+        // A partner's call, carrying the partner's trace.
+        var partnerTrace = ActivityTraceId.CreateRandom();
+        var partnerSpan = ActivitySpanId.CreateRandom();
+        // A partner's own client: it sends the header it was given, not a span of this process.
+        using var client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null });
+        using var call = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{gateway.Urls.Single()[7..]}/forward"));
+        call.Headers.Add("traceparent", $"00-{partnerTrace}-{partnerSpan}-01");
+        using var answer = await client.SendAsync(call);
+        Assert.Equal("referral", await answer.Content.ReadAsStringAsync());
         using (Mash.StartActivity("process.work"))
         {
             // Begun on no application's flow, with no parent: the process's.
@@ -74,10 +82,12 @@ public sealed class SharedProcessTelemetryTests
         Assert.True(Has(gatewaySpans, "process.work"));
         Assert.DoesNotContain(gatewaySpans, s => s.DisplayName is "GET /work" or "referral.work" or "referral.background");
         Assert.DoesNotContain(referralSpans, s => s.DisplayName is "GET /forward" or "gateway.background" or "process.work");
-        // One trace: the service's server span is a child of the gateway's, across the hop through memory.
+        // One trace from the partner: the service's server span is a child of the gateway's across the hop through
+        // memory, not of the partner's span whose header the gateway passed on.
         var forwarded = Single(gatewaySpans, "GET /forward");
         var handled = Single(referralSpans, "GET /work");
-        Assert.Equal(forwarded.TraceId, handled.TraceId);
+        Assert.Equal(partnerSpan, forwarded.ParentSpanId);
+        Assert.Equal(partnerTrace, handled.TraceId);
         Assert.Equal(forwarded.SpanId, handled.ParentSpanId);
         // Each span exported once in all.
         Assert.Equal(gatewaySpans.Count + referralSpans.Count, gatewaySpans.Concat(referralSpans).Select(s => s.SpanId).Distinct().Count());
@@ -117,10 +127,14 @@ public sealed class SharedProcessTelemetryTests
         });
         if (forwardTo is not null)
         {
-            app.MapGet("/forward", async () =>
+            app.MapGet("/forward", async (HttpContext context) =>
             {
                 using var toService = new HttpClient(new InProcessHandler(new SocketsHttpHandler()));
-                return await toService.GetStringAsync(new Uri($"http://{forwardTo}/work"));
+                using var forward = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{forwardTo}/work"));
+                // As the gateway's proxy does, the caller's headers go on.
+                forward.Headers.TryAddWithoutValidation("traceparent", context.Request.Headers.TraceParent.ToString());
+                using var answer = await toService.SendAsync(forward);
+                return await answer.Content.ReadAsStringAsync();
             });
         }
 
