@@ -45,11 +45,13 @@ public sealed class OneProcessNodeTelemetryTests : IAsyncLifetime
         await client.Referrals().SubmitReferralAsync(Referrals.Sample(Guid.NewGuid().ToString("N")), officer);
 
         const string submit = "POST /mash.referral.v1.ReferralService/SubmitReferral";
-        var handled = await Eventually.Get(
-            () => Task.FromResult(_collector.Spans().FirstOrDefault(s => s.Service == "mash-referral" && s.Name == submit)),
-            timeout: TimeSpan.FromSeconds(30), what: "the referral service's server span at the collector");
-        var spans = _collector.Spans();
+        // The gateway's span ends after the service's, so it may reach the collector in a later export.
+        var spans = await Eventually.Get(
+            () => Task.FromResult(_collector.Spans() is var sent && sent.Any(s => s.Service == "mash-referral" && s.Name == submit)
+                && sent.Any(s => s.Service == "mash-gateway" && s.Name == submit) ? sent : null),
+            timeout: TimeSpan.FromSeconds(30), what: "the gateway's and the referral service's server spans at the collector");
 
+        var handled = Assert.Single(spans, s => s.Service == "mash-referral" && s.Name == submit);
         var forwarded = Assert.Single(spans, s => s.Service == "mash-gateway" && s.Name == submit);
         Assert.Equal(forwarded.TraceId, handled.TraceId);
         Assert.Equal(forwarded.SpanId, handled.ParentSpanId);
