@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using Mash.Platform.Hosting.InProcess;
+using Mash.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -172,13 +172,6 @@ public sealed class InProcessConnectionsTests
         return bytes;
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
     /// <summary>A server that echoes a body, with what it saw of the request in headers and a trailer, and one call that waits until the server stops.</summary>
     private sealed class EchoServer : IAsyncDisposable
     {
@@ -220,7 +213,7 @@ public sealed class InProcessConnectionsTests
 
         public static async Task<EchoServer> StartAsync(bool inProcess, string? authority = null, bool tcp = true)
         {
-            authority ??= $"127.0.0.1:{FreePort()}";
+            authority ??= $"127.0.0.1:{LoopbackPorts.Free()}";
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             // Kestrel listens somewhere in every case, as a service does; the test that needs no TCP takes any port.

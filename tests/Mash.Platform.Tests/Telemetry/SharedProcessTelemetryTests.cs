@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Net;
+using Mash.Platform.Hosting.InProcess;
 using Mash.Platform.Telemetry;
+using Mash.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using System.Net;
-using System.Net.Sockets;
-using Mash.Platform.Hosting.InProcess;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -56,9 +56,9 @@ public sealed class SharedProcessTelemetryTests
         var gatewaySpans = new List<Activity>();
         var referralSpans = new List<Activity>();
         // Each built and started on a flow of its own, as the node host does.
-        var referralAt = $"127.0.0.1:{FreePort()}";
+        var referralAt = $"127.0.0.1:{LoopbackPorts.Free()}";
         await using var referral = await Task.Run(() => StartAsync("mash-referral", processTelemetry: false, referralSpans, referralAt, forwardTo: null));
-        await using var gateway = await Task.Run(() => StartAsync("mash-gateway", processTelemetry: true, gatewaySpans, $"127.0.0.1:{FreePort()}", forwardTo: referralAt));
+        await using var gateway = await Task.Run(() => StartAsync("mash-gateway", processTelemetry: true, gatewaySpans, $"127.0.0.1:{LoopbackPorts.Free()}", forwardTo: referralAt));
 
         // A partner's call, carrying the partner's trace.
         var partnerTrace = ActivityTraceId.CreateRandom();
@@ -161,13 +161,6 @@ public sealed class SharedProcessTelemetryTests
         {
             return spans.Single(s => s.DisplayName == name);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static bool Has(List<Activity> spans, string name)

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Mash.Testing.Postgres;
 
@@ -68,7 +66,7 @@ internal sealed class PrivateCluster
         // A free port can be taken between choosing and binding it: try a few.
         for (var attempt = 1; ; attempt++)
         {
-            var started = new PrivateCluster(binaries, directory, asPostgresUser, FreePort());
+            var started = new PrivateCluster(binaries, directory, asPostgresUser, LoopbackPorts.Free());
             try
             {
                 started.Exec("pg_ctl", ["-D", started.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "30", "start", "-o",
@@ -134,12 +132,5 @@ internal sealed class PrivateCluster
         }
 
         return output.Result;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
