@@ -146,6 +146,37 @@ public sealed class InProcessConnectionsTests
         await server.Aborted.Task.WaitAsync(Patience);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_exception_escaping_the_application_before_it_answers_is_a_500_with_no_body_as_kestrel_answers_it(bool inProcess)
+    {
+        // Through memory it reached the gateway as a failed call, which YARP answers 502: a partner's gRPC client then
+        // reads UNAVAILABLE and retries a call that fails the same way every time.
+        await using var server = await EchoServer.StartAsync(inProcess);
+        using var client = Client();
+
+        using var response = await client.GetAsync($"http://{server.Authority}/fail").WaitAsync(Patience);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.False(response.Headers.Contains("x-before-failing"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_exception_escaping_the_application_after_its_answer_started_ends_the_callers_body_with_an_error(bool inProcess)
+    {
+        await using var server = await EchoServer.StartAsync(inProcess);
+        using var client = Client();
+
+        using var response = await client.GetAsync($"http://{server.Authority}/fail-late", HttpCompletionOption.ResponseHeadersRead).WaitAsync(Patience);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => response.Content.ReadAsByteArrayAsync().WaitAsync(Patience));
+    }
+
     [Fact]
     public async Task Two_servers_of_one_process_may_not_answer_for_the_same_address()
     {
@@ -241,6 +272,17 @@ public sealed class InProcessConnectionsTests
             {
                 server.Started.TrySetResult();
                 await server.UntilAbortedAsync(context, () => Task.Delay(Timeout.Infinite, context.RequestAborted));
+            });
+            app.MapGet("/fail", (HttpContext context) =>
+            {
+                context.Response.Headers["x-before-failing"] = "set";
+                throw new InvalidOperationException("A defect in the service.");
+            });
+            app.MapGet("/fail-late", async (HttpContext context) =>
+            {
+                await context.Response.Body.WriteAsync(new byte[64]);
+                await context.Response.Body.FlushAsync();
+                throw new InvalidOperationException("A defect in the service, after it began to answer.");
             });
             app.MapGet("/stream", async (HttpContext context) =>
             {

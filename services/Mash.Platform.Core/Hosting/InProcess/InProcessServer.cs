@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Mash.Platform.Hosting.InProcess;
@@ -27,7 +29,8 @@ internal sealed class InProcessServer(IServer kestrel, IServiceProvider services
         where TContext : notnull
     {
         await kestrel.StartAsync(application, cancellationToken);
-        await ((IServer)_memory).StartAsync(application, cancellationToken);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InProcessServer).FullName!);
+        await ((IServer)_memory).StartAsync(new FailuresAnsweredAsKestrel<TContext>(application, logger), cancellationToken);
         // Loopback, as the same call over TCP would show: the caller is this machine.
         _application = new InProcessApplication(_memory.CreateHandler(context => context.Connection.RemoteIpAddress = IPAddress.Loopback), authorities);
         InProcessServers.Add(_application);
