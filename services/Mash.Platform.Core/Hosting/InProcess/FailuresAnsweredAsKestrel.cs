@@ -27,7 +27,7 @@ internal sealed partial class FailuresAnsweredAsKestrel<TContext>(IHttpApplicati
         {
             await application.ProcessRequestAsync(call.Inner);
         }
-        catch (Exception exception) when (call.Features.Get<IHttpResponseFeature>() is { HasStarted: false } response)
+        catch (Exception exception) when (!CallerLeft(call) && call.Features.Get<IHttpResponseFeature>() is { HasStarted: false } response)
         {
             // As Kestrel: the pipeline's headers are not the error's; the caller learns only that the server failed.
             call.Failure = exception;
@@ -38,6 +38,9 @@ internal sealed partial class FailuresAnsweredAsKestrel<TContext>(IHttpApplicati
             response.Headers.ContentLength = 0;
         }
     }
+
+    // No one is waiting for an answer, and a caller who gives up is not the application's error to log.
+    private static bool CallerLeft(Call call) => call.Features.Get<IHttpRequestLifetimeFeature>()?.RequestAborted.IsCancellationRequested == true;
 
     // Hosting's own diagnostics (the request's activity, "request finished") see the failure, as under Kestrel.
     public void DisposeContext(Call call, Exception? exception) => application.DisposeContext(call.Inner, exception ?? call.Failure);
