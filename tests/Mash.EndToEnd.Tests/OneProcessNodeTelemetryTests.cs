@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using Google.Protobuf;
 using Mash.Node.Hosting;
 using Mash.Testing.Nodes;
@@ -80,12 +79,8 @@ public sealed class OneProcessNodeTelemetryTests : IAsyncLifetime
 
         public OtlpReceiver()
         {
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                Address = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}";
-            }
-
+            // Named in full: Mash.Testing's Eventually is not the one this test waits with.
+            Address = $"http://127.0.0.1:{Mash.Testing.LoopbackPorts.Free()}";
             _listener.Prefixes.Add(Address + "/");
             _listener.Start();
             _ = Task.Run(ReceiveAsync);
